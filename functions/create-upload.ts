@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { documentsStore, uploadsRepository } from '../shared/adapters';
+import { MAX_UPLOAD_BYTES, UPLOAD_URL_TTL_SECONDS } from '../shared/domain/claim';
+import { jakartaDate, jakartaIso } from '../shared/domain/time';
+import { httpHandler } from '../shared/http/handler';
+import { json } from '../shared/http/responses';
+import { uploadRequestSchema } from '../shared/schemas/claim';
+import { validate } from '../shared/schemas/validate';
+
+const uploads = uploadsRepository();
+const documents = documentsStore();
+/** Upload records not attached to a claim disappear after a week (DynamoDB TTL); the S3 lifecycle does the same. */
+const RECORD_TTL_SECONDS = 7 * 24 * 3600;
+
+/** POST /uploads: reserve one document upload and hand back a presigned POST limited to its type and size. */
+export const handler = httpHandler(
+  async (request) => {
+    const input = validate(uploadRequestSchema, request.body);
+    const now = new Date();
+    const uploadId = `up_${randomBytes(16).toString('base64url')}`;
+    const key = `uploads/${jakartaDate(now).replaceAll('-', '/')}/${uploadId}`;
+    await uploads.put({
+      uploadId,
+      type: input.type,
+      contentType: input.contentType,
+      declaredSize: input.size,
+      key,
+      createdAt: jakartaIso(now),
+      expiresAt: Math.floor(now.getTime() / 1000) + RECORD_TTL_SECONDS,
+    });
+    const post = await documents.presignUpload(key, input.contentType, MAX_UPLOAD_BYTES, UPLOAD_URL_TTL_SECONDS);
+    return json(201, {
+      uploadId,
+      method: 'POST',
+      url: post.url,
+      fields: post.fields,
+      maxBytes: MAX_UPLOAD_BYTES,
+      expiresAt: jakartaIso(new Date(now.getTime() + UPLOAD_URL_TTL_SECONDS * 1000)),
+    });
+  },
+  { accepts: ['json'], maxBodyBytes: 4 * 1024 },
+);

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { claimsRepository, documentsStore, uploadsRepository } from '../shared/adapters';
+import { optionalEnv } from '../shared/config';
+import { canonicalJson, sha256 } from '../shared/domain/canonical';
+import { jakartaDate } from '../shared/domain/time';
+import { ConflictError, ValidationError, type AppError } from '../shared/http/errors';
+import { httpHandler, type HttpRequest } from '../shared/http/handler';
+import { html, json, redirect, type HttpResponse } from '../shared/http/responses';
+import { submitClaim } from '../shared/intake/submit-claim';
+import { claimSubmissionSchema } from '../shared/schemas/claim';
+import { validate } from '../shared/schemas/validate';
+import { renderClaimForm } from '../shared/web/claim-form-page';
+import { errorMessage } from '../shared/web/i18n';
+import { esc } from '../shared/web/html';
+
+const deps = { claims: claimsRepository(), uploads: uploadsRepository(), documents: documentsStore() };
+const uploadOrigin = optionalEnv('UPLOAD_ORIGIN', '');
+/** api.md: 1-64 visible ASCII characters. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,64}$/;
+/** Form-only fields that are not part of the claim. */
+const FORM_CONTROL_FIELDS = ['_idempotencyKey', 'lang'];
+
+const splitBody = (request: HttpRequest): { body: Record<string, unknown>; key?: string } => {
+  const raw = request.body;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { body: {} as Record<string, unknown>, key: request.headers['idempotency-key'] };
+  const body = { ...(raw as Record<string, unknown>) };
+  const formKey = request.bodyKind === 'form' && typeof body._idempotencyKey === 'string' ? body._idempotencyKey : undefined;
+  if (request.bodyKind === 'form') for (const f of FORM_CONTROL_FIELDS) delete body[f];
+  return { body, key: request.headers['idempotency-key'] ?? formKey };
+};
+
+/** POST /claims: validate, check the documents, store the claim once, answer 201 (JSON) or 303 (form). */
+export const handler = httpHandler(
+  async (request) => {
+    const { body, key } = splitBody(request);
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new ValidationError([{ path: 'Idempotency-Key', code: 'invalid' }], 'Idempotency-Key must be 1-64 visible characters.');
+    if (request.bodyKind === 'json' && (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body))) {
+      throw new ValidationError([{ path: '', code: 'invalid' }], 'The body must be a JSON object.');
+    }
+    const submission = validate(claimSubmissionSchema, body);
+    const isForm = request.bodyKind === 'form';
+    return (await submitClaim(deps, submission, {
+      channel: isForm ? 'form' : 'api',
+      idempotency: key ? { key, requestHash: sha256(`${request.bodyKind}:${canonicalJson(body)}`) } : undefined,
+      respond: (claim) => {
+        const statusUrl = `/claims/${claim.reference}`;
+        if (isForm) {
+          const lang = request.lang === 'en' ? '&lang=en' : '';
+          return redirect(`${statusUrl}?nik=${claim.claimant.nik}&new=1${lang}`);
+        }
+        return json(201, { reference: claim.reference, status: claim.status, statusUrl, missingDocuments: claim.missingDocuments }, { location: statusUrl });
+      },
+    })) as HttpResponse;
+  },
+  { accepts: ['json', 'form'], maxBodyBytes: 64 * 1024, renderError: formErrorPage },
+);
+
+/** A form post gets the form back (status 400 or 409) with each message beside its field and every value kept. */
+function formErrorPage(error: AppError, request: HttpRequest): HttpResponse | undefined {
+  if (request.bodyKind !== 'form') return duplicateDetails(error, request);
+  const values = (request.body ?? {}) as Record<string, unknown>;
+  const idempotencyKey = typeof values._idempotencyKey === 'string' ? values._idempotencyKey : randomBytes(16).toString('base64url');
+  const state = { lang: request.lang, idempotencyKey, values, today: jakartaDate() };
+  if (error instanceof ValidationError) {
+    const errors = Object.fromEntries(error.fields.map((f) => [f.path, errorMessage(f.code, request.lang)]));
+    return html(400, renderClaimForm({ ...state, errors }), {}, uploadOrigin);
+  }
+  if (error instanceof ConflictError && error.code === 'DUPLICATE_CLAIM') {
+    const own = error.details?.claimantNik === (values.claimant as Record<string, unknown> | undefined)?.nik;
+    const ref = own ? String(error.details?.reference) : '';
+    const banner = request.lang === 'id'
+      ? `Sudah ada klaim yang sedang diproses atau sudah dibayar untuk peserta dan jenis santunan ini.${ref ? ` Nomor klaim: <a href="/claims/${esc(ref)}?nik=${esc(String(error.details?.claimantNik))}">${esc(ref)}</a>.` : ' Hubungi petugas jika menurut Anda ini keliru.'}`
+      : `A claim for this member and benefit is already open or paid.${ref ? ` Claim number: <a href="/claims/${esc(ref)}?nik=${esc(String(error.details?.claimantNik))}">${esc(ref)}</a>.` : ' Contact staff if you think this is wrong.'}`;
+    return html(409, renderClaimForm({ ...state, banner }), {}, uploadOrigin);
+  }
+  return undefined;
+}
+
+/**
+ * JSON clients get the api.md error shape; for a duplicate, the existing reference is added only when the caller
+ * already proved they filed it (same claimant NIK), so the 409 cannot be used to look up other people's claims.
+ */
+function duplicateDetails(error: AppError, request: HttpRequest): HttpResponse | undefined {
+  if (!(error instanceof ConflictError) || error.code !== 'DUPLICATE_CLAIM') return undefined;
+  const claimantNik = ((request.body as Record<string, Record<string, unknown>> | undefined)?.claimant?.nik as string | undefined)?.replace(/[\s.-]/g, '');
+  const own = claimantNik !== undefined && claimantNik === error.details?.claimantNik;
+  return json(409, { error: error.code, message: error.message, ...(own ? { reference: error.details?.reference } : {}) });
+}

@@ -1,0 +1,42 @@
+/**
+ * The DynamoDB tables as plain data. The CDK stack (infra/constructs/data-tables.ts) and the local twin
+ * (infra/local/dynamodb.ts) both build their tables from this list, so the two cannot drift apart.
+ * docs/data-model.md lists every item kind and access pattern.
+ */
+export type KeyType = 'S' | 'N';
+
+export interface IndexDefinition {
+  indexName: string;
+  partitionKey: { name: string; type: KeyType };
+  sortKey: { name: string; type: KeyType };
+}
+
+export interface TableDefinition {
+  /** Construct id and local table name. */
+  id: string;
+  /** The variable that gives functions the table's name. */
+  envVar: string;
+  partitionKey: { name: string; type: KeyType };
+  sortKey: { name: string; type: KeyType };
+  timeToLiveAttribute?: string;
+  globalSecondaryIndexes: IndexDefinition[];
+}
+
+export const CLAIMS_TABLE: TableDefinition = {
+  id: 'Claims',
+  envVar: 'CLAIMS_TABLE_NAME',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  timeToLiveAttribute: 'expiresAt',
+  globalSecondaryIndexes: [{ indexName: 'byStatus', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } }],
+};
+
+export const MEMBERS_TABLE: TableDefinition = {
+  id: 'Members',
+  envVar: 'MEMBERS_TABLE_NAME',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalSecondaryIndexes: [{ indexName: 'byProgram', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } }],
+};
+
+export const TABLES: readonly TableDefinition[] = [CLAIMS_TABLE, MEMBERS_TABLE];

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { FUNCTIONS, type FunctionName } from '../definitions/functions';
+import { ROUTES, routeKey, type RouteDefinition } from '../definitions/routes';
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | string | undefined>;
+
+/** API Gateway's own limit for HTTP API payloads; functions enforce their smaller limits themselves. */
+const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+/** HTTP API sends text bodies as they are and everything else base64-encoded. */
+const TEXT_TYPES = /^(text\/|application\/(json|x-www-form-urlencoded|xml|javascript))/i;
+
+interface CompiledRoute {
+  route: RouteDefinition;
+  pattern: RegExp;
+  params: string[];
+}
+
+const compile = (route: RouteDefinition): CompiledRoute => {
+  const params: string[] = [];
+  const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_m, name: string) => {
+    params.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${source.replace(/\\\{|\\\}/g, '')}$`), params };
+};
+
+/** Loads a function's entry file once, as Lambda would on a cold start. */
+const loaders = new Map<FunctionName, Promise<Handler>>();
+export const loadHandler = (name: FunctionName): Promise<Handler> => {
+  let loader = loaders.get(name);
+  if (!loader) {
+    const entry = resolve(process.cwd(), FUNCTIONS[name].entry);
+    loader = import(entry).then((m: { handler: Handler }) => m.handler);
+    loaders.set(name, loader);
+  }
+  return loader;
+};
+
+export const lambdaContext = (functionName: string, timeoutMs = 29_000): Context => {
+  const started = Date.now();
+  const requestId = randomUUID();
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - started)),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+};
+
+const readBody = (req: IncomingMessage): Promise<Buffer | 'too-large'> =>
+  new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= GATEWAY_MAX_BODY) chunks.push(chunk);
+    });
+    req.on('end', () => resolvePromise(size > GATEWAY_MAX_BODY ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+/** Builds the API Gateway HTTP API payload 2.0 event, as AWS does. */
+export const toEvent = (req: IncomingMessage, body: Buffer, match: CompiledRoute, values: string[], url: URL): APIGatewayProxyEventV2 => {
+  const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v === undefined) continue;
+    if (k === 'cookie') cookies.push(...String(v).split(/;\s*/));
+    else headers[k] = Array.isArray(v) ? v.join(',') : v;
+  }
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
+  const isText = TEXT_TYPES.test(headers['content-type'] ?? '');
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: routeKey(match.route),
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    cookies: cookies.length ? cookies : undefined,
+    headers,
+    queryStringParameters: Object.keys(query).length ? query : undefined,
+    pathParameters: match.params.length ? Object.fromEntries(match.params.map((p, i) => [p, decodeURIComponent(values[i]!)])) : undefined,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: { method: req.method ?? 'GET', path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey: routeKey(match.route),
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    body: body.length ? (isText ? body.toString('utf8') : body.toString('base64')) : undefined,
+    isBase64Encoded: body.length > 0 && !isText,
+  };
+};
+
+const send = (res: ServerResponse, result: APIGatewayProxyStructuredResultV2 | string | undefined) => {
+  // Payload 2.0: a result without statusCode is a 200 JSON body, as API Gateway infers it.
+  if (result === undefined || typeof result === 'string' || result.statusCode === undefined) {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(typeof result === 'string' ? result : JSON.stringify(result ?? null));
+    return;
+  }
+  const headers: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  const body = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+  res.writeHead(result.statusCode, headers).end(body);
+};
+
+const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+
+/**
+ * The twin's API Gateway: the same route table as the CDK HttpApi, the same handlers, payload 2.0 events.
+ * Unknown routes answer 404 and a known path with another method 405, as HTTP API does with `{"message":...}`.
+ */
+export const startGateway = async (port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string; stop: () => Promise<void> }> => {
+  const compiled = ROUTES.map(compile);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      const method = req.method === 'HEAD' ? 'GET' : req.method;
+      const candidates = compiled.map((c) => ({ c, m: c.pattern.exec(url.pathname) })).filter((x) => x.m);
+      const hit = candidates.find((x) => x.c.route.method === method);
+      if (!hit) return json(res, candidates.length ? 405 : 404, { message: candidates.length ? 'Method Not Allowed' : 'Not Found' });
+      const body = await readBody(req);
+      if (body === 'too-large') return json(res, 413, { message: 'Request Entity Too Large' });
+      const name = hit.c.route.function;
+      const handler = await loadHandler(name);
+      const result = await handler(toEvent(req, body, hit.c, hit.m!.slice(1), url), lambdaContext(name));
+      send(res, result);
+    } catch (error) {
+      // A handler that throws is a Lambda failure: API Gateway answers 500 Internal Server Error.
+      console.error('[gateway] handler error', error);
+      if (!res.headersSent) json(res, 500, { message: 'Internal Server Error' });
+    }
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((r) => server.listen(port, host, r));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    server,
+    url: `http://localhost:${actualPort}`,
+    stop: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+};

@@ -1,0 +1,22 @@
+/**
+ * Every DynamoDB key the product writes, in one place (docs/data-model.md lists the access patterns).
+ * Claims table: claims, their audit trail, open-claim locks, idempotency records and uploads.
+ * Members table: roster members (and, later, coverage and the premium ledger).
+ */
+export const claimKeys = {
+  claim: (reference: string) => ({ pk: `CLAIM#${reference}`, sk: 'CLAIM' }),
+  audit: (reference: string, at: string, seq: number) => ({ pk: `CLAIM#${reference}`, sk: `AUDIT#${at}#${String(seq).padStart(4, '0')}` }),
+  /** One open (or paid) claim per member and benefit: a second Put with attribute_not_exists fails. */
+  openLock: (memberNik: string, benefit: string) => ({ pk: `OPEN#${memberNik}#${benefit}`, sk: 'LOCK' }),
+  idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'IDEMPOTENCY' }),
+  upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
+  /** GSI1 "byStatus": staff queues, newest first within a status. */
+  byStatus: (status: string, submittedAt: string, reference: string) => ({ gsi1pk: `STATUS#${status}`, gsi1sk: `${submittedAt}#${reference}` }),
+};
+
+export const memberKeys = {
+  member: (nik: string) => ({ pk: `MEMBER#${nik}`, sk: 'PROFILE' }),
+  /** GSI1 "byProgram": members of one programme, by province then NIK. */
+  byProgram: (program: string, province: string, nik: string) => ({ gsi1pk: `PROGRAM#${program}`, gsi1sk: `${province}#${nik}` }),
+  meta: (name: string) => ({ pk: `META#${name}`, sk: 'META' }),
+};

@@ -1,0 +1,61 @@
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Member } from '../domain/member';
+import { documentClient, jitter, sleep } from './dynamo';
+import { memberKeys } from './keys';
+
+const BATCH = 25; // DynamoDB BatchWriteItem limit
+
+const toItem = (m: Member) => ({ ...memberKeys.member(m.nik), ...memberKeys.byProgram(m.program, m.province, m.nik), entity: 'MEMBER', ...m });
+
+export class MembersRepository {
+  constructor(private readonly tableName: string) {}
+
+  async get(nik: string): Promise<Member | undefined> {
+    const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: memberKeys.member(nik) }));
+    if (!out.Item) return undefined;
+    const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ...member } = out.Item;
+    return member as Member;
+  }
+
+  /**
+   * Writes members in batches of 25 with `concurrency` batches in flight; unprocessed items are retried with
+   * backoff. Puts are idempotent: writing the same member twice leaves one item.
+   */
+  async putMany(members: readonly Member[], concurrency = 8): Promise<number> {
+    const batches: Member[][] = [];
+    for (let i = 0; i < members.length; i += BATCH) batches.push(members.slice(i, i + BATCH));
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        const batch = batches[next++]!;
+        let requests: Record<string, unknown>[] = batch.map((m) => ({ PutRequest: { Item: toItem(m) } }));
+        for (let attempt = 0; requests.length > 0; attempt += 1) {
+          if (attempt > 10) throw new Error('BatchWrite kept returning unprocessed items');
+          if (attempt > 0) await sleep(jitter(attempt, 50, 2000));
+          const out = await documentClient.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests as never } }));
+          requests = (out.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined) ?? [];
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+    return members.length;
+  }
+
+  /** A marker item (e.g. that the demo seed ran), written only once. */
+  async markOnce(name: string, attributes: Record<string, unknown>): Promise<boolean> {
+    try {
+      await documentClient.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...memberKeys.meta(name), ...attributes }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async hasMarker(name: string): Promise<boolean> {
+    const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: memberKeys.meta(name) }));
+    return out.Item !== undefined;
+  }
+}

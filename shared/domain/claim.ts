@@ -1,0 +1,71 @@
+/** The claim vocabulary shared by intake, the workflow and the pages (see the handbook's api.md). */
+export const BENEFITS = ['JKM', 'JKK'] as const;
+export type Benefit = (typeof BENEFITS)[number];
+
+export const INCIDENT_TYPES = ['death', 'injury'] as const;
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+
+/** JKK causes come from the contract; JKM deaths are by definition not caused by work. */
+export const JKK_CAUSES = ['work_accident', 'commute_accident', 'occupational_disease'] as const;
+export const JKM_CAUSES = ['illness', 'non_work_accident', 'other'] as const;
+export const INCIDENT_CAUSES = [...JKK_CAUSES, ...JKM_CAUSES] as const;
+export type IncidentCause = (typeof INCIDENT_CAUSES)[number];
+
+export const RELATIONSHIPS = ['self', 'spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'parent_in_law', 'appointed'] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+export const CLAIM_STATUSES = [
+  'SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAID', 'PAYOUT_FAILED', 'REJECTED', 'WITHDRAWN',
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** A claim in one of these states blocks a second claim for the same member and benefit (api.md: "open or paid"). */
+export const BLOCKING_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter((s) => s !== 'REJECTED' && s !== 'WITHDRAWN');
+
+export const DOCUMENT_TYPES = [
+  'MEMBER_ID_CARD', 'CLAIMANT_ID_CARD', 'FAMILY_CARD', 'DEATH_CERTIFICATE', 'HEIR_CERTIFICATE', 'BANK_BOOK',
+  'MARRIAGE_CERTIFICATE', 'ACCIDENT_REPORT', 'MEDICAL_REPORT', 'POLICE_REPORT', 'RECEIPT', 'OTHER',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const UPLOAD_CONTENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export type UploadContentType = (typeof UPLOAD_CONTENT_TYPES)[number];
+/** Phones photograph documents at 1-4 MB; 5 MB leaves room without letting storage be abused. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** A presigned upload must start within this time; a weak connection gets a fresh one by asking again. */
+export const UPLOAD_URL_TTL_SECONDS = 15 * 60;
+
+export interface TimelineEntry {
+  status: ClaimStatus;
+  at: string;
+  note?: string;
+}
+
+export interface ClaimDocument {
+  type: DocumentType;
+  uploadId: string;
+  contentType: UploadContentType;
+  size: number;
+  key: string;
+}
+
+export interface Claim {
+  reference: string;
+  status: ClaimStatus;
+  benefit: Benefit;
+  member: { nik: string; name: string };
+  incident: { type: IncidentType; date: string; cause?: IncidentCause; description?: string };
+  claimant: { nik: string; name: string; relationship: Relationship; phone?: string; email?: string };
+  /** The heir's account, from the submission's `payout` object. */
+  bankAccount: { bankCode: string; accountNumber: string; accountHolder: string };
+  documents: ClaimDocument[];
+  submittedAt: string;
+  updatedAt: string;
+  timeline: TimelineEntry[];
+  missingDocuments: DocumentType[];
+  /** Set when decided (api.md `decision`). */
+  decision?: { outcome: 'approved' | 'rejected'; reasonCode?: string; reason?: string };
+  /** Set when paid (api.md `payout` in the status JSON). */
+  payment?: { amount: number; currency: 'IDR'; paidAt: string; components: { code: string; amount: number }[] };
+  version: number;
+}

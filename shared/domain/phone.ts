@@ -1,0 +1,15 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
+
+/**
+ * Indonesian mobile numbers for SMS. libphonenumber's "mobile" metadata only accepts numbers that can receive
+ * SMS, so a landline is refused here rather than failing silently when we notify the family.
+ * Accepts 0812..., 62812..., +62 812-..., returns E.164 (+62812...).
+ */
+export const normalizeMobile = (raw: string): string | undefined => {
+  const phone = parsePhoneNumberFromString(raw, 'ID');
+  if (!phone || !phone.isValid()) return undefined;
+  return phone.number;
+};
+
+/** For logs: country code and the last three digits. */
+export const maskPhone = (phone: string): string => `${phone.slice(0, 3)}${'*'.repeat(Math.max(0, phone.length - 6))}${phone.slice(-3)}`;

@@ -1,0 +1,143 @@
+import * as z from 'zod/mini';
+import { BENEFITS, DOCUMENT_TYPES, INCIDENT_CAUSES, INCIDENT_TYPES, JKK_CAUSES, RELATIONSHIPS, JKM_CAUSES } from '../domain/claim';
+import { parseNik } from '../domain/nik';
+import { isBankCode } from '../domain/banks';
+import { normalizeMobile } from '../domain/phone';
+import { isCalendarDate, jakartaDate } from '../domain/time';
+
+/**
+ * Every schema of the HTTP edge lives in this folder. Messages are codes (see shared/web/messages.ts) so that
+ * the form can show them in Bahasa Indonesia or English; paths are the JSON paths the form uses as field names.
+ */
+const required = (code = 'invalid') => ({ error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
+
+const text = (min: number, max: number) =>
+  z.string(required()).check(
+    z.overwrite((v) => v.trim().replace(/\s+/g, ' ')),
+    z.minLength(min, min <= 1 ? 'required' : 'tooShort'),
+    z.maxLength(max, 'tooLong'),
+  );
+
+/**
+ * Names: one word is a full name for many Indonesians (e.g. "Sukarno"). Letters of any script, spaces,
+ * apostrophes, dots, commas and hyphens (titles such as "H." or "S.Pd." are common).
+ */
+export const personName = z.string(required()).check(
+  z.overwrite((v) => v.trim().replace(/\s+/g, ' ')),
+  z.minLength(1, 'required'),
+  z.maxLength(100, 'tooLong'),
+  z.regex(/^[\p{L}\p{M}][\p{L}\p{M} .,'’-]*$/u, 'name.invalid'),
+);
+
+export const nik = z.string(required('nik.format')).check(
+  z.overwrite((v) => v.replace(/[\s.-]/g, '')),
+  z.superRefine((value, ctx) => {
+    const result = parseNik(value);
+    if (!result.ok) ctx.issues.push({ code: 'custom', message: `nik.${result.problem}`, input: value });
+  }),
+);
+
+export const pastDate = z.string(required('date.invalid')).check(
+  z.overwrite((v) => v.trim()),
+  z.superRefine((value, ctx) => {
+    if (!isCalendarDate(value)) ctx.issues.push({ code: 'custom', message: 'date.invalid', input: value });
+    else if (value > jakartaDate()) ctx.issues.push({ code: 'custom', message: 'date.future', input: value });
+    else if (value < '2000-01-01') ctx.issues.push({ code: 'custom', message: 'date.tooOld', input: value });
+  }),
+);
+
+const mobilePhone = z.pipe(
+  z.string().check(z.maxLength(20, 'phone.invalid')),
+  z.transform((value, ctx) => {
+    const normalized = normalizeMobile(value);
+    if (!normalized) {
+      ctx.issues.push({ code: 'custom', message: 'phone.invalid', input: value });
+      return z.NEVER;
+    }
+    return normalized;
+  }),
+);
+
+const email = z.string().check(
+  z.overwrite((v) => v.trim().toLowerCase()),
+  z.maxLength(254, 'email.invalid'),
+  z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email.invalid'),
+);
+
+export const uploadIdSchema = z.string(required('uploadId.invalid')).check(z.regex(/^up_[A-Za-z0-9_-]{16,40}$/, 'uploadId.invalid'));
+
+export const claimSubmissionSchema = z
+  .object({
+    benefit: z.enum(BENEFITS, required('benefit.invalid')),
+    member: z.object({ nik, name: personName }, required()),
+    incident: z.object(
+      {
+        type: z.enum(INCIDENT_TYPES, required('incidentType.invalid')),
+        date: pastDate,
+        cause: z.optional(z.enum(INCIDENT_CAUSES, 'cause.invalid')),
+        description: z.optional(text(0, 1000)),
+      },
+      required(),
+    ),
+    claimant: z.object(
+      {
+        nik,
+        name: personName,
+        relationship: z.enum(RELATIONSHIPS, required('relationship.invalid')),
+        phone: z.optional(mobilePhone),
+        email: z.optional(email),
+      },
+      required(),
+    ),
+    payout: z.object(
+      {
+        bankCode: z.string(required('bank.unknown')).check(
+          z.overwrite((v) => v.trim()),
+          z.refine(isBankCode, 'bank.unknown'),
+        ),
+        accountNumber: z.string(required('account.invalid')).check(
+          z.overwrite((v) => v.replace(/[\s.-]/g, '')),
+          z.regex(/^\d{6,20}$/, 'account.invalid'),
+        ),
+        accountHolder: personName,
+      },
+      required(),
+    ),
+    documents: z._default(
+      z.array(z.object({ type: z.enum(DOCUMENT_TYPES, required('document.type')), uploadId: uploadIdSchema }), 'invalid').check(
+        z.maxLength(20, 'documents.tooMany'),
+      ),
+      [],
+    ),
+  })
+  .check(
+    // Rules that tie fields together. Each issue names the field a person has to change.
+    z.superRefine((c, ctx) => {
+      const issue = (path: (string | number)[], message: string) => ctx.issues.push({ code: 'custom', message, path, input: c });
+      if (c.benefit === 'JKM' && c.incident.type !== 'death') issue(['incident', 'type'], 'incidentType.jkmRequiresDeath');
+      if (c.benefit === 'JKK' && !c.incident.cause) issue(['incident', 'cause'], 'cause.required');
+      if (c.benefit === 'JKK' && c.incident.cause && !(JKK_CAUSES as readonly string[]).includes(c.incident.cause)) issue(['incident', 'cause'], 'cause.notWork');
+      if (c.benefit === 'JKM' && c.incident.cause && !(JKM_CAUSES as readonly string[]).includes(c.incident.cause)) issue(['incident', 'cause'], 'cause.isWork');
+      if (c.incident.type === 'death' && c.claimant.relationship === 'self') issue(['claimant', 'relationship'], 'relationship.selfOnlyInjury');
+      if (c.incident.type === 'injury' && c.claimant.relationship !== 'self') issue(['claimant', 'relationship'], 'relationship.injuryIsSelf');
+      if (c.incident.type === 'injury' && c.claimant.relationship === 'self' && c.claimant.nik !== c.member.nik) issue(['claimant', 'nik'], 'claimant.selfNikMismatch');
+      if (c.incident.type === 'death' && c.claimant.nik === c.member.nik) issue(['claimant', 'nik'], 'claimant.sameAsMember');
+      if (!c.claimant.phone && !c.claimant.email) issue(['claimant', 'phone'], 'claimant.contactRequired');
+      const seen = new Set<string>();
+      c.documents.forEach((d, i) => {
+        if (seen.has(d.uploadId)) issue(['documents', i, 'uploadId'], 'documents.duplicate');
+        seen.add(d.uploadId);
+      });
+    }),
+  );
+
+export type ClaimSubmission = z.infer<typeof claimSubmissionSchema>;
+
+export const uploadRequestSchema = z.object({
+  type: z.enum(DOCUMENT_TYPES, required('document.type')),
+  contentType: z.enum(['image/jpeg', 'image/png', 'application/pdf'], required('upload.contentType')),
+  size: z.number(required('upload.size')).check(z.int('upload.size'), z.gte(1, 'upload.size'), z.lte(5 * 1024 * 1024, 'upload.tooLarge')),
+});
+export type UploadRequest = z.infer<typeof uploadRequestSchema>;
+
+export const statusQuerySchema = z.object({ nik: z.optional(z.string().check(z.maxLength(32))) });
