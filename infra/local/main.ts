@@ -8,6 +8,7 @@ import { TABLES } from '../definitions/tables';
 import { LOCAL_BUCKET, localTableName, startTwin } from './twin';
 
 const started = Date.now();
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'; // Node 20 here, Node 24 on Lambda
 const dataDir = process.env.SANTUNAN_DATA_DIR || '.santunan';
 const port = Number(process.env.PORT ?? 3000);
 

@@ -47,6 +47,8 @@ export const twinEnvironment = (dynamoEndpoint: string, s3Endpoint: string): Rec
   S3_FORCE_PATH_STYLE: 'true',
   UPLOAD_ORIGIN: s3Endpoint,
   POWERTOOLS_SERVICE_NAME: 'santunan-local',
+  // The twin runs on Node 20 (the machines' Node); Lambda runs Node 24, where the SDK has nothing to warn about.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
 });
 

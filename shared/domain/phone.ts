@@ -7,7 +7,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
  */
 export const normalizeMobile = (raw: string): string | undefined => {
   const phone = parsePhoneNumberFromString(raw, 'ID');
-  if (!phone || !phone.isValid()) return undefined;
+  // Indonesian numbers only: notifications go through Indonesian SMS routes (domain.md: +62, mobiles start 8).
+  if (!phone || phone.country !== 'ID' || !phone.isValid()) return undefined;
   return phone.number;
 };
 

@@ -1,0 +1,291 @@
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../shared/adapters/dynamo';
+import { REFERENCE_PATTERN } from '../../shared/domain/reference';
+import { startApi, type Api } from '../support/api';
+import { toForm, uniqueNik, validClaim } from '../support/fixtures';
+import { pdf, uploadDocument } from '../support/uploads';
+
+const TABLE = process.env.CLAIMS_TABLE_NAME!;
+let api: Api;
+
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => {
+  await api.stop();
+});
+
+/** Everything stored under one claim's partition: the claim and its audit events. */
+const claimItems = async (reference: string) =>
+  (await documentClient.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CLAIM#${reference}` } }))).Items ?? [];
+
+/** Claims stored for one member (a Scan is fine in a test; the product never scans). */
+const claimsForMember = async (nik: string) => {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await documentClient.send(new ScanCommand({ TableName: TABLE, FilterExpression: 'entity = :e AND #m.nik = :nik', ExpressionAttributeNames: { '#m': 'member' }, ExpressionAttributeValues: { ':e': 'CLAIM', ':nik': nik }, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+};
+
+describe('POST /claims with JSON', () => {
+  it('stores a valid claim with its audit event and answers 201 with the reference and Location', async () => {
+    const body = validClaim();
+    const res = await api.postJson('/claims', body);
+    expect(res.status).toBe(201);
+    expect(res.json.reference).toMatch(REFERENCE_PATTERN);
+    expect(res.json).toMatchObject({ status: 'SUBMITTED', statusUrl: `/claims/${res.json.reference}` });
+    expect(res.headers.get('location')).toBe(`/claims/${res.json.reference}`);
+
+    const items = await claimItems(res.json.reference);
+    const claim = items.find((i) => i.sk === 'CLAIM')!;
+    expect(claim).toMatchObject({ status: 'SUBMITTED', benefit: 'JKM', member: body.member, bankAccount: body.payout, gsi1pk: 'STATUS#SUBMITTED' });
+    expect(claim.timeline).toEqual([{ status: 'SUBMITTED', at: claim.submittedAt }]);
+    expect(String(claim.submittedAt)).toMatch(/\+07:00$/);
+    const audit = items.filter((i) => String(i.sk).startsWith('AUDIT#'));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ type: 'CLAIM_SUBMITTED', actor: { kind: 'family' } });
+    // The audit trail carries no NIK in clear.
+    expect(JSON.stringify(audit[0])).not.toContain(body.member.nik);
+  });
+
+  it('answers 400 with every field and writes nothing', async () => {
+    const body = validClaim((b) => { b.claimant.nik = '123'; b.payout.bankCode = '999'; });
+    const res = await api.postJson('/claims', body);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toBe('VALIDATION_FAILED');
+    expect(res.json.fields).toEqual(expect.arrayContaining([
+      expect.objectContaining({ path: 'claimant.nik', code: 'nik.format', message: expect.stringContaining('16') }),
+      expect.objectContaining({ path: 'payout.bankCode', code: 'bank.unknown' }),
+    ]));
+    expect(await claimsForMember(body.member.nik)).toHaveLength(0);
+  });
+
+  it('gives the messages in English when asked', async () => {
+    const res = await api.postJson('/claims?lang=en', validClaim((b) => (b.member.nik = '1')));
+    expect(res.json.fields[0].message).toMatch(/16 digits/);
+  });
+
+  it('refuses a body that is not JSON, or not an object, with 400', async () => {
+    const broken = await api.call('POST', '/claims', { body: '{"benefit":', headers: { 'content-type': 'application/json' } });
+    expect(broken.status).toBe(400);
+    expect(broken.json.error).toBe('VALIDATION_FAILED');
+    expect((await api.postJson('/claims', [1, 2])).status).toBe(400);
+    expect((await api.postJson('/claims', null)).status).toBe(400);
+  });
+
+  it('answers 413 over 64 KB and 415 for other content types', async () => {
+    const big = validClaim((b) => (b.incident.description = 'x'.repeat(70 * 1024)));
+    const tooLarge = await api.postJson('/claims', big);
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.json.error).toBe('PAYLOAD_TOO_LARGE');
+    expect(await claimsForMember(big.member.nik)).toHaveLength(0);
+    const wrongType = await api.call('POST', '/claims', { body: 'benefit=JKM', headers: { 'content-type': 'text/plain' } });
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.json.error).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const noType = await api.call('POST', '/claims', { body: Buffer.from('{}') });
+    expect(noType.status).toBe(415);
+  });
+});
+
+describe('duplicates and idempotency', () => {
+  it('refuses a second open claim for the same member and benefit with 409, and allows the other benefit', async () => {
+    const first = validClaim();
+    expect((await api.postJson('/claims', first)).status).toBe(201);
+    const again = await api.postJson('/claims', validClaim((b) => { b.member = first.member; b.claimant.nik = uniqueNik(); }));
+    expect(again.status).toBe(409);
+    expect(again.json.error).toBe('DUPLICATE_CLAIM');
+    // Someone else (another claimant NIK) does not learn the existing reference.
+    expect(again.json.reference).toBeUndefined();
+    const sameFamily = await api.postJson('/claims', validClaim((b) => { b.member = first.member; b.claimant = first.claimant; }));
+    expect(sameFamily.status).toBe(409);
+    expect(sameFamily.json.reference).toMatch(REFERENCE_PATTERN);
+    const jkk = await api.postJson('/claims', validClaim((b) => { b.member = first.member; b.benefit = 'JKK'; b.incident.cause = 'work_accident'; }));
+    expect(jkk.status).toBe(201);
+  });
+
+  it('replays the first response for the same Idempotency-Key and body, whatever the key order', async () => {
+    const body = validClaim();
+    const key = `test-${uniqueNik()}`;
+    const first = await api.postJson('/claims', body, { 'idempotency-key': key });
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const second = await api.postJson('/claims', reordered, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.json).toEqual(first.json);
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
+    expect(await claimsForMember(body.member.nik)).toHaveLength(1);
+  });
+
+  it('answers 422 IDEMPOTENCY_KEY_REUSED for the same key with another body, and stores nothing new', async () => {
+    const key = `test-${uniqueNik()}`;
+    const body = validClaim();
+    expect((await api.postJson('/claims', body, { 'idempotency-key': key })).status).toBe(201);
+    const other = validClaim();
+    const res = await api.postJson('/claims', other, { 'idempotency-key': key });
+    expect(res.status).toBe(422);
+    expect(res.json.error).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await claimsForMember(other.member.nik)).toHaveLength(0);
+  });
+
+  it('refuses a malformed Idempotency-Key with 400', async () => {
+    const res = await api.postJson('/claims', validClaim(), { 'idempotency-key': 'x'.repeat(65) });
+    expect(res.status).toBe(400);
+    expect(res.json.fields[0].path).toBe('Idempotency-Key');
+  });
+
+  it('creates exactly one claim from 20 concurrent submissions for one member', async () => {
+    const member = { nik: uniqueNik(), name: 'Budi Santoso' };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => api.postJson('/claims', validClaim((b) => { b.member = member; b.claimant.name = `Ahli Waris ${String.fromCharCode(65 + i)}`; }))),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    expect(await claimsForMember(member.nik)).toHaveLength(1);
+  });
+
+  it('gives 20 concurrent retries with one key one claim and one answer', async () => {
+    const body = validClaim();
+    const key = `retry-${uniqueNik()}`;
+    const results = await Promise.all(Array.from({ length: 20 }, () => api.postJson('/claims', body, { 'idempotency-key': key })));
+    expect(new Set(results.map((r) => r.status))).toEqual(new Set([201]));
+    expect(new Set(results.map((r) => r.json.reference)).size).toBe(1);
+    expect(await claimsForMember(body.member.nik)).toHaveLength(1);
+  });
+});
+
+describe('POST /claims from the HTML form', () => {
+  it('stores the claim and sends the browser to the status page (303)', async () => {
+    const body = validClaim();
+    const form = toForm({ ...body, _idempotencyKey: `form-${uniqueNik()}` });
+    const res = await api.call('POST', '/claims', { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(location).toMatch(/^\/claims\/SNT-\d{4}-[A-Z0-9]{6}\?nik=\d{16}&new=1$/);
+    const page = await api.call('GET', location, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Klaim diterima');
+    // A resend of the same form (refresh, double tap) lands on the same claim.
+    const resend = await api.call('POST', '/claims', { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(resend.headers.get('location')).toBe(location);
+    expect(await claimsForMember(body.member.nik)).toHaveLength(1);
+  });
+
+  it('comes back with status 400, each message beside its field, and every value kept', async () => {
+    const body = validClaim((b) => { b.claimant.phone = '12'; b.member.name = 'Siti <b>Aminah</b>'; });
+    const res = await api.call('POST', '/claims', { body: toForm(body), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.text).toMatch(/id="f-claimant-phone-err">Nomor HP tidak valid/);
+    expect(res.text).toContain('value="12"');
+    expect(res.text).toContain(`value="${body.claimant.nik}"`);
+    expect(res.text).toContain('value="Siti &lt;b&gt;Aminah&lt;/b&gt;"');
+    expect(res.text).toMatch(/<option value="002" selected>/);
+    expect(await claimsForMember(body.member.nik)).toHaveLength(0);
+  });
+});
+
+describe('GET /claims/{reference}?nik=', () => {
+  it('shows the status as JSON and as an Indonesian HTML page; 404 alike for a wrong NIK or reference', async () => {
+    const body = validClaim();
+    const created = await api.postJson('/claims', body);
+    const ref = created.json.reference as string;
+    const status = await api.call('GET', `/claims/${ref}?nik=${body.claimant.nik}`, { headers: { accept: 'application/json' } });
+    expect(status.status).toBe(200);
+    expect(status.json).toMatchObject({ reference: ref, status: 'SUBMITTED', benefit: 'JKM', timeline: [{ status: 'SUBMITTED' }] });
+    expect(status.json.missingDocuments).toContain('DEATH_CERTIFICATE');
+    expect(status.text).not.toContain(body.payout.accountNumber);
+    expect(status.text).not.toContain(body.member.nik);
+
+    const page = await api.call('GET', `/claims/${ref.toLowerCase()}?nik=${body.claimant.nik}`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<html lang="id"');
+    expect(page.text).toContain(ref);
+    expect(page.text).toContain('Akta kematian');
+
+    const wrongNik = await api.call('GET', `/claims/${ref}?nik=${uniqueNik()}`, { headers: { accept: 'application/json' } });
+    const unknownRef = await api.call('GET', `/claims/SNT-2026-ZZZZZZ?nik=${body.claimant.nik}`, { headers: { accept: 'application/json' } });
+    const noNik = await api.call('GET', `/claims/${ref}`, { headers: { accept: 'application/json' } });
+    for (const r of [wrongNik, unknownRef, noNik]) {
+      expect(r.status).toBe(404);
+      expect(r.json).toEqual(wrongNik.json);
+    }
+  });
+
+  it('redirects the no-JavaScript lookup form to the status page', async () => {
+    const res = await api.call('GET', '/status?reference=snt-2026-abcdef&nik=3173%2001');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/claims/SNT-2026-ABCDEF?nik=317301');
+    expect((await api.call('GET', '/status')).text).toContain('Cek status klaim');
+  });
+});
+
+describe('documents', () => {
+  it('presigns an upload and accepts a claim whose documents are in storage', async () => {
+    const death = await uploadDocument(api, 'DEATH_CERTIFICATE', pdf(4096));
+    const bank = await uploadDocument(api, 'BANK_BOOK', pdf(1024));
+    const body = validClaim((b) => (b.documents = [{ type: 'DEATH_CERTIFICATE', uploadId: death }, { type: 'BANK_BOOK', uploadId: bank }]));
+    const res = await api.postJson('/claims', body);
+    expect(res.status).toBe(201);
+    expect(res.json.missingDocuments).not.toContain('DEATH_CERTIFICATE');
+    expect(res.json.missingDocuments).not.toContain('BANK_BOOK');
+    const claim = (await claimItems(res.json.reference)).find((i) => i.sk === 'CLAIM')!;
+    expect(claim.documents).toEqual([
+      expect.objectContaining({ type: 'DEATH_CERTIFICATE', uploadId: death, size: 4096, contentType: 'application/pdf' }),
+      expect.objectContaining({ type: 'BANK_BOOK', uploadId: bank, size: 1024 }),
+    ]);
+  });
+
+  it('refuses an upload id that was never finished, naming the document', async () => {
+    const reserved = await api.postJson('/uploads', { type: 'FAMILY_CARD', contentType: 'image/jpeg', size: 1000 });
+    expect(reserved.status).toBe(201);
+    expect(reserved.json).toMatchObject({ method: 'POST', uploadId: expect.stringMatching(/^up_/), fields: expect.objectContaining({ key: expect.stringContaining(reserved.json.uploadId) }) });
+    const body = validClaim((b) => (b.documents = [{ type: 'FAMILY_CARD', uploadId: reserved.json.uploadId }, { type: 'OTHER', uploadId: 'up_doesnotexistdoesnotexist' }]));
+    const res = await api.postJson('/claims', body);
+    expect(res.status).toBe(400);
+    expect(res.json.fields.map((f: { path: string; code: string }) => [f.path, f.code])).toEqual([
+      ['documents[0].uploadId', 'uploadId.notFound'],
+      ['documents[1].uploadId', 'uploadId.notFound'],
+    ]);
+    expect(await claimsForMember(body.member.nik)).toHaveLength(0);
+  });
+
+  it('refuses a stored file over 5 MB even where storage did not enforce the limit', async () => {
+    const big = await uploadDocument(api, 'MEDICAL_REPORT', pdf(5 * 1024 * 1024 + 1), 'application/pdf', 1000);
+    const res = await api.postJson('/claims', validClaim((b) => (b.documents = [{ type: 'MEDICAL_REPORT', uploadId: big }])));
+    expect(res.status).toBe(400);
+    expect(res.json.fields).toEqual([expect.objectContaining({ path: 'documents[0].uploadId', code: 'uploadId.tooLarge' })]);
+  });
+
+  it('refuses upload requests over 5 MB or of other types', async () => {
+    const tooLarge = await api.postJson('/uploads', { type: 'BANK_BOOK', contentType: 'image/png', size: 6 * 1024 * 1024 });
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.json.fields).toEqual([expect.objectContaining({ path: 'size', code: 'upload.tooLarge' })]);
+    const gif = await api.postJson('/uploads', { type: 'BANK_BOOK', contentType: 'image/gif', size: 10 });
+    expect(gif.json.fields).toEqual([expect.objectContaining({ path: 'contentType' })]);
+  });
+});
+
+describe('the claim form', () => {
+  it('is served in Bahasa Indonesia by default and English on request, under 30 KB', async () => {
+    const id = await api.call('GET', '/');
+    expect(id.status).toBe(200);
+    expect(id.text).toContain('<html lang="id"');
+    expect(id.text).toContain('16 angka di KTP');
+    expect(Buffer.byteLength(id.text)).toBeLessThan(30 * 1024);
+    const en = await api.call('GET', '/?lang=en');
+    expect(en.text).toContain('<html lang="en"');
+    expect(en.text).toContain('File a benefit claim');
+    const script = await api.call('GET', '/assets/upload.js');
+    expect(script.headers.get('content-type')).toContain('javascript');
+  });
+
+  it('answers unknown paths 404 and wrong methods 405 like API Gateway', async () => {
+    expect((await api.call('GET', '/nope')).status).toBe(404);
+    expect((await api.call('DELETE', '/claims')).status).toBe(405);
+  });
+});

@@ -1,0 +1,28 @@
+import { startGateway } from '../../infra/local/gateway';
+
+/**
+ * Starts the twin's API gateway in the test process on a free port: requests go through the real route table,
+ * payload 2.0 events and the real handlers, against the DynamoDB Local and S3 emulator of the global setup.
+ */
+export const startApi = async () => {
+  const gateway = await startGateway(0);
+  const call = async (method: string, path: string, init: { body?: string | URLSearchParams | Buffer; headers?: Record<string, string> } = {}) => {
+    const res = await fetch(`${gateway.url}${path}`, { method, body: init.body, headers: init.headers, redirect: 'manual' });
+    const text = await res.text();
+    let json: any;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, text, json };
+  };
+  return {
+    url: gateway.url,
+    stop: gateway.stop,
+    call,
+    postJson: (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      call('POST', path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', accept: 'application/json', ...headers } }),
+  };
+};
+export type Api = Awaited<ReturnType<typeof startApi>>;
