@@ -1,0 +1,23 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { SantunanStack } from './santunan-stack';
+
+/**
+ * The CDK app: one stack. cdk-nag's AWS Solutions pack runs as a policy validation plugin on every synth, so a
+ * finding without a reasoned acknowledgement (`Validations.of(construct).acknowledge`) fails `cdk synth`.
+ */
+const app = new App();
+
+const formOrigin: unknown = app.node.tryGetContext('formOrigin');
+if (formOrigin !== undefined && (typeof formOrigin !== 'string' || !/^https:\/\/\S+$/.test(formOrigin))) {
+  throw new Error(`Context formOrigin must be an https origin such as https://claims.example.go.id, got ${String(formOrigin)}`);
+}
+
+new SantunanStack(app, 'SantunanStack', {
+  stackName: 'Santunan',
+  description: 'Santunan: JKK/JKM benefit claims (HTTP API, Lambda, DynamoDB, S3)',
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-3' },
+  formOrigin,
+});
+
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -1,0 +1,66 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+export interface DocumentsBucketProps {
+  /** Customer-managed key for the documents (the access-log bucket cannot use it, see below). */
+  encryptionKey: kms.IKey;
+  /** The origin of the claim form page, the only site whose browsers may upload (CORS). */
+  formOrigin: string;
+}
+
+/**
+ * The private bucket for claim documents (death certificates, family cards, bank books) and the bucket that
+ * receives its server access logs. Families upload straight to the documents bucket with a presigned POST.
+ */
+export class DocumentsBucket extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly accessLogs: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: DocumentsBucketProps) {
+    super(scope, id);
+
+    // S3 server access logging only delivers to a bucket with SSE-S3 default encryption; SSE-KMS is not supported
+    // for the target bucket, so this one uses S3-managed keys. The logs hold request metadata, not documents.
+    this.accessLogs = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // cdk-nag S1 (server access logs) is satisfied for this bucket because it is itself an access-log target.
+
+    this.bucket = new s3.Bucket(this, 'Documents', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: props.encryptionKey,
+      // S3 Bucket Keys cut the KMS requests (and their cost and throttling) for every upload and HeadObject.
+      bucketKeyEnabled: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'documents/',
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        // Documents stay where they were uploaded (uploads/...) once a claim refers to them, so there is no
+        // expiry rule on that prefix: it would delete the evidence of filed claims. Only half-finished multipart
+        // uploads, which are invisible and billed, are cleaned up.
+        { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      ],
+      cors: [
+        {
+          // The form's script sends the file with the presigned POST; PUT is allowed for presigned PUT URLs.
+          allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.PUT],
+          allowedOrigins: [props.formOrigin],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3600,
+        },
+      ],
+    });
+  }
+}

@@ -1,0 +1,147 @@
+import { join } from 'node:path';
+import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { ENV } from '../../shared/config';
+import { BUNDLING } from '../definitions/bundling';
+import type { TableDefinition } from '../definitions/tables';
+
+export type TableAccess = 'read' | 'readwrite';
+export type DocumentsAccess = 'read' | 'write' | 'readwrite';
+
+export interface SantunanFunctionProps {
+  /** Entry file relative to `projectRoot`, e.g. `functions/claim-form.ts`. */
+  entry: string;
+  description: string;
+  /** Where package-lock.json lives; `cdk` and jest both run from the repository root. */
+  projectRoot: string;
+  /** 512 MB by default: Lambda gives CPU in proportion to memory, and more CPU shortens cold starts (bundle parsing). */
+  memorySize?: number;
+  /** Variables every function of the stack shares (e.g. UPLOAD_ORIGIN). */
+  environment?: Record<string, string>;
+}
+
+/** How cdk-nag prints a `Fn::GetAtt [id, Arn]` in an IAM finding, e.g. `<ClaimsTable1234.Arn>`. */
+const arnToken = (construct: Construct): string =>
+  `<${Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement)}.Arn>`;
+
+/**
+ * A Lambda function with the house defaults (Node.js 24 on arm64, ESM bundle with source maps, X-Ray, its own log
+ * group with a retention) and bind helpers that set a configuration variable and grant exactly the access it implies.
+ */
+export class SantunanFunction extends Construct {
+  readonly function: nodejs.NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: SantunanFunctionProps) {
+    super(scope, id);
+
+    // Three months covers an incident review and an audit question about a recent claim; longer-lived records
+    // (the claim timeline) live in DynamoDB, not in logs.
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.THREE_MONTHS });
+
+    // An explicit role instead of the default one with AWSLambdaBasicExecutionRole: that managed policy may create
+    // log groups and write to any of them, while this function only needs its own log group.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: props.description,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new nodejs.NodejsFunction(this, 'Function', {
+      entry: join(props.projectRoot, props.entry),
+      projectRoot: props.projectRoot,
+      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+      handler: 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      // API Gateway HTTP APIs give up after 30 s; our handlers do a few DynamoDB/S3 calls, so 10 s is a generous
+      // ceiling that still fails fast instead of holding a family's request open.
+      timeout: Duration.seconds(10),
+      tracing: lambda.Tracing.ACTIVE,
+      role: this.role,
+      logGroup: this.logGroup,
+      bundling: {
+        format: nodejs.OutputFormat.ESM,
+        target: BUNDLING.target,
+        minify: BUNDLING.minify,
+        sourceMap: BUNDLING.sourcemap,
+        mainFields: BUNDLING.mainFields,
+        banner: BUNDLING.banner,
+        externalModules: BUNDLING.external,
+      },
+      environment: {
+        ...props.environment,
+        // Stack traces point at the TypeScript sources instead of the minified bundle.
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'santunan',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      },
+    });
+
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray tracing (Tracing.ACTIVE): xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+    });
+  }
+
+  /** Gives the function a table: sets its name variable and grants read or read-write data access (and the key use). */
+  bindTable(definition: TableDefinition, table: dynamodb.TableV2, access: TableAccess): this {
+    this.function.addEnvironment(definition.envVar, table.tableName);
+    if (access === 'read') table.grantReadData(this.function);
+    else table.grantReadWriteData(this.function);
+    this.acknowledge(
+      { finding: `Resource::${arnToken(table)}/index/*`, reason: `Queries on the ${definition.id} table's own global secondary indexes; the wildcard covers only that table's indexes.` },
+      { finding: 'Action::kms:ReEncrypt*', reason: 'Granted by TableV2 with a customer-managed key, limited to the one data key.', when: access === 'readwrite' },
+      { finding: 'Action::kms:GenerateDataKey*', reason: 'Granted by TableV2 with a customer-managed key, limited to the one data key.', when: access === 'readwrite' },
+    );
+    return this;
+  }
+
+  /**
+   * Gives the function the documents bucket. `read` is HeadObject (checking an upload arrived: s3:GetObject, and
+   * s3:ListBucket so a missing object is a 404 rather than a 403); `write` signs presigned POSTs (s3:PutObject).
+   */
+  bindDocuments(bucket: s3.IBucket, access: DocumentsAccess): this {
+    this.function.addEnvironment(ENV.documentsBucket, bucket.bucketName);
+    // Virtual-hosted style is what AWS recommends; only the twin's S3 emulator needs path style.
+    this.function.addEnvironment(ENV.s3ForcePathStyle, 'false');
+    const objects = `Resource::${arnToken(bucket)}/*`;
+    const keyReason = 'Granted by the bucket grant for its customer-managed key: uploads are encrypted with the one data key.';
+    if (access === 'read' || access === 'readwrite') {
+      bucket.grantRead(this.function);
+      this.acknowledge(
+        { finding: 'Action::s3:GetObject*', reason: 'Bucket.grantRead: GetObject with its version/ACL/tagging variants, needed for HeadObject.' },
+        { finding: 'Action::s3:GetBucket*', reason: 'Bucket.grantRead: bucket metadata read, on this bucket only.' },
+        { finding: 'Action::s3:List*', reason: 'Bucket.grantRead: ListBucket makes HeadObject answer 404 for an upload that never arrived.' },
+        { finding: objects, reason: 'Any document of this bucket: object keys are generated per upload.' },
+      );
+    }
+    if (access === 'write' || access === 'readwrite') {
+      bucket.grantPut(this.function);
+      this.acknowledge(
+        { finding: objects, reason: 'Any document of this bucket: presigned POSTs are signed for a key generated per upload.' },
+        { finding: 'Action::s3:Abort*', reason: 'Bucket.grantPut: AbortMultipartUpload, so an interrupted upload can be cancelled.' },
+        { finding: 'Action::kms:ReEncrypt*', reason: keyReason },
+        { finding: 'Action::kms:GenerateDataKey*', reason: keyReason },
+      );
+    }
+    return this;
+  }
+
+  /** Records the cdk-nag IAM5 findings a grant is known to produce, each with its reason, on this function's role. */
+  private acknowledge(...items: { finding: string; reason: string; when?: boolean }[]): void {
+    for (const item of items) {
+      if (item.when === false) continue;
+      Validations.of(this.role).acknowledge({ id: `AwsSolutions-IAM5[${item.finding}]`, reason: item.reason });
+    }
+  }
+}

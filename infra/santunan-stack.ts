@@ -1,0 +1,83 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
+import type { Construct } from 'constructs';
+import { ClaimsHttpApi } from './constructs/claims-http-api';
+import { DataTables } from './constructs/data-tables';
+import { DocumentsBucket } from './constructs/documents-bucket';
+import { SantunanFunction } from './constructs/santunan-function';
+import { FUNCTIONS, type FunctionDefinition, type FunctionName } from './definitions/functions';
+import { ROUTES } from './definitions/routes';
+import { TABLES } from './definitions/tables';
+
+export interface SantunanStackProps extends StackProps {
+  /**
+   * Origin of the page that hosts the claim form, allowed to upload to the documents bucket (CORS).
+   * Default: any API Gateway origin of the stack's region (see below).
+   */
+  formOrigin?: string;
+  /** Repository root, for function entry files and package-lock.json. Default: the working directory. */
+  projectRoot?: string;
+}
+
+export class SantunanStack extends Stack {
+  readonly functions: Record<FunctionName, SantunanFunction>;
+  readonly tables: DataTables;
+  readonly documents: DocumentsBucket;
+  readonly httpApi: ClaimsHttpApi;
+
+  constructor(scope: Construct, id: string, props: SantunanStackProps = {}) {
+    super(scope, id, props);
+    // Deliver S3 access logs by bucket policy instead of the legacy LogDeliveryWrite ACL, so the log bucket can keep
+    // ACLs disabled (BucketOwnerEnforced). Set here, before any child exists, so tests and `cdk synth` agree.
+    this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
+
+    const projectRoot = props.projectRoot ?? process.cwd();
+    // The form is served by this stack's own HTTP API, but its URL cannot be put in the bucket's CORS rule: the API
+    // URL depends on the functions, the functions' environment depends on the bucket, and the bucket would then
+    // depend on the API, a dependency cycle. So the default allows any execute-api origin of the region (the bucket
+    // is still private; CORS only lets browsers send presigned uploads). Pin it with `-c formOrigin=https://...`
+    // once the URL or a custom domain is known.
+    const formOrigin = props.formOrigin ?? `https://*.execute-api.${this.region}.amazonaws.com`;
+
+    const dataKey = new kms.Key(this, 'DataKey', {
+      alias: 'alias/santunan-data',
+      description: 'Santunan claims data: DynamoDB tables and the documents bucket',
+      enableKeyRotation: true,
+    });
+
+    // Every table in TABLES, including those no function uses yet (Members: the roster for seeding and imports).
+    this.tables = new DataTables(this, 'Tables', { definitions: TABLES, encryptionKey: dataKey });
+    this.documents = new DocumentsBucket(this, 'DocumentsBucket', { encryptionKey: dataKey, formOrigin });
+    const bucket = this.documents.bucket;
+
+    const build = (name: FunctionName, definition: FunctionDefinition): SantunanFunction => {
+      const fn = new SantunanFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}Function`, {
+        entry: definition.entry,
+        description: definition.description,
+        memorySize: definition.memorySize,
+        projectRoot,
+        // Browsers upload to this origin: the form page allows it in its Content-Security-Policy.
+        environment: { UPLOAD_ORIGIN: `https://${bucket.bucketRegionalDomainName}` },
+      });
+      for (const { table, access } of definition.tables) fn.bindTable(table, this.tables.table(table), access);
+      if (definition.documents) fn.bindDocuments(bucket, definition.documents);
+      return fn;
+    };
+    // One function per definition, wired from the data: adding a function to FUNCTIONS adds it here.
+    const definitions: Record<FunctionName, FunctionDefinition> = FUNCTIONS;
+    const names = Object.keys(definitions) as FunctionName[];
+    this.functions = Object.fromEntries(names.map((name) => [name, build(name, definitions[name])])) as Record<FunctionName, SantunanFunction>;
+
+    this.httpApi = new ClaimsHttpApi(this, 'HttpApi', {
+      routes: ROUTES,
+      functionFor: (name) => this.functions[name].function,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url, description: 'Claim form and API base URL' });
+    for (const { definition, table } of this.tables.all) {
+      new CfnOutput(this, `${definition}TableName`, { value: table.tableName });
+    }
+    new CfnOutput(this, 'DocumentsBucketName', { value: bucket.bucketName });
+  }
+}
