@@ -25,7 +25,11 @@ const splitBody = (request: HttpRequest): { body: Record<string, unknown>; key?:
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { body: {} as Record<string, unknown>, key: request.headers['idempotency-key'] };
   const body = { ...(raw as Record<string, unknown>) };
   const formKey = request.bodyKind === 'form' && typeof body._idempotencyKey === 'string' ? body._idempotencyKey : undefined;
-  if (request.bodyKind === 'form') for (const f of FORM_CONTROL_FIELDS) delete body[f];
+  if (request.bodyKind === 'form') {
+    for (const f of FORM_CONTROL_FIELDS) delete body[f];
+    // The form posts a row for every document type; rows whose file was not sent carry no uploadId.
+    if (Array.isArray(body.documents)) body.documents = body.documents.filter((d) => d && typeof d === 'object' && 'uploadId' in d);
+  }
   return { body, key: request.headers['idempotency-key'] ?? formKey };
 };
 

@@ -47,7 +47,7 @@ const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result>
       headers,
       query,
       params: { ...(event.pathParameters ?? {}) },
-      lang: pickLang(query, headers),
+      lang: pickLang(query),
       rawBody: '',
       body: undefined,
     };
@@ -68,7 +68,7 @@ const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result>
 const mapErrors = (options: HttpHandlerOptions): MiddlewareObj<Event, Result> => ({
   onError: (request) => {
     const { error, event } = request;
-    const lang = event.parsed?.lang ?? pickLang(event.queryStringParameters ?? {}, event.headers ?? {});
+    const lang = event.parsed?.lang ?? pickLang(event.queryStringParameters ?? {});
     if (error instanceof AppError && error.status < 500) {
       logger.info('request refused', { code: error.code, status: error.status });
       request.response = (event.parsed && options.renderError?.(error, event.parsed)) ?? errorResponse(error, lang);

@@ -17,7 +17,7 @@ button.secondary{background:#e8ecef;color:#1b1b1b}.doc{border-top:1px solid #e3e
 .status{font-size:1.2rem;font-weight:700;color:#0b5d3b}footer{max-width:40rem;margin:0 auto;padding:1rem;color:#4a4f55;font-size:.85rem}`;
 
 export const layout = (opts: { lang: 'id' | 'en'; title: string; body: string; langSwitch?: string }): string =>
-  `<!doctype html><html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+  `<!doctype html><html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">` +
   `<title>${esc(opts.title)}</title><style>${CSS}</style></head><body><header><strong>Santunan</strong> · ` +
   `${opts.lang === 'id' ? 'Klaim santunan BPJS Ketenagakerjaan' : 'BPJS Ketenagakerjaan benefit claims'}` +
   `${opts.langSwitch ? ` · ${opts.langSwitch}` : ''}</header><main>${opts.body}</main>` +

@@ -1,12 +1,11 @@
 /** Bahasa Indonesia first; English for helpers and staff from elsewhere. */
 export type Lang = 'id' | 'en';
 
-export const pickLang = (query?: Record<string, string | undefined>, headers?: Record<string, string | undefined>): Lang => {
-  const q = query?.lang?.toLowerCase();
-  if (q === 'en' || q === 'id') return q;
-  const accept = headers?.['accept-language']?.toLowerCase() ?? '';
-  return accept.startsWith('en') ? 'en' : 'id';
-};
+/**
+ * Bahasa Indonesia unless `?lang=en` is asked for. The browser's Accept-Language is deliberately ignored: many
+ * phones in Indonesia are set to English while their owners read Indonesian best (api.md: Indonesian by default).
+ */
+export const pickLang = (query?: Record<string, string | undefined>): Lang => (query?.lang?.toLowerCase() === 'en' ? 'en' : 'id');
 
 /** Validation messages by code (the codes come from shared/schemas). */
 const ERRORS: Record<string, { id: string; en: string }> = {

@@ -6,8 +6,8 @@ import { startGateway } from '../../infra/local/gateway';
  */
 export const startApi = async () => {
   const gateway = await startGateway(0);
-  const call = async (method: string, path: string, init: { body?: string | URLSearchParams | Buffer; headers?: Record<string, string> } = {}) => {
-    const res = await fetch(`${gateway.url}${path}`, { method, body: init.body, headers: init.headers, redirect: 'manual' });
+  const call = async (method: string, path: string, init: { body?: string | URLSearchParams | Uint8Array; headers?: Record<string, string> } = {}) => {
+    const res = await fetch(`${gateway.url}${path}`, { method, body: init.body as BodyInit | undefined, headers: init.headers, redirect: 'manual' });
     const text = await res.text();
     let json: any;
     try {

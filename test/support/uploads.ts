@@ -6,7 +6,7 @@ export const uploadDocument = async (api: Api, type: string, bytes: Buffer, cont
   if (res.status !== 201) throw new Error(`POST /uploads ${res.status}: ${res.text}`);
   const form = new FormData();
   for (const [k, v] of Object.entries(res.json.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([bytes], { type: contentType }), 'document.pdf');
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), 'document.pdf');
   const stored = await fetch(res.json.url, { method: 'POST', body: form });
   if (stored.status >= 300) throw new Error(`storage POST ${stored.status}: ${await stored.text()}`);
   return res.json.uploadId as string;

@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort, waitFor } from '../../infra/local/ports';
+import { uniqueNik } from '../support/fixtures';
+import { pdf } from '../support/uploads';
+
+/**
+ * End to end, as a family would: `npm start`'s entry starts the twin in its own process, and headless Debian
+ * Chromium on a phone-sized screen fills the form, uploads a document straight to storage and lands on the status
+ * page. Then Ctrl-C (SIGINT) must stop everything.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(process.cwd(), 'test-results');
+
+let twin: ChildProcess;
+let output = '';
+let baseUrl: string;
+let dataDir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'santunan-e2e-'));
+  const port = await freePort();
+  baseUrl = `http://localhost:${port}`;
+  twin = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
+    env: { ...process.env, PORT: String(port), SANTUNAN_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'WARN' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  twin.stdout!.on('data', (d) => (output += d));
+  twin.stderr!.on('data', (d) => (output += d));
+  await waitFor('the twin', async () => {
+    if (twin.exitCode !== null) throw new Error(`twin exited: ${output}`);
+    if (!output.includes('Ctrl-C stops everything')) throw new Error('not up yet');
+  }, 90_000, 200);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (twin && twin.exitCode === null) twin.kill('SIGKILL');
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const phone = async (javaScriptEnabled = true): Promise<Page> => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, javaScriptEnabled, locale: 'id-ID' });
+  return context.newPage();
+};
+
+const fillClaim = async (page: Page, memberNik: string, claimantNik: string, phoneNumber = '0812 3456 7890') => {
+  await page.check('input[name="benefit"][value="JKM"]');
+  await page.fill('#f-member-nik', memberNik);
+  await page.fill('#f-member-name', 'Siti Aminah');
+  await page.check('input[name="incident.type"][value="death"]');
+  await page.fill('#f-incident-date', '2026-10-03');
+  await page.selectOption('#f-incident-cause', 'illness');
+  await page.fill('#f-claimant-nik', claimantNik);
+  await page.fill('#f-claimant-name', 'Ahmad Fauzi');
+  await page.selectOption('#f-claimant-relationship', 'spouse');
+  await page.fill('#f-claimant-phone', phoneNumber);
+  await page.selectOption('#f-payout-bankCode', '002');
+  await page.fill('#f-payout-accountNumber', '0123 0100 0123 456');
+  await page.fill('#f-payout-accountHolder', 'Ahmad Fauzi');
+};
+
+test('the twin printed every URL and seeded the roster in time', () => {
+  expect(output).toContain(`Claim form (Bahasa Indonesia)  ${baseUrl}/`);
+  expect(output).toMatch(/DynamoDB Local\s+http:\/\/127\.0\.0\.1:\d+/);
+  expect(output).toMatch(/S3 emulator \(s3rver\)\s+http:\/\/127\.0\.0\.1:\d+/);
+  const seeded = /demo roster seeded: 9600 members in ([\d.]+) s/.exec(output);
+  expect(seeded).not.toBeNull();
+});
+
+test('a family files a claim with a document on a phone and sees its status', async () => {
+  const page = await phone();
+  const memberNik = uniqueNik({ female: true });
+  const claimantNik = uniqueNik();
+  await page.goto(`${baseUrl}/`);
+  expect(await page.locator('html').getAttribute('lang')).toBe('id');
+  await fillClaim(page, memberNik, claimantNik);
+
+  const row = page.locator('.doc[data-doc="DEATH_CERTIFICATE"]');
+  await row.locator('input[type=file]').setInputFiles({ name: 'akta-kematian.pdf', mimeType: 'application/pdf', buffer: pdf(200_000) });
+  await row.locator('.ok').waitFor({ timeout: 20_000 });
+  const uploadId = await row.locator('input[name$=".uploadId"]').inputValue();
+  expect(uploadId).toMatch(/^up_/);
+  await page.screenshot({ path: join(ARTIFACTS, 'claim-form-filled.png'), fullPage: true });
+
+  await Promise.all([page.waitForURL(/\/claims\/SNT-\d{4}-/), page.click('button[type=submit]')]);
+  await expect(page.locator('#status').textContent()).resolves.toBe('Klaim diterima');
+  const reference = (await page.locator('#reference').textContent())!;
+  expect(page.url()).toContain(`nik=${claimantNik}`);
+  await page.screenshot({ path: join(ARTIFACTS, 'claim-status.png'), fullPage: true });
+
+  // Stored and trackable through the API, with the document in storage.
+  const status = await (await fetch(`${baseUrl}/claims/${reference}?nik=${claimantNik}`, { headers: { accept: 'application/json' } })).json();
+  expect(status).toMatchObject({ reference, status: 'SUBMITTED', benefit: 'JKM' });
+  expect(status.missingDocuments).not.toContain('DEATH_CERTIFICATE');
+  expect(status.missingDocuments).toContain('FAMILY_CARD');
+  const storedFiles = join(dataDir, 's3', 'santunan-local-documents', 'uploads');
+  expect(existsSync(storedFiles)).toBe(true);
+});
+
+test('a validation error comes back beside its field with every value kept', async () => {
+  const page = await phone();
+  const memberNik = uniqueNik({ female: true });
+  await page.goto(`${baseUrl}/?lang=en`);
+  await fillClaim(page, memberNik, uniqueNik(), '12345');
+  await Promise.all([page.waitForLoadState('load'), page.click('button[type=submit]')]);
+  await expect(page.locator('#f-claimant-phone-err').textContent()).resolves.toContain('Not a valid Indonesian mobile number');
+  await expect(page.locator('#f-member-nik').inputValue()).resolves.toBe(memberNik);
+  await expect(page.locator('#f-payout-bankCode').inputValue()).resolves.toBe('002');
+  await page.fill('#f-claimant-phone', '081234567890');
+  await Promise.all([page.waitForURL(/\/claims\/SNT-/), page.click('button[type=submit]')]);
+  await expect(page.locator('#status').textContent()).resolves.toBe('Claim received');
+});
+
+test('the form works with JavaScript off (documents are asked for later)', async () => {
+  const page = await phone(false);
+  await page.goto(`${baseUrl}/`);
+  await fillClaim(page, uniqueNik({ female: true }), uniqueNik());
+  await Promise.all([page.waitForURL(/\/claims\/SNT-/), page.click('button[type=submit]')]);
+  await expect(page.locator('#status').textContent()).resolves.toBe('Klaim diterima');
+  await expect(page.locator('body').textContent()).resolves.toContain('Dokumen yang masih diperlukan');
+});
+
+test('Ctrl-C stops the twin and leaves no Java process behind', async () => {
+  const exited = new Promise<number | null>((r) => twin.once('exit', (code) => r(code)));
+  twin.kill('SIGINT');
+  expect(await exited).toBe(0);
+  const { execSync } = await import('node:child_process');
+  const left = execSync(`pgrep -f "[D]ynamoDBLocal.jar.*-dbPath ${join(dataDir, 'dynamodb')}" || true`).toString().trim();
+  expect(left).toBe('');
+});
