@@ -4,21 +4,27 @@ import { html, type HttpResponse } from '../shared/http/responses';
 import { jakartaDate } from '../shared/domain/time';
 import { renderClaimForm } from '../shared/web/claim-form-page';
 import { UPLOAD_SCRIPT } from '../shared/web/assets/upload';
+import { STYLESHEET } from '../shared/web/assets/styles';
 import { optionalEnv } from '../shared/config';
 
 /** Where the browser sends files (S3, or the twin's emulator): allowed in the page's Content-Security-Policy. */
 const uploadOrigin = optionalEnv('UPLOAD_ORIGIN', '');
 
-/** GET /assets/upload.js: the form's one script, cacheable for a day so a weak connection loads it once. */
-const script: HttpResponse = {
+/** Static assets, cacheable for a day so that a weak connection loads them once. */
+const asset = (contentType: string, body: string): HttpResponse => ({
   statusCode: 200,
-  headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' },
-  body: UPLOAD_SCRIPT,
+  headers: { 'content-type': `${contentType}; charset=utf-8`, 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' },
+  body,
+});
+const ASSETS: Record<string, HttpResponse> = {
+  'GET /assets/upload.js': asset('text/javascript', UPLOAD_SCRIPT),
+  'GET /assets/app.css': asset('text/css', STYLESHEET),
 };
 
-/** GET /: the claim form, with a fresh idempotency key so that a double tap or a resend files one claim. */
+/** GET /: the claim form (GET /assets/* its script and stylesheet), with a fresh idempotency key so that a double tap or a resend files one claim. */
 export const handler = httpHandler(async (request) => {
-  if (request.route === 'GET /assets/upload.js') return script;
+  const staticAsset = ASSETS[request.route];
+  if (staticAsset) return staticAsset;
   const page = renderClaimForm({ lang: request.lang, idempotencyKey: randomBytes(16).toString('base64url'), today: jakartaDate() });
   return html(200, page, {}, uploadOrigin);
 });

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { documentsStore, uploadsRepository } from '../shared/adapters';
+import { uploadSigner, uploadsRepository } from '../shared/adapters';
 import { MAX_UPLOAD_BYTES, UPLOAD_URL_TTL_SECONDS } from '../shared/domain/claim';
 import { jakartaDate, jakartaIso } from '../shared/domain/time';
 import { httpHandler } from '../shared/http/handler';
 import { json } from '../shared/http/responses';
-import { uploadRequestSchema } from '../shared/schemas/claim';
+import { uploadRequestSchema } from '../shared/schemas/upload';
 import { validate } from '../shared/schemas/validate';
 
 const uploads = uploadsRepository();
-const documents = documentsStore();
-/** Upload records not attached to a claim disappear after a week (DynamoDB TTL); the S3 lifecycle does the same. */
+const signer = uploadSigner();
+/** Upload records not attached to a claim disappear after a week (DynamoDB TTL). Their objects stay: see docs/operations.md. */
 const RECORD_TTL_SECONDS = 7 * 24 * 3600;
 
 /** POST /uploads: reserve one document upload and hand back a presigned POST limited to its type and size. */
@@ -28,7 +28,7 @@ export const handler = httpHandler(
       createdAt: jakartaIso(now),
       expiresAt: Math.floor(now.getTime() / 1000) + RECORD_TTL_SECONDS,
     });
-    const post = await documents.presignUpload(key, input.contentType, MAX_UPLOAD_BYTES, UPLOAD_URL_TTL_SECONDS);
+    const post = await signer.presign(key, input.contentType, MAX_UPLOAD_BYTES, UPLOAD_URL_TTL_SECONDS);
     return json(201, {
       uploadId,
       method: 'POST',

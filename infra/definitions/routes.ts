@@ -10,6 +10,7 @@ export interface RouteDefinition {
 export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/', function: 'claimForm' },
   { method: 'GET', path: '/assets/upload.js', function: 'claimForm' },
+  { method: 'GET', path: '/assets/app.css', function: 'claimForm' },
   { method: 'POST', path: '/uploads', function: 'createUpload' },
   { method: 'POST', path: '/claims', function: 'submitClaim' },
   { method: 'GET', path: '/claims/{reference}', function: 'claimStatus' },

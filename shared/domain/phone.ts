@@ -1,12 +1,14 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
+import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
+import metadata from './phone-metadata.id.json';
 
 /**
- * Indonesian mobile numbers for SMS. libphonenumber's "mobile" metadata only accepts numbers that can receive
- * SMS, so a landline is refused here rather than failing silently when we notify the family.
- * Accepts 0812..., 62812..., +62 812-..., returns E.164 (+62812...).
+ * Indonesian mobile numbers for SMS, validated by libphonenumber with its "mobile" metadata (which accepts only
+ * numbers that can receive SMS, so a landline is refused here rather than failing silently when we notify the
+ * family). The metadata is cut down to Indonesia (scripts/phone-metadata.mjs) to keep Lambda bundles small.
+ * Accepts 0812..., 62812..., +62 812-...; returns E.164 (+62812...).
  */
 export const normalizeMobile = (raw: string): string | undefined => {
-  const phone = parsePhoneNumberFromString(raw, 'ID');
+  const phone = parsePhoneNumberFromString(raw, 'ID', metadata as unknown as MetadataJson);
   // Indonesian numbers only: notifications go through Indonesian SMS routes (domain.md: +62, mobiles start 8).
   if (!phone || phone.country !== 'ID' || !phone.isValid()) return undefined;
   return phone.number;

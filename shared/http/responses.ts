@@ -22,7 +22,7 @@ export const html = (statusCode: number, page: string, headers: Record<string, s
   headers: {
     ...BASE_HEADERS,
     'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; connect-src 'self'${extraConnectSrc ? ` ${extraConnectSrc}` : ''}; base-uri 'none'; frame-ancestors 'none'`,
+    'content-security-policy': `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; connect-src 'self'${extraConnectSrc ? ` ${extraConnectSrc}` : ''}; base-uri 'none'; frame-ancestors 'none'`,
     ...headers,
   },
   body: page,

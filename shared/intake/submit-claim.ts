@@ -22,11 +22,12 @@ export interface IntakeDeps {
  * limit, with the declared content type. Checked before anything is written.
  */
 export const resolveDocuments = async (deps: IntakeDeps, submission: ClaimSubmission): Promise<ClaimDocument[]> => {
-  if (submission.documents.length === 0) return [];
-  const records = await deps.uploads.getMany(submission.documents.map((d) => d.uploadId));
+  const submitted = submission.documents ?? [];
+  if (submitted.length === 0) return [];
+  const records = await deps.uploads.getMany(submitted.map((d) => d.uploadId));
   const errors: FieldError[] = [];
   const resolved = await Promise.all(
-    submission.documents.map(async (doc, i) => {
+    submitted.map(async (doc, i) => {
       const path = `documents[${i}].uploadId`;
       const record = records.get(doc.uploadId);
       const stored = record ? await deps.documents.stat(record.key) : undefined;

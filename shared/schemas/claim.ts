@@ -46,16 +46,11 @@ export const pastDate = z.string(required('date.invalid')).check(
   }),
 );
 
-const mobilePhone = z.pipe(
-  z.string().check(z.maxLength(20, 'phone.invalid')),
-  z.transform((value, ctx) => {
-    const normalized = normalizeMobile(value);
-    if (!normalized) {
-      ctx.issues.push({ code: 'custom', message: 'phone.invalid', input: value });
-      return z.NEVER;
-    }
-    return normalized;
-  }),
+/** Normalised to E.164 when valid; anything else stays as typed and fails the check, so the form can show it again. */
+const mobilePhone = z.string().check(
+  z.maxLength(20, 'phone.invalid'),
+  z.overwrite((v) => normalizeMobile(v) ?? v),
+  z.regex(/^\+628\d{7,12}$/, 'phone.invalid'),
 );
 
 const email = z.string().check(
@@ -103,11 +98,10 @@ export const claimSubmissionSchema = z
       },
       required(),
     ),
-    documents: z._default(
+    documents: z.optional(
       z.array(z.object({ type: z.enum(DOCUMENT_TYPES, required('document.type')), uploadId: uploadIdSchema }), 'invalid').check(
         z.maxLength(20, 'documents.tooMany'),
       ),
-      [],
     ),
   })
   .check(
@@ -124,7 +118,7 @@ export const claimSubmissionSchema = z
       if (c.incident.type === 'death' && c.claimant.nik === c.member.nik) issue(['claimant', 'nik'], 'claimant.sameAsMember');
       if (!c.claimant.phone && !c.claimant.email) issue(['claimant', 'phone'], 'claimant.contactRequired');
       const seen = new Set<string>();
-      c.documents.forEach((d, i) => {
+      (c.documents ?? []).forEach((d, i) => {
         if (seen.has(d.uploadId)) issue(['documents', i, 'uploadId'], 'documents.duplicate');
         seen.add(d.uploadId);
       });
@@ -133,11 +127,3 @@ export const claimSubmissionSchema = z
 
 export type ClaimSubmission = z.infer<typeof claimSubmissionSchema>;
 
-export const uploadRequestSchema = z.object({
-  type: z.enum(DOCUMENT_TYPES, required('document.type')),
-  contentType: z.enum(['image/jpeg', 'image/png', 'application/pdf'], required('upload.contentType')),
-  size: z.number(required('upload.size')).check(z.int('upload.size'), z.gte(1, 'upload.size'), z.lte(5 * 1024 * 1024, 'upload.tooLarge')),
-});
-export type UploadRequest = z.infer<typeof uploadRequestSchema>;
-
-export const statusQuerySchema = z.object({ nik: z.optional(z.string().check(z.maxLength(32))) });

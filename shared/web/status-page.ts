@@ -21,7 +21,7 @@ export const renderStatusPage = (claim: Claim, lang: Lang, justSubmitted: boolea
     ? `<h2>${esc(t.missing)}</h2><ul>${claim.missingDocuments.map((d) => `<li>${esc(DOCUMENT_LABELS[d][lang])}</li>`).join('')}</ul>`
     : '';
   const body = `<h1>${esc(t.title)}</h1><p>${esc(t.reference)}: <strong id="reference">${esc(claim.reference)}</strong></p>` +
-    (justSubmitted ? `<p class="summary" style="border-color:#0b5d3b;background:#f0faf4">${esc(t.keep)}</p>` : '') +
+    (justSubmitted ? `<p class="summary notice">${esc(t.keep)}</p>` : '') +
     `<p class="status" id="status">${esc(label[lang])}</p><p>${esc(label.help[lang])}</p>` +
     (claim.payment ? `<p>${esc(t.amount)}: <strong>${esc(rupiah(claim.payment.amount))}</strong></p>` : '') +
     (claim.decision?.reason ? `<p>${esc(t.reason)}: ${esc(claim.decision.reason)}</p>` : '') +

@@ -96,3 +96,14 @@ describe('time and masking', () => {
     expect(maskPhone('+6281234567890')).toBe('+62********890');
   });
 });
+
+describe('phone metadata subset', () => {
+  it('is exactly Indonesia\'s part of the installed libphonenumber "mobile" metadata (rerun scripts/phone-metadata.mjs when stale)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const full = require('libphonenumber-js/metadata.mobile.json');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const subset = require('../../shared/domain/phone-metadata.id.json');
+    expect(subset.countries.ID).toEqual(full.countries.ID);
+    expect(subset.version).toBe(full.version);
+  });
+});

@@ -1,4 +1,5 @@
-import { claimSubmissionSchema, uploadRequestSchema } from '../../shared/schemas/claim';
+import { claimSubmissionSchema } from '../../shared/schemas/claim';
+import { uploadRequestSchema } from '../../shared/schemas/upload';
 import { validate } from '../../shared/schemas/validate';
 import { ValidationError } from '../../shared/http/errors';
 import { jakartaDate } from '../../shared/domain/time';

@@ -1,0 +1,173 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { BUNDLING } from '../../infra/definitions/bundling';
+import { FUNCTIONS, type FunctionName } from '../../infra/definitions/functions';
+import { kb, median, ratio, verdict } from './stats';
+
+/**
+ * (a) Bundle size of every Lambda, built exactly as CDK builds it (infra/definitions/bundling.ts), against a
+ * baseline bundle holding only the same AWS SDK clients and commands, built with the same settings.
+ * (b) Cold import time of each bundle in a fresh Node process against its baseline, interleaved.
+ */
+const SIZE_TARGET = 1.25;
+const IMPORT_TARGET = 1.15;
+const IMPORT_RUNS = 15;
+
+interface Built {
+  file: string;
+  bytes: number;
+  byPackage: [string, number][];
+  metafile: Metafile;
+}
+
+const packageOf = (path: string): string => {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  return m ? m[1]! : 'santunan (our code)';
+};
+
+const bundle = async (entry: string, outfile: string): Promise<Built> => {
+  const result = await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: BUNDLING.format,
+    target: BUNDLING.target,
+    platform: BUNDLING.platform,
+    minify: BUNDLING.minify,
+    sourcemap: false, // source maps are a separate file in Lambda; they do not load at import
+    mainFields: BUNDLING.mainFields,
+    banner: { js: BUNDLING.banner },
+    external: BUNDLING.external,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const byPackage = new Map<string, number>();
+  for (const [path, input] of Object.entries(output.inputs)) byPackage.set(packageOf(path), (byPackage.get(packageOf(path)) ?? 0) + input.bytesInOutput);
+  return { file: outfile, bytes: output.bytes, byPackage: [...byPackage].sort((a, b) => b[1] - a[1]), metafile: result.metafile };
+};
+
+/**
+ * The baseline entry: the AWS SDK clients, commands and helpers this function's bundle contains (read from its
+ * metafile), imported by name and the clients instantiated as the function does at cold start.
+ */
+const baselineEntry = async (metafile: Metafile): Promise<string | undefined> => {
+  const inputs = Object.keys(Object.values(metafile.outputs)[0]!.inputs);
+  const wanted = new Map<string, Set<string>>();
+  for (const path of inputs) {
+    const m = /node_modules\/(@aws-sdk\/(?:client-[^/]+|lib-dynamodb|s3-presigned-post))\/dist-es\/(?:commands\/)?(\w+)\.js$/.exec(path);
+    if (!m) continue;
+    const [, pkg, name] = m as unknown as [string, string, string];
+    const exported = (await import(pkg)) as Record<string, unknown>;
+    if (!(name in exported)) continue;
+    if (!wanted.has(pkg)) wanted.set(pkg, new Set());
+    wanted.get(pkg)!.add(name);
+  }
+  if (wanted.size === 0) return undefined;
+  const lines: string[] = [];
+  const keep: string[] = [];
+  // Aliased per package: lib-dynamodb and client-dynamodb both export e.g. QueryCommand.
+  const alias = (pkgIndex: number, name: string) => `p${pkgIndex}_${name}`;
+  const ddbIndex = [...wanted.keys()].indexOf('@aws-sdk/client-dynamodb');
+  [...wanted].forEach(([pkg, names], i) => {
+    lines.push(`import { ${[...names].map((n) => `${n} as ${alias(i, n)}`).join(', ')} } from '${pkg}';`);
+    for (const n of names) {
+      if (n === 'DynamoDBDocumentClient' && ddbIndex >= 0) keep.push(`${alias(i, n)}.from(new ${alias(ddbIndex, 'DynamoDBClient')}({}))`);
+      else if (/Client$/.test(n) && n !== 'DynamoDBDocumentClient') keep.push(`new ${alias(i, n)}({})`);
+      else keep.push(alias(i, n));
+    }
+  });
+  return `${lines.join('\n')}\nexport const keep = [${keep.join(', ')}];\n`;
+};
+
+/** Milliseconds to import a module in a fresh Node process (the code a Lambda cold start runs before the handler). */
+const importTime = (file: string, env: NodeJS.ProcessEnv): number => {
+  const script = 'const t=performance.now();await import(process.argv[1]);process.stdout.write(String(performance.now()-t))';
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script, file], { env }).toString());
+};
+
+export interface BundleRow {
+  name: FunctionName;
+  bytes: number;
+  baselineBytes?: number;
+  importMs: number;
+  baselineImportMs?: number;
+  byPackage: [string, number][];
+  baselineLabel: string;
+}
+
+export const benchBundles = async (): Promise<{ rows: BundleRow[]; markdown: string }> => {
+  const dir = mkdtempSync(join(tmpdir(), 'santunan-bundles-'));
+  const env = {
+    ...process.env,
+    CLAIMS_TABLE_NAME: 'bench-claims',
+    MEMBERS_TABLE_NAME: 'bench-members',
+    DOCUMENTS_BUCKET_NAME: 'bench-documents',
+    AWS_REGION: 'ap-southeast-3',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+  };
+  const rows: (BundleRow & { baselineFile?: string; file: string })[] = [];
+  for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
+    const built = await bundle(resolve(FUNCTIONS[name].entry), join(dir, `${name}.mjs`));
+    const source = await baselineEntry(built.metafile);
+    let baseline: Built | undefined;
+    let label = 'no AWS SDK client';
+    if (source) {
+      const entry = join(process.cwd(), 'test', 'bench', `.baseline-${name}.mjs`);
+      writeFileSync(entry, source);
+      try {
+        baseline = await bundle(entry, join(dir, `${name}.baseline.mjs`));
+      } finally {
+        (await import('node:fs')).rmSync(entry, { force: true });
+      }
+      label = [...source.matchAll(/import \{ ([^}]+) \} from '([^']+)'/g)].map((m) => `${m[2]!.replace('@aws-sdk/', '')}: ${m[1]!.replace(/ as p\d+_\w+/g, '')}`).join('; ');
+    }
+    rows.push({ name, file: built.file, bytes: built.bytes, byPackage: built.byPackage, baselineFile: baseline?.file, baselineBytes: baseline?.bytes, importMs: 0, baselineLabel: label });
+  }
+  // Interleave function and baseline imports so that machine noise hits both alike.
+  const samples = new Map<string, number[]>();
+  const sample = (key: string, ms: number) => samples.set(key, [...(samples.get(key) ?? []), ms]);
+  for (let run = 0; run < IMPORT_RUNS; run += 1) {
+    for (const row of rows) {
+      sample(row.name, importTime(row.file, env));
+      if (row.baselineFile) sample(`${row.name}:baseline`, importTime(row.baselineFile, env));
+    }
+  }
+  for (const row of rows) {
+    row.importMs = median(samples.get(row.name)!);
+    if (row.baselineFile) row.baselineImportMs = median(samples.get(`${row.name}:baseline`)!);
+  }
+
+  const table = rows.map((r) => {
+    const size = r.baselineBytes ? `${kb(r.bytes)} / ${kb(r.baselineBytes)} = **${ratio(r.bytes, r.baselineBytes)}** (${verdict(r.bytes / r.baselineBytes <= SIZE_TARGET)})` : `${kb(r.bytes)} (no SDK baseline)`;
+    const imp = r.baselineImportMs ? `${r.importMs.toFixed(1)} / ${r.baselineImportMs.toFixed(1)} ms = **${ratio(r.importMs, r.baselineImportMs)}** (${verdict(r.importMs / r.baselineImportMs <= IMPORT_TARGET)})` : `${r.importMs.toFixed(1)} ms`;
+    return `| ${r.name} | ${size} | ${imp} |`;
+  });
+  const breakdown = rows.map((r) => {
+    const top = r.byPackage.slice(0, 10).map(([p, b]) => `${p} ${kb(b)}`).join(', ');
+    const extra = r.baselineBytes ? ` Beyond the baseline: ${kb(r.bytes - r.baselineBytes)}.` : '';
+    return `- **${r.name}** (${kb(r.bytes)}): ${top}.${extra}\n  Baseline holds ${r.baselineLabel}.`;
+  });
+  const markdown = [
+    '## Lambda bundles: size and cold import',
+    '',
+    `Each function is bundled with esbuild exactly as the CDK stack does (infra/definitions/bundling.ts: ESM, minified, target ${BUNDLING.target}, main fields ${BUNDLING.mainFields.join(',')}; source maps excluded since they are a separate file). ` +
+      'The **baseline** for a function is a bundle built with the same settings from an entry that imports only the AWS SDK clients, commands and helpers found in that function\'s own esbuild metafile and instantiates the clients, as the function does at cold start. ' +
+      `Cold import is the time to \`import()\` the bundle in a fresh \`node\` process, median of ${IMPORT_RUNS} processes each, function and baseline interleaved.`,
+    '',
+    `Targets: size at most ${SIZE_TARGET}x and import at most ${IMPORT_TARGET}x the baseline.`,
+    '',
+    '| function | size (bundle / baseline = ratio) | cold import (bundle / baseline = ratio) |',
+    '|---|---|---|',
+    ...table,
+    '',
+    'Breakdown by package (bytes in the minified output, from the metafile):',
+    '',
+    ...breakdown,
+  ].join('\n');
+  return { rows, markdown };
+};

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTwin } from '../../infra/local/twin';
+import { pool, ratio, verdict } from './stats';
+import { uniqueNik, validClaim } from '../support/fixtures';
+
+/**
+ * (c) Claims per second through the twin's intake (HTTP -> gateway -> payload 2.0 event -> middy -> validation ->
+ * DynamoDB transaction) against the same DynamoDB writes issued directly (the ClaimsRepository transaction: claim,
+ * open-claim lock, audit event) at the same concurrency, on the same DynamoDB Local, in the same process.
+ */
+const TARGET = 0.7;
+const CONCURRENCIES = [10, 50];
+const CLAIMS_PER_RUN = 600;
+const ROUNDS = 3;
+
+export const benchIntake = async (): Promise<{ markdown: string; results: { concurrency: number; intake: number; direct: number }[] }> => {
+  const dir = mkdtempSync(join(tmpdir(), 'santunan-bench-'));
+  const twin = await startTwin({ dataDir: dir, port: 0, inMemory: true, seed: false });
+  // Imported after the twin has set the environment, as a function would be.
+  const { ClaimsRepository } = await import('../../shared/adapters/claims-repository');
+  const { buildClaim } = await import('../../shared/intake/submit-claim');
+  const { validate } = await import('../../shared/schemas/validate');
+  const { claimSubmissionSchema } = await import('../../shared/schemas/claim');
+  const { newReference } = await import('../../shared/domain/reference');
+  const repo = new ClaimsRepository(process.env.CLAIMS_TABLE_NAME!);
+
+  const viaIntake = async (concurrency: number): Promise<number> => {
+    const bodies = Array.from({ length: CLAIMS_PER_RUN }, () => JSON.stringify(validClaim()));
+    const started = performance.now();
+    await pool(bodies, concurrency, async (body) => {
+      const res = await fetch(`${twin.apiUrl}/claims`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      await res.arrayBuffer();
+      if (res.status !== 201) throw new Error(`intake answered ${res.status}`);
+    });
+    return CLAIMS_PER_RUN / ((performance.now() - started) / 1000);
+  };
+
+  const direct = async (concurrency: number): Promise<number> => {
+    const claims = Array.from({ length: CLAIMS_PER_RUN }, () => buildClaim(validate(claimSubmissionSchema, validClaim()), [], newReference(2026), new Date()));
+    const started = performance.now();
+    await pool(claims, concurrency, async (claim) => {
+      const result = await repo.create(claim, { type: 'CLAIM_SUBMITTED', at: claim.submittedAt, actor: { kind: 'family' } });
+      if (result.kind !== 'created') throw new Error(result.kind);
+    });
+    return CLAIMS_PER_RUN / ((performance.now() - started) / 1000);
+  };
+
+  try {
+    // Warm up the JVM, the handlers and the connection pools before measuring.
+    await direct(10);
+    await viaIntake(10);
+    const results: { concurrency: number; intake: number; direct: number }[] = [];
+    for (const c of CONCURRENCIES) {
+      const intakeRates: number[] = [];
+      const directRates: number[] = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        directRates.push(await direct(c));
+        intakeRates.push(await viaIntake(c));
+      }
+      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+      results.push({ concurrency: c, intake: med(intakeRates), direct: med(directRates) });
+    }
+    void uniqueNik;
+    const markdown = [
+      '## Intake throughput on the twin',
+      '',
+      `Method: ${CLAIMS_PER_RUN} distinct valid claims per run posted as JSON to \`POST /claims\` on the twin's gateway (in-memory DynamoDB Local, handlers in process), ` +
+        `against the same ${CLAIMS_PER_RUN} DynamoDB transactions (claim + open-claim lock + audit event) issued directly with the repository at the same concurrency. ` +
+        `${ROUNDS} alternating rounds per concurrency after a warm-up; the median round is reported. Load generator, gateway and handlers share one Node process, as the twin does.`,
+      '',
+      `Target: intake at least ${TARGET}x the direct writes.`,
+      '',
+      '| concurrency | intake (claims/s) | direct writes (claims/s) | ratio |',
+      '|---|---|---|---|',
+      ...results.map((r) => `| ${r.concurrency} | ${r.intake.toFixed(0)} | ${r.direct.toFixed(0)} | **${ratio(r.intake, r.direct)}** (${verdict(r.intake / r.direct >= TARGET)}) |`),
+    ].join('\n');
+    return { markdown, results };
+  } finally {
+    await twin.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
