@@ -16,7 +16,10 @@ if (formOrigin !== undefined && (typeof formOrigin !== 'string' || !/^https:\/\/
 new SantunanStack(app, 'SantunanStack', {
   stackName: 'Santunan',
   description: 'Santunan: JKK/JKM benefit claims (HTTP API, Lambda, DynamoDB, S3)',
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-3' },
+  // Claim data stays in Indonesia: Jakarta (ap-southeast-3) unless a region is named explicitly, with the
+  // `region` context or AWS_REGION. CDK_DEFAULT_REGION is not used: the CLI fills it with us-east-1 when no AWS
+  // configuration exists, which would silently move the stack abroad.
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: (app.node.tryGetContext('region') as string | undefined) ?? process.env.AWS_REGION ?? 'ap-southeast-3' },
   formOrigin,
 });
 
