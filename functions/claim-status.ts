@@ -4,7 +4,7 @@ import type { Claim } from '../shared/domain/claim';
 import { normalizeReference, REFERENCE_PATTERN } from '../shared/domain/reference';
 import { NotFoundError } from '../shared/http/errors';
 import { httpHandler } from '../shared/http/handler';
-import { html, json, redirect, wantsHtml } from '../shared/http/responses';
+import { html, json, redirect, wantsJson } from '../shared/http/responses';
 import { renderLookupPage, renderStatusPage } from '../shared/web/status-page';
 
 const claims = claimsRepository();
@@ -35,11 +35,12 @@ export const handler = httpHandler(async (request) => {
     const lang = request.lang === 'en' ? '&lang=en' : '';
     return redirect(`/claims/${encodeURIComponent(normalizeReference(reference))}?nik=${encodeURIComponent(nik.replace(/[\s.-]/g, ''))}${lang}`);
   }
-  const reference = normalizeReference(decodeURIComponent(request.params.reference ?? ''));
+  // API Gateway (and the twin) hand over path parameters already decoded.
+  const reference = normalizeReference(request.params.reference ?? '');
   const nik = (request.query.nik ?? '').replace(/[\s.-]/g, '');
   const claim = REFERENCE_PATTERN.test(reference) && /^\d{16}$/.test(nik) ? await claims.get(reference) : undefined;
   const found = claim && sameNik(claim.claimant.nik, nik) ? claim : undefined;
-  if (wantsHtml(request.headers)) {
+  if (!wantsJson(request.headers)) {
     if (!found) return html(404, renderLookupPage(request.lang, { reference, nik }, true));
     return html(200, renderStatusPage(found, request.lang, request.query.new === '1'));
   }

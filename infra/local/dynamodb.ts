@@ -11,7 +11,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { TableDefinition } from '../definitions/tables';
-import { freePort, waitFor } from './ports';
+import { freePort, GiveUp, waitFor } from './ports';
 
 export interface DynamoDbLocal {
   endpoint: string;
@@ -53,7 +53,10 @@ export const startDynamoDbLocal = async (options: { dataDir?: string; port?: num
   const client = localClient(endpoint);
   try {
     await waitFor('DynamoDB Local', async () => {
-      if (child.exitCode !== null) throw new Error(`java exited with ${child.exitCode}: ${output}`);
+      if (child.exitCode !== null) {
+        const hint = /java: (command )?not found/.test(output) ? ' Java 17 is needed for DynamoDB Local (apt-get install openjdk-17-jre-headless).' : '';
+        throw new GiveUp(`DynamoDB Local exited with ${child.exitCode}.${hint} ${output.trim()}`);
+      }
       await client.send(new ListTablesCommand({ Limit: 1 }));
     }, 30_000, 100);
   } catch (error) {

@@ -126,7 +126,7 @@ const json = (res: ServerResponse, status: number, body: unknown) => res.writeHe
 
 /**
  * The twin's API Gateway: the same route table as the CDK HttpApi, the same handlers, payload 2.0 events.
- * Unknown routes answer 404 and a known path with another method 405, as HTTP API does with `{"message":...}`.
+ * Unknown routes, and known paths with another method, answer 404 `{"message":"Not Found"}` as HTTP API does.
  */
 export const startGateway = async (port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string; stop: () => Promise<void> }> => {
   const compiled = ROUTES.map(compile);
@@ -136,7 +136,8 @@ export const startGateway = async (port: number, host = '127.0.0.1'): Promise<{ 
       const method = req.method === 'HEAD' ? 'GET' : req.method;
       const candidates = compiled.map((c) => ({ c, m: c.pattern.exec(url.pathname) })).filter((x) => x.m);
       const hit = candidates.find((x) => x.c.route.method === method);
-      if (!hit) return json(res, candidates.length ? 405 : 404, { message: candidates.length ? 'Method Not Allowed' : 'Not Found' });
+      // HTTP API answers an unmatched method and path alike: 404 {"message":"Not Found"}.
+      if (!hit) return json(res, 404, { message: 'Not Found' });
       const body = await readBody(req);
       if (body === 'too-large') return json(res, 413, { message: 'Request Entity Too Large' });
       const name = hit.c.route.function;

@@ -1,5 +1,15 @@
 import { createServer } from 'node:net';
 
+/** Fails fast, before anything is started or seeded, when the API port is taken. */
+export const assertPortFree = (port: number, host = '127.0.0.1'): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `Port ${port} is already in use (is another twin running?). Stop it or start with PORT=<another port>.` : error.message)),
+    );
+    server.listen(port, host, () => server.close(() => resolve()));
+  });
+
 /** A free TCP port on loopback, chosen by the OS. */
 export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -12,7 +22,10 @@ export const freePort = (): Promise<number> =>
     });
   });
 
-/** Polls until `check` resolves, or fails after `timeoutMs` with the last error. */
+/** Thrown from a `waitFor` check when waiting longer cannot help (the process already exited). */
+export class GiveUp extends Error {}
+
+/** Polls until `check` resolves, or fails after `timeoutMs` with the last error, or at once on GiveUp. */
 export const waitFor = async (what: string, check: () => Promise<unknown>, timeoutMs = 30_000, intervalMs = 100): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
@@ -21,6 +34,7 @@ export const waitFor = async (what: string, check: () => Promise<unknown>, timeo
       await check();
       return;
     } catch (error) {
+      if (error instanceof GiveUp) throw error;
       last = error;
       await new Promise((r) => setTimeout(r, intervalMs));
     }

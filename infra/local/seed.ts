@@ -1,6 +1,7 @@
 import { MembersRepository } from '../../shared/adapters/members-repository';
 import { requireEnv } from '../../shared/config';
 import { demoRoster } from '../../shared/domain/demo-roster';
+import { jakartaIso } from '../../shared/domain/time';
 
 const SEED_MARKER = 'demo-roster-v1';
 
@@ -15,6 +16,6 @@ export const seedDemoRoster = async (log: (line: string) => void): Promise<{ mem
   const members = demoRoster();
   log(`Seeding ${members.length} synthetic members...`);
   await repo.putMany(members);
-  await repo.markOnce(SEED_MARKER, { members: members.length, seededAt: new Date().toISOString() });
+  await repo.markOnce(SEED_MARKER, { entity: 'META', members: members.length, seededAt: jakartaIso() });
   return { members: members.length, ms: Date.now() - started };
 };

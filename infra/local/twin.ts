@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { TABLES, type TableDefinition } from '../definitions/tables';
 import { ensureTables, localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
 import { startGateway } from './gateway';
-import { freePort } from './ports';
+import { assertPortFree, freePort } from './ports';
 import { startS3Local, type S3Local } from './s3';
 
 export interface TwinOptions {
@@ -57,6 +57,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const port = options.port || (await freePort());
+  await assertPortFree(port);
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => undefined);

@@ -127,7 +127,8 @@ export class ClaimsRepository {
         if (claimReason?.Code === 'ConditionalCheckFailed') return { kind: 'referenceTaken' };
         // TransactionConflict: another transaction touched the same items. Back off and try again; the loser
         // of a race then sees the winner's lock or idempotency record and answers accordingly.
-        if (reasons.some((r) => r.Code === 'TransactionConflict') && attempt < 8) {
+        if (!reasons.some((r) => r.Code === 'TransactionConflict')) throw error; // e.g. ValidationError, throttling: a real fault
+        if (attempt < 8) {
           await sleep(jitter(attempt));
           continue;
         }
@@ -136,8 +137,9 @@ export class ClaimsRepository {
     }
   }
 
+  /** Strongly consistent: the form redirects to the status page right after the write. */
   async get(reference: string): Promise<Claim | undefined> {
-    const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: claimKeys.claim(reference) }));
+    const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: claimKeys.claim(reference), ConsistentRead: true }));
     if (!out.Item) return undefined;
     const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...claim } = out.Item;
     return claim as Claim;

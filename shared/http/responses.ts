@@ -47,10 +47,11 @@ export const errorResponse = (error: AppError, lang: Lang): HttpResponse => {
   return json(error.status, body);
 };
 
-/** Prefers HTML only when the client says so and does not ask for JSON first (browsers, mail links). */
-export const wantsHtml = (headers: Record<string, string | undefined>): boolean => {
+/** api.md: JSON when the client asks for `application/json` (before any text/html), else an HTML page. */
+export const wantsJson = (headers: Record<string, string | undefined>): boolean => {
   const accept = (headers.accept ?? '').toLowerCase();
-  if (!accept.includes('text/html')) return false;
   const jsonAt = accept.indexOf('application/json');
-  return jsonAt === -1 || accept.indexOf('text/html') < jsonAt;
+  if (jsonAt === -1) return false;
+  const htmlAt = accept.indexOf('text/html');
+  return htmlAt === -1 || jsonAt < htmlAt;
 };

@@ -29,7 +29,9 @@ export const resolveDocuments = async (deps: IntakeDeps, submission: ClaimSubmis
   const resolved = await Promise.all(
     submitted.map(async (doc, i) => {
       const path = `documents[${i}].uploadId`;
-      const record = records.get(doc.uploadId);
+      const found = records.get(doc.uploadId);
+      // DynamoDB TTL deletes lazily: an expired record is treated as gone.
+      const record = found && found.expiresAt * 1000 > (deps.now?.() ?? new Date()).getTime() ? found : undefined;
       const stored = record ? await deps.documents.stat(record.key) : undefined;
       if (!record || !stored) return void errors.push({ path, code: 'uploadId.notFound' });
       if (stored.size > MAX_UPLOAD_BYTES) return void errors.push({ path, code: 'uploadId.tooLarge' });

@@ -6,7 +6,7 @@ import { normalizeMobile } from '../domain/phone';
 import { isCalendarDate, jakartaDate } from '../domain/time';
 
 /**
- * Every schema of the HTTP edge lives in this folder. Messages are codes (see shared/web/messages.ts) so that
+ * Every schema of the HTTP edge lives in this folder. Messages are codes (see shared/web/i18n.ts) so that
  * the form can show them in Bahasa Indonesia or English; paths are the JSON paths the form uses as field names.
  */
 const required = (code = 'invalid') => ({ error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === '' ? 'required' : code) });

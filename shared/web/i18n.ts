@@ -49,6 +49,8 @@ const ERRORS: Record<string, { id: string; en: string }> = {
   'upload.contentType': { id: 'Hanya foto JPG, PNG, atau PDF.', en: 'Only JPG or PNG photos, or PDF.' },
   'upload.size': { id: 'Ukuran berkas tidak valid.', en: 'Not a valid file size.' },
   'upload.tooLarge': { id: 'Berkas lebih besar dari 5 MB. Kecilkan foto lalu coba lagi.', en: 'The file is larger than 5 MB. Make the photo smaller and try again.' },
+  'form.tooLarge': { id: 'Isian formulir terlalu panjang. Persingkat cerita kejadian lalu kirim lagi.', en: 'The form is too long. Shorten the description and send again.' },
+  'form.retry': { id: 'Klaim belum tersimpan karena gangguan sementara. Data Anda masih ada di bawah; tekan "Kirim klaim" lagi.', en: 'The claim was not saved because of a temporary problem. Your answers are below; press "Send claim" again.' },
   'body.json': { id: 'Isi permintaan bukan JSON yang valid.', en: 'The body is not valid JSON.' },
 };
 

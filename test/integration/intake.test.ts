@@ -189,6 +189,37 @@ describe('POST /claims from the HTML form', () => {
   });
 });
 
+describe('form edge cases', () => {
+  const post = (form: URLSearchParams) => api.call('POST', '/claims', { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+
+  it('puts a document error beside the row the family used, not a shifted one', async () => {
+    const form = toForm(validClaim());
+    // Rows as the page posts them: every type, only row 2 (FAMILY_CARD) with an upload that never finished.
+    ['MEMBER_ID_CARD', 'CLAIMANT_ID_CARD', 'FAMILY_CARD'].forEach((type, i) => form.append(`documents[${i}].type`, type));
+    form.append('documents[2].uploadId', 'up_neverfinishedneverfinished');
+    const res = await post(form);
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/<div class="doc" data-doc="FAMILY_CARD">[^]*?id="f-documents-2-uploadId-err"/);
+    expect(res.text).not.toContain('id="f-documents-0-uploadId-err"');
+  });
+
+  it('lets a family go Back, correct a field and send the same page again', async () => {
+    const key = `page-${uniqueNik()}`;
+    const first = validClaim((b) => (b.claimant.phone = '12'));
+    expect((await post(toForm({ ...first, _idempotencyKey: key }))).status).toBe(400);
+    const corrected = { ...first, claimant: { ...first.claimant, phone: '081234567890' }, _idempotencyKey: key };
+    const res = await post(toForm(corrected));
+    expect(res.status).toBe(303);
+  });
+
+  it('answers a form post over 64 KB with the form page, not JSON', async () => {
+    const res = await post(toForm(validClaim((b) => (b.incident.description = 'x'.repeat(70 * 1024)))));
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.text).toContain('terlalu panjang');
+  });
+});
+
 describe('GET /claims/{reference}?nik=', () => {
   it('shows the status as JSON and as an Indonesian HTML page; 404 alike for a wrong NIK or reference', async () => {
     const body = validClaim();
@@ -214,6 +245,14 @@ describe('GET /claims/{reference}?nik=', () => {
       expect(r.status).toBe(404);
       expect(r.json).toEqual(wrongNik.json);
     }
+  });
+
+  it('answers HTML when the client does not ask for JSON, and 404 (not 500) for a malformed reference', async () => {
+    const body = validClaim();
+    const created = await api.postJson('/claims', body);
+    const page = await api.call('GET', `/claims/${created.json.reference}?nik=${body.claimant.nik}`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect((await api.call('GET', `/claims/%25?nik=${body.claimant.nik}`, { headers: { accept: 'application/json' } })).status).toBe(404);
   });
 
   it('redirects the no-JavaScript lookup form to the status page', async () => {
@@ -284,8 +323,8 @@ describe('the claim form', () => {
     expect(script.headers.get('content-type')).toContain('javascript');
   });
 
-  it('answers unknown paths 404 and wrong methods 405 like API Gateway', async () => {
+  it('answers unknown paths and wrong methods 404 like API Gateway', async () => {
     expect((await api.call('GET', '/nope')).status).toBe(404);
-    expect((await api.call('DELETE', '/claims')).status).toBe(405);
+    expect((await api.call('DELETE', '/claims')).status).toBe(404);
   });
 });
