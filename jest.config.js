@@ -3,7 +3,7 @@ export default {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   // middy 6 and a few other dependencies ship ESM only: let SWC turn them into CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!(@middy|libphonenumber-js)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|libphonenumber-js|jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -6,6 +6,8 @@ import { ClaimsHttpApi } from './constructs/claims-http-api';
 import { DataTables } from './constructs/data-tables';
 import { DocumentsBucket } from './constructs/documents-bucket';
 import { SantunanFunction } from './constructs/santunan-function';
+import { ClaimWorkflow, type WorkflowTask } from './constructs/claim-workflow';
+import { StaffDirectory } from './constructs/staff-directory';
 import { FUNCTIONS, type FunctionDefinition, type FunctionName } from './definitions/functions';
 import { ROUTES } from './definitions/routes';
 import { TABLES } from './definitions/tables';
@@ -18,6 +20,12 @@ export interface SantunanStackProps extends StackProps {
   formOrigin?: string;
   /** Repository root, for function entry files and package-lock.json. Default: the working directory. */
   projectRoot?: string;
+  /** Sender of notification emails (an SES-verified identity). */
+  mailFrom?: string;
+  /** Staff mailing lists by role, comma-separated addresses. */
+  staffEmails?: Partial<Record<'approver' | 'supervisor' | 'finance' | 'admin', string>>;
+  /** The disbursement service's base URL. */
+  bankApiUrl?: string;
 }
 
 export class SantunanStack extends Stack {
@@ -25,6 +33,8 @@ export class SantunanStack extends Stack {
   readonly tables: DataTables;
   readonly documents: DocumentsBucket;
   readonly httpApi: ClaimsHttpApi;
+  readonly workflow: ClaimWorkflow;
+  readonly staff: StaffDirectory;
 
   constructor(scope: Construct, id: string, props: SantunanStackProps = {}) {
     super(scope, id, props);
@@ -51,6 +61,8 @@ export class SantunanStack extends Stack {
     this.documents = new DocumentsBucket(this, 'DocumentsBucket', { encryptionKey: dataKey, formOrigin });
     const bucket = this.documents.bucket;
 
+    this.staff = new StaffDirectory(this, 'Staff');
+    const mailFrom = props.mailFrom ?? 'santunan@kemensos.go.id';
     const build = (name: FunctionName, definition: FunctionDefinition): SantunanFunction => {
       const fn = new SantunanFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}Function`, {
         entry: definition.entry,
@@ -58,16 +70,30 @@ export class SantunanStack extends Stack {
         memorySize: definition.memorySize,
         projectRoot,
         // Browsers upload to this origin: the form page allows it in its Content-Security-Policy.
-        environment: { UPLOAD_ORIGIN: `https://${bucket.bucketRegionalDomainName}` },
+        // SANTUNAN_FUNCTION names the function in the template: the twin maps state machine tasks by it.
+        environment: { UPLOAD_ORIGIN: `https://${bucket.bucketRegionalDomainName}`, SANTUNAN_FUNCTION: name },
       });
       for (const { table, access } of definition.tables) fn.bindTable(table, this.tables.table(table), access);
       if (definition.documents) fn.bindDocuments(bucket, definition.documents);
+      if (definition.notifies) fn.bindNotifications(mailFrom, props.staffEmails ?? {});
+      if (definition.bank) fn.bindBank(props.bankApiUrl ?? 'https://disbursement.example.invalid');
+      if (definition.staffAuth) fn.bindStaffAuth(this.staff.issuer, this.staff.client.userPoolClientId);
       return fn;
     };
     // One function per definition, wired from the data: adding a function to FUNCTIONS adds it here.
     const definitions: Record<FunctionName, FunctionDefinition> = FUNCTIONS;
     const names = Object.keys(definitions) as FunctionName[];
     this.functions = Object.fromEntries(names.map((name) => [name, build(name, definitions[name])])) as Record<FunctionName, SantunanFunction>;
+
+    const tasks: WorkflowTask[] = ['verifyClaim', 'awaitDocuments', 'awaitDecision', 'payClaim', 'awaitPayoutRetry', 'handleWorkflowFailure'];
+    this.workflow = new ClaimWorkflow(this, 'ClaimWorkflow', {
+      functions: Object.fromEntries(tasks.map((t) => [t, this.functions[t].function])) as Record<WorkflowTask, SantunanFunction['function']>,
+    });
+    for (const name of names) {
+      const modes = (definitions[name].workflow ?? []) as ('start' | 'respond')[];
+      if (modes.includes('start')) this.functions[name].bindWorkflowStart(this.workflow.stateMachine);
+      if (modes.includes('respond')) this.functions[name].bindWorkflowResponse(this.workflow.stateMachineArnByName);
+    }
 
     this.httpApi = new ClaimsHttpApi(this, 'HttpApi', {
       routes: ROUTES,
@@ -79,5 +105,7 @@ export class SantunanStack extends Stack {
       new CfnOutput(this, `${definition}TableName`, { value: table.tableName });
     }
     new CfnOutput(this, 'DocumentsBucketName', { value: bucket.bucketName });
+    new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'StaffUserPoolId', { value: this.staff.userPool.userPoolId });
   }
 }

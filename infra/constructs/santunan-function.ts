@@ -4,6 +4,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -134,6 +135,55 @@ export class SantunanFunction extends Construct {
         { finding: 'Action::kms:GenerateDataKey*', reason: keyReason },
       );
     }
+    return this;
+  }
+
+  /** Notifications: SES v2 SendEmail from the one sender identity, and the staff mailing lists. */
+  bindNotifications(mailFrom: string, staffEmails: Partial<Record<'approver' | 'supervisor' | 'finance' | 'admin', string>>): this {
+    this.function.addEnvironment('MAIL_FROM', mailFrom);
+    for (const [role, list] of Object.entries(staffEmails)) if (list) this.function.addEnvironment(`STAFF_EMAILS_${role.toUpperCase()}`, list);
+    const domain = mailFrom.split('@')[1] ?? mailFrom;
+    const stack = Stack.of(this);
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: domain })],
+        conditions: { StringEquals: { 'ses:FromAddress': mailFrom } },
+      }),
+    );
+    return this;
+  }
+
+  /** The disbursement service. Its API key comes from the deploy environment (BANK_API_KEY), never from the repository. */
+  bindBank(url: string): this {
+    this.function.addEnvironment('BANK_API_URL', url);
+    this.function.addEnvironment('BANK_API_KEY', process.env.BANK_API_KEY ?? 'set-BANK_API_KEY-at-deploy');
+    return this;
+  }
+
+  /** Staff token verification: the user pool's issuer, its JWKS and the app client. */
+  bindStaffAuth(issuer: string, clientId: string): this {
+    this.function.addEnvironment('AUTH_ISSUER', issuer);
+    this.function.addEnvironment('AUTH_JWKS_URL', `${issuer}/.well-known/jwks.json`);
+    this.function.addEnvironment('AUTH_CLIENT_ID', clientId);
+    return this;
+  }
+
+  /** May start claim executions (intake). */
+  bindWorkflowStart(stateMachine: sfn.IStateMachine): this {
+    this.function.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    stateMachine.grantStartExecution(this.function);
+    return this;
+  }
+
+  /**
+   * May answer task tokens (SendTaskSuccess/Failure/Heartbeat) of the claim workflow: only functions that hold
+   * tokens. The same statement `grantTaskResponse` writes, but on the state machine's ARN built from its fixed name:
+   * task functions that answer their own token would otherwise make the state machine and its tasks depend on
+   * each other (a CloudFormation cycle).
+   */
+  bindWorkflowResponse(stateMachineArn: string): this {
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], resources: [stateMachineArn] }));
     return this;
   }
 

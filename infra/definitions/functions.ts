@@ -9,24 +9,41 @@ export interface FunctionDefinition {
   description: string;
   tables: { table: TableDefinition; access: 'read' | 'readwrite' }[];
   documents?: 'read' | 'write' | 'readwrite';
+  /** `start`: may start the claim workflow (STATE_MACHINE_ARN); `respond`: may answer its task tokens. */
+  workflow?: ('start' | 'respond')[];
+  /** Sends notifications: SES email (MAIL_FROM, staff lists) and the SMS gateway. */
+  notifies?: boolean;
+  /** Calls the disbursement service (BANK_API_URL and its key). */
+  bank?: boolean;
+  /** Verifies staff access tokens (AUTH_ISSUER, AUTH_JWKS_URL, AUTH_CLIENT_ID). */
+  staffAuth?: boolean;
   memorySize?: number;
+  /** Workflow task functions are invoked by the state machine, never by the HTTP API. */
+  workflowTask?: boolean;
 }
+
+const claimsRW = { table: CLAIMS_TABLE, access: 'readwrite' } as const;
 
 export const FUNCTIONS = {
   claimForm: { entry: 'functions/claim-form.ts', description: 'GET / claim form and its script', tables: [] },
-  createUpload: {
-    entry: 'functions/create-upload.ts',
-    description: 'POST /uploads presigned document upload',
-    tables: [{ table: CLAIMS_TABLE, access: 'readwrite' }],
-    documents: 'write',
-  },
-  submitClaim: {
-    entry: 'functions/submit-claim.ts',
-    description: 'POST /claims intake',
-    tables: [{ table: CLAIMS_TABLE, access: 'readwrite' }],
-    documents: 'read',
-  },
+  createUpload: { entry: 'functions/create-upload.ts', description: 'POST /uploads presigned document upload', tables: [claimsRW], documents: 'write' },
+  submitClaim: { entry: 'functions/submit-claim.ts', description: 'POST /claims intake', tables: [claimsRW], documents: 'read', workflow: ['start'] },
   claimStatus: { entry: 'functions/claim-status.ts', description: 'GET /claims/{reference} status', tables: [{ table: CLAIMS_TABLE, access: 'read' }] },
+  addDocuments: { entry: 'functions/add-documents.ts', description: 'POST /claims/{reference}/documents', tables: [claimsRW], documents: 'read', workflow: ['respond'] },
+  benefitEstimate: { entry: 'functions/benefit-estimate.ts', description: 'POST /benefits/estimate', tables: [] },
+  staffApi: { entry: 'functions/staff-api.ts', description: 'Staff claim queue, claim page, decision, payout retry', tables: [claimsRW], workflow: ['respond'], notifies: true, staffAuth: true },
+  verifyClaim: {
+    entry: 'functions/workflow/verify-claim.ts',
+    description: 'Workflow: eligibility, coverage, documents, benefit',
+    tables: [claimsRW, { table: MEMBERS_TABLE, access: 'read' }],
+    notifies: true,
+    workflowTask: true,
+  },
+  awaitDocuments: { entry: 'functions/workflow/await-documents.ts', description: 'Workflow: wait for missing documents', tables: [claimsRW], workflow: ['respond'], workflowTask: true },
+  awaitDecision: { entry: 'functions/workflow/await-decision.ts', description: 'Workflow: ask staff for a decision', tables: [claimsRW], workflow: ['respond'], notifies: true, workflowTask: true },
+  payClaim: { entry: 'functions/workflow/pay-claim.ts', description: 'Workflow: pay the heir once', tables: [claimsRW], notifies: true, bank: true, workflowTask: true },
+  awaitPayoutRetry: { entry: 'functions/workflow/await-payout-retry.ts', description: 'Workflow: payout failed, wait for finance', tables: [claimsRW], notifies: true, workflowTask: true },
+  handleWorkflowFailure: { entry: 'functions/workflow/handle-failure.ts', description: 'Workflow: record an unexpected failure', tables: [claimsRW], notifies: true, workflowTask: true },
 } satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -15,6 +15,12 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/claims', function: 'submitClaim' },
   { method: 'GET', path: '/claims/{reference}', function: 'claimStatus' },
   { method: 'GET', path: '/status', function: 'claimStatus' },
+  { method: 'POST', path: '/claims/{reference}/documents', function: 'addDocuments' },
+  { method: 'POST', path: '/benefits/estimate', function: 'benefitEstimate' },
+  { method: 'GET', path: '/staff/claims', function: 'staffApi' },
+  { method: 'GET', path: '/staff/claims/{reference}', function: 'staffApi' },
+  { method: 'POST', path: '/staff/claims/{reference}/decision', function: 'staffApi' },
+  { method: 'POST', path: '/staff/claims/{reference}/payout-retry', function: 'staffApi' },
 ];
 
 export const routeKey = (r: RouteDefinition): string => `${r.method} ${r.path}`;

@@ -1,7 +1,8 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Claim } from '../domain/claim';
+import type { Claim, ClaimStatus, TimelineEntry } from '../domain/claim';
 import { ConflictError, IdempotencyKeyReusedError, WriteConflictError } from '../http/errors';
+import { isConditionalCheckFailed } from './dynamo';
 import { cancellationReasons, documentClient, jitter, sleep, type CancellationReason } from './dynamo';
 import { claimKeys } from './keys';
 
@@ -140,8 +141,143 @@ export class ClaimsRepository {
   /** Strongly consistent: the form redirects to the status page right after the write. */
   async get(reference: string): Promise<Claim | undefined> {
     const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: claimKeys.claim(reference), ConsistentRead: true }));
-    if (!out.Item) return undefined;
-    const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...claim } = out.Item;
-    return claim as Claim;
+    return out.Item ? stripKeys(out.Item) : undefined;
+  }
+
+  /**
+   * A state change of a claim: one conditional update (expected status, and optionally an expected pending task
+   * token) plus its audit event, in one transaction, and the open-claim lock released when the claim closes
+   * without payment. Every workflow step and staff decision goes through here; a lost race is a ConflictError.
+   */
+  async transition(reference: string, change: Transition): Promise<Claim> {
+    const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#updatedAt': 'updatedAt' };
+    const values: Record<string, unknown> = { ':one': 1, ':at': change.at };
+    const sets = ['#version = #version + :one', '#updatedAt = :at'];
+    const removes: string[] = [];
+    const conditions: string[] = [];
+    change.from.forEach((status, i) => (values[`:from${i}`] = status));
+    conditions.push(`#status IN (${change.from.map((_, i) => `:from${i}`).join(', ')})`);
+    if (change.expectToken !== undefined) {
+      names['#pendingTask'] = 'pendingTask';
+      names['#token'] = 'token';
+      values[':token'] = change.expectToken;
+      conditions.push('#pendingTask.#token = :token');
+    }
+    if (change.to) {
+      values[':to'] = change.to;
+      values[':gsi1pk'] = `STATUS#${change.to}`;
+      names['#gsi1pk'] = 'gsi1pk';
+      sets.push('#status = :to', '#gsi1pk = :gsi1pk');
+    }
+    if (change.timeline) {
+      names['#timeline'] = 'timeline';
+      values[':entry'] = Array.isArray(change.timeline) ? change.timeline : [change.timeline];
+      sets.push('#timeline = list_append(#timeline, :entry)');
+    }
+    Object.entries(change.set ?? {}).forEach(([key, value], i) => {
+      names[`#s${i}`] = key;
+      if (value === undefined) removes.push(`#s${i}`);
+      else {
+        values[`:s${i}`] = value;
+        sets.push(`#s${i} = :s${i}`);
+      }
+    });
+    const update = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`;
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: claimKeys.claim(reference),
+          UpdateExpression: update,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...claimKeys.audit(reference, change.at, change.auditSeq ?? Math.floor(Math.random() * 9999)), entity: 'AUDIT', reference, ...change.audit },
+        },
+      },
+    ];
+    if (change.releaseLock) {
+      // Only this claim's own lock: a newer claim for the same member and benefit keeps its lock.
+      items.push({
+        Delete: {
+          TableName: this.tableName,
+          Key: claimKeys.openLock(change.releaseLock.memberNik, change.releaseLock.benefit),
+          ConditionExpression: 'attribute_not_exists(pk) OR #ref = :ref',
+          ExpressionAttributeNames: { '#ref': 'reference' },
+          ExpressionAttributeValues: { ':ref': reference },
+        },
+      });
+    }
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+        break;
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons?.[0]?.Code === 'ConditionalCheckFailed' || isConditionalCheckFailed(error)) {
+          throw new ConflictError('CLAIM_STATE_CHANGED', `Claim ${reference} is no longer in the expected state (${change.from.join(', ')}).`);
+        }
+        if (reasons?.some((r) => r.Code === 'TransactionConflict') && attempt < 5) {
+          await sleep(jitter(attempt));
+          continue;
+        }
+        throw error;
+      }
+    }
+    const after = await this.get(reference);
+    if (!after) throw new Error(`Claim ${reference} vanished after an update`);
+    return after;
+  }
+
+  /** Staff queue: claims in one status, newest first, a page at a time (GSI byStatus). */
+  async listByStatus(status: ClaimStatus, limit: number, startKey?: Record<string, unknown>): Promise<{ items: Claim[]; nextKey?: Record<string, unknown> }> {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byStatus',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `STATUS#${status}` },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    return { items: (out.Items ?? []).map(stripKeys), nextKey: out.LastEvaluatedKey };
+  }
+
+  /** The audit trail of one claim, oldest first. */
+  async auditTrail(reference: string): Promise<(AuditEvent & { sk: string })[]> {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+        ExpressionAttributeValues: { ':pk': claimKeys.claim(reference).pk, ':audit': 'AUDIT#' },
+      }),
+    );
+    return (out.Items ?? []) as (AuditEvent & { sk: string })[];
   }
 }
+
+export interface Transition {
+  from: readonly ClaimStatus[];
+  to?: ClaimStatus;
+  at: string;
+  /** Attributes to set; `undefined` removes the attribute. */
+  set?: Record<string, unknown>;
+  /** The pending task token this change answers: a change for a superseded token fails. */
+  expectToken?: string;
+  timeline?: TimelineEntry | TimelineEntry[];
+  audit: AuditEvent;
+  auditSeq?: number;
+  releaseLock?: { memberNik: string; benefit: string };
+}
+
+const stripKeys = (item: Record<string, unknown>): Claim => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...claim } = item;
+  return claim as unknown as Claim;
+};

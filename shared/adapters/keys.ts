@@ -19,4 +19,6 @@ export const memberKeys = {
   /** GSI1 "byProgram": members of one programme, by province then NIK. */
   byProgram: (program: string, province: string, nik: string) => ({ gsi1pk: `PROGRAM#${program}`, gsi1sk: `${province}#${nik}` }),
   meta: (name: string) => ({ pk: `META#${name}`, sk: 'META' }),
+  /** Premium coverage of one member for one month (YYYY-MM), written by the reconciliation. */
+  coverage: (nik: string, period: string) => ({ pk: `MEMBER#${nik}`, sk: `COVERAGE#${period}` }),
 };

@@ -63,9 +63,52 @@ export interface Claim {
   updatedAt: string;
   timeline: TimelineEntry[];
   missingDocuments: DocumentType[];
+  /** Set by the workflow's verification: the benefit breakdown, flags and what approval the claim needs. */
+  verification?: Verification;
+  /** Approvals recorded so far (two-person rule: a second one by a different person when required). */
+  approvals?: Approval[];
+  /** The one task token the workflow is waiting on, if any (documents, decision or payout retry). */
+  pendingTask?: PendingTask;
   /** Set when decided (api.md `decision`). */
-  decision?: { outcome: 'approved' | 'rejected'; reasonCode?: string; reason?: string };
+  decision?: { outcome: 'approved' | 'rejected'; reasonCode?: string; reason?: string; decidedBy?: string; at?: string };
   /** Set when paid (api.md `payout` in the status JSON). */
   payment?: { amount: number; currency: 'IDR'; paidAt: string; components: { code: string; amount: number }[] };
   version: number;
 }
+
+export const CLAIM_FLAGS = ['SPONSOR_ARREARS', 'NAME_MISMATCH', 'HEIR_ORDER_REVIEW', 'ASSESSMENT_REQUIRED'] as const;
+export type ClaimFlag = (typeof CLAIM_FLAGS)[number];
+
+export interface BenefitComponent {
+  code: string;
+  amount: number;
+  basis?: string;
+}
+
+export interface Verification {
+  checkedAt: string;
+  memberName?: string;
+  program?: string;
+  flags: ClaimFlag[];
+  benefit?: { ruleSet: string; total: number; currency: 'IDR'; components: BenefitComponent[]; scholarshipEligible: boolean };
+  approval?: { level: 'approver' | 'supervisor'; secondApprovalRequired: boolean; deadline: string };
+}
+
+export interface Approval {
+  by: string;
+  role: string;
+  at: string;
+  note?: string;
+}
+
+export type PendingTaskKind = 'documents' | 'decision' | 'payout';
+export interface PendingTask {
+  kind: PendingTaskKind;
+  token: string;
+  since: string;
+  /** Escalated to supervisors after the approval deadline passed. */
+  escalated?: boolean;
+}
+
+/** Where a (re)started workflow goes next, derived from the stored claim: the twin resumes claims this way. */
+export const TERMINAL_STATUSES: readonly ClaimStatus[] = ['PAID', 'REJECTED', 'WITHDRAWN'];

@@ -19,3 +19,17 @@ export interface Member {
   statusHistory: { status: MemberStatus; on: string; recordedAt: string }[];
   updatedAt: string;
 }
+
+/** Premium coverage categories of one member and month (the reconciliation writes them; docs/data-model.md). */
+export const COVERAGE_CATEGORIES = ['PAID', 'UNPAID', 'UNDERPAID', 'OVERPAID', 'PAID_FOR_INACTIVE', 'UNKNOWN_MEMBER'] as const;
+export type CoverageCategory = (typeof COVERAGE_CATEGORIES)[number];
+
+export interface Coverage {
+  nik: string;
+  period: string; // YYYY-MM, Asia/Jakarta
+  category: CoverageCategory;
+  expected: { jkk: number; jkm: number; total: number };
+  paid: { jkk: number; jkm: number; total: number };
+  receipts: string[];
+  reconciledAt: string;
+}

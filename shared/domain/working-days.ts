@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import HOLIDAYS from './holidays.id.json';
 import { isCalendarDate, jakartaDate } from './time';
 
 /**
@@ -16,19 +16,18 @@ import { isCalendarDate, jakartaDate } from './time';
  * - Nyepi and Vesak are listed date by date, and only up to 2027: from 2028 they are missing until the package is
  *   updated. Keep the dependency current.
  *
- * Loading the package parses its worldwide data (about 55 ms in Node), so it is imported only by the modules that
- * compute deadlines, and the calendar object is built on first use and its holidays cached per year.
+ * The package parses worldwide data (1.5 MB of bundle, ~60 ms of cold start), so the Indonesian dates it computes
+ * for 2015-2040 are generated into holidays.id.json by scripts/holidays.mjs, and a unit test checks the file against
+ * the installed package.
  */
-let calendar: Holidays | undefined;
 const holidaysByYear = new Map<number, ReadonlySet<string>>();
 
 const publicHolidays = (year: number): ReadonlySet<string> => {
   let days = holidaysByYear.get(year);
   if (!days) {
-    calendar ??= new Holidays('ID', { types: ['public'] });
-    // `date` is the local date in Indonesia, "YYYY-MM-DD 00:00:00"; the type filter guards against the option's
-    // default changing in a future release.
-    days = new Set(calendar.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    const list = (HOLIDAYS.years as Record<string, string[]>)[String(year)];
+    if (!list) throw new RangeError(`No holiday calendar for ${year} (${HOLIDAYS.first}-${HOLIDAYS.last}); rerun scripts/holidays.mjs with a wider range`);
+    days = new Set(list);
     holidaysByYear.set(year, days);
   }
   return days;

@@ -12,6 +12,8 @@ export interface HttpRequest {
   route: string;
   method: string;
   headers: Record<string, string | undefined>;
+  /** Cookies by name (payload 2.0 sends them apart from the headers). */
+  cookies: Record<string, string>;
   query: Record<string, string | undefined>;
   params: Record<string, string | undefined>;
   lang: Lang;
@@ -24,6 +26,8 @@ export interface HttpRequest {
 export interface HttpHandlerOptions {
   /** Accepted body kinds; a route without them ignores any body. */
   accepts?: readonly BodyKind[];
+  /** A POST may come without any body (e.g. a retry command); GET and HEAD never parse one. */
+  optionalBody?: boolean;
   /** Largest accepted body in bytes (api.md: 64 KB for claims). */
   maxBodyBytes?: number;
   /** Lets a page route answer its own errors in HTML (the claim form comes back with the messages). */
@@ -41,10 +45,16 @@ const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result>
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(event.headers ?? {})) headers[k.toLowerCase()] = v;
     const query = { ...(event.queryStringParameters ?? {}) };
+    const cookies: Record<string, string> = {};
+    for (const c of event.cookies ?? []) {
+      const eq = c.indexOf('=');
+      if (eq > 0) cookies[c.slice(0, eq).trim()] = decodeURIComponent(c.slice(eq + 1).trim());
+    }
     const parsed: HttpRequest = {
       route: event.routeKey ?? '',
       method: event.requestContext?.http?.method ?? 'GET',
       headers,
+      cookies,
       query,
       params: { ...(event.pathParameters ?? {}) },
       lang: pickLang(query),
@@ -52,7 +62,8 @@ const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result>
       body: undefined,
     };
     event.parsed = parsed;
-    if (!options.accepts) return;
+    if (!options.accepts || parsed.method === 'GET' || parsed.method === 'HEAD') return;
+    if (options.optionalBody && !event.body && !headers['content-type']) return;
     parsed.bodyKind = bodyKindOf(headers['content-type'], options.accepts);
     parsed.rawBody = decodeBody(event.body, event.isBase64Encoded, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
     if (parsed.bodyKind === 'json') parsed.body = parseJson(parsed.rawBody);

@@ -1,4 +1,4 @@
-import type { Claim, ClaimDocument } from '../domain/claim';
+import type { Claim, ClaimDocument, DocumentType } from '../domain/claim';
 import { MAX_UPLOAD_BYTES } from '../domain/claim';
 import { maskNik } from '../domain/nik';
 import { newReference } from '../domain/reference';
@@ -21,8 +21,10 @@ export interface IntakeDeps {
  * Every document must name a finished upload: its record exists and the object is in storage, within the size
  * limit, with the declared content type. Checked before anything is written.
  */
-export const resolveDocuments = async (deps: IntakeDeps, submission: ClaimSubmission): Promise<ClaimDocument[]> => {
-  const submitted = submission.documents ?? [];
+export const resolveDocuments = async (
+  deps: Pick<IntakeDeps, 'uploads' | 'documents' | 'now'>,
+  submitted: readonly { type: DocumentType; uploadId: string }[],
+): Promise<ClaimDocument[]> => {
   if (submitted.length === 0) return [];
   const records = await deps.uploads.getMany(submitted.map((d) => d.uploadId));
   const errors: FieldError[] = [];
@@ -76,7 +78,7 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
 /** Stores a valid submission once. Returns the response to send (the first one again on a replay). */
 export const submitClaim = async (deps: IntakeDeps, submission: ClaimSubmission, options: SubmitOptions): Promise<StoredResponse> => {
-  const documents = await resolveDocuments(deps, submission);
+  const documents = await resolveDocuments(deps, submission.documents ?? []);
   const now = deps.now?.() ?? new Date();
   const year = Number(jakartaIso(now).slice(0, 4));
   for (let attempt = 0; attempt < 5; attempt += 1) {

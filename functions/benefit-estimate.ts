@@ -1,0 +1,44 @@
+import * as z from 'zod/mini';
+import { BENEFITS, INCIDENT_TYPES } from '../shared/domain/claim';
+import { computeBenefit } from '../shared/domain/rules/benefits';
+import { isCalendarDate } from '../shared/domain/time';
+import { ValidationError } from '../shared/http/errors';
+import { httpHandler } from '../shared/http/handler';
+import { json } from '../shared/http/responses';
+import { validate } from '../shared/schemas/validate';
+
+const date = z.string().check(z.refine(isCalendarDate, 'date.invalid'));
+const schema = z.object({
+  benefit: z.enum(BENEFITS, 'benefit.invalid'),
+  incident: z.object({ type: z.enum(INCIDENT_TYPES, 'incidentType.invalid'), date }),
+  member: z.object({
+    monthlyWage: z.number('invalid').check(z.int('invalid'), z.gte(0, 'invalid'), z.lte(1_000_000_000, 'invalid')),
+    membershipStart: date,
+  }),
+});
+
+/**
+ * POST /benefits/estimate: the benefit simulation from the same rule code the workflow uses (api.md).
+ * No personal data, no storage.
+ */
+export const handler = httpHandler(
+  async (request) => {
+    const input = validate(schema, request.body);
+    if (input.benefit === 'JKM' && input.incident.type !== 'death') throw new ValidationError([{ path: 'incident.type', code: 'incidentType.jkmRequiresDeath' }]);
+    let result;
+    try {
+      result = computeBenefit({ benefit: input.benefit, incidentType: input.incident.type, incidentDate: input.incident.date, monthlyWage: input.member.monthlyWage, membershipStart: input.member.membershipStart });
+    } catch (error) {
+      throw new ValidationError([{ path: 'incident.date', code: 'invalid', message: (error as Error).message }]);
+    }
+    return json(200, {
+      total: result.total,
+      currency: 'IDR',
+      components: result.components.map(({ code, amount }) => ({ code, amount })),
+      ruleSet: result.ruleSet,
+      scholarshipEligible: result.scholarshipEligible,
+      ...(result.requiresAssessment ? { requiresAssessment: true } : {}),
+    });
+  },
+  { accepts: ['json'], maxBodyBytes: 4 * 1024 },
+);

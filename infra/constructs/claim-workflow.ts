@@ -1,0 +1,168 @@
+import { ArnFormat, Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+
+export type WorkflowTask = 'verifyClaim' | 'awaitDocuments' | 'awaitDecision' | 'payClaim' | 'awaitPayoutRetry' | 'handleWorkflowFailure';
+
+export interface ClaimWorkflowProps {
+  functions: Record<WorkflowTask, lambda.IFunction>;
+}
+
+/** Fixed, so that functions can be granted access to its ARN without depending on the resource. */
+export const STATE_MACHINE_NAME = 'santunan-claims';
+
+/**
+ * Errors worth retrying: Lambda's own transient faults, and AWS throttling or service errors surfacing from the
+ * function (its SDK already retried them a few times). Everything else is a bug or a business outcome.
+ */
+export const TRANSIENT_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'WriteConflictError',
+];
+
+/** Full jitter spreads retries of many claims hitting the same fault (AWS Architecture Blog, "Exponential Backoff And Jitter"). */
+const transientRetry: sfn.RetryProps = { errors: TRANSIENT_ERRORS, interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 4, maxDelay: Duration.seconds(30), jitterStrategy: sfn.JitterType.FULL };
+
+/**
+ * The claim workflow: one Step Functions Standard state machine (Express cannot wait for task tokens), JSONPath
+ * only. Each Task is a thin Lambda over pure domain code; every wait is a `waitForTaskToken` whose token is stored
+ * on the claim. The verification task routes by the claim's stored status, so an execution restarted for a claim
+ * (the twin does this after a restart) continues where the claim is. Happy path: Verify, RouteClaim, AwaitDecision,
+ * RouteDecision, Pay, Done: six state transitions.
+ */
+export class ClaimWorkflow extends Construct {
+  readonly stateMachine: sfn.StateMachine;
+  readonly logGroup: logs.LogGroup;
+  /** The state machine's ARN computed from its name (no reference to the resource). */
+  readonly stateMachineArnByName: string;
+
+  constructor(scope: Construct, id: string, props: ClaimWorkflowProps) {
+    super(scope, id);
+    const f = props.functions;
+    const claimInput = { reference: sfn.JsonPath.stringAt('$.reference'), baseUrl: sfn.JsonPath.stringAt('$.baseUrl') };
+    const withToken = (extra: Record<string, unknown> = {}) => sfn.TaskInput.fromObject({ ...claimInput, taskToken: sfn.JsonPath.taskToken, ...extra });
+
+    const done = new sfn.Succeed(this, 'Done');
+    const failed = new sfn.Fail(this, 'Failed', { error: 'WorkflowFailed', cause: 'An unexpected error stopped the claim workflow; see the claim audit trail.' });
+    const recordFailure = new tasks.LambdaInvoke(this, 'RecordFailure', {
+      lambdaFunction: f.handleWorkflowFailure,
+      payloadResponseOnly: true,
+      payload: sfn.TaskInput.fromObject({ ...claimInput, error: sfn.JsonPath.objectAt('$.error') }),
+      resultPath: sfn.JsonPath.DISCARD,
+      taskTimeout: sfn.Timeout.duration(Duration.seconds(30)),
+    })
+      .addRetry(transientRetry)
+      .next(failed);
+    const toFailure = { errors: ['States.ALL'], resultPath: '$.error' };
+
+    const verify = new tasks.LambdaInvoke(this, 'Verify', {
+      comment: 'Eligibility, coverage, documents and benefit; records the outcome and routes by the claim status.',
+      lambdaFunction: f.verifyClaim,
+      payloadResponseOnly: true,
+      payload: sfn.TaskInput.fromObject(claimInput),
+      resultPath: '$',
+      taskTimeout: sfn.Timeout.duration(Duration.seconds(30)),
+    })
+      .addRetry(transientRetry)
+      .addCatch(recordFailure, toFailure);
+
+    const awaitDocuments = new tasks.LambdaInvoke(this, 'AwaitDocuments', {
+      comment: 'Waits until the family has sent every missing document; re-verifies (and reminds them) every 14 days.',
+      lambdaFunction: f.awaitDocuments,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: withToken(),
+      resultPath: sfn.JsonPath.DISCARD,
+      taskTimeout: sfn.Timeout.duration(Duration.days(14)),
+    })
+      .addRetry(transientRetry)
+      .addCatch(verify, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD })
+      .addCatch(recordFailure, toFailure);
+    awaitDocuments.next(verify);
+
+    const pay = new tasks.LambdaInvoke(this, 'Pay', {
+      comment: 'Transfers the benefit with the claim reference as idempotency key; never twice.',
+      lambdaFunction: f.payClaim,
+      payloadResponseOnly: true,
+      payload: sfn.TaskInput.fromObject(claimInput),
+      resultPath: sfn.JsonPath.DISCARD,
+      taskTimeout: sfn.Timeout.duration(Duration.seconds(60)),
+    })
+      // Timeouts and 5xx from the bank: the same transfer again after a pause, with the same idempotency key.
+      .addRetry({ errors: ['BankUnavailableError'], interval: Duration.seconds(10), backoffRate: 2, maxAttempts: 4, maxDelay: Duration.minutes(2), jitterStrategy: sfn.JitterType.FULL })
+      .addRetry(transientRetry);
+
+    const awaitPayoutRetry = new tasks.LambdaInvoke(this, 'AwaitPayoutRetry', {
+      comment: 'PAYOUT_FAILED: finance is notified and retries the payout from the claim page; reminded weekly.',
+      lambdaFunction: f.awaitPayoutRetry,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: withToken({ error: sfn.JsonPath.objectAt('$.error') }),
+      resultPath: sfn.JsonPath.DISCARD,
+      taskTimeout: sfn.Timeout.duration(Duration.days(7)),
+    }).addRetry(transientRetry);
+    awaitPayoutRetry.addCatch(awaitPayoutRetry, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD }).addCatch(recordFailure, toFailure).next(pay);
+    pay
+      .addCatch(awaitPayoutRetry, { errors: ['BankRejectedError', 'BankUnavailableError', 'States.Timeout'], resultPath: '$.error' })
+      .addCatch(recordFailure, toFailure)
+      .next(done);
+
+    const routeDecision = new sfn.Choice(this, 'RouteDecision').when(sfn.Condition.stringEquals('$.decision.outcome', 'approved'), pay).otherwise(done);
+
+    const escalate = new tasks.LambdaInvoke(this, 'EscalateDecision', {
+      comment: 'The approval deadline is near: supervisors are asked, and reminded daily.',
+      lambdaFunction: f.awaitDecision,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: withToken({ escalated: true }),
+      resultPath: '$.decision',
+      taskTimeout: sfn.Timeout.duration(Duration.days(1)),
+    }).addRetry(transientRetry);
+    escalate.addCatch(escalate, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD }).addCatch(recordFailure, toFailure).next(routeDecision);
+
+    const awaitDecision = new tasks.LambdaInvoke(this, 'AwaitDecision', {
+      comment: 'Approvers are emailed; times out before the legal deadline (working days, Indonesian holidays).',
+      lambdaFunction: f.awaitDecision,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: withToken({ escalated: false }),
+      resultPath: '$.decision',
+      taskTimeout: sfn.Timeout.at('$.approvalTimeoutSeconds'),
+    })
+      .addRetry(transientRetry)
+      .addCatch(escalate, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD })
+      .addCatch(recordFailure, toFailure)
+      .next(routeDecision);
+
+    const routeClaim = new sfn.Choice(this, 'RouteClaim')
+      .when(sfn.Condition.stringEquals('$.next', 'NEEDS_DOCUMENTS'), awaitDocuments)
+      .when(sfn.Condition.stringEquals('$.next', 'AWAIT_DECISION'), awaitDecision)
+      .when(sfn.Condition.stringEquals('$.next', 'PAY'), pay)
+      .when(sfn.Condition.stringEquals('$.next', 'PAYOUT_FAILED'), awaitPayoutRetry)
+      .otherwise(done);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR });
+    this.stateMachineArnByName = Stack.of(this).formatArn({ service: 'states', resource: 'stateMachine', resourceName: STATE_MACHINE_NAME, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineName: STATE_MACHINE_NAME,
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromChainable(verify.next(routeClaim)),
+      comment: 'Santunan claim verification, approval and payout',
+      tracingEnabled: true,
+      logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
+    });
+    const role = this.stateMachine.role;
+    for (const fn of Object.values(f)) {
+      const id = Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement);
+      Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${id}.Arn>:*]`, reason: 'LambdaInvoke grants invoke on the task function and its versions/aliases (":*"), nothing else.' });
+    }
+    Validations.of(role).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray tracing and CloudWatch Logs delivery for Step Functions support no resource-level permissions.' });
+  }
+}

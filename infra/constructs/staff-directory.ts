@@ -1,0 +1,45 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { STAFF_ROLES } from '../../shared/domain/staff';
+
+/**
+ * Staff sign-in: a Cognito user pool with one group per role. Functions verify the pool's access tokens
+ * themselves (StaffAuth, one code path with the twin's issuer). No self sign-up: an admin creates staff accounts.
+ */
+export class StaffDirectory extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly client: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const role of STAFF_ROLES) new cognito.CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role, description: `Santunan ${role}` });
+    this.client = this.userPool.addClient('StaffClient', {
+      authFlows: { userSrp: true },
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      preventUserExistenceErrors: true,
+      generateSecret: false,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG4',
+      reason: 'Not an API Gateway authorizer finding that applies here: staff routes verify Cognito access tokens in the function (StaffAuth), one code path shared with the local twin.',
+    });
+  }
+
+  get issuer(): string {
+    return this.userPool.userPoolProviderUrl;
+  }
+}
