@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { claimsRepository, documentsStore, uploadsRepository } from '../shared/adapters';
+import { claimsRepository, documentsStore, uploadsRepository, workflowClient } from '../shared/adapters';
 import { optionalEnv } from '../shared/config';
 import { canonicalJson, sha256 } from '../shared/domain/canonical';
 import { jakartaDate } from '../shared/domain/time';
@@ -13,7 +13,7 @@ import { renderClaimForm } from '../shared/web/claim-form-page';
 import { errorMessage } from '../shared/web/i18n';
 import { esc } from '../shared/web/html';
 
-const deps = { claims: claimsRepository(), uploads: uploadsRepository(), documents: documentsStore() };
+const deps = { claims: claimsRepository(), uploads: uploadsRepository(), documents: documentsStore(), workflow: workflowClient() };
 const uploadOrigin = optionalEnv('UPLOAD_ORIGIN', '');
 /** api.md: 1-64 visible ASCII characters. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,64}$/;
@@ -64,6 +64,7 @@ export const handler = httpHandler(
       const submission = validate(claimSubmissionSchema, body);
       return (await submitClaim(deps, submission, {
         channel: isForm ? 'form' : 'api',
+        baseUrl: `${request.headers['x-forwarded-proto'] ?? 'https'}://${request.headers.host ?? ''}`,
         idempotency: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
         respond: (claim) => {
           const statusUrl = `/claims/${claim.reference}`;

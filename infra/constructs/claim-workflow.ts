@@ -56,6 +56,8 @@ export class ClaimWorkflow extends Construct {
     const done = new sfn.Succeed(this, 'Done');
     const failed = new sfn.Fail(this, 'Failed', { error: 'WorkflowFailed', cause: 'An unexpected error stopped the claim workflow; see the claim audit trail.' });
     const recordFailure = new tasks.LambdaInvoke(this, 'RecordFailure', {
+      // Our own Retry covers Lambda's transient errors, with full jitter (the default retry has none).
+      retryOnServiceExceptions: false,
       lambdaFunction: f.handleWorkflowFailure,
       payloadResponseOnly: true,
       payload: sfn.TaskInput.fromObject({ ...claimInput, error: sfn.JsonPath.objectAt('$.error') }),
@@ -68,10 +70,13 @@ export class ClaimWorkflow extends Construct {
 
     const verify = new tasks.LambdaInvoke(this, 'Verify', {
       comment: 'Eligibility, coverage, documents and benefit; records the outcome and routes by the claim status.',
+      // Our own Retry covers Lambda's transient errors, with full jitter (the default retry has none).
+      retryOnServiceExceptions: false,
       lambdaFunction: f.verifyClaim,
       payloadResponseOnly: true,
       payload: sfn.TaskInput.fromObject(claimInput),
-      resultPath: '$',
+      // The default ResultPath ("$": the output replaces the state). Not written out: aws-local-stepfunctions 3.0
+      // mishandles an explicit "ResultPath": "$".
       taskTimeout: sfn.Timeout.duration(Duration.seconds(30)),
     })
       .addRetry(transientRetry)
@@ -79,6 +84,8 @@ export class ClaimWorkflow extends Construct {
 
     const awaitDocuments = new tasks.LambdaInvoke(this, 'AwaitDocuments', {
       comment: 'Waits until the family has sent every missing document; re-verifies (and reminds them) every 14 days.',
+      // Our own Retry covers Lambda's transient errors, with full jitter (the default retry has none).
+      retryOnServiceExceptions: false,
       lambdaFunction: f.awaitDocuments,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: withToken(),
@@ -92,6 +99,8 @@ export class ClaimWorkflow extends Construct {
 
     const pay = new tasks.LambdaInvoke(this, 'Pay', {
       comment: 'Transfers the benefit with the claim reference as idempotency key; never twice.',
+      // Our own Retry covers Lambda's transient errors, with full jitter (the default retry has none).
+      retryOnServiceExceptions: false,
       lambdaFunction: f.payClaim,
       payloadResponseOnly: true,
       payload: sfn.TaskInput.fromObject(claimInput),
@@ -104,6 +113,8 @@ export class ClaimWorkflow extends Construct {
 
     const awaitPayoutRetry = new tasks.LambdaInvoke(this, 'AwaitPayoutRetry', {
       comment: 'PAYOUT_FAILED: finance is notified and retries the payout from the claim page; reminded weekly.',
+      // Our own Retry covers Lambda's transient errors, with full jitter (the default retry has none).
+      retryOnServiceExceptions: false,
       lambdaFunction: f.awaitPayoutRetry,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: withToken({ error: sfn.JsonPath.objectAt('$.error') }),
@@ -120,6 +131,8 @@ export class ClaimWorkflow extends Construct {
 
     const escalate = new tasks.LambdaInvoke(this, 'EscalateDecision', {
       comment: 'The approval deadline is near: supervisors are asked, and reminded daily.',
+      // Our own Retry covers Lambda's transient errors, with full jitter (the default retry has none).
+      retryOnServiceExceptions: false,
       lambdaFunction: f.awaitDecision,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: withToken({ escalated: true }),
@@ -130,6 +143,8 @@ export class ClaimWorkflow extends Construct {
 
     const awaitDecision = new tasks.LambdaInvoke(this, 'AwaitDecision', {
       comment: 'Approvers are emailed; times out before the legal deadline (working days, Indonesian holidays).',
+      // Our own Retry covers Lambda's transient errors, with full jitter (the default retry has none).
+      retryOnServiceExceptions: false,
       lambdaFunction: f.awaitDecision,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: withToken({ escalated: false }),

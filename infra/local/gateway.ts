@@ -72,7 +72,8 @@ const readBody = (req: IncomingMessage): Promise<Buffer | 'too-large'> =>
 
 /** Builds the API Gateway HTTP API payload 2.0 event, as AWS does. */
 export const toEvent = (req: IncomingMessage, body: Buffer, match: CompiledRoute, values: string[], url: URL): APIGatewayProxyEventV2 => {
-  const headers: Record<string, string> = {};
+  // As API Gateway does: the client's protocol, address and port arrive as X-Forwarded-* headers.
+  const headers: Record<string, string> = { 'x-forwarded-proto': 'http', 'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1', 'x-forwarded-port': String(req.socket.localPort ?? '') };
   const cookies: string[] = [];
   for (const [k, v] of Object.entries(req.headers)) {
     if (v === undefined) continue;
@@ -128,11 +129,15 @@ const json = (res: ServerResponse, status: number, body: unknown) => res.writeHe
  * The twin's API Gateway: the same route table as the CDK HttpApi, the same handlers, payload 2.0 events.
  * Unknown routes, and known paths with another method, answer 404 `{"message":"Not Found"}` as HTTP API does.
  */
-export const startGateway = async (port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string; stop: () => Promise<void> }> => {
+export type TwinRoutes = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+
+export const startGateway = async (port: number, host = '127.0.0.1', twinRoutes?: TwinRoutes): Promise<{ server: Server; url: string; stop: () => Promise<void> }> => {
   const compiled = ROUTES.map(compile);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      // Twin-only endpoints (the local token issuer) come first; they do not exist in AWS.
+      if (twinRoutes && (await twinRoutes(req, res, url))) return;
       const method = req.method === 'HEAD' ? 'GET' : req.method;
       const candidates = compiled.map((c) => ({ c, m: c.pattern.exec(url.pathname) })).filter((x) => x.m);
       const hit = candidates.find((x) => x.c.route.method === method);

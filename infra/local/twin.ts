@@ -1,10 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TABLES, type TableDefinition } from '../definitions/tables';
+import { loadWorkflowDefinition } from './asl';
+import { LOCAL_USERS, startLocalIssuer } from './auth';
 import { ensureTables, localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
-import { startGateway } from './gateway';
+import { lambdaContext, loadHandler, startGateway } from './gateway';
 import { assertPortFree, freePort } from './ports';
 import { startS3Local, type S3Local } from './s3';
+import { startSandbox, type Sandbox } from './sandbox';
+import { startSesLocal } from './ses';
+import { LocalStepFunctions, startStepFunctionsEndpoint } from './stepfunctions';
 
 export interface TwinOptions {
   /** Where state lives; DynamoDB Local keeps its tables here unless `inMemory`. */
@@ -15,6 +20,12 @@ export interface TwinOptions {
   inMemory?: boolean;
   /** Write the demo roster on first start. */
   seed?: boolean;
+  /** Tests: workflow retries wait milliseconds instead of seconds. */
+  retryIntervalMs?: number;
+  /** Extra environment for the functions (tests shorten timeouts with it). */
+  environment?: Record<string, string>;
+  /** How long the sandbox bank holds a request it was told to time out. */
+  bankTimeoutHoldMs?: number;
   log?: (line: string) => void;
 }
 
@@ -22,35 +33,64 @@ export interface Twin {
   apiUrl: string;
   dynamodb: DynamoDbLocal;
   s3: S3Local;
+  sesUrl: string;
+  sfnUrl: string;
+  sandbox: Sandbox;
+  stepFunctions: LocalStepFunctions;
   env: Record<string, string>;
   seeded: { members: number; ms: number } | 'already';
+  resumed: number;
   stop: () => Promise<void>;
 }
 
 export const LOCAL_PREFIX = 'santunan-local';
 export const localTableName = (t: TableDefinition) => `${LOCAL_PREFIX}-${t.id}`;
 export const LOCAL_BUCKET = `${LOCAL_PREFIX}-documents`;
+export const SANDBOX_BANK_KEY = 'sandbox-bank-key';
+
+export interface TwinEndpoints {
+  dynamodb: string;
+  s3: string;
+  sfn?: string;
+  sesv2?: string;
+  sandbox?: string;
+  stateMachineArn?: string;
+  auth?: { issuer: string; jwksUrl: string; clientId: string };
+}
 
 /**
  * The environment a function gets, pointing the unchanged AWS SDK at the twin through the standard
  * AWS_ENDPOINT_URL_* variables. The variable names are the ones the CDK stack sets.
  */
-export const twinEnvironment = (dynamoEndpoint: string, s3Endpoint: string): Record<string, string> => ({
+export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => ({
   AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-3',
-  // s3rver knows one key pair; DynamoDB Local (-sharedDb) accepts any.
+  // s3rver knows one key pair; DynamoDB Local (-sharedDb) and the other stand-ins accept any.
   AWS_ACCESS_KEY_ID: 'S3RVER',
   AWS_SECRET_ACCESS_KEY: 'S3RVER',
-  AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
-  AWS_ENDPOINT_URL_S3: s3Endpoint,
+  AWS_ENDPOINT_URL_DYNAMODB: e.dynamodb,
+  AWS_ENDPOINT_URL_S3: e.s3,
+  ...(e.sfn ? { AWS_ENDPOINT_URL_SFN: e.sfn } : {}),
+  ...(e.sesv2 ? { AWS_ENDPOINT_URL_SESV2: e.sesv2 } : {}),
   ...Object.fromEntries(TABLES.map((t) => [t.envVar, localTableName(t)])),
   DOCUMENTS_BUCKET_NAME: LOCAL_BUCKET,
   S3_FORCE_PATH_STYLE: 'true',
-  UPLOAD_ORIGIN: s3Endpoint,
+  UPLOAD_ORIGIN: e.s3,
+  ...(e.stateMachineArn ? { STATE_MACHINE_ARN: e.stateMachineArn } : {}),
+  MAIL_FROM: 'santunan@santunan.local',
+  STAFF_EMAILS_APPROVER: LOCAL_USERS.filter((u) => u.roles.includes('approver')).map((u) => u.email).join(','),
+  STAFF_EMAILS_SUPERVISOR: LOCAL_USERS.filter((u) => u.roles.includes('supervisor')).map((u) => u.email).join(','),
+  STAFF_EMAILS_FINANCE: LOCAL_USERS.filter((u) => u.roles.includes('finance')).map((u) => u.email).join(','),
+  STAFF_EMAILS_ADMIN: LOCAL_USERS.filter((u) => u.roles.includes('admin')).map((u) => u.email).join(','),
+  ...(e.sandbox ? { BANK_API_URL: `${e.sandbox}/bank`, BANK_API_KEY: SANDBOX_BANK_KEY, SMS_GATEWAY_URL: `${e.sandbox}/sms/messages` } : {}),
+  ...(e.auth ? { AUTH_ISSUER: e.auth.issuer, AUTH_JWKS_URL: e.auth.jwksUrl, AUTH_CLIENT_ID: e.auth.clientId, STAFF_LOGIN_URL: '/staff/login' } : {}),
   POWERTOOLS_SERVICE_NAME: 'santunan-local',
+  POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   // The twin runs on Node 20 (the machines' Node); Lambda runs Node 24, where the SDK has nothing to warn about.
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
 });
+
+/** Claims whose workflow was running when the twin stopped: every status that is not final. */
+const OPEN_STATUSES = ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAYOUT_FAILED'] as const;
 
 export const startTwin = async (options: TwinOptions): Promise<Twin> => {
   const log = options.log ?? (() => undefined);
@@ -58,17 +98,31 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
   mkdirSync(dataDir, { recursive: true });
   const port = options.port || (await freePort());
   await assertPortFree(port);
-  const stops: (() => Promise<void>)[] = [];
+  const apiUrl = `http://localhost:${port}`;
+  const stops: (() => Promise<void> | void)[] = [];
   const stop = async () => {
-    for (const s of stops.reverse()) await s().catch(() => undefined);
+    for (const s of stops.reverse()) await Promise.resolve(s()).catch(() => undefined);
   };
   try {
-    const [dynamodb, s3] = await Promise.all([
+    const [dynamodb, s3, ses, sandbox, workflow, issuer] = await Promise.all([
       startDynamoDbLocal({ dataDir: options.inMemory ? undefined : join(dataDir, 'dynamodb') }),
       startS3Local({ dataDir: join(dataDir, 's3'), bucket: LOCAL_BUCKET, allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`] }),
+      startSesLocal(),
+      startSandbox({ dataDir, apiKey: SANDBOX_BANK_KEY, timeoutHoldMs: options.bankTimeoutHoldMs }),
+      // The ASL of the synthesized stack: the same definition `cdk deploy` ships.
+      Promise.resolve().then(loadWorkflowDefinition),
+      startLocalIssuer(dataDir, apiUrl),
     ]);
-    stops.push(dynamodb.stop, s3.stop);
-    const env = twinEnvironment(dynamodb.endpoint, s3.endpoint);
+    stops.push(dynamodb.stop, s3.stop, ses.stop, sandbox.stop);
+    const stepFunctions = new LocalStepFunctions(workflow, async (fn, payload) => (await loadHandler(fn))(payload as never, lambdaContext(fn, 900_000)), { retryIntervalMs: options.retryIntervalMs });
+    stops.push(() => stepFunctions.stop());
+    const sfn = await startStepFunctionsEndpoint(stepFunctions, 0);
+    stops.push(sfn.stop);
+
+    const env = {
+      ...twinEnvironment({ dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfn.url, sesv2: ses.url, sandbox: sandbox.url, stateMachineArn: stepFunctions.stateMachineArn, auth: issuer }),
+      ...options.environment,
+    };
     Object.assign(process.env, env);
     const client = localClient(dynamodb.endpoint);
     await ensureTables(client, TABLES, localTableName);
@@ -80,11 +134,36 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
       const { seedDemoRoster } = await import('./seed');
       seeded = await seedDemoRoster(log);
     }
-    const gateway = await startGateway(port);
+    const gateway = await startGateway(port, '127.0.0.1', issuer.routes);
     stops.push(gateway.stop);
-    return { apiUrl: gateway.url, dynamodb, s3, env, seeded, stop };
+    const resumed = await resumeOpenClaims(stepFunctions, apiUrl);
+    if (resumed) log(`Resumed the workflow of ${resumed} open claim(s).`);
+    return { apiUrl: gateway.url, dynamodb, s3, sesUrl: ses.url, sfnUrl: sfn.url, sandbox, stepFunctions, env, seeded, resumed, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+};
+
+/**
+ * Executions live in memory, claims in DynamoDB: after a restart every open claim gets a fresh execution, whose
+ * first task routes it by its stored status (a claim awaiting approval waits again, with a new token, without
+ * emailing the approvers twice).
+ */
+const resumeOpenClaims = async (engine: LocalStepFunctions, apiUrl: string): Promise<number> => {
+  const { ClaimsRepository } = await import('../../shared/adapters/claims-repository');
+  const repo = new ClaimsRepository(process.env.CLAIMS_TABLE_NAME!);
+  let count = 0;
+  for (const status of OPEN_STATUSES) {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await repo.listByStatus(status, 100, startKey);
+      for (const claim of page.items) {
+        await engine.startExecution(claim.reference, JSON.stringify({ reference: claim.reference, baseUrl: apiUrl }));
+        count += 1;
+      }
+      startKey = page.nextKey;
+    } while (startKey);
+  }
+  return count;
 };

@@ -1,4 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { WorkflowClient } from './workflow';
 import { ENV, optionalEnv, requireEnv } from '../config';
 import { ClaimsRepository } from './claims-repository';
 import { DocumentsStore } from './documents-store';
@@ -12,3 +14,4 @@ export const uploadsRepository = () => new UploadsRepository(requireEnv(ENV.clai
 const s3 = () => new S3Client({ forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true' });
 export const documentsStore = () => new DocumentsStore(s3(), requireEnv(ENV.documentsBucket));
 export const uploadSigner = () => new UploadSigner(s3(), requireEnv(ENV.documentsBucket));
+export const workflowClient = () => new WorkflowClient(new SFNClient({}), requireEnv('STATE_MACHINE_ARN'));

@@ -16,10 +16,10 @@ export class WorkflowClient {
    * Starts the claim's execution, named by its reference. A second start for the same claim is refused by Step
    * Functions (ExecutionAlreadyExists) or answered with the running execution: either way nothing is duplicated.
    */
-  async start(reference: string): Promise<'started' | 'already-started'> {
+  async start(reference: string, baseUrl: string): Promise<'started' | 'already-started'> {
     if (!this.stateMachineArn) throw new Error('STATE_MACHINE_ARN is not configured');
     try {
-      await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: reference, input: JSON.stringify({ reference }) }));
+      await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: reference, input: JSON.stringify({ reference, baseUrl }) }));
       return 'started';
     } catch (error) {
       if (error instanceof Error && error.name === 'ExecutionAlreadyExists') return 'already-started';

@@ -9,11 +9,14 @@ import { ValidationError, type FieldError } from '../http/errors';
 import type { ClaimsRepository, StoredResponse } from '../adapters/claims-repository';
 import type { UploadsRepository } from '../adapters/uploads-repository';
 import type { DocumentsStore } from '../adapters/documents-store';
+import type { WorkflowClient } from '../adapters/workflow';
+import { logger } from '../observability/logger';
 
 export interface IntakeDeps {
   claims: ClaimsRepository;
   uploads: UploadsRepository;
   documents: DocumentsStore;
+  workflow?: WorkflowClient;
   now?: () => Date;
 }
 
@@ -70,6 +73,8 @@ export const buildClaim = (submission: ClaimSubmission, documents: ClaimDocument
 export interface SubmitOptions {
   channel: 'api' | 'form';
   idempotency?: { key: string; requestHash: string };
+  /** Origin for links in notifications (`https://<api host>`), passed to the workflow. */
+  baseUrl: string;
   /** Builds the HTTP response for a new claim, so that a replay can return exactly the same one. */
   respond: (claim: Claim) => StoredResponse;
 }
@@ -94,9 +99,32 @@ export const submitClaim = async (deps: IntakeDeps, submission: ClaimSubmission,
       },
       options.idempotency && { scope: 'claims', ...options.idempotency, response, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
     );
-    if (result.kind === 'created') return response;
-    if (result.kind === 'replayed') return result.response;
+    if (result.kind === 'created' || result.kind === 'replayed') {
+      const reference = result.kind === 'created' ? claim.reference : referenceOf(result.response);
+      if (reference) await startWorkflow(deps, reference, options.baseUrl);
+      return result.kind === 'created' ? response : result.response;
+    }
     // referenceTaken: a one-in-hundreds-of-millions clash; draw another reference.
   }
   throw new Error('Could not allocate a unique claim reference');
+};
+
+/** The reference inside a stored response: the JSON body, or the status URL a form post was redirected to. */
+const referenceOf = (response: StoredResponse): string | undefined => {
+  const m = /SNT-\d{4}-[A-Z0-9]{6}/.exec(`${response.headers.location ?? ''} ${response.body}`);
+  return m?.[0];
+};
+
+/**
+ * Starts the claim's workflow, named by its reference. The claim is already stored, so a failure here does not
+ * fail the family's request: the claim stays SUBMITTED, the error is logged, and a retry of the same request
+ * (idempotent replay) starts it again; Step Functions refuses a second execution of one claim.
+ */
+const startWorkflow = async (deps: IntakeDeps, reference: string, baseUrl: string) => {
+  if (!deps.workflow) return;
+  try {
+    await deps.workflow.start(reference, baseUrl);
+  } catch (error) {
+    logger.error('workflow not started', { reference, error: error as Error });
+  }
 };

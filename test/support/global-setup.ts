@@ -1,29 +1,52 @@
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TABLES } from '../../infra/definitions/tables';
-import { ensureTables, localClient, startDynamoDbLocal } from '../../infra/local/dynamodb';
-import { startS3Local } from '../../infra/local/s3';
-import { LOCAL_BUCKET, localTableName, twinEnvironment } from '../../infra/local/twin';
 
 /**
- * Once per test run: DynamoDB Local (in memory) and the S3 emulator on free ports, with the tables and bucket the
- * stack defines. The environment set here is inherited by Jest's workers, so handlers loaded in a test find them
- * through the same variables as in AWS.
+ * Once per test run: the whole twin (DynamoDB Local in memory, the S3 emulator, the Step Functions executor running
+ * the synthesized ASL, the SES inbox, the sandbox bank and SMS gateway, the local token issuer) in a child process,
+ * on free ports. Its environment is handed to Jest's workers, so handlers loaded in a test reach every service
+ * through the same variables as in AWS; workflow tasks run in the twin's process. Its log: test-results/twin.log.
  */
 export default async function globalSetup(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'; // Node 20 here, Node 24 on Lambda
   const dir = mkdtempSync(join(tmpdir(), 'santunan-test-'));
-  const [dynamodb, s3] = await Promise.all([
-    startDynamoDbLocal(),
-    startS3Local({ dataDir: join(dir, 's3'), bucket: LOCAL_BUCKET, allowedOrigins: ['*'] }),
-  ]);
-  const client = localClient(dynamodb.endpoint);
-  await ensureTables(client, TABLES, localTableName);
-  client.destroy();
-  Object.assign(process.env, twinEnvironment(dynamodb.endpoint, s3.endpoint), {
+  mkdirSync('test-results', { recursive: true });
+  const log = createWriteStream(join('test-results', 'twin.log'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/test-twin.ts'], {
+    env: { ...process.env, SANTUNAN_DATA_DIR: dir, POWERTOOLS_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'WARN', TEST_APPROVAL_TIMEOUT_SECONDS: '2' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr.pipe(log);
+  const ready = await new Promise<{ env: Record<string, string>; apiUrl: string; sesUrl: string; sandboxUrl: string }>((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error('the test twin did not start within 90 s; see test-results/twin.log')), 90_000);
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      log.write(d);
+      const line = buffer.split('\n').find((l) => l.startsWith('TWIN_READY '));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line.slice('TWIN_READY '.length)));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the test twin exited with ${code}; see test-results/twin.log`)));
+  });
+  Object.assign(process.env, ready.env, {
     POWERTOOLS_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'SILENT',
     SANTUNAN_TEST_DIR: dir,
+    SANTUNAN_TWIN_URL: ready.apiUrl,
+    SANTUNAN_SES_URL: ready.sesUrl,
+    SANTUNAN_SANDBOX_URL: ready.sandboxUrl,
   });
-  (globalThis as Record<string, unknown>).__santunanServices = { stop: async () => Promise.all([dynamodb.stop(), s3.stop()]) };
+  (globalThis as Record<string, unknown>).__santunanServices = {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
 }

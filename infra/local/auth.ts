@@ -1,0 +1,96 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { SESSION_COOKIE } from '../../shared/auth/staff-auth';
+import { STAFF_ROLES, type StaffRole } from '../../shared/domain/staff';
+
+/** The twin's seeded staff: one user per role, all with this password. Never present in AWS (Cognito issues tokens there). */
+export const LOCAL_PASSWORD = 'santunan-local';
+export const LOCAL_USERS: readonly { username: StaffRole; email: string; roles: StaffRole[] }[] = STAFF_ROLES.map((r) => ({ username: r, email: `${r}@santunan.local`, roles: [r] }));
+export const LOCAL_CLIENT_ID = 'santunan-local';
+const TOKEN_SECONDS = 3600;
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A local token issuer in the shape of Cognito's access tokens (RS256, `token_use: access`, `cognito:groups`,
+ * `client_id`, `username`), with its JWKS. The functions verify these tokens with the same StaffAuth code as in AWS;
+ * only the issuer and JWKS URL differ, by configuration. The key is kept in the data directory, so tokens survive a
+ * restart of the twin.
+ */
+export const startLocalIssuer = async (dataDir: string, apiUrl: string) => {
+  const keyFile = join(dataDir, 'auth-key.json');
+  let privateJwk: JWK;
+  if (existsSync(keyFile)) privateJwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
+  else {
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+    privateJwk = { ...(await exportJWK(privateKey)), kid: `local-${Date.now()}`, alg: 'RS256', use: 'sig' };
+    writeFileSync(keyFile, JSON.stringify(privateJwk), { mode: 0o600 });
+  }
+  const privateKey = await importJWK(privateJwk, 'RS256');
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
+  const issuer = `${apiUrl}/auth`;
+
+  const issue = async (username: string, password: string): Promise<string | undefined> => {
+    const user = LOCAL_USERS.find((u) => u.username === username);
+    if (!user || password !== LOCAL_PASSWORD) return undefined;
+    return new SignJWT({ token_use: 'access', client_id: LOCAL_CLIENT_ID, username: user.username, 'cognito:groups': user.roles, scope: 'aws.cognito.signin.user.admin' })
+      .setProtectedHeader({ alg: 'RS256', kid: publicJwk.kid })
+      .setIssuer(issuer)
+      .setSubject(`local-${user.username}`)
+      .setIssuedAt()
+      .setExpirationTime(`${TOKEN_SECONDS}s`)
+      .setJti(crypto.randomUUID())
+      .sign(privateKey);
+  };
+
+  const readBody = (req: IncomingMessage): Promise<string> =>
+    new Promise((resolve) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8').slice(0, 10_000)));
+    });
+  const loginPage = (next: string, failed: boolean) =>
+    `<!doctype html><html lang="id"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="stylesheet" href="/assets/app.css"><title>Masuk petugas</title>` +
+    `<header><strong>Santunan</strong> · petugas (twin lokal)</header><main><h1>Masuk</h1>${failed ? '<p class="err">Nama pengguna atau kata sandi salah.</p>' : ''}` +
+    `<form method="post" action="/staff/login"><input type="hidden" name="next" value="${esc(next)}"><label for="u">Nama pengguna</label><input id="u" name="username" autocomplete="username">` +
+    `<label for="p">Kata sandi</label><input id="p" name="password" type="password" autocomplete="current-password"><p><button type="submit">Masuk</button></p></form>` +
+    `<p class="muted">Pengguna lokal: ${LOCAL_USERS.map((u) => u.username).join(', ')}; kata sandi ${LOCAL_PASSWORD}.</p></main></html>`;
+  const safeNext = (next: string | null | undefined) => (next && /^\/staff\/[A-Za-z0-9/_-]*$/.test(next) ? next : '/staff/claims');
+
+  /** Twin-only routes: POST /auth/token (api.md), the JWKS, and a sign-in page that sets the session cookie. */
+  const routes = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    if (req.method === 'GET' && url.pathname === '/.well-known/jwks.json') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=300' }).end(JSON.stringify({ keys: [publicJwk] }));
+      return true;
+    }
+    if (req.method === 'POST' && url.pathname === '/auth/token') {
+      let input: { username?: unknown; password?: unknown } = {};
+      try {
+        input = JSON.parse(await readBody(req)) as typeof input;
+      } catch {
+        // treated as missing credentials below
+      }
+      const token = typeof input.username === 'string' && typeof input.password === 'string' ? await issue(input.username, input.password) : undefined;
+      if (!token) res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'UNAUTHORIZED', message: 'Wrong username or password.' }));
+      else res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ accessToken: token, expiresIn: TOKEN_SECONDS, tokenType: 'Bearer' }));
+      return true;
+    }
+    if (req.method === 'GET' && url.pathname === '/staff/login') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(loginPage(safeNext(url.searchParams.get('next')), false));
+      return true;
+    }
+    if (req.method === 'POST' && url.pathname === '/staff/login') {
+      const form = new URLSearchParams(await readBody(req));
+      const token = await issue(form.get('username') ?? '', form.get('password') ?? '');
+      const next = safeNext(form.get('next'));
+      if (!token) res.writeHead(401, { 'content-type': 'text/html; charset=utf-8' }).end(loginPage(next, true));
+      else res.writeHead(303, { location: next, 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=${TOKEN_SECONDS}` }).end();
+      return true;
+    }
+    return false;
+  };
+
+  return { issuer, jwksUrl: `${apiUrl}/.well-known/jwks.json`, clientId: LOCAL_CLIENT_ID, issue, routes };
+};
