@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { claimsRepository } from '../shared/adapters';
+import { optionalEnv } from '../shared/config';
 import type { Claim } from '../shared/domain/claim';
 import { normalizeReference, REFERENCE_PATTERN } from '../shared/domain/reference';
 import { NotFoundError } from '../shared/http/errors';
@@ -8,6 +9,8 @@ import { html, json, redirect, wantsJson } from '../shared/http/responses';
 import { renderLookupPage, renderStatusPage } from '../shared/web/status-page';
 
 const claims = claimsRepository();
+/** The status page uploads missing documents straight to storage: allowed in its Content-Security-Policy. */
+const uploadOrigin = optionalEnv('UPLOAD_ORIGIN', '');
 
 const sameNik = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -42,7 +45,7 @@ export const handler = httpHandler(async (request) => {
   const found = claim && sameNik(claim.claimant.nik, nik) ? claim : undefined;
   if (!wantsJson(request.headers)) {
     if (!found) return html(404, renderLookupPage(request.lang, { reference, nik }, true));
-    return html(200, renderStatusPage(found, request.lang, request.query.new === '1'));
+    return html(200, renderStatusPage(found, request.lang, request.query.new === '1'), {}, uploadOrigin);
   }
   if (!found) throw new NotFoundError('No claim with this reference and claimant NIK.');
   return json(200, publicStatus(found));

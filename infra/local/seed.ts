@@ -1,9 +1,11 @@
 import { MembersRepository } from '../../shared/adapters/members-repository';
 import { requireEnv } from '../../shared/config';
-import { demoRoster } from '../../shared/domain/demo-roster';
+import { demoCoverage, demoRoster } from '../../shared/domain/demo-roster';
 import { jakartaIso } from '../../shared/domain/time';
 
-const SEED_MARKER = 'demo-roster-v1';
+const SEED_MARKER = 'demo-roster-v2';
+/** Members of the demo roster with paid coverage (the example member first). */
+export const DEMO_COVERED_MEMBERS = 21;
 
 /**
  * Writes the synthetic roster once per data directory, through the same repository code that roster imports use.
@@ -16,6 +18,8 @@ export const seedDemoRoster = async (log: (line: string) => void): Promise<{ mem
   const members = demoRoster();
   log(`Seeding ${members.length} synthetic members...`);
   await repo.putMany(members);
+  const today = jakartaIso().slice(0, 7);
+  await repo.putCoverage(demoCoverage(members.slice(0, DEMO_COVERED_MEMBERS), '2024-01', today, jakartaIso()));
   await repo.markOnce(SEED_MARKER, { entity: 'META', members: members.length, seededAt: jakartaIso() });
   return { members: members.length, ms: Date.now() - started };
 };

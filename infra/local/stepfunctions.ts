@@ -148,7 +148,12 @@ export class LocalStepFunctions {
     // Registered before the invocation: a function may answer its own token right away.
     const answered = new Promise((resolve, reject) => this.waiters.set(token, { execution: executionArn, resolve, reject }));
     this.current.set(executionArn, token);
-    await this.call(fn, input.Payload);
+    try {
+      await this.call(fn, input.Payload);
+    } catch (error) {
+      this.waiters.delete(token);
+      throw error;
+    }
     return answered;
   }
 

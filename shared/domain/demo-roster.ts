@@ -1,4 +1,4 @@
-import type { Member } from './member';
+import type { Coverage, Member } from './member';
 import { PROVINCES } from './regions';
 
 /**
@@ -70,3 +70,24 @@ const member = (nik: string, name: string, program: string, enrolledOn: string, 
   statusHistory: [{ status: 'active', on: enrolledOn, recordedAt }],
   updatedAt: recordedAt,
 });
+
+/**
+ * Paid premium coverage for the first members of the demo roster (the api.md example member first), month by month
+ * from `from` to `to` (YYYY-MM), so that a demo claim passes the workflow's coverage check. The rest of the roster has
+ * no coverage: their claims are flagged SPONSOR_ARREARS and go to a supervisor, which the demo can show as well.
+ */
+export const demoCoverage = (members: readonly Member[], from: string, to: string, reconciledAt: string): Coverage[] => {
+  const periods: string[] = [];
+  for (let [y, m] = from.split('-').map(Number) as [number, number]; `${y}-${pad(m, 2)}` <= to; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) periods.push(`${y}-${pad(m, 2)}`);
+  return members.flatMap((member) =>
+    periods.map((period) => ({
+      nik: member.nik,
+      period,
+      category: 'PAID' as const,
+      expected: { jkk: 10_000, jkm: 6_800, total: 16_800 },
+      paid: { jkk: 10_000, jkm: 6_800, total: 16_800 },
+      receipts: [`DEMO-${period}`],
+      reconciledAt,
+    })),
+  );
+};

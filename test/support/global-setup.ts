@@ -15,7 +15,7 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync('test-results', { recursive: true });
   const log = createWriteStream(join('test-results', 'twin.log'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/test-twin.ts'], {
-    env: { ...process.env, SANTUNAN_DATA_DIR: dir, POWERTOOLS_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'WARN', TEST_APPROVAL_TIMEOUT_SECONDS: '2' },
+    env: { ...process.env, SANTUNAN_DATA_DIR: dir, POWERTOOLS_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'WARN', TEST_APPROVAL_TIMEOUT_SECONDS: '6' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr.pipe(log);
