@@ -1,6 +1,27 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../shared/adapters/dynamo';
+import { claimKeys } from '../../shared/adapters/keys';
 import { startApi, type Api } from '../support/api';
-import { completeClaim, givenMember, staff, status, transfersFor, waitForDecisionTask, waitForStatus } from '../support/workflow';
+import { uniqueNik, validClaim } from '../support/fixtures';
+import {
+  completeClaim,
+  describeExecution,
+  emailsTo,
+  executionHistory,
+  failBank,
+  givenMember,
+  staff,
+  transfersFor,
+  waitForDecisionTask,
+  waitForStatus,
+} from '../support/workflow';
+import { pdf, uploadDocument } from '../support/uploads';
 
+/**
+ * The workflow end to end: the ASL synthesized from the CDK stack, run by the twin's Step Functions executor, every
+ * task in its real handler, against DynamoDB Local, the SES inbox and the sandbox bank (test/support/global-setup.ts).
+ * The approval timeout is shortened to 6 s for the escalation case (APPROVAL_TIMEOUT_SECONDS).
+ */
 let api: Api;
 beforeAll(async () => {
   api = await startApi();
@@ -9,16 +30,24 @@ afterAll(async () => {
   await api.stop();
 });
 
-describe('the synthesized claim workflow on the twin', () => {
-  it('pays a complete JKM claim Rp42,000,000 once, after approval', async () => {
-    const member = await givenMember();
-    const body = await completeClaim(api, member);
-    const created = await api.postJson('/claims', body);
-    expect(created.status).toBe(201);
-    const ref = created.json.reference as string;
+const statuses = (s: { timeline: { status: string }[] }) => s.timeline.map((t) => t.status);
 
-    await waitForStatus(api, ref, body.claimant.nik, 'AWAITING_APPROVAL');
-    await waitForDecisionTask(api, ref);
+const fileAndAwaitDecision = async (body: Record<string, any>) => {
+  const created = await api.postJson('/claims', body);
+  expect(created.status).toBe(201);
+  const ref = created.json.reference as string;
+  await waitForStatus(api, ref, body.claimant.nik, 'AWAITING_APPROVAL');
+  const claim = await waitForDecisionTask(api, ref);
+  return { ref, claim };
+};
+
+describe('payouts', () => {
+  it('JKM: verified, approved from the decision API, paid Rp42,000,000 once, family told at every step', async () => {
+    const member = await givenMember();
+    const body = await completeClaim(api, member, (b) => (b.claimant.email = `family-${member.nik}@example.org`));
+    const { ref, claim } = await fileAndAwaitDecision(body);
+    expect(claim.verification).toMatchObject({ flags: [], benefit: { ruleSet: 'PP 82/2019', total: 42_000_000, scholarshipEligible: true }, approval: { level: 'approver', secondApprovalRequired: false } });
+
     const decided = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' });
     expect(decided.status).toBe(200);
     expect(decided.json.status).toBe('APPROVED');
@@ -30,8 +59,230 @@ describe('the synthesized claim workflow on the twin', () => {
       { code: 'PERIODIC', amount: 12_000_000 },
       { code: 'FUNERAL', amount: 10_000_000 },
     ]);
-    expect(paid.timeline.map((t: { status: string }) => t.status)).toEqual(['SUBMITTED', 'VERIFYING', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAID']);
+    expect(statuses(paid)).toEqual(['SUBMITTED', 'VERIFYING', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAID']);
+    expect(await transfersFor(ref)).toEqual([expect.objectContaining({ amount: 42_000_000, accountNumber: body.payout.accountNumber })]);
+    const familyMail = (await emailsTo(body.claimant.email)).map((e) => e.subject);
+    expect(familyMail).toEqual(expect.arrayContaining([expect.stringContaining('menunggu persetujuan'), expect.stringContaining('sudah ditransfer')]));
+    const approverMail = (await emailsTo('approver@santunan.local')).find((e) => e.subject.includes(ref));
+    expect(approverMail?.body.text).toContain(`/staff/claims/${ref}`);
+
+    const history = await executionHistory(ref);
+    expect(history.filter((e) => e.type === 'StateEntered').map((e) => e.stateEnteredEventDetails!.name)).toEqual(['Verify', 'RouteClaim', 'AwaitDecision', 'RouteDecision', 'Pay', 'Done']);
+    expect((await describeExecution(ref)).status).toBe('SUCCEEDED');
+  });
+
+  it('JKK death at a wage of Rp1,000,000: Rp70,000,000, which needs a second approval by someone else', async () => {
+    const member = await givenMember({ monthlyWage: 1_000_000 });
+    const body = await completeClaim(api, member, (b) => {
+      b.benefit = 'JKK';
+      b.incident.cause = 'work_accident';
+    });
+    const { ref, claim } = await fileAndAwaitDecision(body);
+    expect(claim.verification.benefit.components).toEqual([
+      expect.objectContaining({ code: 'JKK_DEATH', amount: 48_000_000 }),
+      expect.objectContaining({ code: 'PERIODIC', amount: 12_000_000 }),
+      expect.objectContaining({ code: 'FUNERAL', amount: 10_000_000 }),
+    ]);
+    expect(claim.verification.approval.secondApprovalRequired).toBe(true);
+
+    const first = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' });
+    expect(first.json).toEqual({ status: 'AWAITING_APPROVAL', approvals: 1 });
+    const sameAgain = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' });
+    expect(sameAgain.status).toBe(403);
+    const second = await staff(api, 'supervisor', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' });
+    expect(second.json).toEqual({ status: 'APPROVED', approvals: 2 });
+
+    const paid = await waitForStatus(api, ref, body.claimant.nik, 'PAID');
+    expect(paid.payout.amount).toBe(70_000_000);
     expect(await transfersFor(ref)).toHaveLength(1);
-    void status;
+  });
+
+  it('JKK death at a low wage takes the minimum (the JKM lump sum)', async () => {
+    const member = await givenMember({ monthlyWage: 300_000 });
+    const body = await completeClaim(api, member, (b) => {
+      b.benefit = 'JKK';
+      b.incident.cause = 'work_accident';
+    });
+    const { claim } = await fileAndAwaitDecision(body);
+    expect(claim.verification.benefit.components[0]).toMatchObject({ code: 'JKK_DEATH', amount: 20_000_000 });
+    expect(claim.verification.benefit.total).toBe(42_000_000);
+  });
+
+  it('a 2019 incident before 2019-12-02 is computed by PP 44/2015 (a claim filed in 2024, migrated from the previous system)', async () => {
+    const member = await givenMember({ enrolledOn: '2016-01-01' }, {}, '2019-11');
+    const body = validClaim((b) => {
+      b.member = { nik: member.nik, name: member.name };
+      b.incident.date = '2019-11-30';
+    });
+    const reference = `SNT-2024-${uniqueNik().slice(-6).replace(/[01]/g, '7').replace(/\d/g, (d) => 'BCDFGHJKMN'[Number(d)]!)}`;
+    const docs = ['MEMBER_ID_CARD', 'BANK_BOOK', 'CLAIMANT_ID_CARD', 'FAMILY_CARD', 'DEATH_CERTIFICATE', 'HEIR_CERTIFICATE', 'MARRIAGE_CERTIFICATE'];
+    const documents = [];
+    for (const type of docs) documents.push({ type, uploadId: await uploadDocument(api, type, pdf(512)), contentType: 'application/pdf', size: 512, key: 'migrated' });
+    const submittedAt = '2024-06-03T10:00:00.000+07:00';
+    await documentClient.send(
+      new PutCommand({
+        TableName: process.env.CLAIMS_TABLE_NAME!,
+        Item: {
+          ...claimKeys.claim(reference),
+          ...claimKeys.byStatus('SUBMITTED', submittedAt, reference),
+          entity: 'CLAIM',
+          reference,
+          status: 'SUBMITTED',
+          benefit: 'JKM',
+          member: body.member,
+          incident: body.incident,
+          claimant: body.claimant,
+          bankAccount: body.payout,
+          documents,
+          submittedAt,
+          updatedAt: submittedAt,
+          timeline: [{ status: 'SUBMITTED', at: submittedAt }],
+          missingDocuments: [],
+          version: 1,
+        },
+      }),
+    );
+    const { SFNClient, StartExecutionCommand } = await import('@aws-sdk/client-sfn');
+    const sfn = new SFNClient({});
+    const input = JSON.stringify({ reference, baseUrl: api.url });
+    await sfn.send(new StartExecutionCommand({ stateMachineArn: process.env.STATE_MACHINE_ARN!, name: reference, input }));
+    // A second start of the same claim is refused, not duplicated.
+    await expect(sfn.send(new StartExecutionCommand({ stateMachineArn: process.env.STATE_MACHINE_ARN!, name: reference, input: JSON.stringify({ reference, baseUrl: 'x' }) }))).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
+
+    await waitForStatus(api, reference, body.claimant.nik, 'AWAITING_APPROVAL');
+    const claim = await waitForDecisionTask(api, reference);
+    expect(claim.verification.benefit).toMatchObject({ ruleSet: 'PP 44/2015', total: 24_000_000 });
+    expect(claim.verification.benefit.components.map((c: { amount: number }) => c.amount)).toEqual([16_200_000, 4_800_000, 3_000_000]);
+  });
+});
+
+describe('rejections and flags', () => {
+  it('rejects an unknown member with MEMBER_NOT_FOUND and a reason in Bahasa Indonesia, and frees the member for a new claim', async () => {
+    const body = validClaim();
+    const created = await api.postJson('/claims', body);
+    const rejected = await waitForStatus(api, created.json.reference, body.claimant.nik, 'REJECTED');
+    expect(rejected.decision).toMatchObject({ outcome: 'rejected', reasonCode: 'MEMBER_NOT_FOUND' });
+    expect(rejected.decision.reason).toMatch(/peserta/i);
+    expect(statuses(rejected)).toEqual(['SUBMITTED', 'VERIFYING', 'REJECTED']);
+    expect((await api.postJson('/claims', body)).status).toBe(201);
+  });
+
+  it('flags an unpaid incident month as SPONSOR_ARREARS and routes it to a supervisor, never rejecting it', async () => {
+    const member = await givenMember({}, { category: 'UNPAID', paid: { jkk: 0, jkm: 0, total: 0 }, receipts: [] });
+    const body = await completeClaim(api, member);
+    const { ref, claim } = await fileAndAwaitDecision(body);
+    expect(claim.verification.flags).toContain('SPONSOR_ARREARS');
+    expect(claim.verification.approval).toMatchObject({ level: 'supervisor', secondApprovalRequired: true });
+    const byApprover = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' });
+    expect(byApprover.status).toBe(403);
+    expect((await emailsTo('supervisor@santunan.local')).some((e) => e.subject.includes(ref))).toBe(true);
+  });
+
+  it('lets an approver reject with a reason code; a rejection without one is 400; deciding again is 409', async () => {
+    const member = await givenMember();
+    const body = await completeClaim(api, member);
+    const { ref } = await fileAndAwaitDecision(body);
+    const noReason = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'reject' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.json.fields[0].path).toBe('reasonCode');
+    const rejected = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'reject', reasonCode: 'DOCUMENTS_INVALID', note: 'Akta tidak terbaca' });
+    expect(rejected.json.status).toBe('REJECTED');
+    const final = await waitForStatus(api, ref, body.claimant.nik, 'REJECTED');
+    expect(final.decision).toMatchObject({ outcome: 'rejected', reasonCode: 'DOCUMENTS_INVALID' });
+    expect((await staff(api, 'supervisor', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).status).toBe(409);
+    await expect(describeExecution(ref)).resolves.toMatchObject({ status: 'SUCCEEDED' });
+    expect(await transfersFor(ref)).toHaveLength(0);
+  });
+
+  it('refuses staff calls without a token (401) and from a role that may not decide (403)', async () => {
+    const member = await givenMember();
+    const { ref } = await fileAndAwaitDecision(await completeClaim(api, member));
+    const anonymous = await api.postJson(`/staff/claims/${ref}/decision`, { decision: 'approve' });
+    expect(anonymous.status).toBe(401);
+    expect((await api.call('GET', '/staff/claims', { headers: { accept: 'application/json', authorization: 'Bearer not-a-token' } })).status).toBe(401);
+    expect((await staff(api, 'finance', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).status).toBe(403);
+    expect((await staff(api, 'verifier', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).status).toBe(403);
+    const queue = await staff(api, 'verifier', 'GET', '/staff/claims?status=AWAITING_APPROVAL');
+    expect(queue.status).toBe(200);
+    expect(queue.json.items.map((i: { reference: string }) => i.reference)).toContain(ref);
+  });
+});
+
+describe('documents and deadlines', () => {
+  it('waits in NEEDS_DOCUMENTS, tells the family what is missing, and continues when the family sends them', async () => {
+    const member = await givenMember();
+    const body = validClaim((b) => {
+      b.member = { nik: member.nik, name: member.name };
+      b.claimant.email = `docs-${member.nik}@example.org`;
+    });
+    const created = await api.postJson('/claims', body);
+    const ref = created.json.reference as string;
+    const waiting = await waitForStatus(api, ref, body.claimant.nik, 'NEEDS_DOCUMENTS');
+    expect(waiting.missingDocuments).toContain('DEATH_CERTIFICATE');
+    expect((await emailsTo(body.claimant.email)).some((e) => e.subject.includes('dokumen masih kurang') && e.body.text?.includes('Akta kematian'))).toBe(true);
+
+    const documents = [];
+    for (const type of waiting.missingDocuments as string[]) documents.push({ type, uploadId: await uploadDocument(api, type, pdf(800)) });
+    const wrongNik = await api.postJson(`/claims/${ref}/documents`, { nik: uniqueNik(), documents });
+    expect(wrongNik.status).toBe(404);
+    const added = await api.postJson(`/claims/${ref}/documents`, { nik: body.claimant.nik, documents });
+    expect(added.status).toBe(200);
+    expect(added.json.missingDocuments).toEqual([]);
+    const ready = await waitForStatus(api, ref, body.claimant.nik, 'AWAITING_APPROVAL');
+    expect(statuses(ready)).toEqual(['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'VERIFYING', 'AWAITING_APPROVAL']);
+  });
+
+  it('escalates to supervisors when the approval times out, and only a supervisor may then decide', async () => {
+    const member = await givenMember();
+    const body = await completeClaim(api, member);
+    const { ref } = await fileAndAwaitDecision(body);
+    const escalated = await waitForDecisionTask(api, ref, true, 20_000);
+    expect(escalated.pendingTask.escalated).toBe(true);
+    expect((await emailsTo('supervisor@santunan.local')).some((e) => e.subject.includes('ESKALASI') && e.subject.includes(ref))).toBe(true);
+    expect((await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).status).toBe(403);
+    expect((await staff(api, 'supervisor', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).json.status).toBe('APPROVED');
+    await waitForStatus(api, ref, body.claimant.nik, 'PAID');
+    const history = await executionHistory(ref);
+    expect(history.some((e) => e.stateEnteredEventDetails?.name === 'EscalateDecision')).toBe(true);
+  });
+});
+
+describe('the bank', () => {
+  it('retries a bank that fails twice (a 5xx, then a timeout after the money moved) and pays exactly once', async () => {
+    const member = await givenMember();
+    const body = await completeClaim(api, member);
+    const { ref } = await fileAndAwaitDecision(body);
+    await failBank('5xx', 1);
+    await failBank('timeout', 1);
+    await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' });
+    const paid = await waitForStatus(api, ref, body.claimant.nik, 'PAID', 20_000);
+    expect(paid.payout.amount).toBe(42_000_000);
+    expect(await transfersFor(ref)).toHaveLength(1);
+    const retried = (await executionHistory(ref)).filter((e) => e.type === 'StateRetried');
+    expect(retried.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('ends in PAYOUT_FAILED when the bank refuses the account, tells finance, and a finance retry pays once', async () => {
+    const member = await givenMember();
+    const body = await completeClaim(api, member);
+    const { ref } = await fileAndAwaitDecision(body);
+    await failBank('reject', 1);
+    await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' });
+    const failed = await waitForStatus(api, ref, body.claimant.nik, 'PAYOUT_FAILED');
+    expect(failed.payout).toBeUndefined();
+    expect(await transfersFor(ref)).toHaveLength(0);
+    expect((await emailsTo('finance@santunan.local')).some((e) => e.subject.includes(ref))).toBe(true);
+    // Wait until the workflow holds the retry token, then retry as finance (an approver may not).
+    for (let i = 0; i < 100; i += 1) {
+      const c = (await staff(api, 'finance', 'GET', `/staff/claims/${ref}`)).json;
+      if (c.pendingTask?.kind === 'payout') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await staff(api, 'approver', 'POST', `/staff/claims/${ref}/payout-retry`)).status).toBe(403);
+    const retry = await staff(api, 'finance', 'POST', `/staff/claims/${ref}/payout-retry`);
+    expect(retry.json.status).toBe('APPROVED');
+    const paid = await waitForStatus(api, ref, body.claimant.nik, 'PAID');
+    expect(statuses(paid)).toEqual(['SUBMITTED', 'VERIFYING', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAYOUT_FAILED', 'APPROVED', 'PAYING', 'PAID']);
+    expect(await transfersFor(ref)).toHaveLength(1);
   });
 });
