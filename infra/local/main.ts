@@ -1,10 +1,13 @@
 /**
- * `npm start`: the local twin. DynamoDB Local and an S3 emulator on free ports, tables and bucket from the same
- * definitions as the CDK stack, the demo roster on first start, and the HTTP API on PORT (default 3000) served by
- * the same handlers through the same route table. Ctrl-C stops everything.
+ * `npm start`: the local twin. DynamoDB Local, an S3 emulator, the Step Functions executor running the synthesized
+ * ASL, an SES inbox, the sandbox bank and SMS gateway, and a local staff token issuer, on free ports; tables and
+ * bucket from the same definitions as the CDK stack; the demo roster on first start (SANTUNAN_SEED=false skips it);
+ * the HTTP API on PORT (default 3000) served by the same handlers through the same route table. Open claims resume
+ * their workflow after a restart. Ctrl-C stops everything.
  */
 import { ROUTES } from '../definitions/routes';
 import { TABLES } from '../definitions/tables';
+import { LOCAL_PASSWORD, LOCAL_USERS } from './auth';
 import { LOCAL_BUCKET, localTableName, startTwin } from './twin';
 
 const started = Date.now();
@@ -12,7 +15,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'; // Node 2
 const dataDir = process.env.SANTUNAN_DATA_DIR || '.santunan';
 const port = Number(process.env.PORT ?? 3000);
 
-const twin = await startTwin({ dataDir, port, seed: true, log: (l) => console.log(l) }).catch((error: unknown) => {
+const twin = await startTwin({ dataDir, port, seed: process.env.SANTUNAN_SEED !== 'false', log: (l) => console.log(l) }).catch((error: unknown) => {
   console.error(`The twin could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
@@ -39,9 +42,14 @@ Santunan local twin is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${
   Check a claim                  ${twin.apiUrl}/status
   HTTP API                       ${twin.apiUrl}
 ${ROUTES.map((r) => `    ${r.method.padEnd(5)} ${r.path}`).join('\n')}
+  Staff claim queue              ${twin.apiUrl}/staff/claims  (sign in at ${twin.apiUrl}/staff/login)
+  Staff tokens (twin only)       POST ${twin.apiUrl}/auth/token  users: ${LOCAL_USERS.map((u) => u.username).join(', ')}; password: ${LOCAL_PASSWORD}
+  Email inbox (SES, staff+family) ${twin.sesUrl}/
+  Sandbox bank + SMS outbox      ${twin.sandbox.url}/  (switch failures: POST ${twin.sandbox.url}/_sandbox/failures {"mode":"5xx"|"timeout"|"reject","count":1})
+  Step Functions endpoint        ${twin.sfnUrl}  state machine: ${twin.stepFunctions.stateMachineArn}
   DynamoDB Local                 ${twin.dynamodb.endpoint}  tables: ${TABLES.map(localTableName).join(', ')}
   S3 emulator (s3rver)           ${twin.s3.endpoint}  bucket: ${LOCAL_BUCKET}
-  Data directory                 ${dataDir}
+  Data directory                 ${dataDir}${twin.resumed ? `\n  Resumed workflows              ${twin.resumed} open claim(s)` : ''}
 
-Demo member for a first claim: NIK 3173014107850003, Siti Aminah.
+Demo member for a first claim: NIK 3173014107850003, Siti Aminah (premiums paid, so the claim goes to an approver).
 Ctrl-C stops everything.`);

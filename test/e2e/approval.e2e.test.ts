@@ -1,0 +1,177 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { requiredDocuments } from '../../shared/domain/rules/documents';
+import { EXAMPLE_MEMBER_NIK } from '../../shared/domain/demo-roster';
+import { freePort, waitFor } from '../../infra/local/ports';
+import { uniqueNik } from '../support/fixtures';
+import { pdf } from '../support/uploads';
+
+/**
+ * The issue's "done when", as people would do it on `npm start`: a family files a claim with every document in
+ * the browser; the approver finds the email in the twin's inbox, opens the link, signs in and approves; the sandbox
+ * bank pays once; the family's status page shows the timeline and the amount. Then the twin is stopped while a
+ * second claim awaits approval, started again, and that claim is approved and paid.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(process.cwd(), 'test-results');
+let browser: Browser;
+let dataDir: string;
+let port: number;
+let twin: ChildProcess | undefined;
+let output = '';
+
+const start = async () => {
+  output = '';
+  twin = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
+    env: { ...process.env, PORT: String(port), SANTUNAN_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'WARN' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  twin.stdout!.on('data', (d) => (output += d));
+  twin.stderr!.on('data', (d) => (output += d));
+  await waitFor('the twin', async () => {
+    if (twin!.exitCode !== null) throw new Error(`twin exited: ${output}`);
+    if (!output.includes('Ctrl-C stops everything')) throw new Error('not up yet');
+  }, 120_000, 200);
+};
+const stop = async () => {
+  if (!twin || twin.exitCode !== null) return;
+  const exited = new Promise((r) => twin!.once('exit', r));
+  twin.kill('SIGINT');
+  await exited;
+};
+const urlOf = (label: RegExp) => label.exec(output)![1]!;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'santunan-e2e-approval-'));
+  port = await freePort();
+  await start();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+}, 150_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const base = () => `http://localhost:${port}`;
+const statusJson = async (ref: string, nik: string) => (await fetch(`${base()}/claims/${ref}?nik=${nik}`, { headers: { accept: 'application/json' } })).json() as Promise<any>;
+const until = async <T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> => {
+  let last: T | undefined;
+  await waitFor(what, async () => {
+    last = await get();
+    if (!ok(last)) throw new Error(JSON.stringify(last).slice(0, 300));
+  }, ms, 100);
+  return last!;
+};
+
+test('a claim filed in the browser reaches the approver, is approved from the email link, paid once, and shown to the family', async () => {
+  const family = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, locale: 'id-ID' })).newPage();
+  await family.goto(`${base()}/`);
+  const claimantNik = uniqueNik();
+  await family.check('input[name="benefit"][value="JKM"]');
+  await family.fill('#f-member-nik', EXAMPLE_MEMBER_NIK);
+  await family.fill('#f-member-name', 'Siti Aminah');
+  await family.check('input[name="incident.type"][value="death"]');
+  await family.fill('#f-incident-date', '2026-10-03');
+  await family.selectOption('#f-incident-cause', 'illness');
+  await family.fill('#f-claimant-nik', claimantNik);
+  await family.fill('#f-claimant-name', 'Ahmad Fauzi');
+  await family.selectOption('#f-claimant-relationship', 'spouse');
+  await family.fill('#f-claimant-phone', '0812 3456 7890');
+  await family.fill('#f-claimant-email', 'ahmad.fauzi@example.org');
+  await family.selectOption('#f-payout-bankCode', '002');
+  await family.fill('#f-payout-accountNumber', '012301000123456');
+  await family.fill('#f-payout-accountHolder', 'Ahmad Fauzi');
+  for (const type of requiredDocuments({ benefit: 'JKM', incidentType: 'death', relationship: 'spouse' })) {
+    const row = family.locator(`.doc[data-doc="${type}"]`);
+    await row.locator('input[type=file]').setInputFiles({ name: `${type}.pdf`, mimeType: 'application/pdf', buffer: pdf(20_000) });
+    await row.locator('.ok').waitFor({ timeout: 20_000 });
+  }
+  await Promise.all([family.waitForURL(/\/claims\/SNT-/), family.click('button[type=submit]')]);
+  const reference = (await family.locator('#reference').textContent())!;
+
+  // The approver's inbox (the twin's SES web inbox keeps the emails; its /store is the same list as JSON).
+  const sesUrl = urlOf(/Email inbox \(SES, staff\+family\) (\S+)\//);
+  const mail = await until('the approval email', async () => ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: { subject: string; destination: { to: string[] }; body: { text: string } }[] }).emails, (emails) => emails.some((e) => e.destination.to.includes('approver@santunan.local') && e.subject.includes(reference)));
+  const toApprover = mail.find((e) => e.destination.to.includes('approver@santunan.local') && e.subject.includes(reference))!;
+  const link = /(http\S+\/staff\/claims\/SNT-\S+)/.exec(toApprover.body.text)![1]!;
+  expect(link).toBe(`${base()}/staff/claims/${reference}`);
+
+  const approver = await (await browser.newContext()).newPage();
+  await approver.goto(link);
+  await Promise.all([approver.waitForURL(/\/staff\/login/), approver.click('a.btn')]);
+  await approver.fill('#u', 'approver');
+  await approver.fill('#p', 'santunan-local');
+  await Promise.all([approver.waitForURL(link), approver.click('button[type=submit]')]);
+  await expect(approver.locator('#benefit').textContent()).resolves.toContain('Rp42.000.000');
+  await approver.check('input[name="decision"][value="approve"]');
+  await approver.screenshot({ path: join(ARTIFACTS, 'staff-claim-page.png'), fullPage: true });
+  await Promise.all([approver.waitForURL(link), approver.click('#decision-form button[type=submit]')]);
+
+  const paid = await until('the payout', () => statusJson(reference, claimantNik), (s) => s.status === 'PAID');
+  expect(paid.payout.amount).toBe(42_000_000);
+  const sandboxUrl = urlOf(/Sandbox bank \+ SMS outbox\s+(\S+)\//);
+  const ledger = ((await (await fetch(`${sandboxUrl}/bank/transfers`)).json()) as { transfers: { reference: string }[] }).transfers;
+  expect(ledger.filter((t) => t.reference === reference)).toHaveLength(1);
+  const sms = ((await (await fetch(`${sandboxUrl}/sms/messages`)).json()) as { messages: { to: string; text: string }[] }).messages;
+  expect(sms.some((m) => m.to === '+6281234567890' && m.text.includes(reference) && m.text.includes('Rp42.000.000'))).toBe(true);
+
+  await family.reload();
+  await expect(family.locator('#status').textContent()).resolves.toBe('Sudah dibayarkan');
+  const page = (await family.locator('body').textContent())!;
+  expect(page).toContain('Rp42.000.000');
+  for (const step of ['Klaim diterima', 'Menunggu persetujuan', 'Disetujui', 'Sudah dibayarkan']) expect(page).toContain(step);
+  await family.screenshot({ path: join(ARTIFACTS, 'claim-paid.png'), fullPage: true });
+});
+
+test('a claim awaiting approval when the twin stops is approved and paid after a restart', async () => {
+  const claimantNik = uniqueNik();
+  const body = {
+    benefit: 'JKK',
+    member: { nik: EXAMPLE_MEMBER_NIK, name: 'Siti Aminah' },
+    incident: { type: 'death', date: '2026-10-03', cause: 'commute_accident' },
+    claimant: { nik: claimantNik, name: 'Ahmad Fauzi', relationship: 'spouse', phone: '+6281234567890' },
+    payout: { bankCode: '002', accountNumber: '012301000123456', accountHolder: 'Ahmad Fauzi' },
+    documents: [] as { type: string; uploadId: string }[],
+  };
+  for (const type of requiredDocuments({ benefit: 'JKK', incidentType: 'death', relationship: 'spouse', cause: 'commute_accident' })) {
+    const u = (await (await fetch(`${base()}/uploads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type, contentType: 'application/pdf', size: 100 }) })).json()) as { uploadId: string; url: string; fields: Record<string, string> };
+    const form = new FormData();
+    for (const [k, v] of Object.entries(u.fields)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(pdf(100))], { type: 'application/pdf' }));
+    await fetch(u.url, { method: 'POST', body: form });
+    body.documents.push({ type, uploadId: u.uploadId });
+  }
+  const created = (await (await fetch(`${base()}/claims`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { reference: string };
+  const reference = created.reference;
+  await until('AWAITING_APPROVAL', () => statusJson(reference, claimantNik), (s) => s.status === 'AWAITING_APPROVAL');
+  const token = async (username: string) => ((await (await fetch(`${base()}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'santunan-local' }) })).json()) as { accessToken: string }).accessToken;
+  const staffGet = async () => (await fetch(`${base()}/staff/claims/${reference}`, { headers: { accept: 'application/json', authorization: `Bearer ${await token('supervisor')}` } })).json() as Promise<any>;
+  await until('the decision task', staffGet, (c) => c.pendingTask?.kind === 'decision');
+
+  await stop();
+  await start();
+  expect(output).toMatch(/Resumed workflows\s+\d+ open claim/);
+
+  const approverToken = await token('approver');
+  await until('the resumed decision task', staffGet, (c) => c.pendingTask?.kind === 'decision');
+  // JKK at this wage is Rp70,000,000: above the two-person threshold, so two different people approve.
+  for (const [who, t] of [['approver', approverToken], ['supervisor', await token('supervisor')]] as const) {
+    const res = await fetch(`${base()}/staff/claims/${reference}/decision`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` }, body: JSON.stringify({ decision: 'approve' }) });
+    expect([who, res.status]).toEqual([who, 200]);
+  }
+  const paid = await until('the payout after restart', () => statusJson(reference, claimantNik), (s) => s.status === 'PAID');
+  expect(paid.payout.amount).toBe(70_000_000);
+  const sandboxUrl = urlOf(/Sandbox bank \+ SMS outbox\s+(\S+)\//);
+  const ledger = ((await (await fetch(`${sandboxUrl}/bank/transfers`)).json()) as { transfers: { reference: string }[] }).transfers;
+  expect(ledger.filter((t) => t.reference === reference)).toHaveLength(1);
+  const approverMails = ((await (await fetch(`${urlOf(/Email inbox \(SES, staff\+family\) (\S+)\//)}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] }).emails;
+  // The restarted twin has a fresh inbox: the approvers were not emailed a second time for the same request.
+  expect(approverMails.filter((e) => e.destination.to.includes('approver@santunan.local') && e.subject.includes(reference) && !e.subject.includes('kedua'))).toHaveLength(0);
+});
