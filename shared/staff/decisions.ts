@@ -48,6 +48,18 @@ const answer = async (workflow: WorkflowClient, token: string, output: Record<st
  * approval must come from someone else (else 403). Every change is a conditional write on the stored task token.
  */
 export const decide = async (deps: DecisionDeps, reference: string, user: StaffUser, input: DecisionInput, baseUrl: string): Promise<Claim> => {
+  // The workflow may replace the task token between our read and our write (a restarted twin, an escalation):
+  // read again and retry a couple of times before telling the person to try again.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await decideOnce(deps, reference, user, input, baseUrl);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || error.code !== 'CLAIM_STATE_CHANGED' || attempt >= 2) throw error;
+    }
+  }
+};
+
+const decideOnce = async (deps: DecisionDeps, reference: string, user: StaffUser, input: DecisionInput, baseUrl: string): Promise<Claim> => {
   const claim = await deps.claims.get(reference);
   if (!claim) throw new NotFoundError('No claim with this reference.');
   if (claim.status !== 'AWAITING_APPROVAL') throw new ConflictError('NOT_AWAITING_DECISION', `Claim ${reference} awaits no decision (status ${claim.status}).`);

@@ -153,14 +153,14 @@ test('a claim awaiting approval when the twin stops is approved and paid after a
   await until('AWAITING_APPROVAL', () => statusJson(reference, claimantNik), (s) => s.status === 'AWAITING_APPROVAL');
   const token = async (username: string) => ((await (await fetch(`${base()}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'santunan-local' }) })).json()) as { accessToken: string }).accessToken;
   const staffGet = async () => (await fetch(`${base()}/staff/claims/${reference}`, { headers: { accept: 'application/json', authorization: `Bearer ${await token('supervisor')}` } })).json() as Promise<any>;
-  await until('the decision task', staffGet, (c) => c.pendingTask?.kind === 'decision');
+  const before = await until('the decision task', staffGet, (c) => c.pendingTask?.kind === 'decision');
 
   await stop();
   await start();
   expect(output).toMatch(/Resumed workflows\s+\d+ open claim/);
 
   const approverToken = await token('approver');
-  await until('the resumed decision task', staffGet, (c) => c.pendingTask?.kind === 'decision');
+  await until('the resumed decision task', staffGet, (c) => c.pendingTask?.kind === 'decision' && c.pendingTask.since !== before.pendingTask.since);
   // JKK at this wage is Rp70,000,000: above the two-person threshold, so two different people approve.
   for (const [who, t] of [['approver', approverToken], ['supervisor', await token('supervisor')]] as const) {
     const res = await fetch(`${base()}/staff/claims/${reference}/decision`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` }, body: JSON.stringify({ decision: 'approve' }) });
