@@ -288,6 +288,81 @@ describe('form origin', () => {
   });
 });
 
+describe('claim workflow', () => {
+  const machine = () => {
+    const found = Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as Resource[];
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+  /** The ASL with the function ARNs left as placeholders: the intent is in the states, not in the ids. */
+  const asl = (): { StartAt: string; States: Record<string, any>; QueryLanguage?: string } => {
+    const join = machine().Properties.DefinitionString['Fn::Join'] as [string, unknown[]];
+    return JSON.parse(join[1].map((p) => (typeof p === 'string' ? p : 'ARN')).join(''));
+  };
+  const tasks = () => Object.entries(asl().States).filter(([, s]) => s.Type === 'Task');
+
+  test('a Standard state machine with logging ALL (with execution data) and X-Ray, JSONPath only', () => {
+    const props = machine().Properties;
+    expect(props.StateMachineType).toBe('STANDARD');
+    expect(props.StateMachineName).toBe('santunan-claims');
+    expect(props.TracingConfiguration).toEqual({ Enabled: true });
+    expect(props.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: true });
+    expect(asl().QueryLanguage ?? 'JSONPath').toBe('JSONPath');
+    expect(JSON.stringify(asl())).not.toContain('{%');
+  });
+
+  test('every task has an explicit timeout; the approval wait times out by the path the verification computes', () => {
+    for (const [name, state] of tasks()) expect([name, state.TimeoutSeconds ?? state.TimeoutSecondsPath]).toEqual([name, expect.anything()]);
+    expect(asl().States.AwaitDecision).toMatchObject({ TimeoutSecondsPath: '$.approvalTimeoutSeconds', Resource: expect.stringMatching(/:states:::lambda:invoke\.waitForTaskToken$/) });
+    expect(asl().States.AwaitDecision.Parameters.Payload['taskToken.$']).toBe('$$.Task.Token');
+  });
+
+  test('retries only transient errors, with backoff and full jitter; the bank gets its own retry', () => {
+    for (const [name, state] of tasks()) {
+      expect([name, state.Retry?.length ?? 0]).toEqual([name, expect.any(Number)]);
+      for (const retry of state.Retry ?? []) {
+        expect(retry.JitterStrategy).toBe('FULL');
+        expect(retry.BackoffRate).toBeGreaterThan(1);
+        expect(retry.ErrorEquals).not.toContain('States.ALL');
+        expect(retry.ErrorEquals).not.toContain('States.TaskFailed');
+      }
+    }
+    expect(asl().States.Pay.Retry).toContainEqual(expect.objectContaining({ ErrorEquals: ['BankUnavailableError'], MaxAttempts: 4 }));
+  });
+
+  test('failures go to named handling: the bank to AwaitPayoutRetry, anything else to RecordFailure and a Fail state', () => {
+    const states = asl().States;
+    expect(states.Pay.Catch).toEqual([
+      expect.objectContaining({ ErrorEquals: ['BankRejectedError', 'BankUnavailableError', 'States.Timeout'], Next: 'AwaitPayoutRetry' }),
+      expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'RecordFailure' }),
+    ]);
+    expect(states.AwaitDecision.Catch[0]).toMatchObject({ ErrorEquals: ['States.Timeout'], Next: 'EscalateDecision' });
+    expect(states.RecordFailure.Next).toBe('Failed');
+    expect(states.Failed.Type).toBe('Fail');
+  });
+
+  test('only intake may start executions, and only the functions that hold task tokens may answer them', () => {
+    const starters = DEFINITIONS.filter(([, d]) => statementsOf(d).some((st) => [st.Action].flat().includes('states:StartExecution'))).map(([n]) => n);
+    expect(starters).toEqual(['submitClaim']);
+    const responders = DEFINITIONS.filter(([, d]) => statementsOf(d).some((st) => [st.Action].flat().includes('states:SendTaskSuccess'))).map(([n]) => n).sort();
+    expect(responders).toEqual(['addDocuments', 'awaitDecision', 'awaitDocuments', 'staffApi']);
+    const claimStatus = FUNCTIONS.claimStatus as FunctionDefinition;
+    expect(statementsOf(claimStatus).some((st) => [st.Action].flat().some((a) => String(a).startsWith('states:')))).toBe(false);
+  });
+});
+
+describe('staff sign-in', () => {
+  test('a Cognito user pool without self sign-up, MFA required, one group per role', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true }, MfaConfiguration: 'ON' });
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => (g as Resource).Properties.GroupName).sort();
+    expect(groups).toEqual(['admin', 'approver', 'finance', 'supervisor', 'verifier']);
+  });
+  test('the staff API verifies the pool\'s tokens (issuer, JWKS and client from the stack)', () => {
+    const fn = template.findResources('AWS::Lambda::Function')[functionId(FUNCTIONS.staffApi as FunctionDefinition)] as Resource;
+    expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['AUTH_ISSUER', 'AUTH_JWKS_URL', 'AUTH_CLIENT_ID']));
+  });
+});
+
 describe('checks', () => {
   test('cdk-nag AwsSolutions: no unacknowledged errors or warnings', () => {
     // cdk-nag 3 is a policy validation plugin, not an Aspect, and reports through the validation report rather than
