@@ -39,6 +39,15 @@ export const loadHandler = (name: FunctionName): Promise<Handler> => {
   return loader;
 };
 
+/** Invocations per function since the twin started (the workflow benchmark reads them). */
+export const invocationCounts = new Map<FunctionName, number>();
+
+/** Invokes a function as Lambda would: its module loaded once, a fresh context per call, counted. */
+export const invokeFunction = async (name: FunctionName, event: unknown, timeoutMs = 29_000): Promise<unknown> => {
+  invocationCounts.set(name, (invocationCounts.get(name) ?? 0) + 1);
+  return (await loadHandler(name))(event as never, lambdaContext(name, timeoutMs));
+};
+
 export const lambdaContext = (functionName: string, timeoutMs = 29_000): Context => {
   const started = Date.now();
   const requestId = randomUUID();
@@ -145,9 +154,7 @@ export const startGateway = async (port: number, host = '127.0.0.1', twinRoutes?
       if (!hit) return json(res, 404, { message: 'Not Found' });
       const body = await readBody(req);
       if (body === 'too-large') return json(res, 413, { message: 'Request Entity Too Large' });
-      const name = hit.c.route.function;
-      const handler = await loadHandler(name);
-      const result = await handler(toEvent(req, body, hit.c, hit.m!.slice(1), url), lambdaContext(name));
+      const result = (await invokeFunction(hit.c.route.function, toEvent(req, body, hit.c, hit.m!.slice(1), url))) as Awaited<ReturnType<Handler>>;
       send(res, result);
     } catch (error) {
       // A handler that throws is a Lambda failure: API Gateway answers 500 Internal Server Error.

@@ -296,7 +296,7 @@ export class LocalStepFunctions {
       e.status = 'ABORTED';
       e.abort?.();
     }
-    for (const w of this.waiters.values()) w.reject(named('States.Aborted', 'twin stopped'));
+    // The aborted executions no longer wait on their tokens: drop them (rejecting them would be unhandled).
     this.waiters.clear();
   }
 }

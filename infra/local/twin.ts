@@ -4,7 +4,7 @@ import { TABLES, type TableDefinition } from '../definitions/tables';
 import { loadWorkflowDefinition } from './asl';
 import { LOCAL_USERS, startLocalIssuer } from './auth';
 import { ensureTables, localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
-import { lambdaContext, loadHandler, startGateway } from './gateway';
+import { invokeFunction, startGateway } from './gateway';
 import { assertPortFree, freePort } from './ports';
 import { startS3Local, type S3Local } from './s3';
 import { startSandbox, type Sandbox } from './sandbox';
@@ -114,7 +114,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
       startLocalIssuer(dataDir, apiUrl),
     ]);
     stops.push(dynamodb.stop, s3.stop, ses.stop, sandbox.stop);
-    const stepFunctions = new LocalStepFunctions(workflow, async (fn, payload) => (await loadHandler(fn))(payload as never, lambdaContext(fn, 900_000)), { retryIntervalMs: options.retryIntervalMs });
+    const stepFunctions = new LocalStepFunctions(workflow, (fn, payload) => invokeFunction(fn, payload, 900_000), { retryIntervalMs: options.retryIntervalMs });
     stops.push(() => stepFunctions.stop());
     const sfn = await startStepFunctionsEndpoint(stepFunctions, 0);
     stops.push(sfn.stop);

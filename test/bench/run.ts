@@ -7,6 +7,7 @@ import { cpus, totalmem, release } from 'node:os';
 import { benchBundles } from './bundles';
 import { benchIntake } from './intake';
 import { benchTwinStart } from './twin-start';
+import { benchWorkflow } from './workflow';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
@@ -23,6 +24,10 @@ if (want('bundles')) {
 if (want('intake')) {
   console.log('bench: intake throughput...');
   sections.push((await benchIntake()).markdown);
+}
+if (want('workflow')) {
+  console.log('bench: claim workflow...');
+  sections.push((await benchWorkflow()).markdown);
 }
 if (want('start')) {
   console.log('bench: twin start...');
