@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { BENEFITS, INCIDENT_TYPES } from '../shared/domain/claim';
-import { computeBenefit } from '../shared/domain/rules/benefits';
+import { computeBenefit, NoBenefitRuleSetError } from '../shared/domain/rules/benefits';
 import { isCalendarDate } from '../shared/domain/time';
 import { ValidationError } from '../shared/http/errors';
 import { httpHandler } from '../shared/http/handler';
@@ -29,7 +29,9 @@ export const handler = httpHandler(
     try {
       result = computeBenefit({ benefit: input.benefit, incidentType: input.incident.type, incidentDate: input.incident.date, monthlyWage: input.member.monthlyWage, membershipStart: input.member.membershipStart });
     } catch (error) {
-      throw new ValidationError([{ path: 'incident.date', code: 'invalid', message: (error as Error).message }]);
+      // Only the incident date can fall outside every rule set; anything else the schema above already refused.
+      if (error instanceof NoBenefitRuleSetError) throw new ValidationError([{ path: 'incident.date', code: 'invalid', message: error.message }]);
+      throw error;
     }
     return json(200, {
       total: result.total,
