@@ -10,7 +10,7 @@ import { ConflictError, NotFoundError } from '../shared/http/errors';
 import { httpHandler } from '../shared/http/handler';
 import { json, redirect } from '../shared/http/responses';
 import { resolveDocuments } from '../shared/intake/submit-claim';
-import { uploadIdSchema } from '../shared/schemas/claim';
+import { uploadIdSchema } from '../shared/schemas/upload-id';
 import { validate } from '../shared/schemas/validate';
 import { logger } from '../shared/observability/logger';
 import { claims as claimsRepo, workflow as workflowClient } from '../shared/workflow/wiring';

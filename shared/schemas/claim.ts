@@ -4,6 +4,7 @@ import { parseNik } from '../domain/nik';
 import { isBankCode } from '../domain/banks';
 import { normalizeMobile } from '../domain/phone';
 import { isCalendarDate, jakartaDate } from '../domain/time';
+import { uploadIdSchema } from './upload-id';
 
 /**
  * Every schema of the HTTP edge lives in this folder. Messages are codes (see shared/web/i18n.ts) so that
@@ -59,7 +60,6 @@ const email = z.string().check(
   z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email.invalid'),
 );
 
-export const uploadIdSchema = z.string(required('uploadId.invalid')).check(z.regex(/^up_[A-Za-z0-9_-]{16,40}$/, 'uploadId.invalid'));
 
 export const claimSubmissionSchema = z
   .object({

@@ -3,6 +3,8 @@ import { DOCUMENT_TYPES, MAX_UPLOAD_BYTES, UPLOAD_CONTENT_TYPES } from '../domai
 
 const required = (code: string) => ({ error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
 
+export { uploadIdSchema } from './upload-id';
+
 /** POST /uploads. Kept apart from the claim schema so the upload function does not bundle phone validation. */
 export const uploadRequestSchema = z.object({
   type: z.enum(DOCUMENT_TYPES, required('document.type')),

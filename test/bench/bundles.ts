@@ -86,7 +86,12 @@ const baselineEntry = async (metafile: Metafile): Promise<string | undefined> =>
 /** Milliseconds to import a module in a fresh Node process (the code a Lambda cold start runs before the handler). */
 const importTime = (file: string, env: NodeJS.ProcessEnv): number => {
   const script = 'const t=performance.now();await import(process.argv[1]);process.stdout.write(String(performance.now()-t))';
-  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script, file], { env }).toString());
+  try {
+    return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script, file], { env, stdio: ['ignore', 'pipe', 'pipe'] }).toString());
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '');
+    throw new Error(`Importing ${file} failed: ${stderr.split('\n').filter((l) => /Error/.test(l)).slice(0, 3).join(' | ').slice(0, 500)}`);
+  }
 };
 
 export interface BundleRow {
@@ -106,6 +111,12 @@ export const benchBundles = async (): Promise<{ rows: BundleRow[]; markdown: str
     CLAIMS_TABLE_NAME: 'bench-claims',
     MEMBERS_TABLE_NAME: 'bench-members',
     DOCUMENTS_BUCKET_NAME: 'bench-documents',
+    STATE_MACHINE_ARN: 'arn:aws:states:ap-southeast-3:000000000000:stateMachine:santunan-claims',
+    MAIL_FROM: 'santunan@example.go.id',
+    AUTH_ISSUER: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_bench',
+    AUTH_JWKS_URL: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_bench/.well-known/jwks.json',
+    BANK_API_URL: 'https://bank.example.invalid',
+    BANK_API_KEY: 'bench',
     AWS_REGION: 'ap-southeast-3',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
