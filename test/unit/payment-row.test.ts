@@ -139,7 +139,11 @@ describe('paymentLineKey', () => {
   });
 
   it('is the same for the same line imported twice, whatever its amounts or date', () => {
-    expect(paymentLineKey({ ...line, jkk: 0, paidOn: '2026-10-20' })).toBe(paymentLineKey(line));
+    // Arrange
+    const again: PaymentLine = { ...line, jkk: 0, paidOn: '2026-10-20' };
+
+    // Act and Assert
+    expect(paymentLineKey(again)).toBe(paymentLineKey(line));
   });
 
   it('differs for a second receipt, another month or another member', () => {

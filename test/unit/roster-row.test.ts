@@ -239,6 +239,7 @@ describe('parseRosterRow: other fields', () => {
     ['monthlyWage', '1 500 000', 'amount.notWhole'],
     ['monthlyWage', 'Rp1500000', 'amount.format'],
     ['monthlyWage', '1.5E+06', 'amount.format'],
+    ['monthlyWage', '+1500000', 'amount.format'],
     ['monthlyWage', 'satu juta', 'amount.format'],
     ['monthlyWage', '1000000001', 'amount.tooLarge'],
     ['monthlyWage', '99999999999999999999', 'amount.tooLarge'],
