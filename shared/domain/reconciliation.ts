@@ -89,8 +89,8 @@ export interface ReconciliationResult {
   period: string;
   /**
    * One item per member who owed or paid the month, in roster order, then one per unknown NIK that paid, in payment
-   * order. docs/data-model.md stores no COVERAGE item for an unknown NIK (it has no MEMBER# partition): a writer
-   * persisting coverage skips UNKNOWN_MEMBER items; they are here so that their receipts are at hand.
+   * order. UNKNOWN_MEMBER items are included so that their receipts are at hand; note that docs/data-model.md says a
+   * payment for an unknown NIK "has no coverage item", so whether the writer stores them is the writer's decision.
    */
   coverage: Coverage[];
   report: ReconciliationReport;
