@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import type { Construct } from 'constructs';
@@ -8,6 +8,7 @@ import { DocumentsBucket } from './constructs/documents-bucket';
 import { SantunanFunction } from './constructs/santunan-function';
 import { ClaimWorkflow, type WorkflowTask } from './constructs/claim-workflow';
 import { StaffDirectory } from './constructs/staff-directory';
+import { ReconciliationSchedule } from './constructs/reconciliation-schedule';
 import { FUNCTIONS, type FunctionDefinition, type FunctionName } from './definitions/functions';
 import { ROUTES } from './definitions/routes';
 import { TABLES } from './definitions/tables';
@@ -35,6 +36,7 @@ export class SantunanStack extends Stack {
   readonly httpApi: ClaimsHttpApi;
   readonly workflow: ClaimWorkflow;
   readonly staff: StaffDirectory;
+  readonly reconciliation: ReconciliationSchedule;
 
   constructor(scope: Construct, id: string, props: SantunanStackProps = {}) {
     super(scope, id, props);
@@ -68,6 +70,7 @@ export class SantunanStack extends Stack {
         entry: definition.entry,
         description: definition.description,
         memorySize: definition.memorySize,
+        timeoutSeconds: definition.timeoutSeconds,
         projectRoot,
         // Browsers upload to this origin: the form page allows it in its Content-Security-Policy.
         // SANTUNAN_FUNCTION names the function in the template: the twin maps state machine tasks by it.
@@ -99,6 +102,13 @@ export class SantunanStack extends Stack {
       routes: ROUTES,
       functionFor: (name) => this.functions[name].function,
     });
+
+    // The daily reconciliation; its emails link to the API's report pages.
+    this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.functions.reconcilePremiums.function, encryptionKey: dataKey });
+    for (const name of names) if (definitions[name].scheduled) this.functions[name].function.addEnvironment('PUBLIC_BASE_URL', this.httpApi.url);
+    // The Scheduler's execution role (one per stack, made by the LambdaInvoke target) may invoke the function and its versions.
+    const target = this.functions.reconcilePremiums.function.node.defaultChild as CfnElement;
+    Validations.of(this).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(target)}.Arn>:*]`, reason: 'The schedule target grant: invoke the reconciliation function and its versions, nothing else.' });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url, description: 'Claim form and API base URL' });
     for (const { definition, table } of this.tables.all) {

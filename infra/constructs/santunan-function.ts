@@ -25,6 +25,8 @@ export interface SantunanFunctionProps {
   memorySize?: number;
   /** Variables every function of the stack shares (e.g. UPLOAD_ORIGIN). */
   environment?: Record<string, string>;
+  /** Seconds; 10 by default. */
+  timeoutSeconds?: number;
 }
 
 /** How cdk-nag prints a `Fn::GetAtt [id, Arn]` in an IAM finding, e.g. `<ClaimsTable1234.Arn>`. */
@@ -66,7 +68,7 @@ export class SantunanFunction extends Construct {
       memorySize: props.memorySize ?? 512,
       // API Gateway HTTP APIs give up after 30 s; our handlers do a few DynamoDB/S3 calls, so 10 s is a generous
       // ceiling that still fails fast instead of holding a family's request open.
-      timeout: Duration.seconds(10),
+      timeout: Duration.seconds(props.timeoutSeconds ?? 10),
       tracing: lambda.Tracing.ACTIVE,
       role: this.role,
       logGroup: this.logGroup,

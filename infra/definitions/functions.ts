@@ -18,8 +18,12 @@ export interface FunctionDefinition {
   /** Verifies staff access tokens (AUTH_ISSUER, AUTH_JWKS_URL, AUTH_CLIENT_ID). */
   staffAuth?: boolean;
   memorySize?: number;
+  /** Seconds; 10 by default (the HTTP API gives up after 30). */
+  timeoutSeconds?: number;
   /** Workflow task functions are invoked by the state machine, never by the HTTP API. */
   workflowTask?: boolean;
+  /** Invoked by EventBridge Scheduler (daily reconciliation); PUBLIC_BASE_URL is set for links in its emails. */
+  scheduled?: boolean;
 }
 
 const claimsRW = { table: CLAIMS_TABLE, access: 'readwrite' } as const;
@@ -43,6 +47,25 @@ export const FUNCTIONS = {
   awaitDecision: { entry: 'functions/workflow/await-decision.ts', description: 'Workflow: ask staff for a decision', tables: [claimsRW], workflow: ['respond'], notifies: true, workflowTask: true },
   payClaim: { entry: 'functions/workflow/pay-claim.ts', description: 'Workflow: pay the heir once', tables: [claimsRW], notifies: true, bank: true, workflowTask: true },
   awaitPayoutRetry: { entry: 'functions/workflow/await-payout-retry.ts', description: 'Workflow: payout failed, wait for finance', tables: [claimsRW], notifies: true, workflowTask: true },
+  staffPremiums: {
+    entry: 'functions/staff-premiums.ts',
+    description: 'Roster and payment imports, member coverage, reconciliation on demand and reports',
+    tables: [{ table: MEMBERS_TABLE, access: 'readwrite' }],
+    documents: 'readwrite',
+    notifies: true,
+    staffAuth: true,
+    memorySize: 1024,
+    timeoutSeconds: 29,
+  },
+  reconcilePremiums: {
+    entry: 'functions/reconcile-premiums.ts',
+    description: 'Daily premium reconciliation of the current and previous month',
+    tables: [{ table: MEMBERS_TABLE, access: 'readwrite' }],
+    notifies: true,
+    memorySize: 1769,
+    timeoutSeconds: 600,
+    scheduled: true,
+  },
   handleWorkflowFailure: { entry: 'functions/workflow/handle-failure.ts', description: 'Workflow: record an unexpected failure', tables: [claimsRW], notifies: true, workflowTask: true },
 } satisfies Record<string, FunctionDefinition>;
 

@@ -36,7 +36,11 @@ export const MEMBERS_TABLE: TableDefinition = {
   envVar: 'MEMBERS_TABLE_NAME',
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
-  globalSecondaryIndexes: [{ indexName: 'byProgram', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } }],
+  globalSecondaryIndexes: [
+    { indexName: 'byProgram', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+    // Sparse: only coverage items that are not PAID carry gsi2pk, so a report reads its discrepancies directly.
+    { indexName: 'discrepancies', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+  ],
 };
 
 export const TABLES: readonly TableDefinition[] = [CLAIMS_TABLE, MEMBERS_TABLE];

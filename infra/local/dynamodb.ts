@@ -8,6 +8,7 @@ import {
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { TableDefinition } from '../definitions/tables';
@@ -116,6 +117,29 @@ export const ensureTables = async (client: DynamoDBClient, tables: readonly Tabl
       }
     } catch (error) {
       if (!(error instanceof ResourceInUseException)) throw error;
+      // An existing table from an older version of the twin: add the indexes it lacks, as a CDK deploy would.
+      const existing = await client.send(new DescribeTableCommand({ TableName: name }));
+      const have = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+      for (const index of t.globalSecondaryIndexes.filter((i) => !have.has(i.indexName))) {
+        await client.send(
+          new UpdateTableCommand({
+            TableName: name,
+            AttributeDefinitions: attributes,
+            GlobalSecondaryIndexUpdates: [
+              {
+                Create: {
+                  IndexName: index.indexName,
+                  KeySchema: [
+                    { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+                    { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+                  ],
+                  Projection: { ProjectionType: 'ALL' },
+                },
+              },
+            ],
+          }),
+        );
+      }
     }
     await waitFor(`table ${name}`, async () => {
       const out = await client.send(new DescribeTableCommand({ TableName: name }));

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Cron } from 'croner';
 import { join, resolve } from 'node:path';
 import { TABLES, type TableDefinition } from '../definitions/tables';
 import { loadWorkflowDefinition } from './asl';
@@ -121,8 +122,11 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
 
     const env = {
       ...twinEnvironment({ dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfn.url, sesv2: ses.url, sandbox: sandbox.url, stateMachineArn: stepFunctions.stateMachineArn, auth: issuer }),
+      PUBLIC_BASE_URL: apiUrl,
       ...options.environment,
     };
+    // `npm run reconcile` and other shell tools find the running twin's services here.
+    writeFileSync(join(dataDir, 'twin.json'), JSON.stringify({ apiUrl, env, startedAt: new Date().toISOString() }, null, 1));
     Object.assign(process.env, env);
     const client = localClient(dynamodb.endpoint);
     await ensureTables(client, TABLES, localTableName);
@@ -136,6 +140,16 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
     }
     const gateway = await startGateway(port, '127.0.0.1', issuer.routes);
     stops.push(gateway.stop);
+    // EventBridge Scheduler's stand-in: the same event, at the same time, in the same time zone as the CDK schedule.
+    const reconciliation = new Cron('0 1 * * *', { timezone: 'Asia/Jakarta', protect: true }, async () => {
+      try {
+        await invokeFunction('reconcilePremiums', { trigger: 'schedule' }, 600_000);
+        log('Daily reconciliation done.');
+      } catch (error) {
+        log(`Daily reconciliation failed: ${(error as Error).message}`);
+      }
+    });
+    stops.push(() => reconciliation.stop());
     const resumed = await resumeOpenClaims(stepFunctions, apiUrl);
     if (resumed) log(`Resumed the workflow of ${resumed} open claim(s).`);
     return { apiUrl: gateway.url, dynamodb, s3, sesUrl: ses.url, sfnUrl: sfn.url, sandbox, stepFunctions, env, seeded, resumed, stop };

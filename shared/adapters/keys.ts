@@ -21,4 +21,14 @@ export const memberKeys = {
   meta: (name: string) => ({ pk: `META#${name}`, sk: 'META' }),
   /** Premium coverage of one member for one month (YYYY-MM), written by the reconciliation. */
   coverage: (nik: string, period: string) => ({ pk: `MEMBER#${nik}`, sk: `COVERAGE#${period}` }),
+  /** GSI2 "discrepancies": coverage items that are not PAID, by month and category (sparse index). */
+  discrepancy: (period: string, category: string, nik: string) => ({ gsi2pk: `DISCREPANCY#${period}#${category}`, gsi2sk: nik }),
+  /**
+   * One payment line (period, NIK, receipt). Lines of a month are spread over 10 partitions by the NIK's last digit,
+   * so that importing 50,000 lines does not write to one hot partition; the reconciliation queries the 10 of them.
+   */
+  payment: (period: string, nik: string, receiptNo: string) => ({ pk: `PAYMENT#${period}#${nik.slice(-1)}`, sk: `${nik}#${receiptNo}` }),
+  paymentShards: (period: string) => Array.from({ length: 10 }, (_, d) => `PAYMENT#${period}#${d}`),
+  /** The report of one month's reconciliation (the latest run replaces it). */
+  report: (period: string) => ({ pk: `RECONCILIATION#${period}`, sk: 'REPORT' }),
 };

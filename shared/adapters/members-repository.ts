@@ -1,5 +1,7 @@
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Coverage, Member } from '../domain/member';
+import type { RosterRow } from '../domain/roster-row';
+import { batchGet, batchWrite } from './batch';
 import { documentClient, jitter, sleep } from './dynamo';
 import { memberKeys } from './keys';
 
@@ -91,4 +93,56 @@ export class MembersRepository {
     const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: memberKeys.meta(name) }));
     return out.Item !== undefined;
   }
+
+  /**
+   * Applies roster rows: new members are added; a member whose data changed is updated, and a status change is
+   * appended to statusHistory with the date it was recorded; a row equal to what is stored is not written at all,
+   * so importing the same file twice changes nothing. One BatchGet per 100 rows, one BatchWrite per 25 changes.
+   */
+  async upsertRoster(rows: readonly RosterRow[], recordedAt: string): Promise<{ imported: number; updated: number; unchanged: number }> {
+    const unique = new Map(rows.map((r) => [r.nik, r]));
+    const existing = new Map(
+      (await batchGet(this.tableName, [...unique.keys()].map((nik) => memberKeys.member(nik)))).map((i) => [String(i.nik), i as unknown as Member]),
+    );
+    const on = recordedAt.slice(0, 10);
+    const writes: Record<string, unknown>[] = [];
+    let imported = 0;
+    let updated = 0;
+    for (const row of unique.values()) {
+      const old = existing.get(row.nik);
+      const history = old?.statusHistory ?? [];
+      const statusChanged = !old || old.status !== row.status;
+      const member: Member = {
+        ...row,
+        kpj: row.kpj || undefined,
+        phone: row.phone || undefined,
+        statusHistory: statusChanged ? [...history, { status: row.status, on: old ? on : row.enrolledOn, recordedAt }] : history,
+        updatedAt: old && !statusChanged && sameRow(old, row) ? old.updatedAt : recordedAt,
+      };
+      if (old && sameRow(old, row)) continue;
+      if (old) updated += 1;
+      else imported += 1;
+      writes.push({ PutRequest: { Item: toItem(member) } });
+    }
+    await batchWrite(this.tableName, writes);
+    return { imported, updated, unchanged: unique.size - imported - updated };
+  }
+
+  /** Every member of a programme (GSI byProgram), a page at a time: the reconciliation reads the roster this way. */
+  async *membersOf(program: string): AsyncGenerator<Member[]> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await documentClient.send(
+        new QueryCommand({ TableName: this.tableName, IndexName: 'byProgram', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `PROGRAM#${program}` }, ExclusiveStartKey: start }),
+      );
+      yield (out.Items ?? []).map((item) => {
+        const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ...member } = item;
+        return member as Member;
+      });
+      start = out.LastEvaluatedKey;
+    } while (start);
+  }
 }
+
+const ROSTER_FIELDS = ['name', 'program', 'kpj', 'province', 'regency', 'district', 'enrolledOn', 'monthlyWage', 'phone', 'status'] as const;
+const sameRow = (old: Member, row: RosterRow): boolean => ROSTER_FIELDS.every((f) => (old[f] ?? '') === (row[f] ?? ''));

@@ -1,0 +1,41 @@
+import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/** 01:00 in Jakarta: after the banks' end-of-day files and before finance starts the day. */
+export const RECONCILIATION_CRON = { minute: '0', hour: '1' } as const;
+
+/**
+ * The daily premium reconciliation: an EventBridge Scheduler schedule in the Asia/Jakarta time zone invoking the
+ * reconciliation function with `{ "trigger": "schedule" }`, retried on failure, with a dead-letter queue for the
+ * events that still fail, so a missed morning report is visible rather than silent.
+ */
+export class ReconciliationSchedule extends Construct {
+  readonly schedule: scheduler.Schedule;
+  readonly deadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: { target: lambda.IFunction; encryptionKey: kms.IKey }) {
+    super(scope, id);
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: props.encryptionKey,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the reconciliation schedule.' });
+    this.schedule = new scheduler.Schedule(this, 'Daily', {
+      description: 'Santunan: reconcile premiums of the current and previous month',
+      schedule: scheduler.ScheduleExpression.cron({ ...RECONCILIATION_CRON, timeZone: TimeZone.ASIA_JAKARTA }),
+      target: new targets.LambdaInvoke(props.target, {
+        input: scheduler.ScheduleTargetInput.fromObject({ trigger: 'schedule' }),
+        deadLetterQueue: this.deadLetterQueue,
+        maxEventAge: Duration.hours(6),
+        retryAttempts: 3,
+      }),
+    });
+  }
+}
