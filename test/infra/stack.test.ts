@@ -169,7 +169,7 @@ describe('functions', () => {
       Architectures: ['arm64'],
       TracingConfig: { Mode: 'Active' },
       MemorySize: definition.memorySize ?? 512,
-      Timeout: 10,
+      Timeout: definition.timeoutSeconds ?? 10,
       Handler: 'index.handler',
     });
 
@@ -348,6 +348,43 @@ describe('claim workflow', () => {
     expect(responders).toEqual(['addDocuments', 'awaitDecision', 'awaitDocuments', 'staffApi']);
     const claimStatus = FUNCTIONS.claimStatus as FunctionDefinition;
     expect(statementsOf(claimStatus).some((st) => [st.Action].flat().some((a) => String(a).startsWith('states:')))).toBe(false);
+  });
+});
+
+describe('reconciliation schedule', () => {
+  const schedule = () => {
+    const found = Object.values(template.findResources('AWS::Scheduler::Schedule')) as Resource[];
+    expect(found).toHaveLength(1);
+    return found[0]!.Properties;
+  };
+  test('daily at 01:00 in Asia/Jakarta, invoking the reconciliation function with the schedule event', () => {
+    const p = schedule();
+    expect(p.ScheduleExpression).toBe('cron(0 1 * * ? *)');
+    expect(p.ScheduleExpressionTimezone).toBe('Asia/Jakarta');
+    expect(p.State ?? 'ENABLED').toBe('ENABLED');
+    expect(p.Target.Arn).toEqual({ 'Fn::GetAtt': [functionId(FUNCTIONS.reconcilePremiums as FunctionDefinition), 'Arn'] });
+    expect(JSON.parse(p.Target.Input)).toEqual({ trigger: 'schedule' });
+  });
+  test('retries, then parks the event in an encrypted, TLS-only dead-letter queue', () => {
+    const p = schedule();
+    expect(p.Target.RetryPolicy).toEqual({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 6 * 3600 });
+    const dlqId = p.Target.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
+    const queue = template.findResources('AWS::SQS::Queue')[dlqId] as Resource;
+    expect(queue.Properties.KmsMasterKeyId).toEqual(dataKeyArn());
+    const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy')) as Resource[];
+    expect(JSON.stringify(policies)).toContain('aws:SecureTransport');
+  });
+  test('its role may invoke only the reconciliation function (and send to its dead-letter queue)', () => {
+    const p = schedule();
+    const roleId = p.Target.RoleArn['Fn::GetAtt'][0] as string;
+    const statements = (Object.values(template.findResources('AWS::IAM::Policy')) as Resource[])
+      .filter((pol) => (pol.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+      .flatMap((pol) => pol.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const actions = statements.flatMap((st) => [st.Action].flat()).sort();
+    expect(actions.every((a) => a === 'lambda:InvokeFunction' || a.startsWith('sqs:') || a.startsWith('kms:'))).toBe(true);
+    const invoke = statements.filter((st) => [st.Action].flat().includes('lambda:InvokeFunction'));
+    expect(JSON.stringify(invoke)).toContain(functionId(FUNCTIONS.reconcilePremiums as FunctionDefinition));
+    expect(JSON.stringify(invoke)).not.toContain(functionId(FUNCTIONS.payClaim as FunctionDefinition));
   });
 });
 
