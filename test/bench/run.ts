@@ -8,6 +8,7 @@ import { benchBundles } from './bundles';
 import { benchIntake } from './intake';
 import { benchTwinStart } from './twin-start';
 import { benchWorkflow } from './workflow';
+import { benchPremiums } from './premiums';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
@@ -28,6 +29,10 @@ if (want('intake')) {
 if (want('workflow')) {
   console.log('bench: claim workflow...');
   sections.push((await benchWorkflow()).markdown);
+}
+if (want('premiums')) {
+  console.log('bench: roster import and reconciliation...');
+  sections.push((await benchPremiums()).markdown);
 }
 if (want('start')) {
   console.log('bench: twin start...');
