@@ -10,8 +10,22 @@ export const assertPortFree = (port: number, host = '127.0.0.1'): Promise<void> 
     server.listen(port, host, () => server.close(() => resolve()));
   });
 
-/** A free TCP port on loopback, chosen by the OS. */
-export const freePort = (): Promise<number> =>
+/** Ports this process handed out: the OS may offer a just-closed port again, to another concurrent caller. */
+const handedOut = new Set<number>();
+
+/** A free TCP port on loopback, chosen by the OS, never the same twice in this process. */
+export const freePort = async (): Promise<number> => {
+  for (let i = 0; i < 50; i += 1) {
+    const port = await osPort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error('No free port found');
+};
+
+const osPort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
-import { freePort } from './ports';
 
 export interface S3Local {
   endpoint: string;
@@ -15,7 +14,7 @@ export interface S3Local {
  */
 export const startS3Local = async (options: { dataDir: string; bucket: string; allowedOrigins: string[]; port?: number }): Promise<S3Local> => {
   mkdirSync(options.dataDir, { recursive: true });
-  const port = options.port ?? (await freePort());
+  const port = options.port ?? 0;
   const cors = `<CORSConfiguration>${options.allowedOrigins
     .map((o) => `<CORSRule><AllowedOrigin>${o}</AllowedOrigin><AllowedMethod>POST</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule>`)
     .join('')}</CORSConfiguration>`;
@@ -27,6 +26,6 @@ export const startS3Local = async (options: { dataDir: string; bucket: string; a
     vhostBuckets: false,
     configureBuckets: [{ name: options.bucket, configs: [cors] }],
   });
-  await server.run();
-  return { endpoint: `http://127.0.0.1:${port}`, port, stop: async () => void (await server.close()) };
+  const address = (await server.run()) as { port: number };
+  return { endpoint: `http://127.0.0.1:${address.port}`, port: address.port, stop: async () => void (await server.close()) };
 };

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { freePort } from './ports';
 
 export type BankFailure = 'timeout' | '5xx' | 'reject';
 
@@ -29,13 +28,16 @@ const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCode
  * `GET /` shows both to a person.
  */
 export const startSandbox = async (options: { dataDir: string; port?: number; apiKey: string; timeoutHoldMs?: number }) => {
-  const port = options.port ?? (await freePort());
   const ledgerFile = join(options.dataDir, 'bank-ledger.json');
   const ledger: Transfer[] = existsSync(ledgerFile) ? (JSON.parse(readFileSync(ledgerFile, 'utf8')) as Transfer[]) : [];
   const sms: { to: string; text: string; at: string }[] = [];
   const failures: BankFailure[] = [];
   const holdMs = options.timeoutHoldMs ?? 15_000;
   const save = () => writeFileSync(ledgerFile, JSON.stringify(ledger, null, 1));
+  const port = () => {
+    const a = server.address();
+    return typeof a === 'object' && a ? a.port : 0;
+  };
 
   const body = (req: IncomingMessage): Promise<Record<string, unknown>> =>
     new Promise((resolve) => {
@@ -108,15 +110,16 @@ export const startSandbox = async (options: { dataDir: string; port?: number; ap
       const page = `<!doctype html><meta charset="utf-8"><title>Santunan sandbox</title><body style="font-family:system-ui;max-width:60rem;margin:auto">
 <h1>Sandbox bank: transfers received (${ledger.length})</h1><table border="1" cellpadding="4"><tr><th>at</th><th>reference</th><th>bank</th><th>account</th><th>holder</th><th>amount</th><th>transfer</th></tr>
 ${ledger.map((t) => `<tr><td>${esc(t.completedAt)}</td><td>${esc(t.reference)}</td><td>${esc(t.bankCode)}</td><td>****${esc(t.accountNumber.slice(-4))}</td><td>${esc(t.accountHolder)}</td><td>Rp${esc(t.amount.toLocaleString('id-ID'))}</td><td>${esc(t.transferId)}</td></tr>`).join('')}</table>
-<p>Next failures: ${esc(failures.join(', ') || 'none')}. Queue one: <code>curl -X POST -d '{"mode":"5xx","count":2}' http://127.0.0.1:${port}/_sandbox/failures</code></p>
+<p>Next failures: ${esc(failures.join(', ') || 'none')}. Queue one: <code>curl -X POST -d '{"mode":"5xx","count":2}' http://127.0.0.1:${port()}/_sandbox/failures</code></p>
 <h1>SMS outbox (${sms.length})</h1><ul>${sms.map((m) => `<li>${esc(m.at)} to ${esc(m.to)}: ${esc(m.text)}</li>`).join('')}</ul></body>`;
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     }
     json(res, 404, { message: 'Not Found' });
   });
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(options.port ?? 0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${port()}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     failNext: (mode: BankFailure, count = 1) => {
       for (let i = 0; i < count; i += 1) failures.push(mode);
     },
