@@ -22,8 +22,9 @@ export const publicStatus = (claim: Claim) => ({
   submittedAt: claim.submittedAt,
   timeline: claim.timeline,
   missingDocuments: claim.missingDocuments,
-  ...(claim.decision ? { decision: claim.decision } : {}),
-  ...(claim.payment ? { payout: claim.payment } : {}),
+  // api.md's fields only: no staff names, no transfer ids.
+  ...(claim.decision ? { decision: { outcome: claim.decision.outcome, reasonCode: claim.decision.reasonCode, reason: claim.decision.reason } } : {}),
+  ...(claim.payment ? { payout: { amount: claim.payment.amount, currency: claim.payment.currency, paidAt: claim.payment.paidAt, components: claim.payment.components } } : {}),
 });
 
 /**

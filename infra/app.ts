@@ -8,6 +8,13 @@ import { SantunanStack } from './santunan-stack';
  */
 const app = new App();
 
+function parseStaffEmails(value: unknown): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  if (!parsed || typeof parsed !== 'object') throw new Error('Context staffEmails must be a JSON object of comma-separated address lists by role');
+  return parsed as Record<string, string>;
+}
+
 const formOrigin: unknown = app.node.tryGetContext('formOrigin');
 if (formOrigin !== undefined && (typeof formOrigin !== 'string' || !/^https:\/\/\S+$/.test(formOrigin))) {
   throw new Error(`Context formOrigin must be an https origin such as https://claims.example.go.id, got ${String(formOrigin)}`);
@@ -21,6 +28,13 @@ new SantunanStack(app, 'SantunanStack', {
   // configuration exists, which would silently move the stack abroad.
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: (app.node.tryGetContext('region') as string | undefined) ?? process.env.AWS_REGION ?? 'ap-southeast-3' },
   formOrigin,
+  // Deploy-time settings: -c mailFrom=santunan@kemensos.go.id -c bankApiUrl=https://... -c smsGatewayUrl=https://...
+  // -c staffLoginUrl=https://<cognito domain>/login -c staffEmails='{"approver":"a@x,b@x","supervisor":"...","finance":"...","admin":"..."}'
+  mailFrom: app.node.tryGetContext('mailFrom') as string | undefined,
+  bankApiUrl: app.node.tryGetContext('bankApiUrl') as string | undefined,
+  smsGatewayUrl: app.node.tryGetContext('smsGatewayUrl') as string | undefined,
+  staffLoginUrl: app.node.tryGetContext('staffLoginUrl') as string | undefined,
+  staffEmails: parseStaffEmails(app.node.tryGetContext('staffEmails')),
 });
 
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -27,6 +27,10 @@ export interface SantunanStackProps extends StackProps {
   staffEmails?: Partial<Record<'approver' | 'supervisor' | 'finance' | 'admin', string>>;
   /** The disbursement service's base URL. */
   bankApiUrl?: string;
+  /** An HTTP SMS gateway for family notifications (optional: without it, SMS are logged as not sent). */
+  smsGatewayUrl?: string;
+  /** Where a browser without a staff session signs in (the Cognito hosted UI, once configured). */
+  staffLoginUrl?: string;
 }
 
 export class SantunanStack extends Stack {
@@ -79,6 +83,8 @@ export class SantunanStack extends Stack {
       for (const { table, access } of definition.tables) fn.bindTable(table, this.tables.table(table), access);
       if (definition.documents) fn.bindDocuments(bucket, definition.documents);
       if (definition.notifies) fn.bindNotifications(mailFrom, props.staffEmails ?? {});
+      if (definition.notifies && props.smsGatewayUrl) fn.function.addEnvironment('SMS_GATEWAY_URL', props.smsGatewayUrl);
+      if (definition.staffAuth && props.staffLoginUrl) fn.function.addEnvironment('STAFF_LOGIN_URL', props.staffLoginUrl);
       if (definition.bank) fn.bindBank(props.bankApiUrl ?? 'https://disbursement.example.invalid');
       if (definition.staffAuth) fn.bindStaffAuth(this.staff.issuer, this.staff.client.userPoolClientId);
       return fn;

@@ -33,8 +33,11 @@ export const handler = taskHandler(input, async ({ reference, baseUrl, taskToken
     set: { pendingTask: { kind: 'decision', token: taskToken, since: at, escalated } },
     audit: { type: escalated ? 'APPROVAL_ESCALATED' : 'APPROVAL_REQUESTED', at, actor: { kind: 'system' } },
   });
-  const alreadyAsked = previous?.kind === 'decision' && previous.escalated === escalated;
-  if (alreadyAsked) return; // a resumed execution: the same people were already emailed
+  // A resumed execution (a restart) does not email the same people twice; the daily escalation wait, however, ends
+  // with a reminder to the supervisors when a day has passed since they were last asked.
+  const hoursSince = previous ? (Date.parse(at) - Date.parse(previous.since)) / 3_600_000 : Infinity;
+  const alreadyAsked = previous?.kind === 'decision' && previous.escalated === escalated && !(escalated && hoursSince >= 20);
+  if (alreadyAsked) return;
   const level = escalated ? 'supervisor' : (updated.verification?.approval?.level ?? 'approver');
   const to = level === 'supervisor' ? config.staffEmails.supervisor : [...config.staffEmails.approver, ...config.staffEmails.supervisor];
   await notifier.email(to, staffMessages.decisionNeeded(updated, baseUrl, { escalated, secondApproval: (updated.approvals?.length ?? 0) > 0 }));

@@ -21,12 +21,14 @@ const DEADLINE_WORKING_DAYS = { JKM: 3, JKK: 7 } as const;
 /** Never wait less than an hour for a decision, whatever the calendar says. */
 const MIN_APPROVAL_SECONDS = 3600;
 
-export type Next = 'DONE' | 'NEEDS_DOCUMENTS' | 'AWAIT_DECISION' | 'PAY' | 'PAYOUT_FAILED';
+export type Next = 'DONE' | 'NEEDS_DOCUMENTS' | 'AWAIT_DECISION' | 'ESCALATE' | 'PAY' | 'PAYOUT_FAILED';
 export interface VerifyOutput {
   reference: string;
   baseUrl: string;
   next: Next;
   approvalTimeoutSeconds: number;
+  /** For a resumed PAYOUT_FAILED claim: the failure, as the Pay state's Catch would have put it. */
+  error?: { Error: string; Cause: string };
 }
 
 const input = z.object({ reference: z.string().check(z.minLength(1)), baseUrl: z.string().check(z.minLength(1)) });
@@ -42,13 +44,22 @@ const RESUME: Partial<Record<ClaimStatus, Next>> = {
   WITHDRAWN: 'DONE',
 };
 
-const approvalTimeout = (claim: Claim, now: Date): { deadline: string; timeoutSeconds: number } => {
+const approvalTimeout = (claim: Claim, now: Date): { deadline: string; escalateAt: string; timeoutSeconds: number } => {
   const days = DEADLINE_WORKING_DAYS[claim.benefit];
   const deadline = addWorkingDays(jakartaIso(now), days);
   // Escalate one working day before the legal deadline, so a supervisor still has a day to decide.
-  const escalateAt = addWorkingDays(jakartaIso(now), days - 1);
+  const escalateAt = days > 1 ? addWorkingDays(jakartaIso(now), days - 1) : deadline;
   const timeoutSeconds = config.approvalTimeoutOverride ?? Math.max(MIN_APPROVAL_SECONDS, secondsUntil(escalateAt, jakartaIso(now)));
-  return { deadline, timeoutSeconds };
+  return { deadline, escalateAt, timeoutSeconds };
+};
+
+/** A resumed claim awaiting a decision waits until the stored escalation time (at least a minute), or escalates. */
+const resumeOf = (claim: Claim, next: Next, now: Date): Omit<VerifyOutput, 'reference' | 'baseUrl'> => {
+  if (next === 'AWAIT_DECISION' && claim.pendingTask?.kind === 'decision' && claim.pendingTask.escalated) return { next: 'ESCALATE', approvalTimeoutSeconds: MIN_APPROVAL_SECONDS };
+  if (next === 'PAYOUT_FAILED') return { next, approvalTimeoutSeconds: MIN_APPROVAL_SECONDS, error: { Error: 'PayoutFailed', Cause: String((claim as Claim & { payoutError?: string }).payoutError ?? 'resumed after a restart') } };
+  const escalateAt = claim.verification?.approval?.escalateAt ?? claim.verification?.approval?.deadline;
+  const seconds = escalateAt ? Math.max(60, secondsUntil(escalateAt, jakartaIso(now))) : MIN_APPROVAL_SECONDS;
+  return { next, approvalTimeoutSeconds: config.approvalTimeoutOverride ?? seconds };
 };
 
 /**
@@ -62,10 +73,7 @@ export const handler = taskHandler(input, async ({ reference, baseUrl }): Promis
   const claim = await claims.get(reference);
   if (!claim) throw new Error(`Claim ${reference} not found`);
   const resume = RESUME[claim.status];
-  if (resume) {
-    const seconds = claim.verification?.approval ? Math.max(60, secondsUntil(claim.verification.approval.deadline, jakartaIso(now))) : MIN_APPROVAL_SECONDS;
-    return { reference, baseUrl, next: resume, approvalTimeoutSeconds: config.approvalTimeoutOverride ?? seconds };
-  }
+  if (resume) return { reference, baseUrl, ...resumeOf(claim, resume, now) };
 
   const at = jakartaIso(now);
   const period = claim.incident.date.slice(0, 7);
@@ -119,11 +127,12 @@ export const handler = taskHandler(input, async ({ reference, baseUrl }): Promis
     membershipStart: member!.enrolledOn,
   });
   if (benefit.requiresAssessment) flags.push('ASSESSMENT_REQUIRED');
-  const { deadline, timeoutSeconds } = approvalTimeout(claim, now);
+  const { deadline, escalateAt, timeoutSeconds } = approvalTimeout(claim, now);
   const approval = {
     level: needsSupervisor(flags) || benefit.requiresAssessment ? ('supervisor' as const) : ('approver' as const),
     secondApprovalRequired: flags.length > 0 || benefit.total > config.secondApprovalAbove,
     deadline,
+    escalateAt,
   };
   const ready = await claims.transition(reference, {
     from,

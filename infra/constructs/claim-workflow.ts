@@ -108,7 +108,7 @@ export class ClaimWorkflow extends Construct {
       taskTimeout: sfn.Timeout.duration(Duration.seconds(60)),
     })
       // Timeouts and 5xx from the bank: the same transfer again after a pause, with the same idempotency key.
-      .addRetry({ errors: ['BankUnavailableError'], interval: Duration.seconds(10), backoffRate: 2, maxAttempts: 4, maxDelay: Duration.minutes(2), jitterStrategy: sfn.JitterType.FULL })
+      .addRetry({ errors: ['BankUnavailableError', 'Sandbox.Timedout'], interval: Duration.seconds(10), backoffRate: 2, maxAttempts: 4, maxDelay: Duration.minutes(2), jitterStrategy: sfn.JitterType.FULL })
       .addRetry(transientRetry);
 
     const awaitPayoutRetry = new tasks.LambdaInvoke(this, 'AwaitPayoutRetry', {
@@ -123,7 +123,7 @@ export class ClaimWorkflow extends Construct {
     }).addRetry(transientRetry);
     awaitPayoutRetry.addCatch(awaitPayoutRetry, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD }).addCatch(recordFailure, toFailure).next(pay);
     pay
-      .addCatch(awaitPayoutRetry, { errors: ['BankRejectedError', 'BankUnavailableError', 'States.Timeout'], resultPath: '$.error' })
+      .addCatch(awaitPayoutRetry, { errors: ['BankRejectedError', 'BankUnavailableError', 'Sandbox.Timedout', 'States.Timeout'], resultPath: '$.error' })
       .addCatch(recordFailure, toFailure)
       .next(done);
 
@@ -159,6 +159,8 @@ export class ClaimWorkflow extends Construct {
     const routeClaim = new sfn.Choice(this, 'RouteClaim')
       .when(sfn.Condition.stringEquals('$.next', 'NEEDS_DOCUMENTS'), awaitDocuments)
       .when(sfn.Condition.stringEquals('$.next', 'AWAIT_DECISION'), awaitDecision)
+      // A claim that was already escalated when its execution was restarted stays with the supervisors.
+      .when(sfn.Condition.stringEquals('$.next', 'ESCALATE'), escalate)
       .when(sfn.Condition.stringEquals('$.next', 'PAY'), pay)
       .when(sfn.Condition.stringEquals('$.next', 'PAYOUT_FAILED'), awaitPayoutRetry)
       .otherwise(done);

@@ -82,7 +82,9 @@ export class ClaimsHttpApi extends Construct {
       Validations.of(httpRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
-          'Family-facing route used without an account: families file claims anonymously; a claim status needs the reference and the NIK. Staff routes will use a Cognito JWT authorizer.',
+          route.path.startsWith('/staff/')
+            ? 'Staff route: the function verifies the Cognito access token itself (StaffAuth: issuer, JWKS, client, groups), one code path shared with the local twin; a request without a valid token is answered 401 before any data is read.'
+            : 'Family-facing route used without an account: families file claims anonymously; a claim status needs the reference and the NIK.',
       });
     }
   }

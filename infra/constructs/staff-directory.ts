@@ -32,6 +32,8 @@ export class StaffDirectory extends Construct {
       refreshTokenValidity: Duration.hours(12),
       preventUserExistenceErrors: true,
       generateSecret: false,
+      // No OAuth flows until a hosted sign-in page is configured (not built yet): no implicit grant, no example callback.
+      disableOAuth: true,
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG4',

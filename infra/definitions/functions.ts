@@ -45,7 +45,8 @@ export const FUNCTIONS = {
   },
   awaitDocuments: { entry: 'functions/workflow/await-documents.ts', description: 'Workflow: wait for missing documents', tables: [claimsRW], workflow: ['respond'], workflowTask: true },
   awaitDecision: { entry: 'functions/workflow/await-decision.ts', description: 'Workflow: ask staff for a decision', tables: [claimsRW], workflow: ['respond'], notifies: true, workflowTask: true },
-  payClaim: { entry: 'functions/workflow/pay-claim.ts', description: 'Workflow: pay the heir once', tables: [claimsRW], notifies: true, bank: true, workflowTask: true },
+  // 30 s: three times the bank client's own timeout (BANK_TIMEOUT_MS, 10 s), so a slow bank fails as the bank, not as Lambda.
+  payClaim: { entry: 'functions/workflow/pay-claim.ts', description: 'Workflow: pay the heir once', tables: [claimsRW], notifies: true, bank: true, workflowTask: true, timeoutSeconds: 30 },
   awaitPayoutRetry: { entry: 'functions/workflow/await-payout-retry.ts', description: 'Workflow: payout failed, wait for finance', tables: [claimsRW], notifies: true, workflowTask: true },
   staffPremiums: {
     entry: 'functions/staff-premiums.ts',

@@ -1,9 +1,10 @@
 import { MembersRepository } from '../../shared/adapters/members-repository';
+import { PremiumsRepository } from '../../shared/adapters/premiums-repository';
 import { requireEnv } from '../../shared/config';
 import { demoCoverage, demoRoster } from '../../shared/domain/demo-roster';
 import { jakartaIso } from '../../shared/domain/time';
 
-const SEED_MARKER = 'demo-roster-v2';
+const SEED_MARKER = 'demo-roster-v3';
 /** Members of the demo roster with paid coverage (the example member first). */
 export const DEMO_COVERED_MEMBERS = 21;
 
@@ -19,7 +20,14 @@ export const seedDemoRoster = async (log: (line: string) => void): Promise<{ mem
   log(`Seeding ${members.length} synthetic members...`);
   await repo.putMany(members);
   const today = jakartaIso().slice(0, 7);
-  await repo.putCoverage(demoCoverage(members.slice(0, DEMO_COVERED_MEMBERS), '2024-01', today, jakartaIso()));
+  const coverage = demoCoverage(members.slice(0, DEMO_COVERED_MEMBERS), '2024-01', today, jakartaIso());
+  await repo.putCoverage(coverage);
+  // The payment lines behind that coverage, so that the daily reconciliation (the twin's 01:00 cron) finds these
+  // members paid again rather than turning their months UNPAID.
+  await new PremiumsRepository(requireEnv('MEMBERS_TABLE_NAME')).putPayments(
+    coverage.map((c) => ({ period: c.period, nik: c.nik, jkk: c.expected.jkk, jkm: c.expected.jkm, receiptNo: `DEMO-${c.period}`, paidOn: `${c.period}-10` })),
+    jakartaIso(),
+  );
   await repo.markOnce(SEED_MARKER, { entity: 'META', members: members.length, seededAt: jakartaIso() });
   return { members: members.length, ms: Date.now() - started };
 };

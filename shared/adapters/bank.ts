@@ -50,6 +50,6 @@ export class BankClient {
     if (res.status >= 500 || res.status === 429) throw new BankUnavailableError(`Bank answered ${res.status} for ${request.reference}`);
     if (res.status >= 400) throw new BankRejectedError(`Bank refused ${request.reference}: ${String(body.message ?? res.status)}`, String(body.code ?? 'REJECTED'));
     if (body.status !== 'COMPLETED' || typeof body.transferId !== 'string') throw new BankUnavailableError(`Unexpected bank answer for ${request.reference}`);
-    return { transferId: body.transferId, status: 'COMPLETED', amount: Number(body.amount), completedAt: String(body.completedAt) };
+    return { transferId: body.transferId, status: 'COMPLETED', amount: Number(body.amount), completedAt: typeof body.completedAt === 'string' ? body.completedAt : new Date().toISOString() };
   }
 }

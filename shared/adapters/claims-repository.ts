@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Claim, ClaimStatus, TimelineEntry } from '../domain/claim';
@@ -197,7 +198,8 @@ export class ClaimsRepository {
       {
         Put: {
           TableName: this.tableName,
-          Item: { ...claimKeys.audit(reference, change.at, change.auditSeq ?? Math.floor(Math.random() * 9999)), entity: 'AUDIT', reference, ...change.audit },
+          Item: { ...claimKeys.audit(reference, change.at, randomUUID().slice(0, 8)), entity: 'AUDIT', reference, ...change.audit },
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
     ];
@@ -222,9 +224,13 @@ export class ClaimsRepository {
         if (reasons?.[0]?.Code === 'ConditionalCheckFailed' || isConditionalCheckFailed(error)) {
           throw new ConflictError('CLAIM_STATE_CHANGED', `Claim ${reference} is no longer in the expected state (${change.from.join(', ')}).`);
         }
-        if (reasons?.some((r) => r.Code === 'TransactionConflict') && attempt < 5) {
-          await sleep(jitter(attempt));
-          continue;
+        if (reasons?.some((r) => r.Code === 'TransactionConflict')) {
+          if (attempt < 5) {
+            await sleep(jitter(attempt));
+            continue;
+          }
+          // Retryable by name in the state machine (TRANSIENT_ERRORS) and a 409 at the HTTP edge.
+          throw new WriteConflictError(`Claim ${reference} was changed concurrently; try again.`, { cause: error });
         }
         throw error;
       }
@@ -252,14 +258,21 @@ export class ClaimsRepository {
 
   /** The audit trail of one claim, oldest first. */
   async auditTrail(reference: string): Promise<(AuditEvent & { sk: string })[]> {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-        ExpressionAttributeValues: { ':pk': claimKeys.claim(reference).pk, ':audit': 'AUDIT#' },
-      }),
-    );
-    return (out.Items ?? []) as (AuditEvent & { sk: string })[];
+    const items: (AuditEvent & { sk: string })[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await documentClient.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+          ExpressionAttributeValues: { ':pk': claimKeys.claim(reference).pk, ':audit': 'AUDIT#' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...((out.Items ?? []) as (AuditEvent & { sk: string })[]));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
   }
 }
 

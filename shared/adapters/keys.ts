@@ -5,7 +5,7 @@
  */
 export const claimKeys = {
   claim: (reference: string) => ({ pk: `CLAIM#${reference}`, sk: 'CLAIM' }),
-  audit: (reference: string, at: string, seq: number) => ({ pk: `CLAIM#${reference}`, sk: `AUDIT#${at}#${String(seq).padStart(4, '0')}` }),
+  audit: (reference: string, at: string, seq: number | string) => ({ pk: `CLAIM#${reference}`, sk: `AUDIT#${at}#${String(seq).padStart(4, '0')}` }),
   /** One open (or paid) claim per member and benefit: a second Put with attribute_not_exists fails. */
   openLock: (memberNik: string, benefit: string) => ({ pk: `OPEN#${memberNik}#${benefit}`, sk: 'LOCK' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'IDEMPOTENCY' }),

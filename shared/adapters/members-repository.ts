@@ -33,7 +33,10 @@ export class MembersRepository {
         else coverage = rest as Coverage;
       }
       pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+      if (pending.length) await sleep(jitter(attempt, 50, 1000));
     }
+    // Never read "no member" from a throttled read: that would reject a family's claim as MEMBER_NOT_FOUND.
+    if (pending.length) throw Object.assign(new Error('Member read still unprocessed after retries'), { name: 'ThrottlingException' });
     return { member, coverage };
   }
 

@@ -91,7 +91,7 @@ export interface Verification {
   program?: string;
   flags: ClaimFlag[];
   benefit?: { ruleSet: string; total: number; currency: 'IDR'; components: BenefitComponent[]; scholarshipEligible: boolean };
-  approval?: { level: 'approver' | 'supervisor'; secondApprovalRequired: boolean; deadline: string };
+  approval?: { level: 'approver' | 'supervisor'; secondApprovalRequired: boolean; deadline: string; escalateAt?: string };
 }
 
 export interface Approval {

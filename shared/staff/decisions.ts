@@ -90,6 +90,10 @@ const decideOnce = async (deps: DecisionDeps, reference: string, user: StaffUser
   }
 
   if (approvals.some((a) => a.by === user.username)) throw new ForbiddenError('Two-person rule: the second approval must come from someone else.');
+  // JKK injury benefits (temporary inability, disability, care) need an assessment the system cannot make yet.
+  if (!claim.verification?.benefit || claim.verification.benefit.total <= 0) {
+    throw new ConflictError('ASSESSMENT_REQUIRED', `Claim ${reference} has no computed benefit (an injury needs an assessment); it can be rejected but not approved here yet.`);
+  }
   const approval = { by: user.username, role, at, ...(input.note ? { note: input.note.slice(0, 500) } : {}) };
   const needed = claim.verification?.approval?.secondApprovalRequired ? 2 : 1;
   if (approvals.length + 1 < needed) {

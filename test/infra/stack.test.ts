@@ -327,13 +327,13 @@ describe('claim workflow', () => {
         expect(retry.ErrorEquals).not.toContain('States.TaskFailed');
       }
     }
-    expect(asl().States.Pay.Retry).toContainEqual(expect.objectContaining({ ErrorEquals: ['BankUnavailableError'], MaxAttempts: 4 }));
+    expect(asl().States.Pay.Retry).toContainEqual(expect.objectContaining({ ErrorEquals: ['BankUnavailableError', 'Sandbox.Timedout'], MaxAttempts: 4 }));
   });
 
   test('failures go to named handling: the bank to AwaitPayoutRetry, anything else to RecordFailure and a Fail state', () => {
     const states = asl().States;
     expect(states.Pay.Catch).toEqual([
-      expect.objectContaining({ ErrorEquals: ['BankRejectedError', 'BankUnavailableError', 'States.Timeout'], Next: 'AwaitPayoutRetry' }),
+      expect.objectContaining({ ErrorEquals: ['BankRejectedError', 'BankUnavailableError', 'Sandbox.Timedout', 'States.Timeout'], Next: 'AwaitPayoutRetry' }),
       expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'RecordFailure' }),
     ]);
     expect(states.AwaitDecision.Catch[0]).toMatchObject({ ErrorEquals: ['States.Timeout'], Next: 'EscalateDecision' });

@@ -16,6 +16,7 @@ import {
   waitForStatus,
 } from '../support/workflow';
 import { pdf, uploadDocument } from '../support/uploads';
+import { lambdaContext } from '../../infra/local/gateway';
 
 /**
  * The workflow end to end: the ASL synthesized from the CDK stack, run by the twin's Step Functions executor, every
@@ -188,7 +189,7 @@ describe('rejections and flags', () => {
     const rejected = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'reject', reasonCode: 'DOCUMENTS_INVALID', note: 'Akta tidak terbaca' });
     expect(rejected.json.status).toBe('REJECTED');
     const final = await waitForStatus(api, ref, body.claimant.nik, 'REJECTED');
-    expect(final.decision).toMatchObject({ outcome: 'rejected', reasonCode: 'DOCUMENTS_INVALID' });
+    expect(final.decision).toEqual({ outcome: 'rejected', reasonCode: 'DOCUMENTS_INVALID', reason: expect.any(String) });
     expect((await staff(api, 'supervisor', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).status).toBe(409);
     await expect(describeExecution(ref)).resolves.toMatchObject({ status: 'SUCCEEDED' });
     expect(await transfersFor(ref)).toHaveLength(0);
@@ -205,6 +206,24 @@ describe('rejections and flags', () => {
     const queue = await staff(api, 'verifier', 'GET', '/staff/claims?status=AWAITING_APPROVAL');
     expect(queue.status).toBe(200);
     expect(queue.json.items.map((i: { reference: string }) => i.reference)).toContain(ref);
+  });
+});
+
+describe('injuries', () => {
+  it('a JKK injury needs an assessment: a supervisor may reject it but not approve a zero amount', async () => {
+    const member = await givenMember();
+    const body = await completeClaim(api, member, (b) => {
+      b.benefit = 'JKK';
+      b.incident = { type: 'injury', date: '2026-10-03', cause: 'work_accident' };
+      b.claimant = { ...b.claimant, nik: member.nik, name: member.name, relationship: 'self' };
+      b.payout.accountHolder = member.name;
+    });
+    const { ref, claim } = await fileAndAwaitDecision(body);
+    expect(claim.verification.flags).toContain('ASSESSMENT_REQUIRED');
+    expect(claim.verification.approval.level).toBe('supervisor');
+    const approve = await staff(api, 'supervisor', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' });
+    expect(approve.status).toBe(409);
+    expect(approve.json.error).toBe('ASSESSMENT_REQUIRED');
   });
 });
 
@@ -240,6 +259,10 @@ describe('documents and deadlines', () => {
     expect(escalated.pendingTask.escalated).toBe(true);
     expect((await emailsTo('supervisor@santunan.local')).some((e) => e.subject.includes('ESKALASI') && e.subject.includes(ref))).toBe(true);
     expect((await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).status).toBe(403);
+    // A restarted execution for this claim would go straight back to the supervisors (verification routes it by the
+    // stored, escalated task), not to the approvers.
+    const { handler: verify } = await import('../../functions/workflow/verify-claim');
+    await expect(verify({ reference: ref, baseUrl: api.url }, lambdaContext('verifyClaim'))).resolves.toMatchObject({ next: 'ESCALATE' });
     expect((await staff(api, 'supervisor', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).json.status).toBe('APPROVED');
     await waitForStatus(api, ref, body.claimant.nik, 'PAID');
     const history = await executionHistory(ref);
@@ -270,6 +293,9 @@ describe('the bank', () => {
     await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' });
     const failed = await waitForStatus(api, ref, body.claimant.nik, 'PAYOUT_FAILED');
     expect(failed.payout).toBeUndefined();
+    // A restarted execution resumes at AwaitPayoutRetry with the failure it needs as input.
+    const { handler: verify } = await import('../../functions/workflow/verify-claim');
+    await expect(verify({ reference: ref, baseUrl: api.url }, lambdaContext('verifyClaim'))).resolves.toMatchObject({ next: 'PAYOUT_FAILED', error: { Error: 'PayoutFailed' } });
     expect(await transfersFor(ref)).toHaveLength(0);
     expect((await emailsTo('finance@santunan.local')).some((e) => e.subject.includes(ref))).toBe(true);
     // Wait until the workflow holds the retry token, then retry as finance (an approver may not).
