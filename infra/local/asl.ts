@@ -1,6 +1,7 @@
-import { App } from 'aws-cdk-lib';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FunctionName } from '../definitions/functions';
-import { SantunanStack } from '../santunan-stack';
 
 export interface WorkflowDefinition {
   /** The ASL exactly as the synthesized template has it, with Lambda ARNs resolved to local ones. */
@@ -20,7 +21,16 @@ type Cfn = Record<string, unknown>;
  * DefinitionString from the template, so the twin runs the same ASL that `cdk deploy` ships. `Fn::GetAtt` of a
  * function becomes a local Lambda ARN, mapped back to the function by its SANTUNAN_FUNCTION variable.
  */
-export const loadWorkflowDefinition = (): WorkflowDefinition => {
+export const loadWorkflowDefinition = async (cacheDir?: string): Promise<WorkflowDefinition> => {
+  // Synthesis takes seconds; its result depends only on the CDK code, so a restart reuses it while that is unchanged.
+  const hash = cacheDir ? infraHash() : '';
+  const cacheFile = cacheDir ? join(cacheDir, 'workflow-asl.json') : '';
+  if (cacheFile && existsSync(cacheFile)) {
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { hash: string; definition: WorkflowDefinition['definition']; stateMachineName: string; functions: [string, FunctionName][] };
+    if (cached.hash === hash) return { definition: cached.definition, stateMachineName: cached.stateMachineName, functions: new Map(cached.functions) };
+  }
+  const { App } = await import('aws-cdk-lib');
+  const { SantunanStack } = await import('../santunan-stack');
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new SantunanStack(app, 'SantunanStack', { env: { region: LOCAL_REGION, account: LOCAL_ACCOUNT } });
   const template = app.synth().getStackByName(stack.stackName).template as { Resources: Record<string, { Type: string; Properties: Cfn }> };
@@ -54,5 +64,23 @@ export const loadWorkflowDefinition = (): WorkflowDefinition => {
   };
   const definition = JSON.parse(resolve(props.DefinitionString)) as WorkflowDefinition['definition'];
   if (definition.QueryLanguage === 'JSONata') throw new Error('The twin runs JSONPath state machines only');
-  return { definition, stateMachineName: String(props.StateMachineName), functions };
+  const result = { definition, stateMachineName: String(props.StateMachineName), functions };
+  if (cacheFile) writeFileSync(cacheFile, JSON.stringify({ hash, definition, stateMachineName: result.stateMachineName, functions: [...functions] }));
+  return result;
+};
+
+/** A digest of the CDK app's sources (infra/, without the twin) and the lockfile: what the synthesized ASL depends on. */
+const infraHash = (): string => {
+  const digest = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (path === join('infra', 'local')) continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts')) digest.update(path).update(readFileSync(path));
+    }
+  };
+  walk('infra');
+  for (const file of ['package-lock.json', 'shared/domain/staff.ts']) if (existsSync(file)) digest.update(readFileSync(file));
+  return digest.digest('hex');
 };

@@ -25,6 +25,8 @@ export interface TwinOptions {
   retryIntervalMs?: number;
   /** Extra environment for the functions (tests shorten timeouts with it). */
   environment?: Record<string, string>;
+  /** Run workflow executions (default). Intake's benchmark turns it off: StartExecution is answered, nothing runs. */
+  runWorkflows?: boolean;
   /** How long the sandbox bank holds a request it was told to time out. */
   bankTimeoutHoldMs?: number;
   log?: (line: string) => void;
@@ -111,11 +113,11 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
       startSesLocal(),
       startSandbox({ dataDir, apiKey: SANDBOX_BANK_KEY, timeoutHoldMs: options.bankTimeoutHoldMs }),
       // The ASL of the synthesized stack: the same definition `cdk deploy` ships.
-      Promise.resolve().then(loadWorkflowDefinition),
+      loadWorkflowDefinition(dataDir),
       startLocalIssuer(dataDir, apiUrl),
     ]);
     stops.push(dynamodb.stop, s3.stop, ses.stop, sandbox.stop);
-    const stepFunctions = new LocalStepFunctions(workflow, (fn, payload) => invokeFunction(fn, payload, 900_000), { retryIntervalMs: options.retryIntervalMs });
+    const stepFunctions = new LocalStepFunctions(workflow, (fn, payload) => invokeFunction(fn, payload, 900_000), { retryIntervalMs: options.retryIntervalMs, runExecutions: options.runWorkflows });
     stops.push(() => stepFunctions.stop());
     const sfn = await startStepFunctionsEndpoint(stepFunctions, 0);
     stops.push(sfn.stop);

@@ -1,42 +1,53 @@
 /**
  * `npm run bench`: measures what the issues name and writes docs/benchmarks.md. Later issues add sections.
- * Numbers are ratios against baselines run in the same process wherever a baseline exists.
+ * Numbers are ratios against baselines run in the same process wherever a baseline exists. Each section runs in a
+ * fresh Node process: the SDK clients of the functions are created once per process, as in Lambda, and bound to the
+ * twin that section started.
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem, release } from 'node:os';
-import { benchBundles } from './bundles';
-import { benchIntake } from './intake';
-import { benchTwinStart } from './twin-start';
-import { benchWorkflow } from './workflow';
-import { benchPremiums } from './premiums';
+import { cpus, release, totalmem } from 'node:os';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+const SECTIONS = ['bundles', 'intake', 'workflow', 'premiums', 'start'] as const;
+type Section = (typeof SECTIONS)[number];
+const MARK = '<<<SECTION>>>';
 
-const only = process.argv.slice(2);
-const want = (name: string) => only.length === 0 || only.includes(name);
+const runSection = async (name: Section): Promise<string> => {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  switch (name) {
+    case 'bundles':
+      return (await (await import('./bundles')).benchBundles()).markdown;
+    case 'intake':
+      return (await (await import('./intake')).benchIntake()).markdown;
+    case 'workflow':
+      return (await (await import('./workflow')).benchWorkflow()).markdown;
+    case 'premiums':
+      return (await (await import('./premiums')).benchPremiums()).markdown;
+    case 'start':
+      return (await (await import('./twin-start')).benchTwinStart()).markdown;
+  }
+};
 
-const sections: string[] = [];
+const args = process.argv.slice(2);
+if (args[0] === '--one') {
+  const markdown = await runSection(args[1] as Section);
+  process.stdout.write(`${MARK}\n${markdown}\n${MARK}\n`);
+  process.exit(0);
+}
+
+const wanted = (args.length ? args : SECTIONS) as Section[];
+const unknown = wanted.filter((s) => !SECTIONS.includes(s));
+if (unknown.length) {
+  console.error(`Unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
 const started = Date.now();
-if (want('bundles')) {
-  console.log('bench: bundles...');
-  sections.push((await benchBundles()).markdown);
-}
-if (want('intake')) {
-  console.log('bench: intake throughput...');
-  sections.push((await benchIntake()).markdown);
-}
-if (want('workflow')) {
-  console.log('bench: claim workflow...');
-  sections.push((await benchWorkflow()).markdown);
-}
-if (want('premiums')) {
-  console.log('bench: roster import and reconciliation...');
-  sections.push((await benchPremiums()).markdown);
-}
-if (want('start')) {
-  console.log('bench: twin start...');
-  sections.push((await benchTwinStart()).markdown);
+const sections: string[] = [];
+for (const name of wanted) {
+  console.log(`bench: ${name}...`);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/run.ts', '--one', name], { env: process.env, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+  sections.push(out.split(MARK)[1]!.trim());
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -50,5 +61,5 @@ const doc = [
   '',
   ...sections.flatMap((s) => [s, '']),
 ].join('\n');
-if (only.length === 0) writeFileSync('docs/benchmarks.md', doc);
+if (args.length === 0) writeFileSync('docs/benchmarks.md', doc);
 console.log(doc);
