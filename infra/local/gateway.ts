@@ -140,10 +140,25 @@ const json = (res: ServerResponse, status: number, body: unknown) => res.writeHe
  */
 export type TwinRoutes = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
-export const startGateway = async (port: number, host = '127.0.0.1', twinRoutes?: TwinRoutes): Promise<{ server: Server; url: string; stop: () => Promise<void> }> => {
+export interface Gateway {
+  server: Server;
+  url: string;
+  port: number;
+  /** Until called, requests are answered 503: the twin binds its port first and wires the handlers when ready. */
+  open: (twinRoutes?: TwinRoutes) => void;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Binds the API port at once (so no other service of the twin can take it while they all start) and serves
+ * requests once `open` is called.
+ */
+export const startGateway = async (port: number, host = '127.0.0.1', twinRoutes?: TwinRoutes, openNow = true): Promise<Gateway> => {
   const compiled = ROUTES.map(compile);
+  let ready = openNow;
   const server = createServer(async (req, res) => {
     try {
+      if (!ready) return json(res, 503, { message: 'The twin is starting' });
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
       // Twin-only endpoints (the local token issuer) come first; they do not exist in AWS.
       if (twinRoutes && (await twinRoutes(req, res, url))) return;
@@ -163,12 +178,23 @@ export const startGateway = async (port: number, host = '127.0.0.1', twinRoutes?
     }
   });
   server.keepAliveTimeout = 5000;
-  await new Promise<void>((r) => server.listen(port, host, r));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     server,
     url: `http://localhost:${actualPort}`,
+    port: actualPort,
+    open: (routes?: TwinRoutes) => {
+      if (routes) twinRoutes = routes;
+      ready = true;
+    },
     stop: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
 };

@@ -6,7 +6,7 @@ import { loadWorkflowDefinition } from './asl';
 import { LOCAL_USERS, startLocalIssuer } from './auth';
 import { ensureTables, localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
 import { invokeFunction, startGateway } from './gateway';
-import { assertPortFree, freePort } from './ports';
+import { assertPortFree } from './ports';
 import { startS3Local, type S3Local } from './s3';
 import { startSandbox, type Sandbox } from './sandbox';
 import { startSesLocal } from './ses';
@@ -99,13 +99,16 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const port = options.port || (await freePort());
-  await assertPortFree(port);
-  const apiUrl = `http://localhost:${port}`;
+  if (options.port) await assertPortFree(options.port);
   const stops: (() => Promise<void> | void)[] = [];
   const stop = async () => {
     for (const s of stops.reverse()) await Promise.resolve(s()).catch(() => undefined);
   };
+  // The API port is bound first and held: services that take port 0 while starting can never land on it.
+  const gateway = await startGateway(options.port, '127.0.0.1', undefined, false);
+  stops.push(gateway.stop);
+  const port = gateway.port;
+  const apiUrl = `http://localhost:${port}`;
   try {
     const [dynamodb, s3, ses, sandbox, workflow, issuer] = await Promise.all([
       startDynamoDbLocal({ dataDir: options.inMemory ? undefined : join(dataDir, 'dynamodb') }),
@@ -140,8 +143,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
       const { seedDemoRoster } = await import('./seed');
       seeded = await seedDemoRoster(log);
     }
-    const gateway = await startGateway(port, '127.0.0.1', issuer.routes);
-    stops.push(gateway.stop);
+    gateway.open(issuer.routes);
     // EventBridge Scheduler's stand-in: the same event, at the same time, in the same time zone as the CDK schedule.
     const reconciliation = new Cron('0 1 * * *', { timezone: 'Asia/Jakarta', protect: true }, async () => {
       try {
