@@ -13,7 +13,7 @@ const deps = {
   notifier: makeNotifier(),
   financeEmails: workflowConfig().staffEmails.finance,
 };
-/** Links in the finance email: the public API origin (context `publicUrl` in CDK; the twin sets its own). */
+/** Links in the finance email: the API's URL (the stack sets PUBLIC_BASE_URL from it; the twin sets its own). */
 const baseUrl = optionalEnv('PUBLIC_BASE_URL', '').replace(/\/$/, '');
 
 /** The scheduled event: EventBridge Scheduler (and the twin's cron) send `{ "trigger": "schedule" }`; a shell run names periods. */
@@ -25,7 +25,8 @@ const input = z.object({
 /**
  * Daily at 01:00 Asia/Jakarta: reconciles the current and the previous month (late payments for last month keep
  * arriving in the first days of this one). Safe to run twice: each run replaces the month's coverage and report.
- * Errors are thrown so that the Scheduler retries and, in the end, puts the event in its dead-letter queue.
+ * Errors are thrown: Lambda retries the asynchronous invocation twice, then sends the event to the schedule's
+ * dead-letter queue (its failure destination).
  */
 export const handler = taskHandler(input, async ({ trigger = 'schedule', periods }) => {
   const now = currentPeriod();

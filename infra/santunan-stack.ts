@@ -110,7 +110,7 @@ export class SantunanStack extends Stack {
     });
 
     // The daily reconciliation; its emails link to the API's report pages.
-    this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.functions.reconcilePremiums.function, encryptionKey: dataKey });
+    this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.functions.reconcilePremiums.function });
     for (const name of names) if (definitions[name].scheduled) this.functions[name].function.addEnvironment('PUBLIC_BASE_URL', this.httpApi.url);
     // The Scheduler's execution role (one per stack, made by the LambdaInvoke target) may invoke the function and its versions.
     const target = this.functions.reconcilePremiums.function.node.defaultChild as CfnElement;

@@ -25,7 +25,11 @@ export const handler = taskHandler(input, async ({ reference, baseUrl, taskToken
   const claim = await claims.get(reference);
   if (!claim) throw new Error(`Claim ${reference} not found`);
   const firstTime = claim.status === 'PAYING';
-  const reason = `${error?.Error ?? 'PayoutFailed'}: ${error?.Cause ?? ''}`.slice(0, 500);
+  const stored = (claim as typeof claim & { payoutError?: string }).payoutError;
+  // A resumed execution (after a restart) passes the stored reason back: keep it as it was.
+  const reason = !firstTime && stored ? stored : `${error?.Error ?? 'PayoutFailed'}: ${error?.Cause ?? ''}`.slice(0, 500);
+  const previous = claim.pendingTask;
+  const remindFinance = firstTime || !previous || Date.parse(at) - Date.parse(previous.since) > 6 * 86_400_000;
   const failed = await claims.transition(reference, {
     from: ['PAYING', 'PAYOUT_FAILED'],
     to: 'PAYOUT_FAILED',
@@ -34,7 +38,7 @@ export const handler = taskHandler(input, async ({ reference, baseUrl, taskToken
     timeline: firstTime ? { status: 'PAYOUT_FAILED', at } : undefined,
     audit: { type: firstTime ? 'PAYOUT_FAILED' : 'PAYOUT_RETRY_REMINDER', at, actor: { kind: 'system' }, details: { error: error?.Error } },
   });
-  await notifier.email(config.staffEmails.finance, staffMessages.payoutFailed(failed, reason, baseUrl));
+  if (remindFinance) await notifier.email(config.staffEmails.finance, staffMessages.payoutFailed(failed, reason, baseUrl));
   if (firstTime) {
     await Promise.all([
       notifier.email([failed.claimant.email ?? ''], familyMessages.payoutDelayed(failed, baseUrl)),

@@ -56,7 +56,7 @@ const approvalTimeout = (claim: Claim, now: Date): { deadline: string; escalateA
 /** A resumed claim awaiting a decision waits until the stored escalation time (at least a minute), or escalates. */
 const resumeOf = (claim: Claim, next: Next, now: Date): Omit<VerifyOutput, 'reference' | 'baseUrl'> => {
   if (next === 'AWAIT_DECISION' && claim.pendingTask?.kind === 'decision' && claim.pendingTask.escalated) return { next: 'ESCALATE', approvalTimeoutSeconds: MIN_APPROVAL_SECONDS };
-  if (next === 'PAYOUT_FAILED') return { next, approvalTimeoutSeconds: MIN_APPROVAL_SECONDS, error: { Error: 'PayoutFailed', Cause: String((claim as Claim & { payoutError?: string }).payoutError ?? 'resumed after a restart') } };
+  if (next === 'PAYOUT_FAILED') return { next, approvalTimeoutSeconds: MIN_APPROVAL_SECONDS, error: { Error: 'PayoutFailed', Cause: 'resumed after a restart' } };
   const escalateAt = claim.verification?.approval?.escalateAt ?? claim.verification?.approval?.deadline;
   const seconds = escalateAt ? Math.max(60, secondsUntil(escalateAt, jakartaIso(now))) : MIN_APPROVAL_SECONDS;
   return { next, approvalTimeoutSeconds: config.approvalTimeoutOverride ?? seconds };

@@ -1,9 +1,9 @@
 import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
 
 /** 01:00 in Jakarta: after the banks' end-of-day files and before finance starts the day. */
@@ -18,11 +18,12 @@ export class ReconciliationSchedule extends Construct {
   readonly schedule: scheduler.Schedule;
   readonly deadLetterQueue: sqs.Queue;
 
-  constructor(scope: Construct, id: string, props: { target: lambda.IFunction; encryptionKey: kms.IKey }) {
+  constructor(scope: Construct, id: string, props: { target: lambda.IFunction }) {
     super(scope, id);
+    // SQS-managed encryption: the Scheduler and Lambda's failure destination can write to it without a KMS grant
+    // on the data key (the events hold a period and a trigger, no personal data).
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.encryptionKey,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
@@ -37,5 +38,8 @@ export class ReconciliationSchedule extends Construct {
         retryAttempts: 3,
       }),
     });
+    // The Scheduler invokes asynchronously: it retries and dead-letters only failures to invoke. A run that fails
+    // inside the function is retried twice by Lambda and then sent to the same queue.
+    props.target.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new destinations.SqsDestination(this.deadLetterQueue) });
   }
 }

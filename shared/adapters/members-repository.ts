@@ -119,8 +119,14 @@ export class MembersRepository {
         ...row,
         kpj: row.kpj || undefined,
         phone: row.phone || undefined,
-        statusHistory: statusChanged ? [...history, { status: row.status, on: old ? on : row.enrolledOn, recordedAt }] : history,
-        updatedAt: old && !statusChanged && sameRow(old, row) ? old.updatedAt : recordedAt,
+        // A new member is active from enrolment; a status other than active in the same file takes effect on the
+        // day it was recorded (the roster has no status date), never back to the enrolment date.
+        statusHistory: !old
+          ? [{ status: 'active', on: row.enrolledOn, recordedAt }, ...(row.status === 'active' ? [] : [{ status: row.status, on: on < row.enrolledOn ? row.enrolledOn : on, recordedAt }])]
+          : statusChanged
+            ? [...history, { status: row.status, on, recordedAt }]
+            : history,
+        updatedAt: recordedAt,
       };
       if (old && sameRow(old, row)) continue;
       if (old) updated += 1;

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Coverage, CoverageCategory } from '../domain/member';
+import { COVERAGE_CATEGORIES, type Coverage, type CoverageCategory } from '../domain/member';
 import type { PaymentLine } from '../domain/payment-row';
 import type { Discrepancy, ReconciliationReport } from '../domain/reconciliation';
 import { batchGet, batchWrite } from './batch';
@@ -75,17 +75,33 @@ export class PremiumsRepository {
     const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: memberKeys.report(period) }));
     if (!out.Item) return undefined;
     const summary = strip<StoredReport>(out.Item);
-    const categories = (Object.keys(summary.counts) as CoverageCategory[]).filter((c) => c !== 'PAID' && summary.counts[c] > 0);
+    // In the order of COVERAGE_CATEGORIES, as the reconciliation returns them (a stored map keeps no order).
+    const categories = COVERAGE_CATEGORIES.filter((c): c is CoverageCategory => c !== 'PAID' && (summary.counts[c] ?? 0) > 0);
     const lists = await Promise.all(
       categories.map((category) =>
         this.queryAll({ IndexName: 'discrepancies', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `DISCREPANCY#${period}#${category}` } }),
       ),
     );
-    const discrepancies = lists.flat().map((i) => {
+    const discrepancies = lists.flatMap((list) => list.sort((a, b) => String(a.gsi2sk).localeCompare(String(b.gsi2sk)))).map((i) => {
       const c = strip<Coverage & { name?: string }>(i);
       return { nik: c.nik, category: c.category as Discrepancy['category'], expected: c.expected.total, paid: c.paid.total, ...(c.name ? { name: c.name } : {}) };
     });
     return { ...summary, discrepancies };
+  }
+
+  /**
+   * Removes the coverage items of a month that a rerun no longer produces (a member taken off the roster, a payment
+   * line corrected away): only items that were discrepancies can be stale, so only the sparse index is read.
+   */
+  async removeStaleCoverage(period: string, current: ReadonlySet<string>): Promise<number> {
+    const lists = await Promise.all(
+      COVERAGE_CATEGORIES.filter((c) => c !== 'PAID').map((category) =>
+        this.queryAll({ IndexName: 'discrepancies', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `DISCREPANCY#${period}#${category}` }, ProjectionExpression: 'pk, sk, nik' }),
+      ),
+    );
+    const stale = lists.flat().filter((i) => !current.has(String(i.nik)));
+    await batchWrite(this.tableName, stale.map((i) => ({ DeleteRequest: { Key: { pk: i.pk, sk: i.sk } } })));
+    return stale.length;
   }
 
   /** A member's coverage, month by month (Query on the member's partition). */

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { checkHeader, type RowError, type RowResult } from '../domain/payment-row';
 import { ValidationError } from '../http/errors';
 
@@ -89,8 +89,12 @@ export const importCsv = async <T>(
     }
   } catch (error) {
     if (error instanceof ValidationError) throw error;
-    const e = error as Error & { code?: string; lines?: number };
-    if (e.code?.startsWith('CSV_')) throw new ValidationError([{ path: `line ${e.lines ?? '?'}`, code: 'csv.invalid', message: e.message }], `The file is not valid CSV: ${e.message}`);
+    // Any parser error is the file's fault, never ours: a 400 naming the line and the parser's code. Its message
+    // quotes the offending field, which may hold personal data, so it is neither returned nor logged.
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines ?? '?';
+      throw new ValidationError([{ path: `line ${line}`, code: 'csv.invalid', message: `Not valid CSV on line ${line} (${error.code}). Save the file again as CSV (UTF-8, comma-separated).` }], `The file is not valid CSV (line ${line}).`);
+    }
     throw error;
   }
   if (!header) throw new ValidationError([{ path: 'line 1', code: 'csv.empty', message: `The file is empty: the first line must be the header ${options.header.join(',')}.` }]);

@@ -31,6 +31,8 @@ export const runReconciliation = async (deps: ReconcileDeps, period: string, tri
   const result = reconcile({ period, members, payments, reconciledAt });
   const names = new Map(result.report.discrepancies.filter((d) => d.name).map((d) => [d.nik, d.name!]));
   await deps.premiums.putCoverage(result.coverage.map((c) => (names.has(c.nik) ? { ...c, name: names.get(c.nik) } : c)));
+  // A rerun replaces the month: items an earlier run wrote and this one did not are removed.
+  await deps.premiums.removeStaleCoverage(period, new Set(result.coverage.map((c) => c.nik)));
   const { discrepancies, ...summary } = result.report;
   const stored: StoredReport = { ...summary, reconciledAt, trigger };
   await deps.premiums.putReport(stored);

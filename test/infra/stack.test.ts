@@ -370,7 +370,9 @@ describe('reconciliation schedule', () => {
     expect(p.Target.RetryPolicy).toEqual({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 6 * 3600 });
     const dlqId = p.Target.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
     const queue = template.findResources('AWS::SQS::Queue')[dlqId] as Resource;
-    expect(queue.Properties.KmsMasterKeyId).toEqual(dataKeyArn());
+    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+    // Failures inside the function (asynchronous invocation) go to the same queue.
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlqId, 'Arn'] } } } });
     const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy')) as Resource[];
     expect(JSON.stringify(policies)).toContain('aws:SecureTransport');
   });

@@ -148,6 +148,16 @@ describe('bad files get clear per-line errors and write nothing wrong', () => {
     expect(junk.status).toBe(400);
   });
 
+  it('answers a broken quote or random bytes with 400 naming the line, never 500', async () => {
+    const broken = await postCsv('/staff/members/import', `${ROSTER_HEADER.join(',')}\n"3201011501900001"x,Budi,TKSK,,32,3201,320101,2020-01-01,1000000,,active\n`, 'admin');
+    expect(broken.status).toBe(400);
+    expect(broken.json.fields[0]).toMatchObject({ path: 'line 2', code: 'csv.invalid' });
+    expect(broken.text).not.toContain('3201011501900001');
+    const random = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919 + 13) % 256));
+    const res = await api.call('POST', '/staff/premiums/payments', { body: random, headers: { 'content-type': 'text/csv', accept: 'application/json', authorization: `Bearer ${await tokenFor('finance')}` } });
+    expect(res.status).toBe(400);
+  });
+
   it('reads a file with a BOM and CRLF line ends', async () => {
     const nik = niks(1)[0]!;
     const body = `\ufeff${ROSTER_HEADER.join(',')}\r\n${rosterLine(nik).join(',')}\r\n`;
