@@ -66,6 +66,11 @@ export class PremiumsRepository {
     );
   }
 
+  async hasReport(period: string): Promise<boolean> {
+    const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: memberKeys.report(period), ProjectionExpression: 'pk' }));
+    return out.Item !== undefined;
+  }
+
   async putReport(report: StoredReport): Promise<void> {
     await documentClient.send(new PutCommand({ TableName: this.tableName, Item: { ...memberKeys.report(report.period), entity: 'REPORT', ...report } }));
   }

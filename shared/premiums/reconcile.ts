@@ -24,6 +24,8 @@ const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
  */
 export const runReconciliation = async (deps: ReconcileDeps, period: string, trigger: string, baseUrl?: string): Promise<StoredReport & { discrepancies: ReturnType<typeof reconcile>['report']['discrepancies'] }> => {
   const started = Date.now();
+  // Only a rerun can leave stale coverage behind; the first run of a month skips that check (and its reads).
+  const rerun = (await deps.premiums.hasReport(period));
   const members: Member[] = [];
   for (const program of Object.keys(PROGRAMMES)) for await (const page of deps.members.membersOf(program)) members.push(...page);
   const payments = await deps.premiums.paymentsFor(period);
@@ -32,7 +34,7 @@ export const runReconciliation = async (deps: ReconcileDeps, period: string, tri
   const names = new Map(result.report.discrepancies.filter((d) => d.name).map((d) => [d.nik, d.name!]));
   await deps.premiums.putCoverage(result.coverage.map((c) => (names.has(c.nik) ? { ...c, name: names.get(c.nik) } : c)));
   // A rerun replaces the month: items an earlier run wrote and this one did not are removed.
-  await deps.premiums.removeStaleCoverage(period, new Set(result.coverage.map((c) => c.nik)));
+  if (rerun) await deps.premiums.removeStaleCoverage(period, new Set(result.coverage.map((c) => c.nik)));
   const { discrepancies, ...summary } = result.report;
   const stored: StoredReport = { ...summary, reconciledAt, trigger };
   await deps.premiums.putReport(stored);
