@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { requiredDocuments } from '../../shared/domain/rules/documents';
 import { EXAMPLE_MEMBER_NIK } from '../../shared/domain/demo-roster';
 import { freePort, waitFor } from '../../infra/local/ports';
+import { CHROMIUM, CHROMIUM_ARGS, twinProcess } from '../support/twin-process';
 import { uniqueNik } from '../support/fixtures';
 import { pdf } from '../support/uploads';
 
@@ -15,42 +15,23 @@ import { pdf } from '../support/uploads';
  * bank pays once; the family's status page shows the timeline and the amount. Then the twin is stopped while a
  * second claim awaits approval, started again, and that claim is approved and paid.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test-results');
 let browser: Browser;
 let dataDir: string;
 let port: number;
-let twin: ChildProcess | undefined;
-let output = '';
-
-const start = async () => {
-  output = '';
-  twin = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
-    env: { ...process.env, PORT: String(port), SANTUNAN_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'WARN' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  twin.stdout!.on('data', (d) => (output += d));
-  twin.stderr!.on('data', (d) => (output += d));
-  await waitFor('the twin', async () => {
-    if (twin!.exitCode !== null) throw new Error(`twin exited: ${output}`);
-    if (!output.includes('Ctrl-C stops everything')) throw new Error('not up yet');
-  }, 120_000, 200);
-};
-const stop = async () => {
-  if (!twin || twin.exitCode !== null) return;
-  const exited = new Promise((r) => twin!.once('exit', r));
-  twin.kill('SIGINT');
-  await exited;
-};
-const urlOf = (label: RegExp) => label.exec(output)![1]!;
+let twin: ReturnType<typeof twinProcess>;
+const start = () => twin.start();
+const stop = () => twin.stop();
+const urlOf = (label: RegExp) => label.exec(twin.output)![1]!;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium`);
   mkdirSync(ARTIFACTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'santunan-e2e-approval-'));
   port = await freePort();
+  twin = twinProcess(port, dataDir);
   await start();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 150_000);
 
 afterAll(async () => {
@@ -157,7 +138,7 @@ test('a claim awaiting approval when the twin stops is approved and paid after a
 
   await stop();
   await start();
-  expect(output).toMatch(/Resumed workflows\s+\d+ open claim/);
+  expect(twin.output).toMatch(/Resumed workflows\s+\d+ open claim/);
 
   const approverToken = await token('approver');
   await until('the resumed decision task', staffGet, (c) => c.pendingTask?.kind === 'decision' && c.pendingTask.since !== before.pendingTask.since);

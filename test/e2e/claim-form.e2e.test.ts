@@ -1,15 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { freePort, waitFor } from '../../infra/local/ports';
-import { uniqueNik } from '../support/fixtures';
+import { freePort } from '../../infra/local/ports';
 import { demoRoster } from '../../shared/domain/demo-roster';
-
-/** Members of the seeded demo roster, one per test (a member has one open claim per benefit). */
-const roster = demoRoster();
-const memberFor = (i: number) => roster[i]!;
+import { uniqueNik } from '../support/fixtures';
+import { CHROMIUM, CHROMIUM_ARGS, twinProcess } from '../support/twin-process';
 import { pdf } from '../support/uploads';
 
 /**
@@ -17,11 +13,12 @@ import { pdf } from '../support/uploads';
  * Chromium on a phone-sized screen fills the form, uploads a document straight to storage and lands on the status
  * page. Then Ctrl-C (SIGINT) must stop everything.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test-results');
+/** Members of the seeded demo roster, one per test (a member has one open claim per benefit). */
+const roster = demoRoster();
+const memberFor = (i: number) => roster[i]!;
 
-let twin: ChildProcess;
-let output = '';
+let twin: ReturnType<typeof twinProcess>;
 let baseUrl: string;
 let dataDir: string;
 let browser: Browser;
@@ -32,25 +29,14 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'santunan-e2e-'));
   const port = await freePort();
   baseUrl = `http://localhost:${port}`;
-  twin = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
-    env: { ...process.env, PORT: String(port), SANTUNAN_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'WARN' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  twin.stdout!.on('data', (d) => (output += d));
-  twin.stderr!.on('data', (d) => (output += d));
-  await waitFor('the twin', async () => {
-    if (twin.exitCode !== null) throw new Error(`twin exited: ${output}`);
-    if (!output.includes('Ctrl-C stops everything')) throw new Error('not up yet');
-  }, 90_000, 200);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}, 120_000);
+  twin = twinProcess(port, dataDir);
+  await twin.start();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}, 150_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (twin && twin.exitCode === null) twin.kill('SIGKILL');
+  twin?.kill();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -76,10 +62,10 @@ const fillClaim = async (page: Page, memberNik: string, claimantNik: string, pho
 };
 
 test('the twin printed every URL and seeded the roster in time', () => {
-  expect(output).toContain(`Claim form (Bahasa Indonesia)  ${baseUrl}/`);
-  expect(output).toMatch(/DynamoDB Local\s+http:\/\/127\.0\.0\.1:\d+/);
-  expect(output).toMatch(/S3 emulator \(s3rver\)\s+http:\/\/127\.0\.0\.1:\d+/);
-  const seeded = /demo roster seeded: 9600 members in ([\d.]+) s/.exec(output);
+  expect(twin.output).toContain(`Claim form (Bahasa Indonesia)  ${baseUrl}/`);
+  expect(twin.output).toMatch(/DynamoDB Local\s+http:\/\/127\.0\.0\.1:\d+/);
+  expect(twin.output).toMatch(/S3 emulator \(s3rver\)\s+http:\/\/127\.0\.0\.1:\d+/);
+  const seeded = /demo roster seeded: 9600 members in ([\d.]+) s/.exec(twin.output);
   expect(seeded).not.toBeNull();
 });
 
@@ -139,9 +125,7 @@ test('the form works with JavaScript off (documents are asked for later)', async
 });
 
 test('Ctrl-C stops the twin and leaves no Java process behind', async () => {
-  const exited = new Promise<number | null>((r) => twin.once('exit', (code) => r(code)));
-  twin.kill('SIGINT');
-  expect(await exited).toBe(0);
+  expect(await twin.stop()).toBe(0);
   const { execSync } = await import('node:child_process');
   const left = execSync(`pgrep -f "[D]ynamoDBLocal.jar.*-dbPath ${join(dataDir, 'dynamodb')}" || true`).toString().trim();
   expect(left).toBe('');
