@@ -1,4 +1,4 @@
-import { MEMBER_STATUSES, type MemberStatus } from './member';
+import { MEMBER_STATUSES, type Member, type MemberStatus } from './member';
 import type { NikInfo } from './nik';
 import { assertToday, errorCollector, fieldText, readNik, readPastDate, readWholeRupiah, type Report, type RowResult } from './payment-row';
 import { normalizeMobile } from './phone';
@@ -21,22 +21,8 @@ export { checkHeader, MAX_RUPIAH, type HeaderCheck, type RowError, type RowResul
 /** The roster columns, in this order (api.md). */
 export const ROSTER_HEADER = ['nik', 'name', 'program', 'kpj', 'province', 'regency', 'district', 'enrolledOn', 'monthlyWage', 'phone', 'status'] as const;
 
-export interface RosterRow {
-  nik: string;
-  name: string;
-  /** The programme code as configured in PROGRAMMES (e.g. `TKSK`). */
-  program: string;
-  kpj?: string;
-  province: string;
-  regency: string;
-  district: string;
-  enrolledOn: string;
-  /** Integer rupiah. */
-  monthlyWage: number;
-  /** E.164, e.g. +6281234567890. */
-  phone?: string;
-  status: MemberStatus;
-}
+/** One roster line: a member as the sponsor reports it, before the history the import keeps (Member, member.ts). */
+export type RosterRow = Omit<Member, 'statusHistory' | 'updatedAt'>;
 
 /**
  * The earliest enrolment date accepted. The sponsor's agreements date from 2018-2019 and BPJS Ketenagakerjaan runs
