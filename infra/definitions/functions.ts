@@ -71,6 +71,3 @@ export const FUNCTIONS = {
 } satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof FUNCTIONS;
-
-/** Tables that hold no function yet still belong to the stack (the roster, used by the seed and later imports). */
-export const STANDALONE_TABLES: readonly TableDefinition[] = [MEMBERS_TABLE];

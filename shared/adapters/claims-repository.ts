@@ -286,7 +286,6 @@ export interface Transition {
   expectToken?: string;
   timeline?: TimelineEntry | TimelineEntry[];
   audit: AuditEvent;
-  auditSeq?: number;
   releaseLock?: { memberNik: string; benefit: string };
 }
 

@@ -109,6 +109,3 @@ export interface PendingTask {
   /** Escalated to supervisors after the approval deadline passed. */
   escalated?: boolean;
 }
-
-/** Where a (re)started workflow goes next, derived from the stored claim: the twin resumes claims this way. */
-export const TERMINAL_STATUSES: readonly ClaimStatus[] = ['PAID', 'REJECTED', 'WITHDRAWN'];
