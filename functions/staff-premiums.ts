@@ -3,8 +3,6 @@ import type { Readable } from 'node:stream';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import * as z from 'zod/mini';
 import { StaffAuth, requireRole, STAFF_ROLES } from '../shared/auth/staff-auth';
-import { batchGet } from '../shared/adapters/batch';
-import { memberKeys } from '../shared/adapters/keys';
 import { PremiumsRepository } from '../shared/adapters/premiums-repository';
 import { UploadSigner } from '../shared/adapters/upload-signer';
 import { ENV, optionalEnv, requireEnv } from '../shared/config';
@@ -86,7 +84,7 @@ const importPayments = async (request: HttpRequest): Promise<HttpResponse> => {
       totals.added += r.added;
       totals.updated += r.updated;
       totals.unchanged += r.unchanged;
-      const known = new Set((await batchGet(tableName, [...new Set(lines.map((l) => l.nik))].map((nik) => memberKeys.member(nik)))).map((m) => String(m.nik)));
+      const known = await members.onRoster(lines.map((l) => l.nik));
       for (const line of lines) {
         if (known.has(line.nik)) totals.matched += 1;
         else unknownMembers.push({ nik: line.nik, period: line.period, receiptNo: line.receiptNo });

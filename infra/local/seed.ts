@@ -21,10 +21,11 @@ export const seedDemoRoster = async (log: (line: string) => void): Promise<{ mem
   await repo.putMany(members);
   const today = jakartaIso().slice(0, 7);
   const coverage = demoCoverage(members.slice(0, DEMO_COVERED_MEMBERS), '2024-01', today, jakartaIso());
-  await repo.putCoverage(coverage);
+  const premiums = new PremiumsRepository(requireEnv('MEMBERS_TABLE_NAME'));
+  await premiums.putCoverage(coverage);
   // The payment lines behind that coverage, so that the daily reconciliation (the twin's 01:00 cron) finds these
   // members paid again rather than turning their months UNPAID.
-  await new PremiumsRepository(requireEnv('MEMBERS_TABLE_NAME')).putPayments(
+  await premiums.putPayments(
     coverage.map((c) => ({ period: c.period, nik: c.nik, jkk: c.expected.jkk, jkm: c.expected.jkm, receiptNo: `DEMO-${c.period}`, paidOn: `${c.period}-10` })),
     jakartaIso(),
   );

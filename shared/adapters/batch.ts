@@ -1,6 +1,9 @@
 import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, jitter, sleep } from './dynamo';
 
+/** Still unprocessed after every retry: throttling, named so that a workflow's Retry treats it as transient. */
+const throttled = (what: string) => Object.assign(new Error(`${what} kept returning unprocessed items`), { name: 'ThrottlingException' });
+
 /**
  * BatchWriteItem in chunks of 25, `concurrency` chunks in flight, unprocessed items retried with jittered backoff.
  * Returns the number of requests sent (for the benchmarks' writes-per-member figures).
@@ -14,7 +17,7 @@ export const batchWrite = async (tableName: string, requests: readonly Record<st
     while (next < chunks.length) {
       let pending = chunks[next++]!;
       for (let attempt = 0; pending.length > 0; attempt += 1) {
-        if (attempt > 10) throw new Error('BatchWriteItem kept returning unprocessed items');
+        if (attempt > 10) throw throttled('BatchWriteItem');
         if (attempt > 0) await sleep(jitter(attempt, 50, 2000));
         calls += 1;
         const out = await documentClient.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as never } }));
@@ -27,7 +30,12 @@ export const batchWrite = async (tableName: string, requests: readonly Record<st
 };
 
 /** BatchGetItem in chunks of 100, unprocessed keys retried; returns the items found (order not kept). */
-export const batchGet = async (tableName: string, keys: readonly Record<string, unknown>[], concurrency = 4): Promise<Record<string, unknown>[]> => {
+export const batchGet = async (
+  tableName: string,
+  keys: readonly Record<string, unknown>[],
+  options: { concurrency?: number; consistentRead?: boolean } = {},
+): Promise<Record<string, unknown>[]> => {
+  const concurrency = options.concurrency ?? 4;
   const chunks: Record<string, unknown>[][] = [];
   for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100));
   const found: Record<string, unknown>[] = [];
@@ -36,9 +44,9 @@ export const batchGet = async (tableName: string, keys: readonly Record<string, 
     while (next < chunks.length) {
       let pending = chunks[next++]!;
       for (let attempt = 0; pending.length > 0; attempt += 1) {
-        if (attempt > 10) throw new Error('BatchGetItem kept returning unprocessed keys');
+        if (attempt > 10) throw throttled('BatchGetItem');
         if (attempt > 0) await sleep(jitter(attempt, 50, 2000));
-        const out = await documentClient.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
+        const out = await documentClient.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: options.consistentRead } } }));
         found.push(...(out.Responses?.[tableName] ?? []));
         pending = (out.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
       }

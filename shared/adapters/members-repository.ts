@@ -1,11 +1,9 @@
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Coverage, Member } from '../domain/member';
 import type { RosterRow } from '../domain/roster-row';
 import { batchGet, batchWrite } from './batch';
-import { documentClient, jitter, sleep } from './dynamo';
+import { documentClient } from './dynamo';
 import { memberKeys } from './keys';
-
-const BATCH = 25; // DynamoDB BatchWriteItem limit
 
 const toItem = (m: Member) => ({ ...memberKeys.member(m.nik), ...memberKeys.byProgram(m.program, m.province, m.nik), entity: 'MEMBER', ...m });
 
@@ -19,63 +17,32 @@ export class MembersRepository {
     return member as Member;
   }
 
-  /** The member and the coverage of one month in one BatchGetItem (the workflow's eligibility and coverage checks). */
+  /**
+   * The member and the coverage of one month in one BatchGetItem (the workflow's eligibility and coverage checks),
+   * strongly consistent. A read still throttled after the retries throws (ThrottlingException): it must never be
+   * taken for "no member", which would reject a family's claim as MEMBER_NOT_FOUND.
+   */
   async getWithCoverage(nik: string, period: string): Promise<{ member?: Member; coverage?: Coverage }> {
-    const keys = [memberKeys.member(nik), memberKeys.coverage(nik, period)];
+    const items = await batchGet(this.tableName, [memberKeys.member(nik), memberKeys.coverage(nik, period)], { consistentRead: true });
     let member: Member | undefined;
     let coverage: Coverage | undefined;
-    let pending: Record<string, unknown>[] = keys;
-    for (let attempt = 0; pending.length > 0 && attempt < 5; attempt += 1) {
-      const out = await documentClient.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
-      for (const item of out.Responses?.[this.tableName] ?? []) {
-        const { pk: _a, sk, gsi1pk: _c, gsi1sk: _d, entity: _e, ...rest } = item;
-        if (sk === 'PROFILE') member = rest as Member;
-        else coverage = rest as Coverage;
-      }
-      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-      if (pending.length) await sleep(jitter(attempt, 50, 1000));
+    for (const item of items) {
+      const { pk: _a, sk, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, entity: _g, ...rest } = item;
+      if (sk === 'PROFILE') member = rest as unknown as Member;
+      else coverage = rest as unknown as Coverage;
     }
-    // Never read "no member" from a throttled read: that would reject a family's claim as MEMBER_NOT_FOUND.
-    if (pending.length) throw Object.assign(new Error('Member read still unprocessed after retries'), { name: 'ThrottlingException' });
     return { member, coverage };
   }
 
-  /** Writes one month's coverage (the reconciliation's output; tests and the demo seed use it too). */
-  async putCoverage(coverage: Coverage[]): Promise<void> {
-    for (let i = 0; i < coverage.length; i += BATCH) {
-      let requests: Record<string, unknown>[] = coverage
-        .slice(i, i + BATCH)
-        .map((c) => ({ PutRequest: { Item: { ...memberKeys.coverage(c.nik, c.period), entity: 'COVERAGE', ...c } } }));
-      for (let attempt = 0; requests.length > 0; attempt += 1) {
-        if (attempt > 10) throw new Error('BatchWrite kept returning unprocessed items');
-        if (attempt > 0) await sleep(jitter(attempt, 50, 2000));
-        const out = await documentClient.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests as never } }));
-        requests = (out.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined) ?? [];
-      }
-    }
+  /** Which of these NIKs are on the roster (BatchGetItem of their profiles, keys only). */
+  async onRoster(niks: readonly string[]): Promise<Set<string>> {
+    const items = await batchGet(this.tableName, [...new Set(niks)].map((nik) => memberKeys.member(nik)));
+    return new Set(items.map((m) => String(m.nik)));
   }
 
-  /**
-   * Writes members in batches of 25 with `concurrency` batches in flight; unprocessed items are retried with
-   * backoff. Puts are idempotent: writing the same member twice leaves one item.
-   */
+  /** Writes members (BatchWriteItem by 25, `concurrency` batches in flight). Idempotent: a member written twice is one item. */
   async putMany(members: readonly Member[], concurrency = 8): Promise<number> {
-    const batches: Member[][] = [];
-    for (let i = 0; i < members.length; i += BATCH) batches.push(members.slice(i, i + BATCH));
-    let next = 0;
-    const worker = async () => {
-      while (next < batches.length) {
-        const batch = batches[next++]!;
-        let requests: Record<string, unknown>[] = batch.map((m) => ({ PutRequest: { Item: toItem(m) } }));
-        for (let attempt = 0; requests.length > 0; attempt += 1) {
-          if (attempt > 10) throw new Error('BatchWrite kept returning unprocessed items');
-          if (attempt > 0) await sleep(jitter(attempt, 50, 2000));
-          const out = await documentClient.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests as never } }));
-          requests = (out.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined) ?? [];
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+    await batchWrite(this.tableName, members.map((m) => ({ PutRequest: { Item: toItem(m) } })), concurrency);
     return members.length;
   }
 

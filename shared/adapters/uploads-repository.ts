@@ -1,4 +1,5 @@
-import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGet } from './batch';
 import type { DocumentType, UploadContentType } from '../domain/claim';
 import { documentClient } from './dynamo';
 import { claimKeys } from './keys';
@@ -27,15 +28,9 @@ export class UploadsRepository {
     );
   }
 
-  /** At most 20 documents per claim, so one BatchGet (limit 100) is enough; unprocessed keys are retried. */
+  /** At most 20 documents per claim: one BatchGetItem (limit 100); unprocessed keys are retried. */
   async getMany(uploadIds: readonly string[]): Promise<Map<string, UploadRecord>> {
-    const found = new Map<string, UploadRecord>();
-    let keys: Record<string, unknown>[] = [...new Set(uploadIds)].map((id) => claimKeys.upload(id));
-    for (let attempt = 0; keys.length > 0 && attempt < 5; attempt += 1) {
-      const out = await documentClient.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
-      for (const item of out.Responses?.[this.tableName] ?? []) found.set(item.uploadId as string, item as UploadRecord);
-      keys = (out.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-    }
-    return found;
+    const items = await batchGet(this.tableName, [...new Set(uploadIds)].map((id) => claimKeys.upload(id)));
+    return new Map(items.map((item) => [String(item.uploadId), item as unknown as UploadRecord]));
   }
 }

@@ -41,6 +41,8 @@ export const benchWorkflow = async (): Promise<{ markdown: string }> => {
   const { ClaimsRepository } = await import('../../shared/adapters/claims-repository');
   const claims = new ClaimsRepository(process.env.CLAIMS_TABLE_NAME!);
   const members = new MembersRepository(process.env.MEMBERS_TABLE_NAME!);
+  const { PremiumsRepository } = await import('../../shared/adapters/premiums-repository');
+  const premiums = new PremiumsRepository(process.env.MEMBERS_TABLE_NAME!);
 
   // Count DynamoDB capacity: every request asks for ReturnConsumedCapacity=TOTAL, as AWS would bill it.
   const capacity = { read: 0, write: 0 };
@@ -78,7 +80,7 @@ export const benchWorkflow = async (): Promise<{ markdown: string }> => {
   const newMember = async () => {
     const nik = uniqueNik({ female: true });
     await members.putMany([{ nik, name: 'Siti Aminah', program: 'TKSK', province: nik.slice(0, 2), regency: nik.slice(0, 4), district: nik.slice(0, 6), enrolledOn: '2019-01-01', monthlyWage: 1_000_000, status: 'active', statusHistory: [], updatedAt: '2026-01-01T00:00:00+07:00' }]);
-    await members.putCoverage([{ nik, period: '2026-10', category: 'PAID', expected: { jkk: 10_000, jkm: 6_800, total: 16_800 }, paid: { jkk: 10_000, jkm: 6_800, total: 16_800 }, receipts: ['R'], reconciledAt: '2026-11-01T01:00:00+07:00' }]);
+    await premiums.putCoverage([{ nik, period: '2026-10', category: 'PAID', expected: { jkk: 10_000, jkm: 6_800, total: 16_800 }, paid: { jkk: 10_000, jkm: 6_800, total: 16_800 }, receipts: ['R'], reconciledAt: '2026-11-01T01:00:00+07:00' }]);
     return nik;
   };
   const types = requiredDocuments({ benefit: 'JKM', incidentType: 'death', relationship: 'spouse' });

@@ -1,4 +1,5 @@
 import { MembersRepository } from '../../shared/adapters/members-repository';
+import { PremiumsRepository } from '../../shared/adapters/premiums-repository';
 import { requiredDocuments } from '../../shared/domain/rules/documents';
 import type { Coverage, Member } from '../../shared/domain/member';
 import type { Api } from './api';
@@ -29,7 +30,7 @@ export const givenMember = async (overrides: Partial<Member> = {}, coverage: Par
   const repo = new MembersRepository(process.env.MEMBERS_TABLE_NAME!);
   await repo.putMany([member]);
   if (coverage !== 'none') {
-    await repo.putCoverage([
+    await new PremiumsRepository(process.env.MEMBERS_TABLE_NAME!).putCoverage([
       { nik, period, category: 'PAID', expected: { jkk: 10_000, jkm: 6_800, total: 16_800 }, paid: { jkk: 10_000, jkm: 6_800, total: 16_800 }, receipts: ['R-1'], reconciledAt: '2026-11-01T01:00:00+07:00', ...coverage },
     ]);
   }
