@@ -1,3 +1,4 @@
+import { aMember } from './members';
 import { MembersRepository } from '../../shared/adapters/members-repository';
 import { PremiumsRepository } from '../../shared/adapters/premiums-repository';
 import { requiredDocuments } from '../../shared/domain/rules/documents';
@@ -13,20 +14,7 @@ export const sesUrl = () => process.env.SANTUNAN_SES_URL!;
 
 export const givenMember = async (overrides: Partial<Member> = {}, coverage: Partial<Coverage> | 'none' = {}, period = '2026-10'): Promise<Member> => {
   const nik = overrides.nik ?? uniqueNik({ female: true });
-  const member: Member = {
-    nik,
-    name: 'Siti Aminah',
-    program: 'TKSK',
-    province: nik.slice(0, 2),
-    regency: nik.slice(0, 4),
-    district: nik.slice(0, 6),
-    enrolledOn: '2019-01-01',
-    monthlyWage: 1_000_000,
-    status: 'active',
-    statusHistory: [{ status: 'active', on: '2019-01-01', recordedAt: '2019-01-01T00:00:00+07:00' }],
-    updatedAt: '2026-01-01T00:00:00+07:00',
-    ...overrides,
-  };
+  const member = aMember({ ...overrides, nik });
   const repo = new MembersRepository(process.env.MEMBERS_TABLE_NAME!);
   await repo.putMany([member]);
   if (coverage !== 'none') {

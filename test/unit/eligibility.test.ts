@@ -8,24 +8,12 @@ import {
   type EligibilityInput,
 } from '../../shared/domain/eligibility';
 import type { Member } from '../../shared/domain/member';
+import { aMember as baseMember } from '../support/members';
 import { PROGRAMMES } from '../../shared/domain/rules/programmes';
 
 const NIK = '3173014107850003';
 
-const aMember = (over: Partial<Member> = {}): Member => ({
-  nik: NIK,
-  name: 'Siti Aminah',
-  program: 'TKSK',
-  province: '31',
-  regency: '3173',
-  district: '317301',
-  enrolledOn: '2019-01-01',
-  monthlyWage: 1_000_000,
-  status: 'active',
-  statusHistory: [{ status: 'active', on: '2019-01-01', recordedAt: '2019-01-01T00:00:00+07:00' }],
-  updatedAt: '2026-01-01T00:00:00+07:00',
-  ...over,
-});
+const aMember = (over: Partial<Member> = {}): Member => baseMember({ nik: NIK, ...over });
 
 type ClaimInput = EligibilityInput['claim'];
 

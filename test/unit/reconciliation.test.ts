@@ -1,3 +1,4 @@
+import { aMember as baseMember } from '../support/members';
 import type { Member, MemberStatus } from '../../shared/domain/member';
 import type { PaymentLine } from '../../shared/domain/payment-row';
 import { categorize, owesMonth, reconcile, ReconciliationInputError } from '../../shared/domain/reconciliation';
@@ -11,20 +12,7 @@ const NOTHING = { jkk: 0, jkm: 0, total: 0 };
 
 const nikOf = (n: number): string => `3173${String(n).padStart(12, '0')}`;
 
-const aMember = (n: number, overrides: Partial<Member> = {}): Member => ({
-  nik: nikOf(n),
-  name: `Member ${n}`,
-  program: 'TKSK',
-  province: '31',
-  regency: '3173',
-  district: '317301',
-  enrolledOn: '2019-01-01',
-  monthlyWage: 1_000_000,
-  status: 'active',
-  statusHistory: [{ status: 'active', on: overrides.enrolledOn ?? '2019-01-01', recordedAt: '2019-01-01T00:00:00+07:00' }],
-  updatedAt: '2026-01-01T00:00:00+07:00',
-  ...overrides,
-});
+const aMember = (n: number, overrides: Partial<Member> = {}): Member => baseMember({ nik: nikOf(n), name: `Member ${n}`, ...overrides });
 
 const change = (status: MemberStatus, on: string, recordedAt = `${on}T09:00:00+07:00`) => ({ status, on, recordedAt });
 
