@@ -100,8 +100,10 @@ test('a claim filed in the browser reaches the approver, is approved from the em
   const sandboxUrl = urlOf(/Sandbox bank \+ SMS outbox\s+(\S+)\//);
   const ledger = ((await (await fetch(`${sandboxUrl}/bank/transfers`)).json()) as { transfers: { reference: string }[] }).transfers;
   expect(ledger.filter((t) => t.reference === reference)).toHaveLength(1);
-  const sms = ((await (await fetch(`${sandboxUrl}/sms/messages`)).json()) as { messages: { to: string; text: string }[] }).messages;
-  expect(sms.some((m) => m.to === '+6281234567890' && m.text.includes(reference) && m.text.includes('Rp42.000.000'))).toBe(true);
+  // The SMS goes out after the claim is marked PAID: wait for it (bounded).
+  const paidSms = (m: { to: string; text: string }) => m.to === '+6281234567890' && m.text.includes(reference) && m.text.includes('Rp42.000.000');
+  const sms = await until('the payout SMS', async () => ((await (await fetch(`${sandboxUrl}/sms/messages`)).json()) as { messages: { to: string; text: string }[] }).messages, (ms) => ms.some(paidSms));
+  expect(sms.some(paidSms)).toBe(true);
 
   await family.reload();
   await expect(family.locator('#status').textContent()).resolves.toBe('Sudah dibayarkan');

@@ -104,3 +104,19 @@ export const failBank = async (mode: 'timeout' | '5xx' | 'reject', count: number
 
 export const emailsTo = async (address: string) =>
   (((await (await fetch(`${sesUrl()}/store`)).json()) as { emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[] }).emails).filter((e) => e.destination.to.includes(address));
+
+type Email = Awaited<ReturnType<typeof emailsTo>>[number];
+/**
+ * Emails go out after the state change they report: poll the inbox (bounded, no fixed sleep) until the emails to
+ * `address` satisfy `wanted`, and return them; fails with what arrived.
+ */
+export const waitForEmails = async (address: string, wanted: (emails: Email[]) => boolean, timeoutMs = 10_000): Promise<Email[]> => {
+  const deadline = Date.now() + timeoutMs;
+  let emails: Email[] = [];
+  while (Date.now() < deadline) {
+    emails = await emailsTo(address);
+    if (wanted(emails)) return emails;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Emails to ${address} never matched; got: ${JSON.stringify(emails.map((e) => e.subject))}`);
+};

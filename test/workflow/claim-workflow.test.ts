@@ -6,7 +6,7 @@ import { uniqueNik, validClaim } from '../support/fixtures';
 import {
   completeClaim,
   describeExecution,
-  emailsTo,
+  waitForEmails,
   executionHistory,
   failBank,
   givenMember,
@@ -62,9 +62,9 @@ describe('payouts', () => {
     ]);
     expect(statuses(paid)).toEqual(['SUBMITTED', 'VERIFYING', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAID']);
     expect(await transfersFor(ref)).toEqual([expect.objectContaining({ amount: 42_000_000, accountNumber: body.payout.accountNumber })]);
-    const familyMail = (await emailsTo(body.claimant.email)).map((e) => e.subject);
+    const familyMail = (await waitForEmails(body.claimant.email, (es) => es.some((e) => e.subject.includes('sudah ditransfer')))).map((e) => e.subject);
     expect(familyMail).toEqual(expect.arrayContaining([expect.stringContaining('menunggu persetujuan'), expect.stringContaining('sudah ditransfer')]));
-    const approverMail = (await emailsTo('approver@santunan.local')).find((e) => e.subject.includes(ref));
+    const approverMail = (await waitForEmails('approver@santunan.local', (es) => es.some((e) => e.subject.includes(ref)))).find((e) => e.subject.includes(ref));
     expect(approverMail?.body.text).toContain(`/staff/claims/${ref}`);
 
     const history = await executionHistory(ref);
@@ -176,7 +176,7 @@ describe('rejections and flags', () => {
     expect(claim.verification.approval).toMatchObject({ level: 'supervisor', secondApprovalRequired: true });
     const byApprover = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' });
     expect(byApprover.status).toBe(403);
-    expect((await emailsTo('supervisor@santunan.local')).some((e) => e.subject.includes(ref))).toBe(true);
+    expect((await waitForEmails('supervisor@santunan.local', (es) => es.some((e) => e.subject.includes(ref)))).some((e) => e.subject.includes(ref))).toBe(true);
   });
 
   it('lets an approver reject with a reason code; a rejection without one is 400; deciding again is 409', async () => {
@@ -238,7 +238,8 @@ describe('documents and deadlines', () => {
     const ref = created.json.reference as string;
     const waiting = await waitForStatus(api, ref, body.claimant.nik, 'NEEDS_DOCUMENTS');
     expect(waiting.missingDocuments).toContain('DEATH_CERTIFICATE');
-    expect((await emailsTo(body.claimant.email)).some((e) => e.subject.includes('dokumen masih kurang') && e.body.text?.includes('Akta kematian'))).toBe(true);
+    const asked = (e: { subject: string; body: { text?: string } }) => e.subject.includes('dokumen masih kurang') && !!e.body.text?.includes('Akta kematian');
+    expect((await waitForEmails(body.claimant.email, (es) => es.some(asked))).some(asked)).toBe(true);
 
     const documents = [];
     for (const type of waiting.missingDocuments as string[]) documents.push({ type, uploadId: await uploadDocument(api, type, pdf(800)) });
@@ -257,7 +258,8 @@ describe('documents and deadlines', () => {
     const { ref } = await fileAndAwaitDecision(body);
     const escalated = await waitForDecisionTask(api, ref, true, 20_000);
     expect(escalated.pendingTask.escalated).toBe(true);
-    expect((await emailsTo('supervisor@santunan.local')).some((e) => e.subject.includes('ESKALASI') && e.subject.includes(ref))).toBe(true);
+    const escalation = (e: { subject: string }) => e.subject.includes('ESKALASI') && e.subject.includes(ref);
+    expect((await waitForEmails('supervisor@santunan.local', (es) => es.some(escalation))).some(escalation)).toBe(true);
     expect((await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).status).toBe(403);
     // A restarted execution for this claim would go straight back to the supervisors (verification routes it by the
     // stored, escalated task), not to the approvers.
@@ -297,7 +299,7 @@ describe('the bank', () => {
     const { handler: verify } = await import('../../functions/workflow/verify-claim');
     await expect(verify({ reference: ref, baseUrl: api.url }, lambdaContext('verifyClaim'))).resolves.toMatchObject({ next: 'PAYOUT_FAILED', error: { Error: 'PayoutFailed' } });
     expect(await transfersFor(ref)).toHaveLength(0);
-    expect((await emailsTo('finance@santunan.local')).some((e) => e.subject.includes(ref))).toBe(true);
+    expect((await waitForEmails('finance@santunan.local', (es) => es.some((e) => e.subject.includes(ref)))).some((e) => e.subject.includes(ref))).toBe(true);
     // Wait until the workflow holds the retry token, then retry as finance (an approver may not).
     for (let i = 0; i < 100; i += 1) {
       const c = (await staff(api, 'finance', 'GET', `/staff/claims/${ref}`)).json;
