@@ -8,7 +8,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { ENV } from '../../shared/config';
+import { ENV } from '../../shared/composition/env';
 import { BUNDLING } from '../definitions/bundling';
 import type { TableDefinition } from '../definitions/tables';
 
@@ -16,7 +16,7 @@ export type TableAccess = 'read' | 'readwrite';
 export type DocumentsAccess = 'read' | 'write' | 'readwrite';
 
 export interface SantunanFunctionProps {
-  /** Entry file relative to `projectRoot`, e.g. `functions/claim-form.ts`. */
+  /** Entry file relative to `projectRoot`, e.g. `functions/intake/claim-form.ts`. */
   entry: string;
   description: string;
   /** Where package-lock.json lives; `cdk` and jest both run from the repository root. */

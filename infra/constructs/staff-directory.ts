@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { STAFF_ROLES } from '../../shared/domain/staff';
+import { STAFF_ROLES } from '../../shared/staff/domain/roles';
 
 /**
  * Staff sign-in: a Cognito user pool with one group per role. Functions verify the pool's access tokens

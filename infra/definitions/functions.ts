@@ -29,27 +29,27 @@ export interface FunctionDefinition {
 const claimsRW = { table: CLAIMS_TABLE, access: 'readwrite' } as const;
 
 export const FUNCTIONS = {
-  claimForm: { entry: 'functions/claim-form.ts', description: 'GET / claim form and its script', tables: [] },
-  createUpload: { entry: 'functions/create-upload.ts', description: 'POST /uploads presigned document upload', tables: [claimsRW], documents: 'write' },
-  submitClaim: { entry: 'functions/submit-claim.ts', description: 'POST /claims intake', tables: [claimsRW], documents: 'read', workflow: ['start'] },
-  claimStatus: { entry: 'functions/claim-status.ts', description: 'GET /claims/{reference} status', tables: [{ table: CLAIMS_TABLE, access: 'read' }] },
-  addDocuments: { entry: 'functions/add-documents.ts', description: 'POST /claims/{reference}/documents', tables: [claimsRW], documents: 'read', workflow: ['respond'] },
-  benefitEstimate: { entry: 'functions/benefit-estimate.ts', description: 'POST /benefits/estimate', tables: [] },
-  staffApi: { entry: 'functions/staff-api.ts', description: 'Staff claim queue, claim page, decision, payout retry', tables: [claimsRW], workflow: ['respond'], notifies: true, staffAuth: true },
+  claimForm: { entry: 'functions/intake/claim-form.ts', description: 'GET / claim form and its script', tables: [] },
+  createUpload: { entry: 'functions/intake/create-upload.ts', description: 'POST /uploads presigned document upload', tables: [claimsRW], documents: 'write' },
+  submitClaim: { entry: 'functions/intake/submit-claim.ts', description: 'POST /claims intake', tables: [claimsRW], documents: 'read', workflow: ['start'] },
+  claimStatus: { entry: 'functions/intake/claim-status.ts', description: 'GET /claims/{reference} status', tables: [{ table: CLAIMS_TABLE, access: 'read' }] },
+  addDocuments: { entry: 'functions/intake/add-documents.ts', description: 'POST /claims/{reference}/documents', tables: [claimsRW], documents: 'read', workflow: ['respond'] },
+  benefitEstimate: { entry: 'functions/intake/benefit-estimate.ts', description: 'POST /benefits/estimate', tables: [] },
+  staffApi: { entry: 'functions/approval/staff-claims.ts', description: 'Staff claim queue, claim page, decision, payout retry', tables: [claimsRW], workflow: ['respond'], notifies: true, staffAuth: true },
   verifyClaim: {
-    entry: 'functions/workflow/verify-claim.ts',
+    entry: 'functions/verification/verify-claim.ts',
     description: 'Workflow: eligibility, coverage, documents, benefit',
     tables: [claimsRW, { table: MEMBERS_TABLE, access: 'read' }],
     notifies: true,
     workflowTask: true,
   },
-  awaitDocuments: { entry: 'functions/workflow/await-documents.ts', description: 'Workflow: wait for missing documents', tables: [claimsRW], workflow: ['respond'], workflowTask: true },
-  awaitDecision: { entry: 'functions/workflow/await-decision.ts', description: 'Workflow: ask staff for a decision', tables: [claimsRW], workflow: ['respond'], notifies: true, workflowTask: true },
+  awaitDocuments: { entry: 'functions/verification/await-documents.ts', description: 'Workflow: wait for missing documents', tables: [claimsRW], workflow: ['respond'], workflowTask: true },
+  awaitDecision: { entry: 'functions/approval/await-decision.ts', description: 'Workflow: ask staff for a decision', tables: [claimsRW], workflow: ['respond'], notifies: true, workflowTask: true },
   // 30 s: three times the bank client's own timeout (BANK_TIMEOUT_MS, 10 s), so a slow bank fails as the bank, not as Lambda.
-  payClaim: { entry: 'functions/workflow/pay-claim.ts', description: 'Workflow: pay the heir once', tables: [claimsRW], notifies: true, bank: true, workflowTask: true, timeoutSeconds: 30 },
-  awaitPayoutRetry: { entry: 'functions/workflow/await-payout-retry.ts', description: 'Workflow: payout failed, wait for finance', tables: [claimsRW], notifies: true, workflowTask: true },
+  payClaim: { entry: 'functions/payout/pay-claim.ts', description: 'Workflow: pay the heir once', tables: [claimsRW], notifies: true, bank: true, workflowTask: true, timeoutSeconds: 30 },
+  awaitPayoutRetry: { entry: 'functions/payout/await-payout-retry.ts', description: 'Workflow: payout failed, wait for finance', tables: [claimsRW], notifies: true, workflowTask: true },
   staffPremiums: {
-    entry: 'functions/staff-premiums.ts',
+    entry: 'functions/reconciliation/staff-premiums.ts',
     description: 'Roster and payment imports, member coverage, reconciliation on demand and reports',
     tables: [{ table: MEMBERS_TABLE, access: 'readwrite' }],
     documents: 'readwrite',
@@ -59,7 +59,7 @@ export const FUNCTIONS = {
     timeoutSeconds: 29,
   },
   reconcilePremiums: {
-    entry: 'functions/reconcile-premiums.ts',
+    entry: 'functions/reconciliation/reconcile-premiums.ts',
     description: 'Daily premium reconciliation of the current and previous month',
     tables: [{ table: MEMBERS_TABLE, access: 'readwrite' }],
     notifies: true,
@@ -67,7 +67,7 @@ export const FUNCTIONS = {
     timeoutSeconds: 600,
     scheduled: true,
   },
-  handleWorkflowFailure: { entry: 'functions/workflow/handle-failure.ts', description: 'Workflow: record an unexpected failure', tables: [claimsRW], notifies: true, workflowTask: true },
+  handleWorkflowFailure: { entry: 'functions/verification/handle-failure.ts', description: 'Workflow: record an unexpected failure', tables: [claimsRW], notifies: true, workflowTask: true },
 } satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof FUNCTIONS;

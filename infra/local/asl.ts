@@ -81,6 +81,6 @@ const infraHash = (): string => {
     }
   };
   walk('infra');
-  for (const file of ['package-lock.json', 'shared/domain/staff.ts']) if (existsSync(file)) digest.update(readFileSync(file));
+  for (const file of ['package-lock.json', 'shared/staff/domain/roles.ts']) if (existsSync(file)) digest.update(readFileSync(file));
   return digest.digest('hex');
 };

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import { SESSION_COOKIE } from '../../shared/auth/staff-auth';
-import { STAFF_ROLES, type StaffRole } from '../../shared/domain/staff';
+import { SESSION_COOKIE } from '../../shared/staff/adapters/staff-auth';
+import { STAFF_ROLES, type StaffRole } from '../../shared/staff/domain/roles';
 
 /** The twin's seeded staff: one user per role, all with this password. Never present in AWS (Cognito issues tokens there). */
 export const LOCAL_PASSWORD = 'santunan-local';

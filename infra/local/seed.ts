@@ -1,8 +1,8 @@
-import { MembersRepository } from '../../shared/adapters/members-repository';
-import { PremiumsRepository } from '../../shared/adapters/premiums-repository';
-import { requireEnv } from '../../shared/config';
-import { demoCoverage, demoRoster } from '../../shared/domain/demo-roster';
-import { jakartaIso } from '../../shared/domain/time';
+import { MembersRepository } from '../../shared/premiums/adapters/members-repository';
+import { PremiumsRepository } from '../../shared/premiums/adapters/premiums-repository';
+import { requireEnv } from '../../shared/composition/env';
+import { demoCoverage, demoRoster } from './demo-roster';
+import { jakartaIso } from '../../shared/kernel/time';
 
 const SEED_MARKER = 'demo-roster-v3';
 /** Members of the demo roster with paid coverage (the example member first). */

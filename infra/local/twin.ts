@@ -169,7 +169,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
  * emailing the approvers twice).
  */
 const resumeOpenClaims = async (engine: LocalStepFunctions, apiUrl: string): Promise<number> => {
-  const { ClaimsRepository } = await import('../../shared/adapters/claims-repository');
+  const { ClaimsRepository } = await import('../../shared/claims/adapters/claims-repository');
   const repo = new ClaimsRepository(process.env.CLAIMS_TABLE_NAME!);
   let count = 0;
   for (const status of OPEN_STATUSES) {

@@ -21,11 +21,11 @@ export const benchIntake = async (): Promise<{ markdown: string; results: { conc
   // it has its own section below. Intake still makes the StartExecution call.
   const twin = await startTwin({ dataDir: dir, port: 0, inMemory: true, seed: false, runWorkflows: false });
   // Imported after the twin has set the environment, as a function would be.
-  const { ClaimsRepository } = await import('../../shared/adapters/claims-repository');
-  const { buildClaim } = await import('../../shared/intake/submit-claim');
-  const { validate } = await import('../../shared/schemas/validate');
-  const { claimSubmissionSchema } = await import('../../shared/schemas/claim');
-  const { newReference } = await import('../../shared/domain/reference');
+  const { ClaimsRepository } = await import('../../shared/claims/adapters/claims-repository');
+  const { buildClaim } = await import('../../shared/claims/application/intake/submit-claim');
+  const { validate } = await import('../../shared/kernel/validate');
+  const { claimSubmissionSchema } = await import('../../shared/claims/schemas/claim');
+  const { newReference } = await import('../../shared/claims/domain/reference');
   const repo = new ClaimsRepository(process.env.CLAIMS_TABLE_NAME!);
 
   const viaIntake = async (concurrency: number): Promise<number> => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startTwin } from '../../infra/local/twin';
-import { demoRoster } from '../../shared/domain/demo-roster';
-import type { Member } from '../../shared/domain/member';
-import { monthlyContribution, PROGRAMMES } from '../../shared/domain/rules/programmes';
+import { demoRoster } from '../../infra/local/demo-roster';
+import type { Member } from '../../shared/premiums/domain/member';
+import { monthlyContribution, PROGRAMMES } from '../../shared/reference-data/programmes';
 import { ratio, verdict } from './stats';
 
 /**
@@ -39,10 +39,10 @@ const members = (): Member[] => {
 export const benchPremiums = async (): Promise<{ markdown: string }> => {
   const dir = mkdtempSync(join(tmpdir(), 'santunan-bench-prem-'));
   const twin = await startTwin({ dataDir: dir, port: 0, inMemory: true, seed: false });
-  const { dynamoClient, documentClient } = await import('../../shared/adapters/dynamo');
-  const { MembersRepository } = await import('../../shared/adapters/members-repository');
-  const { PremiumsRepository } = await import('../../shared/adapters/premiums-repository');
-  const { runReconciliation } = await import('../../shared/premiums/reconcile');
+  const { dynamoClient, documentClient } = await import('../../shared/platform/dynamodb/client');
+  const { MembersRepository } = await import('../../shared/premiums/adapters/members-repository');
+  const { PremiumsRepository } = await import('../../shared/premiums/adapters/premiums-repository');
+  const { runReconciliation } = await import('../../shared/premiums/application/reconcile');
   const table = process.env.MEMBERS_TABLE_NAME!;
   const counts = { reads: 0, writes: 0, readUnits: 0, writeUnits: 0, readItems: 0, writeItems: 0 };
   let counting = false;

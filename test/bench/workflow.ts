@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { invocationCounts } from '../../infra/local/gateway';
 import { startTwin } from '../../infra/local/twin';
-import { requiredDocuments } from '../../shared/domain/rules/documents';
+import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
 import { uniqueNik, validClaim } from '../support/fixtures';
 import { median, percentile, pool } from './stats';
 
@@ -36,12 +36,12 @@ const MEMORY_GB = 0.5; // every function is 512 MB (infra/constructs/santunan-fu
 export const benchWorkflow = async (): Promise<{ markdown: string }> => {
   const dir = mkdtempSync(join(tmpdir(), 'santunan-bench-wf-'));
   const twin = await startTwin({ dataDir: dir, port: 0, inMemory: true, seed: false, retryIntervalMs: 20 });
-  const { dynamoClient } = await import('../../shared/adapters/dynamo');
-  const { MembersRepository } = await import('../../shared/adapters/members-repository');
-  const { ClaimsRepository } = await import('../../shared/adapters/claims-repository');
+  const { dynamoClient } = await import('../../shared/platform/dynamodb/client');
+  const { MembersRepository } = await import('../../shared/premiums/adapters/members-repository');
+  const { ClaimsRepository } = await import('../../shared/claims/adapters/claims-repository');
   const claims = new ClaimsRepository(process.env.CLAIMS_TABLE_NAME!);
   const members = new MembersRepository(process.env.MEMBERS_TABLE_NAME!);
-  const { PremiumsRepository } = await import('../../shared/adapters/premiums-repository');
+  const { PremiumsRepository } = await import('../../shared/premiums/adapters/premiums-repository');
   const premiums = new PremiumsRepository(process.env.MEMBERS_TABLE_NAME!);
 
   // Count DynamoDB capacity: every request asks for ReturnConsumedCapacity=TOTAL, as AWS would bill it.

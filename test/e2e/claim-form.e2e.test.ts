@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '../../infra/local/ports';
-import { demoRoster } from '../../shared/domain/demo-roster';
+import { demoRoster } from '../../infra/local/demo-roster';
 import { uniqueNik } from '../support/fixtures';
 import { CHROMIUM, CHROMIUM_ARGS, twinProcess } from '../support/twin-process';
 import { pdf } from '../support/uploads';

@@ -1,6 +1,6 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../shared/adapters/dynamo';
-import { REFERENCE_PATTERN } from '../../shared/domain/reference';
+import { documentClient } from '../../shared/platform/dynamodb/client';
+import { REFERENCE_PATTERN } from '../../shared/claims/domain/reference';
 import { startApi, type Api } from '../support/api';
 import { toForm, uniqueNik, validClaim } from '../support/fixtures';
 import { pdf, uploadDocument } from '../support/uploads';

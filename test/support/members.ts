@@ -1,4 +1,4 @@
-import type { Member } from '../../shared/domain/member';
+import type { Member } from '../../shared/premiums/domain/member';
 
 /**
  * A roster member for tests: an active TKSK member since 2019 with a wage of Rp1,000,000 (JKK Rp10,000 + JKM

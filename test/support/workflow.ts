@@ -1,8 +1,8 @@
 import { aMember } from './members';
-import { MembersRepository } from '../../shared/adapters/members-repository';
-import { PremiumsRepository } from '../../shared/adapters/premiums-repository';
-import { requiredDocuments } from '../../shared/domain/rules/documents';
-import type { Coverage, Member } from '../../shared/domain/member';
+import { MembersRepository } from '../../shared/premiums/adapters/members-repository';
+import { PremiumsRepository } from '../../shared/premiums/adapters/premiums-repository';
+import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
+import type { Coverage, Member } from '../../shared/premiums/domain/member';
 import type { Api } from './api';
 import { uniqueNik, validClaim, type Body } from './fixtures';
 import { pdf, uploadDocument } from './uploads';

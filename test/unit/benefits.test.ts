@@ -8,7 +8,7 @@ import {
   NoBenefitRuleSetError,
   ruleSetFor,
   type BenefitInput,
-} from '../../shared/domain/rules/benefits';
+} from '../../shared/claims/domain/rules/benefits';
 
 const jkmDeath = (over: Partial<BenefitInput> = {}): BenefitInput => ({
   benefit: 'JKM', incidentType: 'death', incidentDate: '2026-10-03', monthlyWage: 1_000_000, membershipStart: '2019-01-01', ...over,

@@ -1,12 +1,12 @@
-import { parseForm } from '../../shared/http/body';
-import { newReference, normalizeReference, REFERENCE_ALPHABET, REFERENCE_PATTERN } from '../../shared/domain/reference';
-import { missingDocuments, requiredDocuments } from '../../shared/domain/rules/documents';
-import { demoRoster, DEMO_PROGRAMS, EXAMPLE_MEMBER_NIK } from '../../shared/domain/demo-roster';
-import { parseNik } from '../../shared/domain/nik';
-import { canonicalJson } from '../../shared/domain/canonical';
-import { isCalendarDate, jakartaDate, jakartaIso } from '../../shared/domain/time';
-import { maskAccount } from '../../shared/domain/banks';
-import { maskPhone } from '../../shared/domain/phone';
+import { parseForm } from '../../shared/platform/http/body';
+import { newReference, normalizeReference, REFERENCE_ALPHABET, REFERENCE_PATTERN } from '../../shared/claims/domain/reference';
+import { missingDocuments, requiredDocuments } from '../../shared/claims/domain/rules/documents';
+import { demoRoster, DEMO_PROGRAMS, EXAMPLE_MEMBER_NIK } from '../../infra/local/demo-roster';
+import { parseNik } from '../../shared/reference-data/nik';
+import { canonicalJson } from '../../shared/kernel/canonical';
+import { isCalendarDate, jakartaDate, jakartaIso } from '../../shared/kernel/time';
+import { maskAccount } from '../../shared/reference-data/banks';
+import { maskPhone } from '../../shared/reference-data/phone';
 
 describe('form bodies', () => {
   it('rebuilds nested objects and arrays from JSON-path field names', () => {
@@ -102,7 +102,7 @@ describe('phone metadata subset', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const full = require('libphonenumber-js/metadata.mobile.json');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const subset = require('../../shared/domain/phone-metadata.id.json');
+    const subset = require('../../shared/reference-data/phone-metadata.id.json');
     expect(subset.countries.ID).toEqual(full.countries.ID);
     expect(subset.version).toBe(full.version);
   });

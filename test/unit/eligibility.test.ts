@@ -6,10 +6,10 @@ import {
   REJECTION_CODES,
   REJECTION_REASONS,
   type EligibilityInput,
-} from '../../shared/domain/eligibility';
-import type { Member } from '../../shared/domain/member';
+} from '../../shared/claims/domain/eligibility';
+import type { Member } from '../../shared/premiums/domain/member';
 import { aMember as baseMember } from '../support/members';
-import { PROGRAMMES } from '../../shared/domain/rules/programmes';
+import { PROGRAMMES } from '../../shared/reference-data/programmes';
 
 const NIK = '3173014107850003';
 

@@ -1,4 +1,4 @@
-import { namesMatch } from '../../shared/domain/name-match';
+import { namesMatch } from '../../shared/claims/domain/name-match';
 
 describe('namesMatch: the same person written differently', () => {
   it.each([

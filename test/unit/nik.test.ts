@@ -1,4 +1,4 @@
-import { maskNik, parseNik } from '../../shared/domain/nik';
+import { maskNik, parseNik } from '../../shared/reference-data/nik';
 
 const TODAY = '2026-11-28';
 

@@ -1,5 +1,5 @@
-import { parsePaymentRow, PAYMENT_HEADER, paymentLineKey, type PaymentLine } from '../../shared/domain/payment-row';
-import type { RowError } from '../../shared/domain/roster-row';
+import { parsePaymentRow, PAYMENT_HEADER, paymentLineKey, type PaymentLine } from '../../shared/premiums/domain/payment-row';
+import type { RowError } from '../../shared/premiums/domain/roster-row';
 
 const TODAY = '2026-11-28';
 const NIK = '3173014107850003';

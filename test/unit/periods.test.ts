@@ -8,7 +8,7 @@ import {
   periodOf,
   periodsBetween,
   previousPeriod,
-} from '../../shared/domain/periods';
+} from '../../shared/kernel/periods';
 
 describe('isPeriod', () => {
   it.each(['2026-01', '2026-12', '2015-07', '1999-09'])('accepts %s', (value) => {

@@ -1,4 +1,4 @@
-import { monthlyContribution, programme, PROGRAMMES, type Programme } from '../../shared/domain/rules/programmes';
+import { monthlyContribution, programme, PROGRAMMES, type Programme } from '../../shared/reference-data/programmes';
 
 const tksk = (): Programme => {
   const found = programme('TKSK');

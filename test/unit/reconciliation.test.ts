@@ -1,8 +1,8 @@
 import { aMember as baseMember } from '../support/members';
-import type { Member, MemberStatus } from '../../shared/domain/member';
-import type { PaymentLine } from '../../shared/domain/payment-row';
-import { categorize, owesMonth, reconcile, ReconciliationInputError } from '../../shared/domain/reconciliation';
-import { PROGRAMMES, type Programme } from '../../shared/domain/rules/programmes';
+import type { Member, MemberStatus } from '../../shared/premiums/domain/member';
+import type { PaymentLine } from '../../shared/premiums/domain/payment-row';
+import { categorize, owesMonth, reconcile, ReconciliationInputError } from '../../shared/premiums/domain/reconciliation';
+import { PROGRAMMES, type Programme } from '../../shared/reference-data/programmes';
 
 const PERIOD = '2026-03';
 const AT = '2026-04-16T02:00:00+07:00';

@@ -1,5 +1,5 @@
-import { PAYMENT_HEADER } from '../../shared/domain/payment-row';
-import { checkHeader, parseRosterRow, ROSTER_HEADER, type RowError } from '../../shared/domain/roster-row';
+import { PAYMENT_HEADER } from '../../shared/premiums/domain/payment-row';
+import { checkHeader, parseRosterRow, ROSTER_HEADER, type RowError } from '../../shared/premiums/domain/roster-row';
 
 const TODAY = '2026-11-28';
 const NIK = '3173014107850003'; // DKI Jakarta 31, regency 3173, district 317301; a woman born 1985-07-01

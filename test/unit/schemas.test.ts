@@ -1,8 +1,8 @@
-import { claimSubmissionSchema } from '../../shared/schemas/claim';
-import { uploadRequestSchema } from '../../shared/schemas/upload';
-import { validate } from '../../shared/schemas/validate';
-import { ValidationError } from '../../shared/http/errors';
-import { jakartaDate } from '../../shared/domain/time';
+import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
+import { uploadRequestSchema } from '../../shared/claims/schemas/upload';
+import { validate } from '../../shared/kernel/validate';
+import { ValidationError } from '../../shared/kernel/errors';
+import { jakartaDate } from '../../shared/kernel/time';
 import { validClaim, type Body } from '../support/fixtures';
 
 const fieldsOf = (body: Body): { path: string; code: string }[] => {

@@ -1,4 +1,4 @@
-import { addWorkingDays, isWorkingDay, secondsUntil } from '../../shared/domain/working-days';
+import { addWorkingDays, isWorkingDay, secondsUntil } from '../../shared/reference-data/working-days';
 
 describe('isWorkingDay (Monday-Friday, Indonesian public holidays from date-holidays)', () => {
   it('counts an ordinary weekday and not a weekend', () => {
@@ -98,7 +98,7 @@ describe('holiday calendar data', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Holidays = require('date-holidays');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const data = require('../../shared/domain/holidays.id.json') as { first: number; last: number; years: Record<string, string[]> };
+    const data = require('../../shared/reference-data/holidays.id.json') as { first: number; last: number; years: Record<string, string[]> };
     const calendar = new Holidays('ID', { types: ['public'] });
     for (let year = data.first; year <= data.last; year += 1) {
       const expected = [...new Set((calendar.getHolidays(year) as { type: string; date: string }[]).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)))].sort();

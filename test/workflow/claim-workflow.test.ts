@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../shared/adapters/dynamo';
-import { claimKeys } from '../../shared/adapters/keys';
+import { documentClient } from '../../shared/platform/dynamodb/client';
+import { claimKeys } from '../../shared/platform/dynamodb/keys';
 import { startApi, type Api } from '../support/api';
 import { uniqueNik, validClaim } from '../support/fixtures';
 import {
@@ -263,7 +263,7 @@ describe('documents and deadlines', () => {
     expect((await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).status).toBe(403);
     // A restarted execution for this claim would go straight back to the supervisors (verification routes it by the
     // stored, escalated task), not to the approvers.
-    const { handler: verify } = await import('../../functions/workflow/verify-claim');
+    const { handler: verify } = await import('../../functions/verification/verify-claim');
     await expect(verify({ reference: ref, baseUrl: api.url }, lambdaContext('verifyClaim'))).resolves.toMatchObject({ next: 'ESCALATE' });
     expect((await staff(api, 'supervisor', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).json.status).toBe('APPROVED');
     await waitForStatus(api, ref, body.claimant.nik, 'PAID');
@@ -296,7 +296,7 @@ describe('the bank', () => {
     const failed = await waitForStatus(api, ref, body.claimant.nik, 'PAYOUT_FAILED');
     expect(failed.payout).toBeUndefined();
     // A restarted execution resumes at AwaitPayoutRetry with the failure it needs as input.
-    const { handler: verify } = await import('../../functions/workflow/verify-claim');
+    const { handler: verify } = await import('../../functions/verification/verify-claim');
     await expect(verify({ reference: ref, baseUrl: api.url }, lambdaContext('verifyClaim'))).resolves.toMatchObject({ next: 'PAYOUT_FAILED', error: { Error: 'PayoutFailed' } });
     expect(await transfersFor(ref)).toHaveLength(0);
     expect((await waitForEmails('finance@santunan.local', (es) => es.some((e) => e.subject.includes(ref)))).some((e) => e.subject.includes(ref))).toBe(true);

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { claimsRepository, documentsStore, uploadsRepository, workflowClient } from '../../shared/composition/intake-adapters';
+import { optionalEnv } from '../../shared/composition/env';
+import { canonicalJson, sha256 } from '../../shared/kernel/canonical';
+import { jakartaDate } from '../../shared/kernel/time';
+import { ConflictError, ValidationError, type AppError } from '../../shared/kernel/errors';
+import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
+import { html, json, redirect, type HttpResponse } from '../../shared/platform/http/responses';
+import { submitClaim } from '../../shared/claims/application/intake/submit-claim';
+import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
+import { validate } from '../../shared/kernel/validate';
+import { renderClaimForm } from '../../shared/claims/web/claim-form-page';
+import { errorMessage } from '../../shared/platform/web/i18n';
+import { esc } from '../../shared/platform/web/html';
+
+const deps = { claims: claimsRepository(), uploads: uploadsRepository(), documents: documentsStore(), workflow: workflowClient() };
+const uploadOrigin = optionalEnv('UPLOAD_ORIGIN', '');
+/** api.md: 1-64 visible ASCII characters. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,64}$/;
+/** Form-only fields that are not part of the claim. */
+const FORM_CONTROL_FIELDS = ['_idempotencyKey', 'lang'];
+
+interface SplitBody {
+  body: Record<string, unknown>;
+  key?: string;
+  /** For form posts: the form's row index of each submitted document, so errors land beside the right row. */
+  formRows?: number[];
+}
+
+const splitBody = (request: HttpRequest): SplitBody => {
+  const raw = request.body;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { body: {}, key: request.headers['idempotency-key'] };
+  const body = { ...(raw as Record<string, unknown>) };
+  if (request.bodyKind !== 'form') return { body, key: request.headers['idempotency-key'] };
+  const formKey = typeof body._idempotencyKey === 'string' ? body._idempotencyKey : undefined;
+  for (const f of FORM_CONTROL_FIELDS) delete body[f];
+  // The form posts a row for every document type; rows whose file was not sent carry no uploadId.
+  const formRows: number[] = [];
+  if (Array.isArray(body.documents)) {
+    const rows = body.documents as unknown[];
+    body.documents = rows.filter((d, i) => d && typeof d === 'object' && 'uploadId' in d && formRows.push(i) > 0);
+  }
+  return { body, key: request.headers['idempotency-key'] ?? formKey, formRows };
+};
+
+/** Moves `documents[i]` errors back to the form row the family used. */
+const toFormRows = (error: ValidationError, rows: number[]): ValidationError =>
+  new ValidationError(error.fields.map((f) => ({ ...f, path: f.path.replace(/^documents\[(\d+)\]/, (_m, i: string) => `documents[${rows[Number(i)] ?? i}]`) })), error.message);
+
+/** POST /claims: validate, check the documents, store the claim once, answer 201 (JSON) or 303 (form). */
+export const handler = httpHandler(
+  async (request) => {
+    const { body, key, formRows } = splitBody(request);
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new ValidationError([{ path: 'Idempotency-Key', code: 'invalid' }], 'Idempotency-Key must be 1-64 visible characters.');
+    if (request.bodyKind === 'json' && (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body))) {
+      throw new ValidationError([{ path: '', code: 'invalid' }], 'The body must be a JSON object.');
+    }
+    const isForm = request.bodyKind === 'form';
+    const requestHash = sha256(`${request.bodyKind}:${canonicalJson(body)}`);
+    // A form page carries one hidden key. Resending the same form (refresh, double tap) must replay; going Back,
+    // correcting a field and sending again is a new attempt, not a misuse of the key: so the key covers the body.
+    const idempotencyKey = key && (isForm && !request.headers['idempotency-key'] ? `form:${key}:${requestHash.slice(0, 16)}` : key);
+    try {
+      const submission = validate(claimSubmissionSchema, body);
+      return (await submitClaim(deps, submission, {
+        channel: isForm ? 'form' : 'api',
+        baseUrl: `${request.headers['x-forwarded-proto'] ?? 'https'}://${request.headers.host ?? ''}`,
+        idempotency: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
+        respond: (claim) => {
+          const statusUrl = `/claims/${claim.reference}`;
+          if (isForm) {
+            const lang = request.lang === 'en' ? '&lang=en' : '';
+            return redirect(`${statusUrl}?nik=${claim.claimant.nik}&new=1${lang}`);
+          }
+          return json(201, { reference: claim.reference, status: claim.status, statusUrl, missingDocuments: claim.missingDocuments }, { location: statusUrl });
+        },
+      })) as HttpResponse;
+    } catch (error) {
+      throw error instanceof ValidationError && formRows ? toFormRows(error, formRows) : error;
+    }
+  },
+  { accepts: ['json', 'form'], maxBodyBytes: 64 * 1024, renderError: formErrorPage },
+);
+
+/** A form post gets the form back (status 400 or 409) with each message beside its field and every value kept. */
+function formErrorPage(error: AppError, request: HttpRequest): HttpResponse | undefined {
+  if (request.bodyKind !== 'form') return duplicateDetails(error, request);
+  const values = (request.body ?? {}) as Record<string, unknown>;
+  const idempotencyKey = typeof values._idempotencyKey === 'string' ? values._idempotencyKey : randomBytes(16).toString('base64url');
+  const state = { lang: request.lang, idempotencyKey, values, today: jakartaDate() };
+  if (error instanceof ValidationError) {
+    const errors = Object.fromEntries(error.fields.map((f) => [f.path, errorMessage(f.code, request.lang)]));
+    return html(400, renderClaimForm({ ...state, errors }), {}, uploadOrigin);
+  }
+  if (error instanceof ConflictError && error.code === 'DUPLICATE_CLAIM') {
+    const typedNik = String((values.claimant as Record<string, unknown> | undefined)?.nik ?? '').replace(/[\s.-]/g, '');
+    const own = error.details?.claimantNik === typedNik;
+    const ref = own ? String(error.details?.reference) : '';
+    const banner = request.lang === 'id'
+      ? `Sudah ada klaim yang sedang diproses atau sudah dibayar untuk peserta dan jenis santunan ini.${ref ? ` Nomor klaim: <a href="/claims/${esc(ref)}?nik=${esc(String(error.details?.claimantNik))}">${esc(ref)}</a>.` : ' Hubungi petugas jika menurut Anda ini keliru.'}`
+      : `A claim for this member and benefit is already open or paid.${ref ? ` Claim number: <a href="/claims/${esc(ref)}?nik=${esc(String(error.details?.claimantNik))}">${esc(ref)}</a>.` : ' Contact staff if you think this is wrong.'}`;
+    return html(409, renderClaimForm({ ...state, banner }), {}, uploadOrigin);
+  }
+  // Anything else a form post can run into (a body over 64 KB, a concurrent retry) still answers with the form,
+  // never with JSON a family cannot read.
+  const banner = esc(errorMessage(error.status === 413 ? 'form.tooLarge' : 'form.retry', request.lang));
+  return html(error.status, renderClaimForm({ ...state, banner }), {}, uploadOrigin);
+}
+
+/**
+ * JSON clients get the api.md error shape; for a duplicate, the existing reference is added only when the caller
+ * already proved they filed it (same claimant NIK), so the 409 cannot be used to look up other people's claims.
+ */
+function duplicateDetails(error: AppError, request: HttpRequest): HttpResponse | undefined {
+  if (!(error instanceof ConflictError) || error.code !== 'DUPLICATE_CLAIM') return undefined;
+  const claimantNik = ((request.body as Record<string, Record<string, unknown>> | undefined)?.claimant?.nik as string | undefined)?.replace(/[\s.-]/g, '');
+  const own = claimantNik !== undefined && claimantNik === error.details?.claimantNik;
+  return json(409, { error: error.code, message: error.message, ...(own ? { reference: error.details?.reference } : {}) });
+}

@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import { PremiumsRepository } from '../../shared/premiums/adapters/premiums-repository';
+import { currentPeriod, isPeriod, previousPeriod } from '../../shared/kernel/periods';
+import { runReconciliation } from '../../shared/premiums/application/reconcile';
+import { taskHandler } from '../../shared/platform/lambda/task-handler';
+import { members as membersRepo, notifier as makeNotifier } from '../../shared/composition/lambda';
+import { requireEnv, optionalEnv } from '../../shared/composition/env';
+import { workflowConfig } from '../../shared/composition/settings';
+
+const deps = {
+  members: membersRepo(),
+  premiums: new PremiumsRepository(requireEnv('MEMBERS_TABLE_NAME')),
+  notifier: makeNotifier(),
+  financeEmails: workflowConfig().staffEmails.finance,
+};
+/** Links in the finance email: the API's URL (the stack sets PUBLIC_BASE_URL from it; the twin sets its own). */
+const baseUrl = optionalEnv('PUBLIC_BASE_URL', '').replace(/\/$/, '');
+
+/** The scheduled event: EventBridge Scheduler (and the twin's cron) send `{ "trigger": "schedule" }`; a shell run names periods. */
+const input = z.object({
+  trigger: z.optional(z.string().check(z.maxLength(40))),
+  periods: z.optional(z.array(z.string().check(z.refine(isPeriod, 'period.invalid'))).check(z.maxLength(24))),
+});
+
+/**
+ * Daily at 01:00 Asia/Jakarta: reconciles the current and the previous month (late payments for last month keep
+ * arriving in the first days of this one). Safe to run twice: each run replaces the month's coverage and report.
+ * Errors are thrown: Lambda retries the asynchronous invocation twice, then sends the event to the schedule's
+ * dead-letter queue (its failure destination).
+ */
+export const handler = taskHandler(input, async ({ trigger = 'schedule', periods }) => {
+  const now = currentPeriod();
+  const targets = periods ?? [previousPeriod(now), now];
+  const reports = [];
+  for (const period of targets) {
+    const r = await runReconciliation(deps, period, trigger, baseUrl);
+    reports.push({ period, counts: r.counts, expected: r.expected, paid: r.paid });
+  }
+  return { reports };
+});

@@ -1,0 +1,55 @@
+import { maskAccount } from '../../reference-data/banks';
+
+/** Timeouts, 5xx and network failures: the transfer may be retried (with the same idempotency key). */
+export class BankUnavailableError extends Error {
+  override name = 'BankUnavailableError';
+}
+/** The bank refused the transfer (closed account, name mismatch...): retrying the same request cannot help. */
+export class BankRejectedError extends Error {
+  override name = 'BankRejectedError';
+  constructor(message: string, readonly code: string) {
+    super(message);
+  }
+}
+
+export interface TransferRequest {
+  reference: string;
+  bankCode: string;
+  accountNumber: string;
+  accountHolder: string;
+  amount: number;
+}
+
+export interface TransferReceipt {
+  transferId: string;
+  status: 'COMPLETED';
+  amount: number;
+  completedAt: string;
+}
+
+/**
+ * The disbursement service over HTTP. The claim reference is the idempotency key: the bank returns the first
+ * transfer for a key it has seen, so a retry after a timeout can never pay twice.
+ */
+export class BankClient {
+  constructor(private readonly baseUrl: string, private readonly apiKey: string, private readonly timeoutMs = 10_000) {}
+
+  async transfer(request: TransferRequest): Promise<TransferReceipt> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.baseUrl}/transfers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': request.reference, authorization: `Bearer ${this.apiKey}` },
+        body: JSON.stringify({ ...request, currency: 'IDR' }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new BankUnavailableError(`Transfer for ${request.reference} to ${maskAccount(request.accountNumber)}: ${(error as Error).name}`);
+    }
+    const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    if (res.status >= 500 || res.status === 429) throw new BankUnavailableError(`Bank answered ${res.status} for ${request.reference}`);
+    if (res.status >= 400) throw new BankRejectedError(`Bank refused ${request.reference}: ${String(body.message ?? res.status)}`, String(body.code ?? 'REJECTED'));
+    if (body.status !== 'COMPLETED' || typeof body.transferId !== 'string') throw new BankUnavailableError(`Unexpected bank answer for ${request.reference}`);
+    return { transferId: body.transferId, status: 'COMPLETED', amount: Number(body.amount), completedAt: typeof body.completedAt === 'string' ? body.completedAt : new Date().toISOString() };
+  }
+}

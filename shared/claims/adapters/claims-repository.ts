@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Claim, ClaimStatus, TimelineEntry } from '../domain/claim';
+import { ConflictError, IdempotencyKeyReusedError, WriteConflictError } from '../../kernel/errors';
+import { isConditionalCheckFailed } from '../../platform/dynamodb/client';
+import { cancellationReasons, documentClient, jitter, sleep, type CancellationReason } from '../../platform/dynamodb/client';
+import { claimKeys } from '../../platform/dynamodb/keys';
+
+export interface AuditEvent {
+  type: string;
+  at: string;
+  actor: { kind: 'family' | 'staff' | 'system'; id?: string };
+  /** Already masked: no NIK, account or phone in clear. */
+  details?: Record<string, unknown>;
+}
+
+export interface StoredResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface IdempotencyInput {
+  scope: string;
+  key: string;
+  requestHash: string;
+  response: StoredResponse;
+  ttlSeconds: number;
+}
+
+export type CreateClaimResult =
+  | { kind: 'created' }
+  | { kind: 'replayed'; response: StoredResponse }
+  | { kind: 'referenceTaken' };
+
+const CLAIM_PREFIX_FIELDS = (claim: Claim) => ({
+  ...claimKeys.claim(claim.reference),
+  ...claimKeys.byStatus(claim.status, claim.submittedAt, claim.reference),
+  entity: 'CLAIM',
+});
+
+const itemOf = (reason: CancellationReason | undefined): Record<string, unknown> | undefined => {
+  const item = reason?.Item as Record<string, unknown> | undefined;
+  if (!item) return undefined;
+  // The document client does not unmarshall cancellation reasons: items arrive in AttributeValue form.
+  const first = Object.values(item)[0];
+  return first && typeof first === 'object' && !Array.isArray(first) ? unmarshall(item as never) : item;
+};
+
+export class ClaimsRepository {
+  constructor(private readonly tableName: string) {}
+
+  /**
+   * Writes the claim, its open-claim lock, its first audit event and (when a key was given) the idempotency record
+   * in one transaction: either all of them exist afterwards or none does. Concurrent submissions for one member
+   * and benefit race on the lock's attribute_not_exists condition and exactly one wins.
+   */
+  async create(claim: Claim, audit: AuditEvent, idempotency?: IdempotencyInput): Promise<CreateClaimResult> {
+    const nowEpoch = Math.floor(Date.now() / 1000);
+    const items = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...CLAIM_PREFIX_FIELDS(claim), ...claim },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...claimKeys.openLock(claim.member.nik, claim.benefit),
+            entity: 'OPEN_CLAIM_LOCK',
+            reference: claim.reference,
+            claimantNik: claim.claimant.nik,
+            createdAt: claim.submittedAt,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...claimKeys.audit(claim.reference, audit.at, 1), entity: 'AUDIT', reference: claim.reference, ...audit },
+        },
+      },
+    ];
+    if (idempotency) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...claimKeys.idempotency(idempotency.scope, idempotency.key),
+            entity: 'IDEMPOTENCY',
+            requestHash: idempotency.requestHash,
+            response: idempotency.response,
+            expiresAt: nowEpoch + idempotency.ttlSeconds,
+          },
+          // An expired record (TTL deletion is lazy) may be replaced.
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': nowEpoch },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+        } as never,
+      });
+    }
+
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+        return { kind: 'created' };
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        const [claimReason, lockReason, , idemReason] = reasons;
+        if (idemReason?.Code === 'ConditionalCheckFailed') {
+          const existing = itemOf(idemReason);
+          if (existing?.requestHash !== idempotency?.requestHash) throw new IdempotencyKeyReusedError();
+          return { kind: 'replayed', response: existing!.response as StoredResponse };
+        }
+        if (lockReason?.Code === 'ConditionalCheckFailed') {
+          const lock = itemOf(lockReason);
+          throw new ConflictError('DUPLICATE_CLAIM', 'An open or paid claim already exists for this member and benefit.', {
+            reference: lock?.reference,
+            claimantNik: lock?.claimantNik,
+          });
+        }
+        if (claimReason?.Code === 'ConditionalCheckFailed') return { kind: 'referenceTaken' };
+        // TransactionConflict: another transaction touched the same items. Back off and try again; the loser
+        // of a race then sees the winner's lock or idempotency record and answers accordingly.
+        if (!reasons.some((r) => r.Code === 'TransactionConflict')) throw error; // e.g. ValidationError, throttling: a real fault
+        if (attempt < 8) {
+          await sleep(jitter(attempt));
+          continue;
+        }
+        throw new WriteConflictError('The claim could not be saved because of concurrent requests; please retry.', { cause: error });
+      }
+    }
+  }
+
+  /** Strongly consistent: the form redirects to the status page right after the write. */
+  async get(reference: string): Promise<Claim | undefined> {
+    const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: claimKeys.claim(reference), ConsistentRead: true }));
+    return out.Item ? stripKeys(out.Item) : undefined;
+  }
+
+  /**
+   * A state change of a claim: one conditional update (expected status, and optionally an expected pending task
+   * token) plus its audit event, in one transaction, and the open-claim lock released when the claim closes
+   * without payment. Every workflow step and staff decision goes through here; a lost race is a ConflictError.
+   */
+  async transition(reference: string, change: Transition): Promise<Claim> {
+    const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#updatedAt': 'updatedAt' };
+    const values: Record<string, unknown> = { ':one': 1, ':at': change.at };
+    const sets = ['#version = #version + :one', '#updatedAt = :at'];
+    const removes: string[] = [];
+    const conditions: string[] = [];
+    change.from.forEach((status, i) => (values[`:from${i}`] = status));
+    conditions.push(`#status IN (${change.from.map((_, i) => `:from${i}`).join(', ')})`);
+    if (change.expectToken !== undefined) {
+      names['#pendingTask'] = 'pendingTask';
+      names['#token'] = 'token';
+      values[':token'] = change.expectToken;
+      conditions.push('#pendingTask.#token = :token');
+    }
+    if (change.to) {
+      values[':to'] = change.to;
+      values[':gsi1pk'] = `STATUS#${change.to}`;
+      names['#gsi1pk'] = 'gsi1pk';
+      sets.push('#status = :to', '#gsi1pk = :gsi1pk');
+    }
+    if (change.timeline) {
+      names['#timeline'] = 'timeline';
+      values[':entry'] = Array.isArray(change.timeline) ? change.timeline : [change.timeline];
+      sets.push('#timeline = list_append(#timeline, :entry)');
+    }
+    Object.entries(change.set ?? {}).forEach(([key, value], i) => {
+      names[`#s${i}`] = key;
+      if (value === undefined) removes.push(`#s${i}`);
+      else {
+        values[`:s${i}`] = value;
+        sets.push(`#s${i} = :s${i}`);
+      }
+    });
+    const update = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`;
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: claimKeys.claim(reference),
+          UpdateExpression: update,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...claimKeys.audit(reference, change.at, randomUUID().slice(0, 8)), entity: 'AUDIT', reference, ...change.audit },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
+    if (change.releaseLock) {
+      // Only this claim's own lock: a newer claim for the same member and benefit keeps its lock.
+      items.push({
+        Delete: {
+          TableName: this.tableName,
+          Key: claimKeys.openLock(change.releaseLock.memberNik, change.releaseLock.benefit),
+          ConditionExpression: 'attribute_not_exists(pk) OR #ref = :ref',
+          ExpressionAttributeNames: { '#ref': 'reference' },
+          ExpressionAttributeValues: { ':ref': reference },
+        },
+      });
+    }
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+        break;
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons?.[0]?.Code === 'ConditionalCheckFailed' || isConditionalCheckFailed(error)) {
+          throw new ConflictError('CLAIM_STATE_CHANGED', `Claim ${reference} is no longer in the expected state (${change.from.join(', ')}).`);
+        }
+        if (reasons?.some((r) => r.Code === 'TransactionConflict')) {
+          if (attempt < 5) {
+            await sleep(jitter(attempt));
+            continue;
+          }
+          // Retryable by name in the state machine (TRANSIENT_ERRORS) and a 409 at the HTTP edge.
+          throw new WriteConflictError(`Claim ${reference} was changed concurrently; try again.`, { cause: error });
+        }
+        throw error;
+      }
+    }
+    const after = await this.get(reference);
+    if (!after) throw new Error(`Claim ${reference} vanished after an update`);
+    return after;
+  }
+
+  /** Staff queue: claims in one status, newest first, a page at a time (GSI byStatus). */
+  async listByStatus(status: ClaimStatus, limit: number, startKey?: Record<string, unknown>): Promise<{ items: Claim[]; nextKey?: Record<string, unknown> }> {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byStatus',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `STATUS#${status}` },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    return { items: (out.Items ?? []).map(stripKeys), nextKey: out.LastEvaluatedKey };
+  }
+
+  /** The audit trail of one claim, oldest first. */
+  async auditTrail(reference: string): Promise<(AuditEvent & { sk: string })[]> {
+    const items: (AuditEvent & { sk: string })[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await documentClient.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+          ExpressionAttributeValues: { ':pk': claimKeys.claim(reference).pk, ':audit': 'AUDIT#' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...((out.Items ?? []) as (AuditEvent & { sk: string })[]));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+}
+
+export interface Transition {
+  from: readonly ClaimStatus[];
+  to?: ClaimStatus;
+  at: string;
+  /** Attributes to set; `undefined` removes the attribute. */
+  set?: Record<string, unknown>;
+  /** The pending task token this change answers: a change for a superseded token fails. */
+  expectToken?: string;
+  timeline?: TimelineEntry | TimelineEntry[];
+  audit: AuditEvent;
+  releaseLock?: { memberNik: string; benefit: string };
+}
+
+const stripKeys = (item: Record<string, unknown>): Claim => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...claim } = item;
+  return claim as unknown as Claim;
+};

@@ -1,0 +1,176 @@
+import { JKK_CAUSES, type Benefit, type IncidentCause, type IncidentType, type Relationship } from './claim';
+import type { Member, MemberStatus } from '../../premiums/domain/member';
+import { namesMatch } from './name-match';
+import { addYears } from './rules/benefits';
+import { PROGRAMMES, type Programme } from '../../reference-data/programmes';
+import { jakartaDate } from '../../kernel/time';
+
+/**
+ * Is a claim payable on the facts we hold? A pure check of the claim against the roster and the premium ledger.
+ * Rejections are the rules a claim cannot pass; flags never reject: they route the claim to the right person.
+ */
+
+export const REJECTION_CODES = [
+  'MEMBER_NOT_FOUND', 'BENEFIT_NOT_COVERED', 'NOT_ACTIVE_AT_INCIDENT', 'CLAIM_WINDOW_EXPIRED', 'CAUSE_NOT_COVERED', 'HEIR_NOT_ENTITLED',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export const ELIGIBILITY_FLAGS = ['NAME_MISMATCH', 'SPONSOR_ARREARS', 'HEIR_ORDER_REVIEW'] as const;
+export type Flag = (typeof ELIGIBILITY_FLAGS)[number];
+
+export interface EligibilityInput {
+  /** The fields of a stored Claim the rules read (a whole Claim fits). */
+  claim: {
+    benefit: Benefit;
+    incident: { type: IncidentType; date: string; cause?: IncidentCause | undefined };
+    claimant: { relationship: Relationship; nik: string };
+    member: { nik: string; name: string };
+    submittedAt: string;
+  };
+  /** The roster's member with the claim's NIK, if any. */
+  member: Member | undefined;
+  /** The premium ledger for the member and the incident month (Jakarta), if reconciled. */
+  coverage: { period: string; category: string } | undefined;
+}
+
+export type EligibilityResult =
+  | { outcome: 'eligible'; flags: Flag[] }
+  | { outcome: 'rejected'; reasonCode: RejectionCode; flags: Flag[] };
+
+/** domain.md: claims may be filed up to 5 years after the accident or diagnosis (it was 2). */
+export const CLAIM_WINDOW_YEARS = 5;
+
+/** Premium categories in which the sponsor paid the month in full (docs/data-model.md, coverage `category`). */
+const PAID_CATEGORIES: readonly string[] = ['PAID', 'OVERPAID'];
+
+/** Heirs of order 2-5 (PP 44/2015 art. 37(5)): paid only if no heir of a higher order exists, which a verifier confirms. */
+const LOWER_ORDER_HEIRS: readonly Relationship[] = ['parent', 'grandparent', 'grandchild', 'sibling', 'parent_in_law', 'appointed'];
+
+const WORK_CAUSES: readonly string[] = JKK_CAUSES;
+
+type StatusChange = Member['statusHistory'][number];
+
+/**
+ * The roster status on a date: the last change that took effect on or before it (of changes effective the same
+ * day, the one recorded later). With no change on record by then, enrolment itself made the member active.
+ */
+const statusOn = (history: readonly StatusChange[], date: string): MemberStatus => {
+  const changes = history
+    .filter((c) => c.on <= date)
+    .sort((x, y) => (x.on === y.on ? x.recordedAt.localeCompare(y.recordedAt) : x.on.localeCompare(y.on)));
+  return changes.at(-1)?.status ?? 'active';
+};
+
+/** The Jakarta date a change was recorded; an unreadable timestamp counts as recorded late (never against the family). */
+const recordedOn = (recordedAt: string): string => {
+  const at = new Date(recordedAt);
+  return Number.isNaN(at.getTime()) ? '9999-12-31' : jakartaDate(at);
+};
+
+/**
+ * Enrolled by the incident date and 'active' on it. For a death claim, a 'deceased' status effective or recorded on
+ * or after the incident date is this death, reported by the sponsor, not a lapse: it is set aside. Only a death the
+ * roster already held before the incident counts against the claim.
+ */
+const activeAtIncident = (member: Member, incident: { type: IncidentType; date: string }): boolean => {
+  if (incident.date < member.enrolledOn) return false;
+  const history = incident.type === 'death'
+    ? member.statusHistory.filter((c) => !(c.status === 'deceased' && (c.on >= incident.date || recordedOn(c.recordedAt) >= incident.date)))
+    : member.statusHistory;
+  return statusOn(history, incident.date) === 'active';
+};
+
+const causeCovered = (benefit: Benefit, incident: { type: IncidentType; cause?: IncidentCause | undefined }): boolean => {
+  const workCause = incident.cause !== undefined && WORK_CAUSES.includes(incident.cause);
+  // JKM is a death not caused by work; JKK (death or injury) needs a work accident, the commute or an occupational disease.
+  if (benefit === 'JKM') return incident.type === 'death' && !workCause;
+  return workCause;
+};
+
+const heirEntitled = (incidentType: IncidentType, relationship: Relationship): boolean =>
+  incidentType === 'death' ? relationship !== 'self' : relationship === 'self';
+
+const flagsFor = (input: EligibilityInput, member: Member): Flag[] => {
+  const { claim, coverage } = input;
+  const flags: Flag[] = [];
+  if (!namesMatch(claim.member.name, member.name)) flags.push('NAME_MISMATCH');
+  const incidentMonth = claim.incident.date.slice(0, 7);
+  // Unpaid or short premiums are the sponsor's debt, never the family's fault: a supervisor handles it, no rejection.
+  if (!coverage || coverage.period !== incidentMonth || !PAID_CATEGORIES.includes(coverage.category)) flags.push('SPONSOR_ARREARS');
+  if (claim.incident.type === 'death' && LOWER_ORDER_HEIRS.includes(claim.claimant.relationship)) flags.push('HEIR_ORDER_REVIEW');
+  return flags;
+};
+
+/**
+ * The rules in the order they are checked; the first that fails names the rejection. `programmes` is the programme
+ * data (PROGRAMMES unless given), so a new group of workers needs no change here.
+ */
+export const assessEligibility = (input: EligibilityInput, programmes: Readonly<Record<string, Programme>> = PROGRAMMES): EligibilityResult => {
+  const { claim, member } = input;
+  // A member looked up by another NIK is not this claim's member.
+  if (!member || member.nik !== claim.member.nik) return { outcome: 'rejected', reasonCode: 'MEMBER_NOT_FOUND', flags: [] };
+
+  const flags = flagsFor(input, member);
+  const reject = (reasonCode: RejectionCode): EligibilityResult => ({ outcome: 'rejected', reasonCode, flags });
+
+  const memberProgramme = Object.hasOwn(programmes, member.program) ? programmes[member.program] : undefined;
+  if (!memberProgramme?.benefits.includes(claim.benefit)) return reject('BENEFIT_NOT_COVERED');
+  if (!activeAtIncident(member, claim.incident)) return reject('NOT_ACTIVE_AT_INCIDENT');
+  // The anniversary rule on Jakarta dates: submitted on the 5th anniversary is in time, the day after is not.
+  const submittedOn = jakartaDate(new Date(claim.submittedAt));
+  if (submittedOn > addYears(claim.incident.date, CLAIM_WINDOW_YEARS)) return reject('CLAIM_WINDOW_EXPIRED');
+  if (!causeCovered(claim.benefit, claim.incident)) return reject('CAUSE_NOT_COVERED');
+  if (!heirEntitled(claim.incident.type, claim.claimant.relationship)) return reject('HEIR_NOT_ENTITLED');
+  return { outcome: 'eligible', flags };
+};
+
+type Text = { id: string; en: string };
+
+/** What the family reads when a claim is rejected: plain words, what it means, and what they can do. */
+export const REJECTION_REASONS: Record<RejectionCode, Text> = {
+  MEMBER_NOT_FOUND: {
+    id: 'Mohon maaf, kami belum menemukan peserta dengan NIK tersebut dalam daftar peserta. Mohon periksa kembali NIK peserta di KTP atau Kartu Keluarga. Jika NIK sudah benar, koordinator TKSK di kecamatan Anda dapat membantu memeriksa data kepesertaan.',
+    en: 'Sorry, we could not find a member with this NIK in the member list. Please check the NIK on the ID card or family card. If it is correct, the TKSK coordinator in your district can help check the membership records.',
+  },
+  BENEFIT_NOT_COVERED: {
+    id: 'Mohon maaf, program kepesertaan peserta tidak mencakup jenis santunan yang diajukan. Koordinator TKSK di kecamatan Anda dapat menjelaskan santunan yang berlaku.',
+    en: "Sorry, the member's programme does not include the benefit that was claimed. The TKSK coordinator in your district can explain which benefits apply.",
+  },
+  NOT_ACTIVE_AT_INCIDENT: {
+    id: 'Mohon maaf, menurut data kami kepesertaan belum dimulai atau sudah tidak aktif pada tanggal kejadian. Jika tanggal kejadian yang diisi keliru, Anda dapat mengajukan klaim kembali dengan tanggal yang benar. Jika menurut Anda data kami yang keliru, hubungi koordinator TKSK di kecamatan Anda.',
+    en: 'Sorry, our records show the membership had not started or was not active on the date of the incident. If the date entered was wrong, you may claim again with the right date. If you believe our records are wrong, contact the TKSK coordinator in your district.',
+  },
+  CLAIM_WINDOW_EXPIRED: {
+    id: 'Mohon maaf, klaim hanya dapat diajukan paling lambat 5 tahun setelah tanggal kejadian, dan batas waktu itu sudah lewat. Jika tanggal kejadian yang diisi keliru, Anda dapat mengajukan klaim kembali dengan tanggal yang benar.',
+    en: 'Sorry, a claim can be made up to 5 years after the incident, and that time has passed. If the date entered was wrong, you may claim again with the right date.',
+  },
+  CAUSE_NOT_COVERED: {
+    id: 'Jenis santunan yang dipilih tidak sesuai dengan kejadiannya. JKM untuk peserta yang meninggal dunia bukan karena kecelakaan kerja; JKK untuk kecelakaan kerja (termasuk di perjalanan kerja) atau penyakit akibat kerja. Anda dapat mengajukan klaim kembali dengan jenis santunan yang sesuai.',
+    en: 'The benefit chosen does not fit the incident. JKM is for a death not caused by a work accident; JKK is for a work accident (including travel for work) or an occupational disease. You may claim again with the right benefit.',
+  },
+  HEIR_NOT_ENTITLED: {
+    id: 'Hubungan pengaju dengan peserta tidak sesuai dengan jenis klaim. Santunan kematian diajukan oleh ahli waris (misalnya suami/istri atau anak); santunan cedera diajukan oleh peserta sendiri. Anda dapat mengajukan klaim kembali dengan data pengaju yang sesuai.',
+    en: 'The claimant\'s relationship to the member does not fit the claim. A death benefit is claimed by an heir (for example the spouse or a child); an injury benefit by the member. You may claim again with the right claimant.',
+  },
+};
+
+/** What staff read beside a flagged claim. */
+export const FLAG_LABELS: Record<Flag, Text> = {
+  NAME_MISMATCH: {
+    id: 'Nama peserta pada klaim tidak cocok dengan nama di daftar peserta. Periksa KTP dan KK sebelum menyetujui.',
+    en: "The member's name on the claim does not match the roster. Check the ID and family cards before approving.",
+  },
+  SPONSOR_ARREARS: {
+    id: 'Iuran bulan kejadian belum tercatat lunas dari Kemensos. Ini tunggakan sponsor, bukan kesalahan keluarga: jangan tolak karena alasan ini.',
+    en: 'The premium for the incident month is not recorded as paid by the sponsor. This is the sponsor\'s arrears, not the family\'s fault: do not reject for it.',
+  },
+  HEIR_ORDER_REVIEW: {
+    id: 'Pengaju adalah ahli waris urutan 2-5. Pastikan tidak ada suami/istri atau anak peserta (ahli waris urutan lebih tinggi).',
+    en: "The claimant is an heir of order 2-5. Confirm the member has no spouse or child (a higher-order heir).",
+  },
+};
+
+/** Flags that need a supervisor's decision (sponsor arrears and name mismatches); the others a verifier clears. */
+const SUPERVISOR_FLAGS: readonly Flag[] = ['SPONSOR_ARREARS', 'NAME_MISMATCH'];
+
+export const needsSupervisor = (flags: readonly string[]): boolean => flags.some((f) => (SUPERVISOR_FLAGS as readonly string[]).includes(f));

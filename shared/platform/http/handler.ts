@@ -1,0 +1,99 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { logger } from '../observability/logger';
+import { pickLang, type Lang } from '../web/i18n';
+import { bodyKindOf, decodeBody, parseForm, parseJson, type BodyKind } from './body';
+import { AppError } from '../../kernel/errors';
+import { errorResponse, type HttpResponse } from './responses';
+
+export interface HttpRequest {
+  /** API Gateway route key, e.g. `GET /claims/{reference}`: one function may serve several routes. */
+  route: string;
+  method: string;
+  headers: Record<string, string | undefined>;
+  /** Cookies by name (payload 2.0 sends them apart from the headers). */
+  cookies: Record<string, string>;
+  query: Record<string, string | undefined>;
+  params: Record<string, string | undefined>;
+  lang: Lang;
+  /** Set when the route accepts a body. */
+  bodyKind?: BodyKind;
+  rawBody: string;
+  body: unknown;
+}
+
+export interface HttpHandlerOptions {
+  /** Accepted body kinds; a route without them ignores any body. */
+  accepts?: readonly BodyKind[];
+  /** A POST may come without any body (e.g. a retry command); GET and HEAD never parse one. */
+  optionalBody?: boolean;
+  /** Largest accepted body in bytes (api.md: 64 KB for claims). */
+  maxBodyBytes?: number;
+  /** Lets a page route answer its own errors in HTML (the claim form comes back with the messages). */
+  renderError?: (error: AppError, request: HttpRequest) => HttpResponse | undefined;
+}
+
+type Event = APIGatewayProxyEventV2 & { parsed?: HttpRequest };
+type Result = APIGatewayProxyStructuredResultV2;
+
+const DEFAULT_MAX_BODY = 64 * 1024;
+
+/** Before the handler: headers in lower case, language, and the body checked for type and size, then parsed. */
+const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result> => ({
+  before: ({ event }) => {
+    const headers: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(event.headers ?? {})) headers[k.toLowerCase()] = v;
+    const query = { ...(event.queryStringParameters ?? {}) };
+    const cookies: Record<string, string> = {};
+    for (const c of event.cookies ?? []) {
+      const eq = c.indexOf('=');
+      if (eq > 0) cookies[c.slice(0, eq).trim()] = decodeURIComponent(c.slice(eq + 1).trim());
+    }
+    const parsed: HttpRequest = {
+      route: event.routeKey ?? '',
+      method: event.requestContext?.http?.method ?? 'GET',
+      headers,
+      cookies,
+      query,
+      params: { ...(event.pathParameters ?? {}) },
+      lang: pickLang(query),
+      rawBody: '',
+      body: undefined,
+    };
+    event.parsed = parsed;
+    if (!options.accepts || parsed.method === 'GET' || parsed.method === 'HEAD') return;
+    if (options.optionalBody && !event.body && !headers['content-type']) return;
+    parsed.bodyKind = bodyKindOf(headers['content-type'], options.accepts);
+    parsed.rawBody = decodeBody(event.body, event.isBase64Encoded, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
+    if (parsed.bodyKind === 'json') parsed.body = parseJson(parsed.rawBody);
+    else if (parsed.bodyKind === 'form') parsed.body = parseForm(parsed.rawBody);
+    else parsed.body = parsed.rawBody;
+  },
+});
+
+/**
+ * The one place where errors become status codes. A client's mistake (AppError below 500) is a 4xx in the
+ * api.md error shape; anything unexpected is logged and answered with a 500 that reveals nothing.
+ */
+const mapErrors = (options: HttpHandlerOptions): MiddlewareObj<Event, Result> => ({
+  onError: (request) => {
+    const { error, event } = request;
+    const lang = event.parsed?.lang ?? pickLang(event.queryStringParameters ?? {});
+    if (error instanceof AppError && error.status < 500) {
+      logger.info('request refused', { code: error.code, status: error.status });
+      request.response = (event.parsed && options.renderError?.(error, event.parsed)) ?? errorResponse(error, lang);
+      return;
+    }
+    logger.error('request failed', { error: error as Error });
+    request.response = errorResponse(new AppError(500, 'INTERNAL_ERROR', 'Something went wrong on our side. Nothing was lost; please try again.'), lang);
+  },
+});
+
+/** Middleware first, handler last (middy's order); the error mapper is registered last so it handles errors first. */
+export const httpHandler = (fn: (request: HttpRequest, context: Context) => Promise<HttpResponse>, options: HttpHandlerOptions = {}) =>
+  middy<Event, Result>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(parseRequest(options))
+    .use(mapErrors(options))
+    .handler(async (event, context) => fn(event.parsed!, context));

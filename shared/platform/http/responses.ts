@@ -1,0 +1,57 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { errorMessage, hasErrorMessage, type Lang } from '../web/i18n';
+import { AppError, ValidationError } from '../../kernel/errors';
+
+export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string>; body: string };
+
+const BASE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  // Status pages carry a NIK in the URL (api.md): never cache them in shared proxies.
+  'cache-control': 'no-store',
+};
+
+export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
+  statusCode,
+  headers: { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', ...headers },
+  body: JSON.stringify(body),
+});
+
+export const html = (statusCode: number, page: string, headers: Record<string, string> = {}, extraConnectSrc = ''): HttpResponse => ({
+  statusCode,
+  headers: {
+    ...BASE_HEADERS,
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; connect-src 'self'${extraConnectSrc ? ` ${extraConnectSrc}` : ''}; base-uri 'none'; frame-ancestors 'none'`,
+    ...headers,
+  },
+  body: page,
+});
+
+export const redirect = (location: string, statusCode = 303): HttpResponse => ({
+  statusCode,
+  headers: { ...BASE_HEADERS, location },
+  body: '',
+});
+
+/** The api.md error shape: `{ error, message, fields? }`. Field messages are in the request's language. */
+export const errorResponse = (error: AppError, lang: Lang): HttpResponse => {
+  const body: Record<string, unknown> = { error: error.code, message: error.message };
+  if (error instanceof ValidationError) {
+    body.fields = error.fields.map((f) => ({
+      path: f.path,
+      code: f.code,
+      message: f.message ?? (hasErrorMessage(f.code) ? errorMessage(f.code, lang) : errorMessage('invalid', lang)),
+    }));
+  }
+  return json(error.status, body);
+};
+
+/** api.md: JSON when the client asks for `application/json` (before any text/html), else an HTML page. */
+export const wantsJson = (headers: Record<string, string | undefined>): boolean => {
+  const accept = (headers.accept ?? '').toLowerCase();
+  const jsonAt = accept.indexOf('application/json');
+  if (jsonAt === -1) return false;
+  const htmlAt = accept.indexOf('text/html');
+  return htmlAt === -1 || jsonAt < htmlAt;
+};

@@ -1,0 +1,31 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context } from 'aws-lambda';
+import type * as z from 'zod/mini';
+import { logger } from '../observability/logger';
+import { validate } from '../../kernel/validate';
+
+/** The task input did not match its schema: a bug in the state machine, never retried. */
+export class TaskInputError extends Error {
+  override name = 'TaskInputError';
+}
+
+/**
+ * The wrapper of every workflow task: the Powertools logger context, the task input validated with its schema,
+ * and errors left to propagate by name so that the state machine's Retry and Catch can match them. A task never
+ * returns an error object: that would let the workflow record a failure as success.
+ */
+export const taskHandler = <S extends z.ZodMiniType, R>(schema: S, fn: (input: z.infer<S>, context: Context) => Promise<R>) =>
+  middy<unknown, R>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event, context) => {
+      let input: z.infer<S>;
+      try {
+        input = validate(schema, event);
+      } catch (error) {
+        throw new TaskInputError(`Invalid task input: ${JSON.stringify((error as { fields?: unknown }).fields ?? String(error))}`);
+      }
+      const reference = (input as { reference?: string }).reference;
+      if (reference) logger.appendKeys({ reference });
+      return fn(input, context);
+    });

@@ -1,0 +1,67 @@
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { maskPhone } from '../../reference-data/phone';
+import { logger } from '../observability/logger';
+
+export interface Message {
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/**
+ * Emails through SES v2 (the twin: aws-ses-v2-local, through AWS_ENDPOINT_URL_SESV2). SMS goes out through an
+ * HTTP SMS gateway when one is configured (SMS_GATEWAY_URL), else it is logged, masked, as not sent.
+ * A notification never fails a workflow step: the claim's state is already recorded, and a lost message is
+ * logged for follow-up rather than retried into duplicates.
+ */
+export class Notifier {
+  constructor(
+    private readonly ses: SESv2Client,
+    private readonly from: string,
+    private readonly smsGatewayUrl?: string,
+  ) {}
+
+  async email(to: readonly string[], message: Message): Promise<boolean> {
+    const recipients = to.filter(Boolean);
+    if (recipients.length === 0) return false;
+    try {
+      await this.ses.send(
+        new SendEmailCommand({
+          FromEmailAddress: this.from,
+          Destination: { ToAddresses: [...recipients] },
+          Content: {
+            Simple: {
+              Subject: { Data: message.subject, Charset: 'UTF-8' },
+              Body: { Text: { Data: message.text, Charset: 'UTF-8' }, ...(message.html ? { Html: { Data: message.html, Charset: 'UTF-8' } } : {}) },
+            },
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      logger.error('email not sent', { error: error as Error, recipients: recipients.length, subject: message.subject });
+      return false;
+    }
+  }
+
+  async sms(phone: string | undefined, text: string): Promise<boolean> {
+    if (!phone) return false;
+    if (!this.smsGatewayUrl) {
+      logger.info('sms not configured', { phone: maskPhone(phone) });
+      return false;
+    }
+    try {
+      const res = await fetch(this.smsGatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ to: phone, text }),
+        signal: AbortSignal.timeout(5000),
+      });
+      if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
+      return true;
+    } catch (error) {
+      logger.error('sms not sent', { error: error as Error, phone: maskPhone(phone) });
+      return false;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { COVERAGE_CATEGORIES, type Coverage, type CoverageCategory } from '../domain/member';
+import type { PaymentLine } from '../domain/payment-row';
+import type { Discrepancy, ReconciliationReport } from '../domain/reconciliation';
+import { batchGet, batchWrite } from '../../platform/dynamodb/batch';
+import { documentClient } from '../../platform/dynamodb/client';
+import { memberKeys } from '../../platform/dynamodb/keys';
+
+const strip = <T>(item: Record<string, unknown>): T => {
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, entity: _g, ...rest } = item;
+  return rest as T;
+};
+
+export interface StoredReport extends Omit<ReconciliationReport, 'discrepancies'> {
+  reconciledAt: string;
+  trigger: string;
+}
+
+/**
+ * The premium ledger in the Members table: payment lines, coverage by member and month, and the report of each
+ * month's reconciliation (docs/data-model.md).
+ */
+export class PremiumsRepository {
+  constructor(private readonly tableName: string) {}
+
+  /**
+   * Stores payment lines, keyed by period, NIK and receipt: a line already stored with the same amounts is not
+   * written again, so importing a file twice changes nothing. Returns how many lines were new, changed, unchanged.
+   */
+  async putPayments(lines: readonly PaymentLine[], importedAt: string): Promise<{ added: number; updated: number; unchanged: number }> {
+    const byKey = new Map(lines.map((l) => [JSON.stringify(memberKeys.payment(l.period, l.nik, l.receiptNo)), l]));
+    const existing = await batchGet(this.tableName, [...byKey.keys()].map((k) => JSON.parse(k) as Record<string, unknown>));
+    const stored = new Map(existing.map((i) => [JSON.stringify({ pk: i.pk, sk: i.sk }), i]));
+    const writes: Record<string, unknown>[] = [];
+    let added = 0;
+    let updated = 0;
+    for (const [key, line] of byKey) {
+      const old = stored.get(key);
+      if (old && old.jkk === line.jkk && old.jkm === line.jkm && old.paidOn === line.paidOn) continue;
+      if (old) updated += 1;
+      else added += 1;
+      writes.push({ PutRequest: { Item: { ...(JSON.parse(key) as object), entity: 'PAYMENT', ...line, importedAt } } });
+    }
+    await batchWrite(this.tableName, writes);
+    return { added, updated, unchanged: byKey.size - added - updated };
+  }
+
+  /** Every payment line of a month: one paginated Query per partition of the month. */
+  async paymentsFor(period: string): Promise<PaymentLine[]> {
+    const pages = await Promise.all(memberKeys.paymentShards(period).map((pk) => this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } })));
+    return pages.flat().map((i) => strip<PaymentLine & { importedAt?: string }>(i)).map(({ importedAt: _i, ...line }) => line);
+  }
+
+  /**
+   * Writes one month's coverage: one PutRequest per member (batched by 25). Items that are not PAID also carry the
+   * sparse `discrepancies` index keys. UNKNOWN_MEMBER items are stored too, under the NIK that paid.
+   */
+  async putCoverage(items: readonly Coverage[]): Promise<number> {
+    return batchWrite(
+      this.tableName,
+      items.map((c) => ({
+        PutRequest: {
+          Item: { ...memberKeys.coverage(c.nik, c.period), entity: 'COVERAGE', ...(c.category === 'PAID' ? {} : memberKeys.discrepancy(c.period, c.category, c.nik)), ...c },
+        },
+      })),
+    );
+  }
+
+  async hasReport(period: string): Promise<boolean> {
+    const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: memberKeys.report(period), ProjectionExpression: 'pk' }));
+    return out.Item !== undefined;
+  }
+
+  async putReport(report: StoredReport): Promise<void> {
+    await documentClient.send(new PutCommand({ TableName: this.tableName, Item: { ...memberKeys.report(report.period), entity: 'REPORT', ...report } }));
+  }
+
+  /** The stored report and its discrepancies, read from the sparse index, one Query per category. */
+  async report(period: string): Promise<(StoredReport & { discrepancies: Discrepancy[] }) | undefined> {
+    const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: memberKeys.report(period) }));
+    if (!out.Item) return undefined;
+    const summary = strip<StoredReport>(out.Item);
+    // In the order of COVERAGE_CATEGORIES, as the reconciliation returns them (a stored map keeps no order).
+    const categories = COVERAGE_CATEGORIES.filter((c): c is CoverageCategory => c !== 'PAID' && (summary.counts[c] ?? 0) > 0);
+    const lists = await Promise.all(
+      categories.map((category) =>
+        this.queryAll({ IndexName: 'discrepancies', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `DISCREPANCY#${period}#${category}` } }),
+      ),
+    );
+    const discrepancies = lists.flatMap((list) => list.sort((a, b) => String(a.gsi2sk).localeCompare(String(b.gsi2sk)))).map((i) => {
+      const c = strip<Coverage & { name?: string }>(i);
+      return { nik: c.nik, category: c.category as Discrepancy['category'], expected: c.expected.total, paid: c.paid.total, ...(c.name ? { name: c.name } : {}) };
+    });
+    return { ...summary, discrepancies };
+  }
+
+  /**
+   * Removes the coverage items of a month that a rerun no longer produces (a member taken off the roster, a payment
+   * line corrected away): only items that were discrepancies can be stale, so only the sparse index is read.
+   */
+  async removeStaleCoverage(period: string, current: ReadonlySet<string>): Promise<number> {
+    const lists = await Promise.all(
+      COVERAGE_CATEGORIES.filter((c) => c !== 'PAID').map((category) =>
+        this.queryAll({ IndexName: 'discrepancies', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `DISCREPANCY#${period}#${category}` }, ProjectionExpression: 'pk, sk, nik' }),
+      ),
+    );
+    const stale = lists.flat().filter((i) => !current.has(String(i.nik)));
+    await batchWrite(this.tableName, stale.map((i) => ({ DeleteRequest: { Key: { pk: i.pk, sk: i.sk } } })));
+    return stale.length;
+  }
+
+  /** A member's coverage, month by month (Query on the member's partition). */
+  async coverageOf(nik: string): Promise<Coverage[]> {
+    const items = await this.queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)', ExpressionAttributeValues: { ':pk': memberKeys.member(nik).pk, ':c': 'COVERAGE#' } });
+    return items.map((i) => strip<Coverage>(i));
+  }
+
+  private async queryAll(input: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await documentClient.send(new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: start } as never));
+      items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+      start = out.LastEvaluatedKey as Record<string, unknown> | undefined;
+    } while (start);
+    return items;
+  }
+}

@@ -1,0 +1,103 @@
+import { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import { checkHeader, type RowError, type RowResult } from '../domain/payment-row';
+import { ValidationError } from '../../kernel/errors';
+
+export interface RejectedLine {
+  line: number;
+  errors: RowError[];
+}
+
+export interface CsvImportResult {
+  /** Data lines read (the header not counted). */
+  lines: number;
+  accepted: number;
+  rejected: RejectedLine[];
+}
+
+/** How many accepted rows are handed to the writer at once. */
+const BATCH = 500;
+
+/**
+ * Streams a CSV (a string, a Buffer or a readable stream from storage) through csv-parse: the header is checked
+ * first, then each line is validated on its own with its line number. A rejected line never stops the good ones;
+ * accepted rows go to `write` in batches while the file is still being read. Lines whose key repeats an earlier
+ * line of the same file are rejected as duplicates. A file that is not CSV at all (binary junk, a broken quote)
+ * or has a wrong header is refused as a whole with a 400 naming the line.
+ */
+export const importCsv = async <T>(
+  source: string | Buffer | Readable,
+  options: {
+    header: readonly string[];
+    parseRow: (fields: Record<string, string>, today: string) => RowResult<T>;
+    keyOf: (row: T) => string;
+    write: (rows: T[]) => Promise<void>;
+    today: string;
+  },
+): Promise<CsvImportResult> => {
+  const input = typeof source === 'string' || Buffer.isBuffer(source) ? Readable.from([source]) : source;
+  const parser = input.pipe(
+    parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: 64 * 1024 }),
+  );
+  const rejected: RejectedLine[] = [];
+  const seen = new Map<string, number>();
+  let header: string[] | undefined;
+  let lines = 0;
+  let accepted = 0;
+  let batch: T[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    await options.write(rows);
+  };
+  try {
+    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const { record: cells, info } = record;
+      if (!header) {
+        if (cells.some((c) => /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(c))) throw new ValidationError([{ path: 'line 1', code: 'csv.binary', message: 'This is not a CSV text file (binary content on line 1).' }]);
+        const check = checkHeader(cells, options.header);
+        if (!check.ok) throw new ValidationError([{ path: 'line 1', code: check.code, message: check.message }], `Wrong header: ${check.message}`);
+        header = [...options.header];
+        continue;
+      }
+      lines += 1;
+      if (cells.some((c) => /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(c))) {
+        rejected.push({ line: info.lines, errors: [{ field: '*', code: 'csv.binary', message: 'The line holds binary or unreadable characters.' }] });
+        continue;
+      }
+      if (cells.length !== header.length) {
+        rejected.push({ line: info.lines, errors: [{ field: '*', code: 'csv.columns', message: `Expected ${header.length} columns, found ${cells.length}.` }] });
+        continue;
+      }
+      const fields = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
+      const result = options.parseRow(fields, options.today);
+      if (!result.ok) {
+        rejected.push({ line: info.lines, errors: result.errors });
+        continue;
+      }
+      const key = options.keyOf(result.value);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        rejected.push({ line: info.lines, errors: [{ field: '*', code: 'csv.duplicate', message: `Same key as line ${first} of this file.` }] });
+        continue;
+      }
+      seen.set(key, info.lines);
+      accepted += 1;
+      batch.push(result.value);
+      if (batch.length >= BATCH) await flush();
+    }
+  } catch (error) {
+    if (error instanceof ValidationError) throw error;
+    // Any parser error is the file's fault, never ours: a 400 naming the line and the parser's code. Its message
+    // quotes the offending field, which may hold personal data, so it is neither returned nor logged.
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines ?? '?';
+      throw new ValidationError([{ path: `line ${line}`, code: 'csv.invalid', message: `Not valid CSV on line ${line} (${error.code}). Save the file again as CSV (UTF-8, comma-separated).` }], `The file is not valid CSV (line ${line}).`);
+    }
+    throw error;
+  }
+  if (!header) throw new ValidationError([{ path: 'line 1', code: 'csv.empty', message: `The file is empty: the first line must be the header ${options.header.join(',')}.` }]);
+  await flush();
+  return { lines, accepted, rejected };
+};
