@@ -1,3 +1,4 @@
+import { ENV } from '../shared/composition/env';
 import { CfnOutput, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
@@ -78,13 +79,13 @@ export class SantunanStack extends Stack {
         projectRoot,
         // Browsers upload to this origin: the form page allows it in its Content-Security-Policy.
         // SANTUNAN_FUNCTION names the function in the template: the twin maps state machine tasks by it.
-        environment: { UPLOAD_ORIGIN: `https://${bucket.bucketRegionalDomainName}`, SANTUNAN_FUNCTION: name },
+        environment: { [ENV.uploadOrigin]: `https://${bucket.bucketRegionalDomainName}`, SANTUNAN_FUNCTION: name },
       });
       for (const { table, access } of definition.tables) fn.bindTable(table, this.tables.table(table), access);
       if (definition.documents) fn.bindDocuments(bucket, definition.documents);
       if (definition.notifies) fn.bindNotifications(mailFrom, props.staffEmails ?? {});
-      if (definition.notifies && props.smsGatewayUrl) fn.function.addEnvironment('SMS_GATEWAY_URL', props.smsGatewayUrl);
-      if (definition.staffAuth && props.staffLoginUrl) fn.function.addEnvironment('STAFF_LOGIN_URL', props.staffLoginUrl);
+      if (definition.notifies && props.smsGatewayUrl) fn.function.addEnvironment(ENV.smsGatewayUrl, props.smsGatewayUrl);
+      if (definition.staffAuth && props.staffLoginUrl) fn.function.addEnvironment(ENV.staffLoginUrl, props.staffLoginUrl);
       if (definition.bank) fn.bindBank(props.bankApiUrl ?? 'https://disbursement.example.invalid');
       if (definition.staffAuth) fn.bindStaffAuth(this.staff.issuer, this.staff.client.userPoolClientId);
       return fn;
@@ -111,7 +112,7 @@ export class SantunanStack extends Stack {
 
     // The daily reconciliation; its emails link to the API's report pages.
     this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.functions.reconcilePremiums.function });
-    for (const name of names) if (definitions[name].scheduled) this.functions[name].function.addEnvironment('PUBLIC_BASE_URL', this.httpApi.url);
+    for (const name of names) if (definitions[name].scheduled) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.httpApi.url);
     // The Scheduler's execution role (one per stack, made by the LambdaInvoke target) may invoke the function and its versions.
     const target = this.functions.reconcilePremiums.function.node.defaultChild as CfnElement;
     Validations.of(this).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(target)}.Arn>:*]`, reason: 'The schedule target grant: invoke the reconciliation function and its versions, nothing else.' });

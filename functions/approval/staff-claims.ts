@@ -1,23 +1,25 @@
 import * as z from 'zod/mini';
-import { StaffAuth, requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/adapters/staff-auth';
-import { optionalEnv, requireEnv } from '../../shared/composition/env';
-import { CLAIM_STATUSES, type ClaimStatus } from '../../shared/claims/domain/claim';
+import { decide } from '../../shared/claims/application/approval/decide';
+import { claimForStaff, claimQueue } from '../../shared/claims/application/approval/staff-views';
+import { retryPayout } from '../../shared/claims/application/payout/retry-payout';
 import { normalizeReference } from '../../shared/claims/domain/reference';
-import { AppError, NotFoundError, UnauthorizedError, ValidationError } from '../../shared/kernel/errors';
-import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
-import { html, json, redirect, wantsJson, type HttpResponse } from '../../shared/platform/http/responses';
-import { validate } from '../../shared/kernel/validate';
-import { decide, retryPayout } from '../../shared/claims/application/approval/decide';
 import { renderSignInNeeded, renderStaffClaimPage, renderStaffQueue } from '../../shared/claims/web/staff-page';
-import { workflowConfig } from '../../shared/composition/settings';
-import { claims as claimsRepo, notifier as makeNotifier, workflow as workflowClient } from '../../shared/composition/lambda';
+import { claimStore, taskResponder } from '../../shared/composition/claims';
+import { claimMessages, notifier } from '../../shared/composition/notifications';
+import { staffEmails, staffLoginUrl } from '../../shared/composition/settings';
+import { staffAuth } from '../../shared/composition/staff-auth';
+import { type DomainError, NotFoundError, UnauthorizedError } from '../../shared/kernel/errors';
+import { validate } from '../../shared/kernel/validate';
+import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
+import { decodePageToken, encodePageToken } from '../../shared/platform/http/page-token';
+import { html, json, redirect, wantsJson, type HttpResponse } from '../../shared/platform/http/responses';
+import { requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/domain/roles';
 
-const auth = new StaffAuth(requireEnv('AUTH_ISSUER'), requireEnv('AUTH_JWKS_URL'), process.env.AUTH_CLIENT_ID || undefined);
-const claims = claimsRepo();
-const config = workflowConfig();
-const deps = { claims, workflow: workflowClient(), notifier: makeNotifier(), staffEmails: config.staffEmails };
+const auth = staffAuth();
+const claims = claimStore();
+const deps = { claims, workflow: taskResponder(), notifier: notifier(), messages: claimMessages, staffEmails: staffEmails() };
 /** Where a browser without a session signs in (the twin's sign-in page; in AWS the Cognito hosted UI). */
-const loginUrl = optionalEnv('STAFF_LOGIN_URL', '/staff/login');
+const loginUrl = staffLoginUrl();
 
 const decisionSchema = z.object({
   decision: z.enum(['approve', 'reject'], { error: 'decision.invalid' }),
@@ -26,34 +28,21 @@ const decisionSchema = z.object({
 });
 
 const baseUrlOf = (request: HttpRequest) => `${request.headers['x-forwarded-proto'] ?? 'https'}://${request.headers.host ?? ''}`;
-const pageTokenOf = (item: Record<string, unknown> | undefined) => (item ? Buffer.from(JSON.stringify(item)).toString('base64url') : undefined);
-const keyOf = (token: string | undefined): Record<string, unknown> | undefined => {
-  if (!token) return undefined;
-  try {
-    const key = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as unknown;
-    if (key && typeof key === 'object' && !Array.isArray(key) && Object.values(key).every((v) => typeof v === 'string')) return key as Record<string, unknown>;
-  } catch {
-    // fall through
-  }
-  throw new ValidationError([{ path: 'nextToken', code: 'invalid' }], 'nextToken is not one this API gave out.');
-};
 
 const queue = async (request: HttpRequest, user: StaffUser): Promise<HttpResponse> => {
-  const status = (request.query.status ?? 'AWAITING_APPROVAL').toUpperCase();
-  if (!(CLAIM_STATUSES as readonly string[]).includes(status)) throw new ValidationError([{ path: 'status', code: 'invalid' }], `status must be one of ${CLAIM_STATUSES.join(', ')}.`);
-  const page = await claims.listByStatus(status as ClaimStatus, 50, keyOf(request.query.nextToken));
-  const items = page.items.map((c) => ({ reference: c.reference, status: c.status, benefit: c.benefit, memberName: c.member.name, amount: c.verification?.benefit?.total, submittedAt: c.submittedAt }));
-  const nextToken = pageTokenOf(page.nextKey);
-  if (wantsJson(request.headers)) return json(200, { items, ...(nextToken ? { nextToken } : {}) });
-  return html(200, renderStaffQueue(status, items, user, nextToken));
+  const page = await claimQueue(claims, request.query.status ?? 'AWAITING_APPROVAL', decodePageToken(request.query.nextToken));
+  const nextToken = encodePageToken(page.next);
+  if (wantsJson(request.headers)) return json(200, { items: page.items, ...(nextToken ? { nextToken } : {}) });
+  return html(200, renderStaffQueue(page.status, page.items, user, nextToken));
 };
 
-const claimPage = async (reference: string, request: HttpRequest, user: StaffUser, message?: string): Promise<HttpResponse> => {
-  const claim = await claims.get(reference);
-  if (!claim) throw new NotFoundError('No claim with this reference.');
-  const audit = await claims.auditTrail(reference);
-  if (wantsJson(request.headers)) return json(200, { ...claim, pendingTask: claim.pendingTask ? { kind: claim.pendingTask.kind, since: claim.pendingTask.since, escalated: claim.pendingTask.escalated } : undefined, audit });
-  return html(200, renderStaffClaimPage(claim, audit, user, message));
+const claimPage = async (reference: string, request: HttpRequest, user: StaffUser): Promise<HttpResponse> => {
+  const { claim, audit } = await claimForStaff(claims, reference);
+  if (wantsJson(request.headers)) {
+    const pendingTask = claim.pendingTask ? { kind: claim.pendingTask.kind, since: claim.pendingTask.since, escalated: claim.pendingTask.escalated } : undefined;
+    return json(200, { ...claim, pendingTask, audit });
+  }
+  return html(200, renderStaffClaimPage(claim, audit, user));
 };
 
 /**
@@ -99,9 +88,9 @@ export const handler = httpHandler(
     maxBodyBytes: 8 * 1024,
     // GET requests carry no body; a body-less POST is refused by the content type check.
     optionalBody: true,
-    renderError: (error: AppError, request) =>
-      request.bodyKind === 'form' && error.status < 500 && request.params.reference
-        ? html(error.status, `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/assets/app.css"><main><h1>${error.status}</h1><p>${error.message.replace(/[<>&]/g, '')}</p><p><a href="/staff/claims/${encodeURIComponent(request.params.reference)}">Kembali ke klaim</a></p></main>`)
+    renderError: (error: DomainError, status, request) =>
+      request.bodyKind === 'form' && request.params.reference
+        ? html(status, `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/assets/app.css"><main><h1>${status}</h1><p>${error.message.replace(/[<>&]/g, '')}</p><p><a href="/staff/claims/${encodeURIComponent(request.params.reference)}">Kembali ke klaim</a></p></main>`)
         : undefined,
   },
 );

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { BENEFITS, INCIDENT_TYPES } from '../../shared/claims/domain/claim';
-import { computeBenefit, NoBenefitRuleSetError } from '../../shared/claims/domain/rules/benefits';
+import { estimateBenefit } from '../../shared/claims/application/intake/estimate-benefit';
 import { isCalendarDate } from '../../shared/kernel/time';
-import { ValidationError } from '../../shared/kernel/errors';
 import { httpHandler } from '../../shared/platform/http/handler';
 import { json } from '../../shared/platform/http/responses';
 import { validate } from '../../shared/kernel/validate';
@@ -22,25 +21,6 @@ const schema = z.object({
  * No personal data, no storage.
  */
 export const handler = httpHandler(
-  async (request) => {
-    const input = validate(schema, request.body);
-    if (input.benefit === 'JKM' && input.incident.type !== 'death') throw new ValidationError([{ path: 'incident.type', code: 'incidentType.jkmRequiresDeath' }]);
-    let result;
-    try {
-      result = computeBenefit({ benefit: input.benefit, incidentType: input.incident.type, incidentDate: input.incident.date, monthlyWage: input.member.monthlyWage, membershipStart: input.member.membershipStart });
-    } catch (error) {
-      // Only the incident date can fall outside every rule set; anything else the schema above already refused.
-      if (error instanceof NoBenefitRuleSetError) throw new ValidationError([{ path: 'incident.date', code: 'invalid', message: error.message }]);
-      throw error;
-    }
-    return json(200, {
-      total: result.total,
-      currency: 'IDR',
-      components: result.components.map(({ code, amount }) => ({ code, amount })),
-      ruleSet: result.ruleSet,
-      scholarshipEligible: result.scholarshipEligible,
-      ...(result.requiresAssessment ? { requiresAssessment: true } : {}),
-    });
-  },
+  async (request) => json(200, estimateBenefit(validate(schema, request.body))),
   { accepts: ['json'], maxBodyBytes: 4 * 1024 },
 );

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { claimsRepository, documentsStore, uploadsRepository, workflowClient } from '../../shared/composition/intake-adapters';
-import { optionalEnv } from '../../shared/composition/env';
+import { claimStore, claimWorkflow, documentStorage, uploadStore } from '../../shared/composition/claims';
+import { uploadOrigin as configuredUploadOrigin } from '../../shared/composition/settings';
 import { canonicalJson, sha256 } from '../../shared/kernel/canonical';
 import { jakartaDate } from '../../shared/kernel/time';
-import { ConflictError, ValidationError, type AppError } from '../../shared/kernel/errors';
+import { ConflictError, type DomainError, ValidationError } from '../../shared/kernel/errors';
 import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
 import { html, json, redirect, type HttpResponse } from '../../shared/platform/http/responses';
 import { submitClaim } from '../../shared/claims/application/intake/submit-claim';
@@ -13,8 +13,8 @@ import { renderClaimForm } from '../../shared/claims/web/claim-form-page';
 import { errorMessage } from '../../shared/platform/web/i18n';
 import { esc } from '../../shared/platform/web/html';
 
-const deps = { claims: claimsRepository(), uploads: uploadsRepository(), documents: documentsStore(), workflow: workflowClient() };
-const uploadOrigin = optionalEnv('UPLOAD_ORIGIN', '');
+const deps = { claims: claimStore(), uploads: uploadStore(), documents: documentStorage(), workflow: claimWorkflow() };
+const uploadOrigin = configuredUploadOrigin();
 /** api.md: 1-64 visible ASCII characters. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,64}$/;
 /** Form-only fields that are not part of the claim. */
@@ -62,19 +62,16 @@ export const handler = httpHandler(
     const idempotencyKey = key && (isForm && !request.headers['idempotency-key'] ? `form:${key}:${requestHash.slice(0, 16)}` : key);
     try {
       const submission = validate(claimSubmissionSchema, body);
-      return (await submitClaim(deps, submission, {
+      const outcome = await submitClaim(deps, submission, {
         channel: isForm ? 'form' : 'api',
         baseUrl: `${request.headers['x-forwarded-proto'] ?? 'https'}://${request.headers.host ?? ''}`,
         idempotency: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
-        respond: (claim) => {
-          const statusUrl = `/claims/${claim.reference}`;
-          if (isForm) {
-            const lang = request.lang === 'en' ? '&lang=en' : '';
-            return redirect(`${statusUrl}?nik=${claim.claimant.nik}&new=1${lang}`);
-          }
-          return json(201, { reference: claim.reference, status: claim.status, statusUrl, missingDocuments: claim.missingDocuments }, { location: statusUrl });
-        },
-      })) as HttpResponse;
+      });
+      // The same answer the first time and on every replay: it is rendered from the outcome, never stored.
+      const statusUrl = `/claims/${outcome.reference}`;
+      if (isForm) return redirect(`${statusUrl}?nik=${submission.claimant.nik}&new=1${request.lang === 'en' ? '&lang=en' : ''}`);
+      const created = { reference: outcome.reference, status: outcome.status, statusUrl, missingDocuments: outcome.missingDocuments };
+      return json(201, created, { location: statusUrl });
     } catch (error) {
       throw error instanceof ValidationError && formRows ? toFormRows(error, formRows) : error;
     }
@@ -83,7 +80,7 @@ export const handler = httpHandler(
 );
 
 /** A form post gets the form back (status 400 or 409) with each message beside its field and every value kept. */
-function formErrorPage(error: AppError, request: HttpRequest): HttpResponse | undefined {
+function formErrorPage(error: DomainError, status: number, request: HttpRequest): HttpResponse | undefined {
   if (request.bodyKind !== 'form') return duplicateDetails(error, request);
   const values = (request.body ?? {}) as Record<string, unknown>;
   const idempotencyKey = typeof values._idempotencyKey === 'string' ? values._idempotencyKey : randomBytes(16).toString('base64url');
@@ -103,15 +100,15 @@ function formErrorPage(error: AppError, request: HttpRequest): HttpResponse | un
   }
   // Anything else a form post can run into (a body over 64 KB, a concurrent retry) still answers with the form,
   // never with JSON a family cannot read.
-  const banner = esc(errorMessage(error.status === 413 ? 'form.tooLarge' : 'form.retry', request.lang));
-  return html(error.status, renderClaimForm({ ...state, banner }), {}, uploadOrigin);
+  const banner = esc(errorMessage(status === 413 ? 'form.tooLarge' : 'form.retry', request.lang));
+  return html(status, renderClaimForm({ ...state, banner }), {}, uploadOrigin);
 }
 
 /**
  * JSON clients get the api.md error shape; for a duplicate, the existing reference is added only when the caller
  * already proved they filed it (same claimant NIK), so the 409 cannot be used to look up other people's claims.
  */
-function duplicateDetails(error: AppError, request: HttpRequest): HttpResponse | undefined {
+function duplicateDetails(error: DomainError, request: HttpRequest): HttpResponse | undefined {
   if (!(error instanceof ConflictError) || error.code !== 'DUPLICATE_CLAIM') return undefined;
   const claimantNik = ((request.body as Record<string, Record<string, unknown>> | undefined)?.claimant?.nik as string | undefined)?.replace(/[\s.-]/g, '');
   const own = claimantNik !== undefined && claimantNik === error.details?.claimantNik;

@@ -1,20 +1,14 @@
 import * as z from 'zod/mini';
-import { PremiumsRepository } from '../../shared/premiums/adapters/premiums-repository';
+import { notifier } from '../../shared/composition/notifications';
+import { membersRepository, premiumsRepository } from '../../shared/composition/premiums';
+import { publicBaseUrl, staffEmails } from '../../shared/composition/settings';
 import { currentPeriod, isPeriod, previousPeriod } from '../../shared/kernel/periods';
-import { runReconciliation } from '../../shared/premiums/application/reconcile';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
-import { members as membersRepo, notifier as makeNotifier } from '../../shared/composition/lambda';
-import { requireEnv, optionalEnv } from '../../shared/composition/env';
-import { workflowConfig } from '../../shared/composition/settings';
+import { runReconciliation } from '../../shared/premiums/application/reconcile';
 
-const deps = {
-  members: membersRepo(),
-  premiums: new PremiumsRepository(requireEnv('MEMBERS_TABLE_NAME')),
-  notifier: makeNotifier(),
-  financeEmails: workflowConfig().staffEmails.finance,
-};
+const deps = { members: membersRepository(), premiums: premiumsRepository(), notifier: notifier(), financeEmails: staffEmails().finance };
 /** Links in the finance email: the API's URL (the stack sets PUBLIC_BASE_URL from it; the twin sets its own). */
-const baseUrl = optionalEnv('PUBLIC_BASE_URL', '').replace(/\/$/, '');
+const baseUrl = publicBaseUrl();
 
 /** The scheduled event: EventBridge Scheduler (and the twin's cron) send `{ "trigger": "schedule" }`; a shell run names periods. */
 const input = z.object({

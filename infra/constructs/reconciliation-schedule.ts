@@ -5,9 +5,8 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
+import { RECONCILIATION_SCHEDULE } from '../definitions/schedules';
 
-/** 01:00 in Jakarta: after the banks' end-of-day files and before finance starts the day. */
-export const RECONCILIATION_CRON = { minute: '0', hour: '1' } as const;
 
 /**
  * The daily premium reconciliation: an EventBridge Scheduler schedule in the Asia/Jakarta time zone invoking the
@@ -30,9 +29,9 @@ export class ReconciliationSchedule extends Construct {
     Validations.of(this.deadLetterQueue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the reconciliation schedule.' });
     this.schedule = new scheduler.Schedule(this, 'Daily', {
       description: 'Santunan: reconcile premiums of the current and previous month',
-      schedule: scheduler.ScheduleExpression.cron({ ...RECONCILIATION_CRON, timeZone: TimeZone.ASIA_JAKARTA }),
+      schedule: scheduler.ScheduleExpression.cron({ ...RECONCILIATION_SCHEDULE.cron, timeZone: TimeZone.of(RECONCILIATION_SCHEDULE.timeZone) }),
       target: new targets.LambdaInvoke(props.target, {
-        input: scheduler.ScheduleTargetInput.fromObject({ trigger: 'schedule' }),
+        input: scheduler.ScheduleTargetInput.fromObject(RECONCILIATION_SCHEDULE.event),
         deadLetterQueue: this.deadLetterQueue,
         maxEventAge: Duration.hours(6),
         retryAttempts: 3,

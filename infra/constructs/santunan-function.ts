@@ -8,7 +8,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { ENV } from '../../shared/composition/env';
+import { ENV, type FunctionEnvironment, STAFF_EMAIL_VARS } from '../../shared/composition/env';
 import { BUNDLING } from '../definitions/bundling';
 import type { TableDefinition } from '../definitions/tables';
 
@@ -23,8 +23,8 @@ export interface SantunanFunctionProps {
   projectRoot: string;
   /** 512 MB by default: Lambda gives CPU in proportion to memory, and more CPU shortens cold starts (bundle parsing). */
   memorySize?: number;
-  /** Variables every function of the stack shares (e.g. UPLOAD_ORIGIN). */
-  environment?: Record<string, string>;
+  /** Variables every function of the stack shares (e.g. UPLOAD_ORIGIN), by the names of the environment contract. */
+  environment?: FunctionEnvironment & Record<string, string>;
   /** Seconds; 10 by default. */
   timeoutSeconds?: number;
 }
@@ -142,8 +142,8 @@ export class SantunanFunction extends Construct {
 
   /** Notifications: SES v2 SendEmail from the one sender identity, and the staff mailing lists. */
   bindNotifications(mailFrom: string, staffEmails: Partial<Record<'approver' | 'supervisor' | 'finance' | 'admin', string>>): this {
-    this.function.addEnvironment('MAIL_FROM', mailFrom);
-    for (const [role, list] of Object.entries(staffEmails)) if (list) this.function.addEnvironment(`STAFF_EMAILS_${role.toUpperCase()}`, list);
+    this.function.addEnvironment(ENV.mailFrom, mailFrom);
+    for (const [role, list] of Object.entries(staffEmails)) if (list) this.function.addEnvironment(STAFF_EMAIL_VARS[role as keyof typeof STAFF_EMAIL_VARS], list);
     const domain = mailFrom.split('@')[1] ?? mailFrom;
     const stack = Stack.of(this);
     this.role.addToPolicy(
@@ -158,22 +158,22 @@ export class SantunanFunction extends Construct {
 
   /** The disbursement service. Its API key comes from the deploy environment (BANK_API_KEY), never from the repository. */
   bindBank(url: string): this {
-    this.function.addEnvironment('BANK_API_URL', url);
-    this.function.addEnvironment('BANK_API_KEY', process.env.BANK_API_KEY ?? 'set-BANK_API_KEY-at-deploy');
+    this.function.addEnvironment(ENV.bankApiUrl, url);
+    this.function.addEnvironment(ENV.bankApiKey, process.env.BANK_API_KEY ?? 'set-BANK_API_KEY-at-deploy');
     return this;
   }
 
   /** Staff token verification: the user pool's issuer, its JWKS and the app client. */
   bindStaffAuth(issuer: string, clientId: string): this {
-    this.function.addEnvironment('AUTH_ISSUER', issuer);
-    this.function.addEnvironment('AUTH_JWKS_URL', `${issuer}/.well-known/jwks.json`);
-    this.function.addEnvironment('AUTH_CLIENT_ID', clientId);
+    this.function.addEnvironment(ENV.authIssuer, issuer);
+    this.function.addEnvironment(ENV.authJwksUrl, `${issuer}/.well-known/jwks.json`);
+    this.function.addEnvironment(ENV.authClientId, clientId);
     return this;
   }
 
   /** May start claim executions (intake). */
   bindWorkflowStart(stateMachine: sfn.IStateMachine): this {
-    this.function.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    this.function.addEnvironment(ENV.stateMachineArn, stateMachine.stateMachineArn);
     stateMachine.grantStartExecution(this.function);
     return this;
   }

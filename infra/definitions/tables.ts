@@ -1,3 +1,5 @@
+import { ENV, type EnvName } from '../../shared/composition/env';
+
 /**
  * The DynamoDB tables as plain data. The CDK stack (infra/constructs/data-tables.ts) and the local twin
  * (infra/local/dynamodb.ts) both build their tables from this list, so the two cannot drift apart.
@@ -15,7 +17,7 @@ export interface TableDefinition {
   /** Construct id and local table name. */
   id: string;
   /** The variable that gives functions the table's name. */
-  envVar: string;
+  envVar: EnvName;
   partitionKey: { name: string; type: KeyType };
   sortKey: { name: string; type: KeyType };
   timeToLiveAttribute?: string;
@@ -24,7 +26,7 @@ export interface TableDefinition {
 
 export const CLAIMS_TABLE: TableDefinition = {
   id: 'Claims',
-  envVar: 'CLAIMS_TABLE_NAME',
+  envVar: ENV.claimsTable,
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
   timeToLiveAttribute: 'expiresAt',
@@ -33,7 +35,7 @@ export const CLAIMS_TABLE: TableDefinition = {
 
 export const MEMBERS_TABLE: TableDefinition = {
   id: 'Members',
-  envVar: 'MEMBERS_TABLE_NAME',
+  envVar: ENV.membersTable,
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
   globalSecondaryIndexes: [

@@ -1,6 +1,4 @@
-import { MembersRepository } from '../../shared/premiums/adapters/members-repository';
-import { PremiumsRepository } from '../../shared/premiums/adapters/premiums-repository';
-import { requireEnv } from '../../shared/composition/env';
+import { membersRepository, premiumsRepository } from '../../shared/composition/premiums';
 import { demoCoverage, demoRoster } from './demo-roster';
 import { jakartaIso } from '../../shared/kernel/time';
 
@@ -13,7 +11,7 @@ export const DEMO_COVERED_MEMBERS = 21;
  * The marker is written last, so an interrupted seed runs again (puts are idempotent).
  */
 export const seedDemoRoster = async (log: (line: string) => void): Promise<{ members: number; ms: number } | 'already'> => {
-  const repo = new MembersRepository(requireEnv('MEMBERS_TABLE_NAME'));
+  const repo = membersRepository();
   if (await repo.hasMarker(SEED_MARKER)) return 'already';
   const started = Date.now();
   const members = demoRoster();
@@ -21,7 +19,7 @@ export const seedDemoRoster = async (log: (line: string) => void): Promise<{ mem
   await repo.putMany(members);
   const today = jakartaIso().slice(0, 7);
   const coverage = demoCoverage(members.slice(0, DEMO_COVERED_MEMBERS), '2024-01', today, jakartaIso());
-  const premiums = new PremiumsRepository(requireEnv('MEMBERS_TABLE_NAME'));
+  const premiums = premiumsRepository();
   await premiums.putCoverage(coverage);
   // The payment lines behind that coverage, so that the daily reconciliation (the twin's 01:00 cron) finds these
   // members paid again rather than turning their months UNPAID.

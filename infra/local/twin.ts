@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Cron } from 'croner';
 import { join, resolve } from 'node:path';
+import { cronExpression, RECONCILIATION_SCHEDULE } from '../definitions/schedules';
 import { TABLES, type TableDefinition } from '../definitions/tables';
+import { ENV, type FunctionEnvironment, STAFF_EMAIL_VARS } from '../../shared/composition/env';
 import { loadWorkflowDefinition } from './asl';
 import { LOCAL_USERS, startLocalIssuer } from './auth';
 import { ensureTables, localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
@@ -65,35 +67,46 @@ export interface TwinEndpoints {
  * The environment a function gets, pointing the unchanged AWS SDK at the twin through the standard
  * AWS_ENDPOINT_URL_* variables. The variable names are the ones the CDK stack sets.
  */
-export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => ({
-  AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-3',
-  // s3rver knows one key pair; DynamoDB Local (-sharedDb) and the other stand-ins accept any.
-  AWS_ACCESS_KEY_ID: 'S3RVER',
-  AWS_SECRET_ACCESS_KEY: 'S3RVER',
-  AWS_ENDPOINT_URL_DYNAMODB: e.dynamodb,
-  AWS_ENDPOINT_URL_S3: e.s3,
-  ...(e.sfn ? { AWS_ENDPOINT_URL_SFN: e.sfn } : {}),
-  ...(e.sesv2 ? { AWS_ENDPOINT_URL_SESV2: e.sesv2 } : {}),
-  ...Object.fromEntries(TABLES.map((t) => [t.envVar, localTableName(t)])),
-  DOCUMENTS_BUCKET_NAME: LOCAL_BUCKET,
-  S3_FORCE_PATH_STYLE: 'true',
-  UPLOAD_ORIGIN: e.s3,
-  ...(e.stateMachineArn ? { STATE_MACHINE_ARN: e.stateMachineArn } : {}),
-  MAIL_FROM: 'santunan@santunan.local',
-  STAFF_EMAILS_APPROVER: LOCAL_USERS.filter((u) => u.roles.includes('approver')).map((u) => u.email).join(','),
-  STAFF_EMAILS_SUPERVISOR: LOCAL_USERS.filter((u) => u.roles.includes('supervisor')).map((u) => u.email).join(','),
-  STAFF_EMAILS_FINANCE: LOCAL_USERS.filter((u) => u.roles.includes('finance')).map((u) => u.email).join(','),
-  STAFF_EMAILS_ADMIN: LOCAL_USERS.filter((u) => u.roles.includes('admin')).map((u) => u.email).join(','),
-  ...(e.sandbox ? { BANK_API_URL: `${e.sandbox}/bank`, BANK_API_KEY: SANDBOX_BANK_KEY, SMS_GATEWAY_URL: `${e.sandbox}/sms/messages` } : {}),
-  ...(e.auth ? { AUTH_ISSUER: e.auth.issuer, AUTH_JWKS_URL: e.auth.jwksUrl, AUTH_CLIENT_ID: e.auth.clientId, STAFF_LOGIN_URL: '/staff/login' } : {}),
-  POWERTOOLS_SERVICE_NAME: 'santunan-local',
-  POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-  // The twin runs on Node 20 (the machines' Node); Lambda runs Node 24, where the SDK has nothing to warn about.
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-});
-
-/** Claims whose workflow was running when the twin stopped: every status that is not final. */
-const OPEN_STATUSES = ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAYOUT_FAILED'] as const;
+export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => {
+  const staffOf = (role: 'approver' | 'supervisor' | 'finance' | 'admin') =>
+    LOCAL_USERS.filter((u) => u.roles.includes(role))
+      .map((u) => u.email)
+      .join(',');
+  // The functions' own settings, by the names of the environment contract the CDK construct also writes.
+  const contract: FunctionEnvironment = {
+    ...Object.fromEntries(TABLES.map((t) => [t.envVar, localTableName(t)])),
+    [ENV.documentsBucket]: LOCAL_BUCKET,
+    [ENV.s3ForcePathStyle]: 'true',
+    [ENV.uploadOrigin]: e.s3,
+    ...(e.stateMachineArn ? { [ENV.stateMachineArn]: e.stateMachineArn } : {}),
+    [ENV.mailFrom]: 'santunan@santunan.local',
+    [STAFF_EMAIL_VARS.approver]: staffOf('approver'),
+    [STAFF_EMAIL_VARS.supervisor]: staffOf('supervisor'),
+    [STAFF_EMAIL_VARS.finance]: staffOf('finance'),
+    [STAFF_EMAIL_VARS.admin]: staffOf('admin'),
+    ...(e.sandbox
+      ? { [ENV.bankApiUrl]: `${e.sandbox}/bank`, [ENV.bankApiKey]: SANDBOX_BANK_KEY, [ENV.smsGatewayUrl]: `${e.sandbox}/sms/messages` }
+      : {}),
+    ...(e.auth
+      ? { [ENV.authIssuer]: e.auth.issuer, [ENV.authJwksUrl]: e.auth.jwksUrl, [ENV.authClientId]: e.auth.clientId, [ENV.staffLoginUrl]: '/staff/login' }
+      : {}),
+  };
+  return {
+    AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-3',
+    // s3rver knows one key pair; DynamoDB Local (-sharedDb) and the other stand-ins accept any.
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_ENDPOINT_URL_DYNAMODB: e.dynamodb,
+    AWS_ENDPOINT_URL_S3: e.s3,
+    ...(e.sfn ? { AWS_ENDPOINT_URL_SFN: e.sfn } : {}),
+    ...(e.sesv2 ? { AWS_ENDPOINT_URL_SESV2: e.sesv2 } : {}),
+    ...(contract as Record<string, string>),
+    POWERTOOLS_SERVICE_NAME: 'santunan-local',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // The twin runs on Node 20 (the machines' Node); Lambda runs Node 24, where the SDK has nothing to warn about.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+};
 
 export const startTwin = async (options: TwinOptions): Promise<Twin> => {
   const log = options.log ?? (() => undefined);
@@ -127,7 +140,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
 
     const env = {
       ...twinEnvironment({ dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfn.url, sesv2: ses.url, sandbox: sandbox.url, stateMachineArn: stepFunctions.stateMachineArn, auth: issuer }),
-      PUBLIC_BASE_URL: apiUrl,
+      [ENV.publicBaseUrl]: apiUrl,
       ...options.environment,
     };
     // `npm run reconcile` and other shell tools find the running twin's services here.
@@ -145,9 +158,10 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
     }
     gateway.open(issuer.routes);
     // EventBridge Scheduler's stand-in: the same event, at the same time, in the same time zone as the CDK schedule.
-    const reconciliation = new Cron('0 1 * * *', { timezone: 'Asia/Jakarta', protect: true }, async () => {
+    const schedule = RECONCILIATION_SCHEDULE;
+    const reconciliation = new Cron(cronExpression(schedule.cron), { timezone: schedule.timeZone, protect: true }, async () => {
       try {
-        await invokeFunction('reconcilePremiums', { trigger: 'schedule' }, 600_000);
+        await invokeFunction('reconcilePremiums', schedule.event, 600_000);
         log('Daily reconciliation done.');
       } catch (error) {
         log(`Daily reconciliation failed: ${(error as Error).message}`);
@@ -169,10 +183,12 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
  * emailing the approvers twice).
  */
 const resumeOpenClaims = async (engine: LocalStepFunctions, apiUrl: string): Promise<number> => {
-  const { ClaimsRepository } = await import('../../shared/claims/adapters/claims-repository');
-  const repo = new ClaimsRepository(process.env.CLAIMS_TABLE_NAME!);
+  // Imported only now, like the seed: the composition root reads the environment set above.
+  const [{ claimStore }, { STATUS_GROUPS }] = await Promise.all([import('../../shared/composition/claims'), import('../../shared/claims/domain/claim')]);
+  const repo = claimStore();
   let count = 0;
-  for (const status of OPEN_STATUSES) {
+  // Claims whose workflow was running when the twin stopped: every open status.
+  for (const status of STATUS_GROUPS.open) {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await repo.listByStatus(status, 100, startKey);
@@ -180,7 +196,7 @@ const resumeOpenClaims = async (engine: LocalStepFunctions, apiUrl: string): Pro
         await engine.startExecution(claim.reference, JSON.stringify({ reference: claim.reference, baseUrl: apiUrl }));
         count += 1;
       }
-      startKey = page.nextKey;
+      startKey = page.next;
     } while (startKey);
   }
   return count;

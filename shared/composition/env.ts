@@ -1,19 +1,57 @@
 /**
- * Configuration is read once, at cold start, and fails fast when a variable is missing. CDK sets these through
- * the function construct's bind helpers; the local twin sets the same names.
+ * The environment contract: every variable a function reads, in one table. The CDK function construct sets them
+ * (infra/constructs/santunan-function.ts, through bind helpers that also grant the access they imply), the local
+ * twin sets the same names (infra/local/twin.ts), and the composition root reads them once, at cold start,
+ * failing fast when a required one is missing.
  */
-export const requireEnv = (name: string): string => {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new Error(`Missing environment variable ${name}`);
-  return value;
-};
-
-export const optionalEnv = (name: string, fallback: string): string => process.env[name] || fallback;
-
 export const ENV = {
   claimsTable: 'CLAIMS_TABLE_NAME',
   membersTable: 'MEMBERS_TABLE_NAME',
   documentsBucket: 'DOCUMENTS_BUCKET_NAME',
   /** Path-style S3 URLs; the twin's S3 emulator needs them, AWS accepts them. */
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+  /** Where browsers send files (S3, or the twin's emulator): allowed in the pages' Content-Security-Policy. */
+  uploadOrigin: 'UPLOAD_ORIGIN',
+  stateMachineArn: 'STATE_MACHINE_ARN',
+  mailFrom: 'MAIL_FROM',
+  staffEmailsApprover: 'STAFF_EMAILS_APPROVER',
+  staffEmailsSupervisor: 'STAFF_EMAILS_SUPERVISOR',
+  staffEmailsFinance: 'STAFF_EMAILS_FINANCE',
+  staffEmailsAdmin: 'STAFF_EMAILS_ADMIN',
+  smsGatewayUrl: 'SMS_GATEWAY_URL',
+  bankApiUrl: 'BANK_API_URL',
+  bankApiKey: 'BANK_API_KEY',
+  bankTimeoutMs: 'BANK_TIMEOUT_MS',
+  authIssuer: 'AUTH_ISSUER',
+  authJwksUrl: 'AUTH_JWKS_URL',
+  authClientId: 'AUTH_CLIENT_ID',
+  /** Where a browser without a staff session signs in (the twin's page; in AWS the Cognito hosted UI). */
+  staffLoginUrl: 'STAFF_LOGIN_URL',
+  /** The API's own URL, for links in messages sent by functions that serve no request (the daily job). */
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+  /** Claims above this total need a second approval by a different person. */
+  secondApprovalAbove: 'SECOND_APPROVAL_ABOVE',
+  /** Drills and tests of the escalation path: seconds an approval waits before it escalates. */
+  approvalTimeoutSeconds: 'APPROVAL_TIMEOUT_SECONDS',
 } as const;
+
+export type EnvKey = keyof typeof ENV;
+export type EnvName = (typeof ENV)[EnvKey];
+
+/** What a function's environment may hold, by contract name. */
+export type FunctionEnvironment = Partial<Record<EnvName, string>>;
+
+export const STAFF_EMAIL_VARS = {
+  approver: ENV.staffEmailsApprover,
+  supervisor: ENV.staffEmailsSupervisor,
+  finance: ENV.staffEmailsFinance,
+  admin: ENV.staffEmailsAdmin,
+} as const;
+
+export const requireEnv = (name: EnvName): string => {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error(`Missing environment variable ${name}`);
+  return value;
+};
+
+export const optionalEnv = (name: EnvName, fallback: string): string => process.env[name] || fallback;

@@ -1,24 +1,39 @@
-import { optionalEnv, requireEnv } from './env';
+import type { StaffEmails } from '../claims/application/ports';
+import { ENV, optionalEnv, requireEnv, STAFF_EMAIL_VARS } from './env';
 
-const list = (name: string): string[] => optionalEnv(name, '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (name: string): string[] =>
+  (process.env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** The staff mailing lists (comma-separated addresses per role). */
+export const staffEmails = (): StaffEmails => ({
+  approver: list(STAFF_EMAIL_VARS.approver),
+  supervisor: list(STAFF_EMAIL_VARS.supervisor),
+  finance: list(STAFF_EMAIL_VARS.finance),
+  admin: list(STAFF_EMAIL_VARS.admin),
+});
 
 /** Workflow settings, read once at cold start. Amounts are integer rupiah. */
-export const workflowConfig = () => ({
-  mailFrom: requireEnv('MAIL_FROM'),
-  staffEmails: {
-    approver: list('STAFF_EMAILS_APPROVER'),
-    supervisor: list('STAFF_EMAILS_SUPERVISOR'),
-    finance: list('STAFF_EMAILS_FINANCE'),
-    admin: list('STAFF_EMAILS_ADMIN'),
-  },
+export const workflowSettings = () => ({
+  staffEmails: staffEmails(),
   /** Claims above this total need a second approval by a different person (configurable, default Rp50,000,000). */
-  secondApprovalAbove: Number(optionalEnv('SECOND_APPROVAL_ABOVE', '50000000')),
+  secondApprovalAbove: Number(optionalEnv(ENV.secondApprovalAbove, '50000000')),
   /**
    * Seconds an approval may wait before it is escalated. Normally derived from the legal deadline (3 working days
    * for JKM, 7 for JKK); this override exists for drills and tests of the escalation path.
    */
-  approvalTimeoutOverride: process.env.APPROVAL_TIMEOUT_SECONDS ? Number(process.env.APPROVAL_TIMEOUT_SECONDS) : undefined,
-  smsGatewayUrl: process.env.SMS_GATEWAY_URL || undefined,
+  approvalTimeoutOverride: process.env[ENV.approvalTimeoutSeconds] ? Number(process.env[ENV.approvalTimeoutSeconds]) : undefined,
 });
+export type WorkflowSettings = ReturnType<typeof workflowSettings>;
 
-export type WorkflowConfig = ReturnType<typeof workflowConfig>;
+/** Where browsers upload to (for the Content-Security-Policy of pages with uploads). */
+export const uploadOrigin = (): string => optionalEnv(ENV.uploadOrigin, '');
+
+/** The API's URL for links in messages sent outside a request (the daily reconciliation). */
+export const publicBaseUrl = (): string => optionalEnv(ENV.publicBaseUrl, '').replace(/\/$/, '');
+
+export const staffLoginUrl = (): string => optionalEnv(ENV.staffLoginUrl, '/staff/login');
+
+export { requireEnv };

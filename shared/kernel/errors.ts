@@ -1,6 +1,7 @@
 /**
- * Typed errors. API handlers throw these; one middleware (shared/http/handler.ts) maps them to status codes.
- * Workflow tasks throw them too, so the state machine's Retry/Catch can match on `name`.
+ * Errors named by what went wrong, for every layer. They carry an api.md error code and, for invalid input, the
+ * fields; never an HTTP status: the HTTP edge (shared/platform/http/error-status.ts) chooses the status in one
+ * place. Workflow tasks throw them too, so the state machine's Retry/Catch can match on `name`.
  */
 export interface FieldError {
   path: string;
@@ -8,9 +9,8 @@ export interface FieldError {
   message?: string;
 }
 
-export class AppError extends Error {
+export class DomainError extends Error {
   constructor(
-    readonly status: number,
     readonly code: string,
     message: string,
     options?: { cause?: unknown },
@@ -20,33 +20,59 @@ export class AppError extends Error {
   }
 }
 
-export class ValidationError extends AppError {
-  constructor(readonly fields: FieldError[], message = 'The request has invalid fields.') {
-    super(400, 'VALIDATION_FAILED', message);
+/** The input breaks a rule; `fields` says which and why (message codes, translated at the edge). */
+export class ValidationError extends DomainError {
+  constructor(
+    readonly fields: FieldError[],
+    message = 'The request has invalid fields.',
+  ) {
+    super('VALIDATION_FAILED', message);
   }
 }
-export class NotFoundError extends AppError {
-  constructor(message = 'Not found.') { super(404, 'NOT_FOUND', message); }
+
+/** Nothing by that id, or nothing the caller may see (the same answer, so ids cannot be probed). */
+export class NotFoundError extends DomainError {
+  constructor(message = 'Not found.') {
+    super('NOT_FOUND', message);
+  }
 }
-export class ConflictError extends AppError {
-  constructor(code: string, message: string, readonly details?: Record<string, unknown>) { super(409, code, message); }
+
+/** The request is valid but the state does not allow it (a duplicate claim, a claim that awaits no decision). */
+export class ConflictError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(code, message);
+  }
 }
-export class PayloadTooLargeError extends AppError {
-  constructor(limit: number) { super(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`); }
+
+/** A concurrent writer won; the caller may retry. */
+export class WriteConflictError extends ConflictError {
+  constructor(message = 'The record was changed by another request.', options?: { cause?: unknown }) {
+    super('CONFLICT', message);
+    if (options?.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause });
+  }
 }
-export class UnsupportedMediaTypeError extends AppError {
-  constructor(allowed: readonly string[]) { super(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the body as ${allowed.join(' or ')}.`); }
+
+/** The same idempotency key came back with a different request. */
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor() {
+    super('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body.');
+  }
 }
-export class IdempotencyKeyReusedError extends AppError {
-  constructor() { super(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body.'); }
+
+/** Nobody signed in, or the credentials are not valid. */
+export class UnauthorizedError extends DomainError {
+  constructor(message = 'Sign in first.') {
+    super('UNAUTHORIZED', message);
+  }
 }
-export class UnauthorizedError extends AppError {
-  constructor(message = 'Sign in first.') { super(401, 'UNAUTHORIZED', message); }
-}
-export class ForbiddenError extends AppError {
-  constructor(message = 'Your role does not allow this.') { super(403, 'FORBIDDEN', message); }
-}
-/** A concurrent writer won; the caller may retry. Maps to 409 at the edge. */
-export class WriteConflictError extends AppError {
-  constructor(message = 'The record was changed by another request.', options?: { cause?: unknown }) { super(409, 'CONFLICT', message, options); }
+
+/** Signed in, but this person may not do this (role, scope, the two-person rule). */
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Your role does not allow this.') {
+    super('FORBIDDEN', message);
+  }
 }

@@ -1,37 +1,11 @@
 import { maskAccount } from '../../reference-data/banks';
-
-/** Timeouts, 5xx and network failures: the transfer may be retried (with the same idempotency key). */
-export class BankUnavailableError extends Error {
-  override name = 'BankUnavailableError';
-}
-/** The bank refused the transfer (closed account, name mismatch...): retrying the same request cannot help. */
-export class BankRejectedError extends Error {
-  override name = 'BankRejectedError';
-  constructor(message: string, readonly code: string) {
-    super(message);
-  }
-}
-
-export interface TransferRequest {
-  reference: string;
-  bankCode: string;
-  accountNumber: string;
-  accountHolder: string;
-  amount: number;
-}
-
-export interface TransferReceipt {
-  transferId: string;
-  status: 'COMPLETED';
-  amount: number;
-  completedAt: string;
-}
+import { BankRejectedError, BankUnavailableError, type Disbursement, type TransferReceipt, type TransferRequest } from '../application/ports';
 
 /**
  * The disbursement service over HTTP. The claim reference is the idempotency key: the bank returns the first
  * transfer for a key it has seen, so a retry after a timeout can never pay twice.
  */
-export class BankClient {
+export class BankClient implements Disbursement {
   constructor(private readonly baseUrl: string, private readonly apiKey: string, private readonly timeoutMs = 10_000) {}
 
   async transfer(request: TransferRequest): Promise<TransferReceipt> {

@@ -1,38 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Claim, ClaimStatus, TimelineEntry } from '../domain/claim';
+import type { AuditEvent, Claim, ClaimStatus } from '../domain/claim';
+import type { ClaimPage, ClaimStore, CreateClaimResult, IdempotencyInput, Transition } from '../application/ports';
 import { ConflictError, IdempotencyKeyReusedError, WriteConflictError } from '../../kernel/errors';
 import { isConditionalCheckFailed } from '../../platform/dynamodb/client';
 import { cancellationReasons, documentClient, jitter, sleep, type CancellationReason } from '../../platform/dynamodb/client';
 import { claimKeys } from '../../platform/dynamodb/keys';
-
-export interface AuditEvent {
-  type: string;
-  at: string;
-  actor: { kind: 'family' | 'staff' | 'system'; id?: string };
-  /** Already masked: no NIK, account or phone in clear. */
-  details?: Record<string, unknown>;
-}
-
-export interface StoredResponse {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-export interface IdempotencyInput {
-  scope: string;
-  key: string;
-  requestHash: string;
-  response: StoredResponse;
-  ttlSeconds: number;
-}
-
-export type CreateClaimResult =
-  | { kind: 'created' }
-  | { kind: 'replayed'; response: StoredResponse }
-  | { kind: 'referenceTaken' };
 
 const CLAIM_PREFIX_FIELDS = (claim: Claim) => ({
   ...claimKeys.claim(claim.reference),
@@ -48,7 +22,7 @@ const itemOf = (reason: CancellationReason | undefined): Record<string, unknown>
   return first && typeof first === 'object' && !Array.isArray(first) ? unmarshall(item as never) : item;
 };
 
-export class ClaimsRepository {
+export class ClaimsRepository implements ClaimStore {
   constructor(private readonly tableName: string) {}
 
   /**
@@ -95,7 +69,7 @@ export class ClaimsRepository {
             ...claimKeys.idempotency(idempotency.scope, idempotency.key),
             entity: 'IDEMPOTENCY',
             requestHash: idempotency.requestHash,
-            response: idempotency.response,
+            reference: claim.reference,
             expiresAt: nowEpoch + idempotency.ttlSeconds,
           },
           // An expired record (TTL deletion is lazy) may be replaced.
@@ -117,7 +91,7 @@ export class ClaimsRepository {
         if (idemReason?.Code === 'ConditionalCheckFailed') {
           const existing = itemOf(idemReason);
           if (existing?.requestHash !== idempotency?.requestHash) throw new IdempotencyKeyReusedError();
-          return { kind: 'replayed', response: existing!.response as StoredResponse };
+          return { kind: 'replayed', reference: referenceOf(existing!) };
         }
         if (lockReason?.Code === 'ConditionalCheckFailed') {
           const lock = itemOf(lockReason);
@@ -241,7 +215,7 @@ export class ClaimsRepository {
   }
 
   /** Staff queue: claims in one status, newest first, a page at a time (GSI byStatus). */
-  async listByStatus(status: ClaimStatus, limit: number, startKey?: Record<string, unknown>): Promise<{ items: Claim[]; nextKey?: Record<string, unknown> }> {
+  async listByStatus(status: ClaimStatus, limit: number, startKey?: Record<string, unknown>): Promise<ClaimPage> {
     const out = await documentClient.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -253,7 +227,7 @@ export class ClaimsRepository {
         ExclusiveStartKey: startKey,
       }),
     );
-    return { items: (out.Items ?? []).map(stripKeys), nextKey: out.LastEvaluatedKey };
+    return { items: (out.Items ?? []).map(stripKeys), next: out.LastEvaluatedKey };
   }
 
   /** The audit trail of one claim, oldest first. */
@@ -276,20 +250,19 @@ export class ClaimsRepository {
   }
 }
 
-export interface Transition {
-  from: readonly ClaimStatus[];
-  to?: ClaimStatus;
-  at: string;
-  /** Attributes to set; `undefined` removes the attribute. */
-  set?: Record<string, unknown>;
-  /** The pending task token this change answers: a change for a superseded token fails. */
-  expectToken?: string;
-  timeline?: TimelineEntry | TimelineEntry[];
-  audit: AuditEvent;
-  releaseLock?: { memberNik: string; benefit: string };
-}
-
 const stripKeys = (item: Record<string, unknown>): Claim => {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...claim } = item;
   return claim as unknown as Claim;
+};
+
+/**
+ * The claim an idempotency record points at. Records written before the record kept the reference held the whole
+ * HTTP response instead; they expire within a day, and until then the reference is read from that response.
+ */
+const referenceOf = (record: Record<string, unknown>): string => {
+  if (typeof record.reference === 'string') return record.reference;
+  const response = record.response as { headers?: { location?: string }; body?: string } | undefined;
+  const m = /SNT-\d{4}-[A-Z0-9]{6}/.exec(`${response?.headers?.location ?? ''} ${response?.body ?? ''}`);
+  if (!m) throw new Error('Idempotency record without a claim reference');
+  return m[0];
 };

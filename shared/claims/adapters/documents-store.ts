@@ -1,10 +1,11 @@
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { DocumentStorage } from '../application/ports';
 
 /**
  * The private documents bucket, as intake sees it: does an uploaded object exist, how big is it, what type.
  * (Presigning lives in upload-signer.ts so that functions which only check documents do not bundle it.)
  */
-export class DocumentsStore {
+export class DocumentsStore implements DocumentStorage {
   constructor(private readonly s3: S3Client, private readonly bucket: string) {}
 
   /** Size and type of a stored object, or undefined when it does not exist (an upload never finished). */

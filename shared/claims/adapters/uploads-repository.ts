@@ -1,21 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from '../../platform/dynamodb/batch';
-import type { DocumentType, UploadContentType } from '../domain/claim';
+import type { UploadRecord, UploadStore } from '../application/ports';
 import { documentClient } from '../../platform/dynamodb/client';
 import { claimKeys } from '../../platform/dynamodb/keys';
 
-export interface UploadRecord {
-  uploadId: string;
-  type: DocumentType;
-  contentType: UploadContentType;
-  declaredSize: number;
-  key: string;
-  createdAt: string;
-  /** Epoch seconds; DynamoDB TTL removes records never attached to a claim. */
-  expiresAt: number;
-}
-
-export class UploadsRepository {
+export class UploadsRepository implements UploadStore {
   constructor(private readonly tableName: string) {}
 
   async put(record: UploadRecord): Promise<void> {

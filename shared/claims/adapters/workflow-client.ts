@@ -1,23 +1,19 @@
-import { SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { type ClaimWorkflow, TaskTokenGoneError } from '../application/ports';
 
-/** The task token is no longer waited on (timed out, already answered, or the execution ended). */
-export class TaskTokenGoneError extends Error {
-  override name = 'TaskTokenGoneError';
-}
 
 /**
  * The claim workflow as the functions see it. The endpoint comes from AWS_ENDPOINT_URL_SFN when set (the local
  * twin's Step Functions endpoint), so no code here knows where it runs.
  */
-export class WorkflowClient {
-  constructor(private readonly sfn: SFNClient, private readonly stateMachineArn?: string) {}
+export class WorkflowClient implements ClaimWorkflow {
+  constructor(private readonly sfn: SFNClient, private readonly stateMachineArn: string) {}
 
   /**
    * Starts the claim's execution, named by its reference. A second start for the same claim is refused by Step
    * Functions (ExecutionAlreadyExists) or answered with the running execution: either way nothing is duplicated.
    */
   async start(reference: string, baseUrl: string): Promise<'started' | 'already-started'> {
-    if (!this.stateMachineArn) throw new Error('STATE_MACHINE_ARN is not configured');
     try {
       await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: reference, input: JSON.stringify({ reference, baseUrl }) }));
       return 'started';

@@ -19,8 +19,24 @@ export const CLAIM_STATUSES = [
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
-/** A claim in one of these states blocks a second claim for the same member and benefit (api.md: "open or paid"). */
-export const BLOCKING_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter((s) => s !== 'REJECTED' && s !== 'WITHDRAWN');
+/**
+ * The one table of claim-status groups: every rule that asks "is this claim still open?" reads it here.
+ * - `verifiable`: the workflow's verification may (re)run the claim (a fresh claim, or one waiting for documents);
+ * - `takesDocuments`: the family may still add documents (until a decision is taken);
+ * - `open`: the workflow has work left (the twin resumes these after a restart);
+ * - `final`: nothing happens any more;
+ * - `blocking`: a claim here blocks a second claim for the same member and benefit (api.md: "open or paid").
+ */
+export const STATUS_GROUPS = {
+  verifiable: ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS'],
+  takesDocuments: ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL'],
+  open: ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAYOUT_FAILED'],
+  final: ['PAID', 'REJECTED', 'WITHDRAWN'],
+  blocking: ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAYOUT_FAILED', 'PAID'],
+} as const satisfies Record<string, readonly ClaimStatus[]>;
+export type StatusGroup = keyof typeof STATUS_GROUPS;
+
+export const inGroup = (status: ClaimStatus, group: StatusGroup): boolean => (STATUS_GROUPS[group] as readonly ClaimStatus[]).includes(status);
 
 export const DOCUMENT_TYPES = [
   'MEMBER_ID_CARD', 'CLAIMANT_ID_CARD', 'FAMILY_CARD', 'DEATH_CERTIFICATE', 'HEIR_CERTIFICATE', 'BANK_BOOK',
@@ -108,4 +124,12 @@ export interface PendingTask {
   since: string;
   /** Escalated to supervisors after the approval deadline passed. */
   escalated?: boolean;
+}
+
+/** One entry of a claim's audit trail. `details` are already masked: no NIK, account or phone in clear. */
+export interface AuditEvent {
+  type: string;
+  at: string;
+  actor: { kind: 'family' | 'staff' | 'system'; id?: string };
+  details?: Record<string, unknown>;
 }

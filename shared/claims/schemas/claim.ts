@@ -1,66 +1,13 @@
 import * as z from 'zod/mini';
 import { BENEFITS, DOCUMENT_TYPES, INCIDENT_CAUSES, INCIDENT_TYPES, JKK_CAUSES, RELATIONSHIPS, JKM_CAUSES } from '../domain/claim';
-import { parseNik } from '../../reference-data/nik';
 import { isBankCode } from '../../reference-data/banks';
-import { normalizeMobile } from '../../reference-data/phone';
-import { isCalendarDate, jakartaDate } from '../../kernel/time';
+import { email, mobilePhone, nik, pastDate, personName, required, text } from '../../reference-data/fields';
 import { uploadIdSchema } from './upload-id';
 
 /**
- * Every schema of the HTTP edge lives in this folder. Messages are codes (see shared/web/i18n.ts) so that
+ * Every schema of the HTTP edge lives in this folder. Messages are codes (translated at the edge) so that
  * the form can show them in Bahasa Indonesia or English; paths are the JSON paths the form uses as field names.
  */
-const required = (code = 'invalid') => ({ error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
-
-const text = (min: number, max: number) =>
-  z.string(required()).check(
-    z.overwrite((v) => v.trim().replace(/\s+/g, ' ')),
-    z.minLength(min, min <= 1 ? 'required' : 'tooShort'),
-    z.maxLength(max, 'tooLong'),
-  );
-
-/**
- * Names: one word is a full name for many Indonesians (e.g. "Sukarno"). Letters of any script, spaces,
- * apostrophes, dots, commas and hyphens (titles such as "H." or "S.Pd." are common).
- */
-export const personName = z.string(required()).check(
-  z.overwrite((v) => v.trim().replace(/\s+/g, ' ')),
-  z.minLength(1, 'required'),
-  z.maxLength(100, 'tooLong'),
-  z.regex(/^[\p{L}\p{M}][\p{L}\p{M} .,'’-]*$/u, 'name.invalid'),
-);
-
-export const nik = z.string(required('nik.format')).check(
-  z.overwrite((v) => v.replace(/[\s.-]/g, '')),
-  z.superRefine((value, ctx) => {
-    const result = parseNik(value);
-    if (!result.ok) ctx.issues.push({ code: 'custom', message: `nik.${result.problem}`, input: value });
-  }),
-);
-
-export const pastDate = z.string(required('date.invalid')).check(
-  z.overwrite((v) => v.trim()),
-  z.superRefine((value, ctx) => {
-    if (!isCalendarDate(value)) ctx.issues.push({ code: 'custom', message: 'date.invalid', input: value });
-    else if (value > jakartaDate()) ctx.issues.push({ code: 'custom', message: 'date.future', input: value });
-    else if (value < '2000-01-01') ctx.issues.push({ code: 'custom', message: 'date.tooOld', input: value });
-  }),
-);
-
-/** Normalised to E.164 when valid; anything else stays as typed and fails the check, so the form can show it again. */
-const mobilePhone = z.string().check(
-  z.maxLength(20, 'phone.invalid'),
-  z.overwrite((v) => normalizeMobile(v) ?? v),
-  z.regex(/^\+628\d{7,12}$/, 'phone.invalid'),
-);
-
-const email = z.string().check(
-  z.overwrite((v) => v.trim().toLowerCase()),
-  z.maxLength(254, 'email.invalid'),
-  z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email.invalid'),
-);
-
-
 export const claimSubmissionSchema = z
   .object({
     benefit: z.enum(BENEFITS, required('benefit.invalid')),

@@ -1,5 +1,5 @@
 import type { Claim, DocumentType } from '../domain/claim';
-import type { Message } from '../../platform/notifications/notifier';
+import type { Message } from '../../kernel/notifier';
 import { DOCUMENT_LABELS } from './labels';
 
 const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;

@@ -1,7 +1,6 @@
-import type { AuditEvent } from '../adapters/claims-repository';
-import type { Claim } from '../domain/claim';
+import type { AuditEvent, Claim } from '../domain/claim';
 import { FLAG_LABELS } from '../domain/eligibility';
-import type { StaffUser } from '../../staff/adapters/staff-auth';
+import type { StaffUser } from '../../staff/domain/roles';
 import { STAFF_REJECTION_REASONS } from '../application/approval/decide';
 import { esc, layout } from '../../platform/web/html';
 import { DOCUMENT_LABELS, STATUS_LABELS } from './labels';

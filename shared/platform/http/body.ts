@@ -1,4 +1,5 @@
-import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../kernel/errors';
+import { ValidationError } from '../../kernel/errors';
+import { PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
 
 export type BodyKind = 'json' | 'form' | 'csv';
 

@@ -4,7 +4,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { logger } from '../observability/logger';
 import { pickLang, type Lang } from '../web/i18n';
 import { bodyKindOf, decodeBody, parseForm, parseJson, type BodyKind } from './body';
-import { AppError } from '../../kernel/errors';
+import { DomainError } from '../../kernel/errors';
+import { statusOf } from './errors';
 import { errorResponse, type HttpResponse } from './responses';
 
 export interface HttpRequest {
@@ -31,7 +32,7 @@ export interface HttpHandlerOptions {
   /** Largest accepted body in bytes (api.md: 64 KB for claims). */
   maxBodyBytes?: number;
   /** Lets a page route answer its own errors in HTML (the claim form comes back with the messages). */
-  renderError?: (error: AppError, request: HttpRequest) => HttpResponse | undefined;
+  renderError?: (error: DomainError, status: number, request: HttpRequest) => HttpResponse | undefined;
 }
 
 type Event = APIGatewayProxyEventV2 & { parsed?: HttpRequest };
@@ -73,20 +74,22 @@ const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result>
 });
 
 /**
- * The one place where errors become status codes. A client's mistake (AppError below 500) is a 4xx in the
+ * The one place where errors become status codes (the table is in ./errors.ts). A client's mistake is a 4xx in the
  * api.md error shape; anything unexpected is logged and answered with a 500 that reveals nothing.
  */
 const mapErrors = (options: HttpHandlerOptions): MiddlewareObj<Event, Result> => ({
   onError: (request) => {
     const { error, event } = request;
     const lang = event.parsed?.lang ?? pickLang(event.queryStringParameters ?? {});
-    if (error instanceof AppError && error.status < 500) {
-      logger.info('request refused', { code: error.code, status: error.status });
-      request.response = (event.parsed && options.renderError?.(error, event.parsed)) ?? errorResponse(error, lang);
+    const status = statusOf(error);
+    if (status !== undefined && error instanceof DomainError) {
+      logger.info('request refused', { code: error.code, status });
+      request.response = (event.parsed && options.renderError?.(error, status, event.parsed)) ?? errorResponse(error, status, lang);
       return;
     }
     logger.error('request failed', { error: error as Error });
-    request.response = errorResponse(new AppError(500, 'INTERNAL_ERROR', 'Something went wrong on our side. Nothing was lost; please try again.'), lang);
+    const internal = new DomainError('INTERNAL_ERROR', 'Something went wrong on our side. Nothing was lost; please try again.');
+    request.response = errorResponse(internal, 500, lang);
   },
 });
 

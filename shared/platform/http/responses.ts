@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { errorMessage, hasErrorMessage, type Lang } from '../web/i18n';
-import { AppError, ValidationError } from '../../kernel/errors';
+import { type DomainError, ValidationError } from '../../kernel/errors';
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string>; body: string };
 
@@ -35,7 +35,7 @@ export const redirect = (location: string, statusCode = 303): HttpResponse => ({
 });
 
 /** The api.md error shape: `{ error, message, fields? }`. Field messages are in the request's language. */
-export const errorResponse = (error: AppError, lang: Lang): HttpResponse => {
+export const errorResponse = (error: DomainError, status: number, lang: Lang): HttpResponse => {
   const body: Record<string, unknown> = { error: error.code, message: error.message };
   if (error instanceof ValidationError) {
     body.fields = error.fields.map((f) => ({
@@ -44,7 +44,7 @@ export const errorResponse = (error: AppError, lang: Lang): HttpResponse => {
       message: f.message ?? (hasErrorMessage(f.code) ? errorMessage(f.code, lang) : errorMessage('invalid', lang)),
     }));
   }
-  return json(error.status, body);
+  return json(status, body);
 };
 
 /** api.md: JSON when the client asks for `application/json` (before any text/html), else an HTML page. */

@@ -1,12 +1,8 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { Message, Notifier } from '../../kernel/notifier';
 import { maskPhone } from '../../reference-data/phone';
 import { logger } from '../observability/logger';
 
-export interface Message {
-  subject: string;
-  text: string;
-  html?: string;
-}
 
 /**
  * Emails through SES v2 (the twin: aws-ses-v2-local, through AWS_ENDPOINT_URL_SESV2). SMS goes out through an
@@ -14,7 +10,7 @@ export interface Message {
  * A notification never fails a workflow step: the claim's state is already recorded, and a lost message is
  * logged for follow-up rather than retried into duplicates.
  */
-export class Notifier {
+export class SesNotifier implements Notifier {
   constructor(
     private readonly ses: SESv2Client,
     private readonly from: string,

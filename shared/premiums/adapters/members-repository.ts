@@ -1,4 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { MemberLookup } from '../../claims/application/ports';
+import type { RosterStore } from '../application/ports';
 import type { Coverage, Member } from '../domain/member';
 import type { RosterRow } from '../domain/roster-row';
 import { batchGet, batchWrite } from '../../platform/dynamodb/batch';
@@ -7,7 +9,7 @@ import { memberKeys } from '../../platform/dynamodb/keys';
 
 const toItem = (m: Member) => ({ ...memberKeys.member(m.nik), ...memberKeys.byProgram(m.program, m.province, m.nik), entity: 'MEMBER', ...m });
 
-export class MembersRepository {
+export class MembersRepository implements MemberLookup, RosterStore {
   constructor(private readonly tableName: string) {}
 
   async get(nik: string): Promise<Member | undefined> {

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { COVERAGE_CATEGORIES, type Coverage, type CoverageCategory } from '../domain/member';
 import type { PaymentLine } from '../domain/payment-row';
 import type { Discrepancy, ReconciliationReport } from '../domain/reconciliation';
+import type { PremiumLedger, StoredReport } from '../application/ports';
 import { batchGet, batchWrite } from '../../platform/dynamodb/batch';
 import { documentClient } from '../../platform/dynamodb/client';
 import { memberKeys } from '../../platform/dynamodb/keys';
@@ -11,16 +12,13 @@ const strip = <T>(item: Record<string, unknown>): T => {
   return rest as T;
 };
 
-export interface StoredReport extends Omit<ReconciliationReport, 'discrepancies'> {
-  reconciledAt: string;
-  trigger: string;
-}
-
 /**
  * The premium ledger in the Members table: payment lines, coverage by member and month, and the report of each
  * month's reconciliation (docs/data-model.md).
  */
-export class PremiumsRepository {
+export type { StoredReport };
+
+export class PremiumsRepository implements PremiumLedger {
   constructor(private readonly tableName: string) {}
 
   /**

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { checkHeader, type RowError, type RowResult } from '../domain/payment-row';
+import { checkHeader, type RowError, type RowResult } from '../domain/csv-line';
 import { ValidationError } from '../../kernel/errors';
 
 export interface RejectedLine {

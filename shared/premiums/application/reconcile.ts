@@ -1,6 +1,4 @@
-import type { MembersRepository } from '../adapters/members-repository';
-import type { Notifier } from '../../platform/notifications/notifier';
-import type { PremiumsRepository, StoredReport } from '../adapters/premiums-repository';
+import type { Notifier, PremiumLedger, RosterStore, StoredReport } from './ports';
 import type { Member } from '../domain/member';
 import { reconcile } from '../domain/reconciliation';
 import { PROGRAMMES } from '../../reference-data/programmes';
@@ -8,8 +6,8 @@ import { jakartaIso } from '../../kernel/time';
 import { logger } from '../../platform/observability/logger';
 
 export interface ReconcileDeps {
-  members: MembersRepository;
-  premiums: PremiumsRepository;
+  members: Pick<RosterStore, 'membersOf'>;
+  premiums: PremiumLedger;
   notifier?: Notifier;
   financeEmails?: string[];
 }

@@ -1,13 +1,13 @@
 import { MEMBER_STATUSES, type Member, type MemberStatus } from './member';
 import type { NikInfo } from '../../reference-data/nik';
-import { assertToday, errorCollector, fieldText, readNik, readPastDate, readWholeRupiah, type Report, type RowResult } from './payment-row';
+import { assertToday, errorCollector, fieldText, readNik, readPastDate, readWholeRupiah, type Report, type RowResult } from './csv-line';
 import { normalizeMobile } from '../../reference-data/phone';
 import { isProvinceCode } from '../../reference-data/regions';
 import { PROGRAMMES, programme } from '../../reference-data/programmes';
-import { personName } from '../../claims/schemas/claim';
+import { personName } from '../../reference-data/fields';
 
 /** The header check and the row result shape are shared with the payment CSV (payment-row.ts, which says why they live there). */
-export { checkHeader, MAX_RUPIAH, type HeaderCheck, type RowError, type RowResult } from './payment-row';
+export { checkHeader, MAX_RUPIAH, type HeaderCheck, type RowError, type RowResult } from './csv-line';
 
 /**
  * One line of the roster CSV (handbook api.md, "CSV formats"), already split into named string fields by the CSV

@@ -1,15 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { ForbiddenError, UnauthorizedError } from '../../kernel/errors';
+import { UnauthorizedError } from '../../kernel/errors';
 import type { HttpRequest } from '../../platform/http/handler';
-
-import { STAFF_ROLES, type StaffRole } from '../domain/roles';
-
-export { STAFF_ROLES, type StaffRole };
-
-export interface StaffUser {
-  username: string;
-  roles: StaffRole[];
-}
+import { STAFF_ROLES, type StaffRole, type StaffUser } from '../domain/roles';
 
 /** The browser keeps the staff token in this cookie (HttpOnly, SameSite=Strict); API clients send a Bearer header. */
 export const SESSION_COOKIE = 'santunan_session';
@@ -55,9 +47,3 @@ export class StaffAuth {
     return { username, roles };
   }
 }
-
-export const requireRole = (user: StaffUser, allowed: readonly StaffRole[]): StaffRole => {
-  const role = allowed.find((r) => user.roles.includes(r));
-  if (!role) throw new ForbiddenError(`This needs the role ${allowed.join(' or ')}.`);
-  return role;
-};

@@ -1,12 +1,9 @@
-import type { ClaimsRepository } from '../../adapters/claims-repository';
-import type { Notifier } from '../../../platform/notifications/notifier';
-import { TaskTokenGoneError, type WorkflowClient } from '../../adapters/workflow-client';
+import type { ClaimMessages, ClaimStore, ClaimWorkflow, Notifier, StaffEmails } from '../ports';
 import type { Claim } from '../../domain/claim';
 import { jakartaIso } from '../../../kernel/time';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../kernel/errors';
-import { logger } from '../../../platform/observability/logger';
-import { familyMessages, familySms, staffMessages } from '../../web/notifications';
-import { requireRole, type StaffUser } from '../../../staff/adapters/staff-auth';
+import { answerTask as answer } from '../answer-task';
+import { requireRole, type StaffUser } from '../../../staff/domain/roles';
 
 /** Reasons an approver or supervisor may give for a rejection, with the text the family reads. */
 export const STAFF_REJECTION_REASONS: Record<string, { id: string; en: string }> = {
@@ -26,21 +23,13 @@ export interface DecisionInput {
 }
 
 export interface DecisionDeps {
-  claims: ClaimsRepository;
-  workflow: WorkflowClient;
+  claims: ClaimStore;
+  workflow: Pick<ClaimWorkflow, 'succeed'>;
   notifier: Notifier;
-  staffEmails: { approver: string[]; supervisor: string[] };
+  messages: ClaimMessages;
+  staffEmails: Pick<StaffEmails, 'approver' | 'supervisor'>;
+  now?: () => Date;
 }
-
-/** Tells the waiting workflow. A token that is gone means the workflow moved on (escalation): it re-reads the claim. */
-const answer = async (workflow: WorkflowClient, token: string, output: Record<string, unknown>) => {
-  try {
-    await workflow.succeed(token, output);
-  } catch (error) {
-    if (error instanceof TaskTokenGoneError) logger.warn('decision token no longer waited on; the workflow will read the decision from the claim');
-    else throw error;
-  }
-};
 
 /**
  * POST /staff/claims/{reference}/decision. Only a claim awaiting a decision can be decided (else 409); a claim that
@@ -67,7 +56,7 @@ const decideOnce = async (deps: DecisionDeps, reference: string, user: StaffUser
   if (task?.kind !== 'decision') throw new ConflictError('NOT_AWAITING_DECISION', `Claim ${reference} is not ready for a decision yet; try again in a moment.`);
   const level = task.escalated ? 'supervisor' : (claim.verification?.approval?.level ?? 'approver');
   const role = requireRole(user, level === 'supervisor' ? ['supervisor'] : ['approver', 'supervisor']);
-  const at = jakartaIso();
+  const at = jakartaIso(deps.now?.());
   const approvals = claim.approvals ?? [];
 
   if (input.decision === 'reject') {
@@ -85,7 +74,7 @@ const decideOnce = async (deps: DecisionDeps, reference: string, user: StaffUser
       releaseLock: { memberNik: claim.member.nik, benefit: claim.benefit },
     });
     await answer(deps.workflow, task.token, { outcome: 'rejected' });
-    await Promise.all([deps.notifier.email([rejected.claimant.email ?? ''], familyMessages.rejected(rejected, reason, baseUrl)), deps.notifier.sms(rejected.claimant.phone, familySms.rejected(rejected))]);
+    await Promise.all([deps.notifier.email([rejected.claimant.email ?? ''], deps.messages.family.rejected(rejected, reason, baseUrl)), deps.notifier.sms(rejected.claimant.phone, deps.messages.sms.rejected(rejected))]);
     return rejected;
   }
 
@@ -105,7 +94,7 @@ const decideOnce = async (deps: DecisionDeps, reference: string, user: StaffUser
       audit: { type: 'FIRST_APPROVAL', at, actor: { kind: 'staff', id: user.username }, details: { role } },
     });
     const to = level === 'supervisor' ? deps.staffEmails.supervisor : [...deps.staffEmails.approver, ...deps.staffEmails.supervisor];
-    await deps.notifier.email(to, staffMessages.decisionNeeded(half, baseUrl, { escalated: !!task.escalated, secondApproval: true }));
+    await deps.notifier.email(to, deps.messages.staff.decisionNeeded(half, baseUrl, { escalated: !!task.escalated, secondApproval: true }));
     return half;
   }
   const approved = await deps.claims.transition(reference, {
@@ -119,25 +108,4 @@ const decideOnce = async (deps: DecisionDeps, reference: string, user: StaffUser
   });
   await answer(deps.workflow, task.token, { outcome: 'approved' });
   return approved;
-};
-
-/** POST /staff/claims/{reference}/payout-retry (finance): PAYOUT_FAILED back to APPROVED, and the workflow pays again. */
-export const retryPayout = async (deps: Pick<DecisionDeps, 'claims' | 'workflow'>, reference: string, user: StaffUser): Promise<Claim> => {
-  requireRole(user, ['finance']);
-  const claim = await deps.claims.get(reference);
-  if (!claim) throw new NotFoundError('No claim with this reference.');
-  const task = claim.pendingTask;
-  if (claim.status !== 'PAYOUT_FAILED' || task?.kind !== 'payout') throw new ConflictError('NOT_AWAITING_PAYOUT_RETRY', `Claim ${reference} has no failed payout to retry (status ${claim.status}).`);
-  const at = jakartaIso();
-  const retried = await deps.claims.transition(reference, {
-    from: ['PAYOUT_FAILED'],
-    to: 'APPROVED',
-    at,
-    expectToken: task.token,
-    set: { pendingTask: undefined },
-    timeline: { status: 'APPROVED', at, note: 'Transfer dicoba ulang oleh petugas keuangan.' },
-    audit: { type: 'PAYOUT_RETRY', at, actor: { kind: 'staff', id: user.username } },
-  });
-  await answer(deps.workflow, task.token, { retry: true });
-  return retried;
 };

@@ -1,0 +1,38 @@
+import { ValidationError, type FieldError } from '../../../kernel/errors';
+import { type ClaimDocument, type DocumentType, MAX_UPLOAD_BYTES } from '../../domain/claim';
+import type { DocumentStorage, UploadStore } from '../ports';
+
+export interface DocumentDeps {
+  uploads: UploadStore;
+  documents: DocumentStorage;
+  now?: () => Date;
+}
+
+/**
+ * Every document must name a finished upload: its record exists and the object is in storage, within the size
+ * limit, with the declared content type. Checked before anything is written.
+ */
+export const resolveDocuments = async (
+  deps: DocumentDeps,
+  submitted: readonly { type: DocumentType; uploadId: string }[],
+): Promise<ClaimDocument[]> => {
+  if (submitted.length === 0) return [];
+  const records = await deps.uploads.getMany(submitted.map((d) => d.uploadId));
+  const now = (deps.now?.() ?? new Date()).getTime();
+  const errors: FieldError[] = [];
+  const resolved = await Promise.all(
+    submitted.map(async (doc, i) => {
+      const path = `documents[${i}].uploadId`;
+      const found = records.get(doc.uploadId);
+      // TTL deletes lazily: an expired record is treated as gone.
+      const record = found && found.expiresAt * 1000 > now ? found : undefined;
+      const stored = record ? await deps.documents.stat(record.key) : undefined;
+      if (!record || !stored) return void errors.push({ path, code: 'uploadId.notFound' });
+      if (stored.size > MAX_UPLOAD_BYTES) return void errors.push({ path, code: 'uploadId.tooLarge' });
+      if (stored.contentType && stored.contentType !== record.contentType) return void errors.push({ path, code: 'uploadId.typeMismatch' });
+      return { type: doc.type, uploadId: doc.uploadId, contentType: record.contentType, size: stored.size, key: record.key } satisfies ClaimDocument;
+    }),
+  );
+  if (errors.length) throw new ValidationError(errors.sort((a, b) => a.path.localeCompare(b.path)));
+  return resolved.filter((d): d is ClaimDocument => d !== undefined);
+};

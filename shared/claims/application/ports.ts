@@ -1,0 +1,194 @@
+/**
+ * The ports of the claims use cases: what a use case needs from the world, as small interfaces. Adapters
+ * (shared/claims/adapters: DynamoDB, S3, Step Functions, the bank) implement them; the composition root
+ * (shared/composition) builds the adapters; unit tests pass in-memory fakes (test/support/fakes).
+ */
+import type { Message, Notifier } from '../../kernel/notifier';
+import type { Coverage, Member } from '../../premiums/domain/member';
+import type { AuditEvent, Claim, ClaimStatus, DocumentType, TimelineEntry, UploadContentType } from '../domain/claim';
+
+export type { Message, Notifier };
+
+// --- Claims and their audit trail -----------------------------------------------------------------------------
+
+/** A state change of a claim: one conditional write on the expected status (and task token) with its audit event. */
+export interface Transition {
+  from: readonly ClaimStatus[];
+  to?: ClaimStatus;
+  at: string;
+  /** Attributes to set; `undefined` removes the attribute. */
+  set?: Record<string, unknown>;
+  /** The pending task token this change answers: a change for a superseded token fails. */
+  expectToken?: string;
+  timeline?: TimelineEntry | TimelineEntry[];
+  audit: AuditEvent;
+  /** Releases the open-claim lock of this claim (it closed without payment). */
+  releaseLock?: { memberNik: string; benefit: string };
+}
+
+/**
+ * What an idempotent submission stores besides the claim: the key, the hash of the request, and (written by the
+ * store) the claim reference. A replay renders the response again from the reference; no HTTP response is stored.
+ */
+export interface IdempotencyInput {
+  scope: string;
+  key: string;
+  requestHash: string;
+  ttlSeconds: number;
+}
+
+export type CreateClaimResult =
+  | { kind: 'created' }
+  /** The same key and request came before: the claim it created. */
+  | { kind: 'replayed'; reference: string }
+  /** The drawn reference exists already (one in hundreds of millions): draw another. */
+  | { kind: 'referenceTaken' };
+
+export interface ClaimPage {
+  items: Claim[];
+  /** Opaque cursor for the next page, absent on the last page. */
+  next?: Record<string, unknown>;
+}
+
+export interface ClaimStore {
+  /**
+   * Stores a new claim, its open-claim lock, its first audit event and the idempotency record at once (all or
+   * nothing). A second open claim for the member and benefit is a ConflictError `DUPLICATE_CLAIM`; a key reused
+   * with another request is IdempotencyKeyReusedError.
+   */
+  create(claim: Claim, audit: AuditEvent, idempotency?: IdempotencyInput): Promise<CreateClaimResult>;
+  /** Strongly consistent. */
+  get(reference: string): Promise<Claim | undefined>;
+  /** A lost race (status or token changed) is a ConflictError `CLAIM_STATE_CHANGED`. Returns the claim after it. */
+  transition(reference: string, change: Transition): Promise<Claim>;
+  /** Claims in one status, newest first. */
+  listByStatus(status: ClaimStatus, limit: number, cursor?: Record<string, unknown>): Promise<ClaimPage>;
+  /** Oldest first. */
+  auditTrail(reference: string): Promise<(AuditEvent & { sk: string })[]>;
+}
+
+// --- Uploads and documents ------------------------------------------------------------------------------------
+
+export interface UploadRecord {
+  uploadId: string;
+  type: DocumentType;
+  contentType: UploadContentType;
+  declaredSize: number;
+  key: string;
+  createdAt: string;
+  /** Epoch seconds; records never attached to a claim expire. */
+  expiresAt: number;
+}
+
+export interface UploadStore {
+  put(record: UploadRecord): Promise<void>;
+  getMany(uploadIds: readonly string[]): Promise<Map<string, UploadRecord>>;
+}
+
+/** The private documents storage, as intake sees it. */
+export interface DocumentStorage {
+  /** Size and type of a stored object, or undefined when it does not exist (an upload never finished). */
+  stat(key: string): Promise<{ size: number; contentType?: string } | undefined>;
+}
+
+export interface PresignedUpload {
+  url: string;
+  fields: Record<string, string>;
+}
+
+/** Hands out a direct upload to storage, limited to one key, one content type and a size range. */
+export interface UploadSigner {
+  presign(key: string, contentType: string, maxBytes: number, expiresSeconds: number): Promise<PresignedUpload>;
+}
+
+// --- The claim workflow ---------------------------------------------------------------------------------------
+
+/** The task token is no longer waited on (timed out, already answered, or the execution ended). */
+export class TaskTokenGoneError extends Error {
+  override name = 'TaskTokenGoneError';
+}
+
+export interface ClaimWorkflow {
+  /** Starts the claim's execution, named by its reference; a second start for one claim duplicates nothing. */
+  start(reference: string, baseUrl: string): Promise<'started' | 'already-started'>;
+  /** Answers a waiting task; TaskTokenGoneError when nobody waits on the token any more. */
+  succeed(token: string, output: Record<string, unknown>): Promise<void>;
+}
+
+// --- The roster, as verification reads it ---------------------------------------------------------------------
+
+export interface MemberLookup {
+  /** The member and the coverage of one month, strongly consistent; a throttled read throws, never "no member". */
+  getWithCoverage(nik: string, period: string): Promise<{ member?: Member; coverage?: Coverage }>;
+}
+
+// --- The disbursement bank ------------------------------------------------------------------------------------
+
+/** Timeouts, 5xx and network failures: the transfer may be retried (with the same idempotency key). */
+export class BankUnavailableError extends Error {
+  override name = 'BankUnavailableError';
+}
+
+/** The bank refused the transfer (closed account, name mismatch...): retrying the same request cannot help. */
+export class BankRejectedError extends Error {
+  override name = 'BankRejectedError';
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface TransferRequest {
+  /** The idempotency key of the transfer: the bank returns the first transfer for a key it has seen. */
+  reference: string;
+  bankCode: string;
+  accountNumber: string;
+  accountHolder: string;
+  amount: number;
+}
+
+export interface TransferReceipt {
+  transferId: string;
+  status: 'COMPLETED';
+  amount: number;
+  completedAt: string;
+}
+
+export interface Disbursement {
+  transfer(request: TransferRequest): Promise<TransferReceipt>;
+}
+
+// --- What people are told -------------------------------------------------------------------------------------
+
+/** The texts of every claim notification (the adapter renders them from the message catalogue). */
+export interface ClaimMessages {
+  family: {
+    needsDocuments(claim: Claim, missing: readonly DocumentType[], baseUrl: string): Message;
+    awaitingApproval(claim: Claim, baseUrl: string): Message;
+    rejected(claim: Claim, reason: string, baseUrl: string): Message;
+    paid(claim: Claim, amount: number, baseUrl: string): Message;
+    payoutDelayed(claim: Claim, baseUrl: string): Message;
+  };
+  sms: {
+    needsDocuments(claim: Claim): string;
+    awaitingApproval(claim: Claim): string;
+    rejected(claim: Claim): string;
+    paid(claim: Claim, amount: number): string;
+    payoutDelayed(claim: Claim): string;
+  };
+  staff: {
+    decisionNeeded(claim: Claim, baseUrl: string, opts: { escalated: boolean; secondApproval: boolean }): Message;
+    payoutFailed(claim: Claim, error: string, baseUrl: string): Message;
+    workflowFailed(reference: string, error: string, baseUrl: string): Message;
+  };
+}
+
+/** Staff mailing lists by role. */
+export interface StaffEmails {
+  approver: string[];
+  supervisor: string[];
+  finance: string[];
+  admin: string[];
+}

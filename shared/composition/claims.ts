@@ -1,0 +1,40 @@
+/**
+ * The composition root for the claims adapters: each builder reads its configuration from the environment
+ * contract (./env.ts) and builds one adapter. Functions call these at cold start, once, and pass the adapters to
+ * the use cases; nothing else in shared/ constructs an adapter. Builders are separate functions so that a bundle
+ * holds only the clients its function uses.
+ */
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { BankClient } from '../claims/adapters/bank-client';
+import { ClaimsRepository } from '../claims/adapters/claims-repository';
+import { DocumentsStore } from '../claims/adapters/documents-store';
+import { S3UploadSigner } from '../claims/adapters/upload-signer';
+import { UploadsRepository } from '../claims/adapters/uploads-repository';
+import { WorkflowClient } from '../claims/adapters/workflow-client';
+import type {
+  ClaimStore,
+  ClaimWorkflow,
+  Disbursement,
+  DocumentStorage,
+  UploadSigner,
+  UploadStore,
+} from '../claims/application/ports';
+import { ENV, optionalEnv, requireEnv } from './env';
+
+let s3: S3Client | undefined;
+/** One S3 client per process. */
+export const s3Client = (): S3Client => (s3 ??= new S3Client({ forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true' }));
+
+export const claimStore = (): ClaimStore => new ClaimsRepository(requireEnv(ENV.claimsTable));
+export const uploadStore = (): UploadStore => new UploadsRepository(requireEnv(ENV.claimsTable));
+export const documentStorage = (): DocumentStorage => new DocumentsStore(s3Client(), requireEnv(ENV.documentsBucket));
+export const uploadSigner = (): UploadSigner => new S3UploadSigner(s3Client(), requireEnv(ENV.documentsBucket));
+export const claimWorkflow = (): ClaimWorkflow => new WorkflowClient(new SFNClient({}), requireEnv(ENV.stateMachineArn));
+/**
+ * Functions that only answer task tokens have no state machine ARN (they never start executions); the client
+ * needs none for SendTaskSuccess.
+ */
+export const taskResponder = (): Pick<ClaimWorkflow, 'succeed'> => new WorkflowClient(new SFNClient({}), '');
+export const disbursement = (): Disbursement =>
+  new BankClient(requireEnv(ENV.bankApiUrl), requireEnv(ENV.bankApiKey), Number(optionalEnv(ENV.bankTimeoutMs, '10000')));

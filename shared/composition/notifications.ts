@@ -1,0 +1,12 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { ClaimMessages } from '../claims/application/ports';
+import { familyMessages, familySms, staffMessages } from '../claims/web/notifications';
+import type { Notifier } from '../kernel/notifier';
+import { SesNotifier } from '../platform/notifications/notifier';
+import { ENV, requireEnv } from './env';
+
+/** Email through SES (MAIL_FROM) and SMS through the gateway when one is configured. */
+export const notifier = (): Notifier => new SesNotifier(new SESv2Client({}), requireEnv(ENV.mailFrom), process.env[ENV.smsGatewayUrl] || undefined);
+
+/** The texts of claim notifications, from the message catalogue. */
+export const claimMessages: ClaimMessages = { family: familyMessages, sms: familySms, staff: staffMessages };

@@ -1,0 +1,41 @@
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  UnauthorizedError,
+  ValidationError,
+} from '../../kernel/errors';
+
+/** The body is over the route's byte limit: a transport concern, so it lives at the HTTP edge. */
+export class PayloadTooLargeError extends DomainError {
+  constructor(limit: number) {
+    super('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+  }
+}
+
+/** The body's media type is not one the route accepts. */
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(allowed: readonly string[]) {
+    super('UNSUPPORTED_MEDIA_TYPE', `Send the body as ${allowed.join(' or ')}.`);
+  }
+}
+
+/** The one table from error to HTTP status. The first matching class wins, so subclasses come before their bases. */
+const STATUS: [new (...args: never[]) => DomainError, number][] = [
+  [ValidationError, 400],
+  [UnauthorizedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [PayloadTooLargeError, 413],
+  [UnsupportedMediaTypeError, 415],
+  [IdempotencyKeyReusedError, 422],
+];
+
+/** The status for a client's mistake; undefined for anything else (answered as a 500 that reveals nothing). */
+export const statusOf = (error: unknown): number | undefined => {
+  if (!(error instanceof DomainError)) return undefined;
+  return STATUS.find(([type]) => error instanceof type)?.[1];
+};

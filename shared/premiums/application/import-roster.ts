@@ -1,0 +1,28 @@
+import type { Readable } from 'node:stream';
+import { jakartaDate, jakartaIso } from '../../kernel/time';
+import { parseRosterRow, ROSTER_HEADER, type RosterRow } from '../domain/roster-row';
+import { importCsv } from './csv-import';
+import type { RosterStore } from './ports';
+
+/**
+ * Imports a roster CSV: every line checked on its own (rejected lines come back with their number and reasons),
+ * accepted lines written in batches while the file streams; importing the same file twice changes nothing.
+ */
+export const importRoster = async (deps: { members: RosterStore; now?: () => Date }, source: string | Readable) => {
+  const now = deps.now?.() ?? new Date();
+  const recordedAt = jakartaIso(now);
+  const totals = { imported: 0, updated: 0, unchanged: 0 };
+  const result = await importCsv<RosterRow>(source, {
+    header: ROSTER_HEADER,
+    parseRow: parseRosterRow,
+    keyOf: (row) => row.nik,
+    today: jakartaDate(now),
+    write: async (rows) => {
+      const r = await deps.members.upsertRoster(rows, recordedAt);
+      totals.imported += r.imported;
+      totals.updated += r.updated;
+      totals.unchanged += r.unchanged;
+    },
+  });
+  return { lines: result.lines, ...totals, rejected: result.rejected };
+};

@@ -1,0 +1,49 @@
+/**
+ * The ports of the roster and premium use cases. Adapters: shared/premiums/adapters (DynamoDB) and
+ * shared/premiums/adapters/import-files.ts (storage); in-memory fakes in test/support/fakes.
+ */
+import type { Readable } from 'node:stream';
+import type { Notifier } from '../../kernel/notifier';
+import type { Coverage, Member } from '../domain/member';
+import type { PaymentLine } from '../domain/payment-row';
+import type { Discrepancy, ReconciliationReport } from '../domain/reconciliation';
+import type { RosterRow } from '../domain/roster-row';
+
+export type { Notifier };
+
+export interface RosterStore {
+  get(nik: string): Promise<Member | undefined>;
+  /** Adds or updates members; a row equal to what is stored is not written. */
+  upsertRoster(rows: readonly RosterRow[], recordedAt: string): Promise<{ imported: number; updated: number; unchanged: number }>;
+  /** Which of these NIKs are on the roster. */
+  onRoster(niks: readonly string[]): Promise<Set<string>>;
+  /** Every member of a programme, a page at a time. */
+  membersOf(program: string): AsyncIterable<Member[]>;
+}
+
+export interface StoredReport extends Omit<ReconciliationReport, 'discrepancies'> {
+  reconciledAt: string;
+  trigger: string;
+}
+
+export interface PremiumLedger {
+  /** Keyed by period, NIK and receipt: a line stored with the same amounts is not written again. */
+  putPayments(lines: readonly PaymentLine[], importedAt: string): Promise<{ added: number; updated: number; unchanged: number }>;
+  paymentsFor(period: string): Promise<PaymentLine[]>;
+  putCoverage(items: readonly Coverage[]): Promise<number>;
+  removeStaleCoverage(period: string, current: ReadonlySet<string>): Promise<number>;
+  coverageOf(nik: string): Promise<Coverage[]>;
+  hasReport(period: string): Promise<boolean>;
+  putReport(report: StoredReport): Promise<void>;
+  report(period: string): Promise<(StoredReport & { discrepancies: Discrepancy[] }) | undefined>;
+}
+
+export type ImportKind = 'roster' | 'payments';
+
+/** CSV files too large for one request, uploaded to storage first. */
+export interface ImportFiles {
+  /** The stream of an uploaded file; ValidationError on `uploadId` when there is none. */
+  open(kind: ImportKind, uploadId: string): Promise<Readable>;
+  /** A direct upload for one file of this kind. */
+  presign(kind: ImportKind, uploadId: string, maxBytes: number): Promise<{ url: string; fields: Record<string, string> }>;
+}
