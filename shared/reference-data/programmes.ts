@@ -1,4 +1,4 @@
-import type { Benefit } from '../claims/domain/claim';
+import type { Benefit } from './benefits';
 
 /**
  * The sponsor's groups of workers, as data (handbook domain.md, "Who and what"). A member's `program` in the roster

@@ -1,6 +1,7 @@
 /** The claim vocabulary shared by intake, the workflow and the pages (see the handbook's api.md). */
-export const BENEFITS = ['JKM', 'JKK'] as const;
-export type Benefit = (typeof BENEFITS)[number];
+import type { Benefit } from '../../reference-data/benefits';
+
+export { BENEFITS, type Benefit } from '../../reference-data/benefits';
 
 export const INCIDENT_TYPES = ['death', 'injury'] as const;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];

@@ -159,7 +159,7 @@ export const verifyClaim = async (deps: VerifyDeps, { reference, baseUrl }: { re
     timeline: [...verifying, { status: 'AWAITING_APPROVAL', at }],
     audit: { type: 'CLAIM_VERIFIED', at, actor: { kind: 'system' }, details: { ruleSet: benefit.ruleSet, total: benefit.total, flags, level: approval.level } },
   });
-  logger.info('claim verified', { total: benefit.total, flags, level: approval.level });
+  logger.info('claim verified', { total: benefit.total, flags, approvalLevel: approval.level });
   await Promise.all([
     notifier.email([ready.claimant.email ?? ''], messages.family.awaitingApproval(ready, baseUrl)),
     notifier.sms(ready.claimant.phone, messages.sms.awaitingApproval(ready)),

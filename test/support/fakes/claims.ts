@@ -1,0 +1,197 @@
+/**
+ * In-memory fakes of the claims ports, for use-case unit tests without services. They keep the contract the
+ * DynamoDB adapters keep (conditional transitions, one open claim per member and benefit, idempotent creation),
+ * so a use case tested here behaves the same against the real store (the integration tier checks that side).
+ */
+import {
+  type BankRejectedError,
+  BankUnavailableError,
+  type ClaimMessages,
+  type ClaimPage,
+  type ClaimStore,
+  type ClaimWorkflow,
+  type CreateClaimResult,
+  type Disbursement,
+  type DocumentStorage,
+  type IdempotencyInput,
+  type MemberLookup,
+  type Message,
+  type Notifier,
+  TaskTokenGoneError,
+  type TransferReceipt,
+  type TransferRequest,
+  type Transition,
+  type UploadRecord,
+  type UploadStore,
+} from '../../../shared/claims/application/ports';
+import type { AuditEvent, Claim, ClaimStatus } from '../../../shared/claims/domain/claim';
+import { inGroup } from '../../../shared/claims/domain/claim';
+import { familyMessages, familySms, staffMessages } from '../../../shared/claims/web/notifications';
+import { ConflictError, IdempotencyKeyReusedError } from '../../../shared/kernel/errors';
+import type { Coverage, Member } from '../../../shared/premiums/domain/member';
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+export class InMemoryClaimStore implements ClaimStore {
+  readonly claims = new Map<string, Claim>();
+  readonly audit = new Map<string, (AuditEvent & { sk: string })[]>();
+  readonly locks = new Map<string, { reference: string; claimantNik: string }>();
+  readonly idempotency = new Map<string, { requestHash: string; reference: string }>();
+
+  async create(claim: Claim, audit: AuditEvent, idem?: IdempotencyInput): Promise<CreateClaimResult> {
+    const idemKey = idem && `${idem.scope}#${idem.key}`;
+    const previous = idemKey ? this.idempotency.get(idemKey) : undefined;
+    if (previous) {
+      if (previous.requestHash !== idem!.requestHash) throw new IdempotencyKeyReusedError();
+      return { kind: 'replayed', reference: previous.reference };
+    }
+    const lockKey = `${claim.member.nik}#${claim.benefit}`;
+    const lock = this.locks.get(lockKey);
+    if (lock) {
+      throw new ConflictError('DUPLICATE_CLAIM', 'An open or paid claim already exists for this member and benefit.', { ...lock });
+    }
+    if (this.claims.has(claim.reference)) return { kind: 'referenceTaken' };
+    this.claims.set(claim.reference, clone(claim));
+    this.locks.set(lockKey, { reference: claim.reference, claimantNik: claim.claimant.nik });
+    this.audit.set(claim.reference, [{ ...audit, sk: `AUDIT#${audit.at}#0001` }]);
+    if (idemKey) this.idempotency.set(idemKey, { requestHash: idem!.requestHash, reference: claim.reference });
+    return { kind: 'created' };
+  }
+
+  async get(reference: string): Promise<Claim | undefined> {
+    const claim = this.claims.get(reference);
+    return claim && clone(claim);
+  }
+
+  async transition(reference: string, change: Transition): Promise<Claim> {
+    const claim = this.claims.get(reference);
+    const tokenOk = change.expectToken === undefined || claim?.pendingTask?.token === change.expectToken;
+    if (!claim || !change.from.includes(claim.status) || !tokenOk) {
+      throw new ConflictError('CLAIM_STATE_CHANGED', `Claim ${reference} is no longer in the expected state (${change.from.join(', ')}).`);
+    }
+    const next: Claim & Record<string, unknown> = { ...claim, version: claim.version + 1, updatedAt: change.at };
+    if (change.to) next.status = change.to;
+    if (change.timeline) next.timeline = [...claim.timeline, ...(Array.isArray(change.timeline) ? change.timeline : [change.timeline])];
+    for (const [key, value] of Object.entries(change.set ?? {})) {
+      if (value === undefined) delete next[key];
+      else next[key] = clone(value);
+    }
+    this.claims.set(reference, next);
+    const trail = this.audit.get(reference) ?? [];
+    trail.push({ ...change.audit, sk: `AUDIT#${change.audit.at}#${String(trail.length + 1).padStart(4, '0')}` });
+    this.audit.set(reference, trail);
+    if (change.releaseLock) {
+      const key = `${change.releaseLock.memberNik}#${change.releaseLock.benefit}`;
+      if (this.locks.get(key)?.reference === reference) this.locks.delete(key);
+    }
+    return clone(next);
+  }
+
+  async listByStatus(status: ClaimStatus, limit: number): Promise<ClaimPage> {
+    const items = [...this.claims.values()].filter((c) => c.status === status).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+    return { items: items.slice(0, limit).map(clone) };
+  }
+
+  async auditTrail(reference: string) {
+    return clone(this.audit.get(reference) ?? []);
+  }
+
+  /** Test helper: the claims still holding their open-claim lock. */
+  openLocks(): string[] {
+    return [...this.locks.values()].map((l) => l.reference);
+  }
+
+  /** Test helper: a claim stored as-is (a state reached elsewhere). */
+  put(claim: Claim): void {
+    this.claims.set(claim.reference, clone(claim));
+    if (inGroup(claim.status, 'blocking')) this.locks.set(`${claim.member.nik}#${claim.benefit}`, { reference: claim.reference, claimantNik: claim.claimant.nik });
+  }
+}
+
+export class InMemoryUploads implements UploadStore {
+  readonly records = new Map<string, UploadRecord>();
+  async put(record: UploadRecord) {
+    if (this.records.has(record.uploadId)) throw new Error(`upload ${record.uploadId} exists`);
+    this.records.set(record.uploadId, record);
+  }
+  async getMany(ids: readonly string[]) {
+    return new Map(ids.flatMap((id) => (this.records.has(id) ? [[id, this.records.get(id)!] as const] : [])));
+  }
+}
+
+export class InMemoryDocuments implements DocumentStorage {
+  readonly objects = new Map<string, { size: number; contentType?: string }>();
+  async stat(key: string) {
+    return this.objects.get(key);
+  }
+}
+
+/** Records starts and answers; `goneTokens` answer as a token nobody waits on any more. */
+export class RecordingWorkflow implements ClaimWorkflow {
+  readonly started: { reference: string; baseUrl: string }[] = [];
+  readonly answers: { token: string; output: Record<string, unknown> }[] = [];
+  readonly goneTokens = new Set<string>();
+  failStart = false;
+  async start(reference: string, baseUrl: string) {
+    if (this.failStart) throw new Error('Step Functions unavailable');
+    const again = this.started.some((s) => s.reference === reference);
+    this.started.push({ reference, baseUrl });
+    return again ? ('already-started' as const) : ('started' as const);
+  }
+  async succeed(token: string, output: Record<string, unknown>) {
+    if (this.goneTokens.has(token)) throw new TaskTokenGoneError(token);
+    this.answers.push({ token, output });
+  }
+}
+
+export class InMemoryMembers implements MemberLookup {
+  readonly members = new Map<string, Member>();
+  readonly coverage = new Map<string, Coverage>();
+  async getWithCoverage(nik: string, period: string) {
+    return { member: this.members.get(nik), coverage: this.coverage.get(`${nik}#${period}`) };
+  }
+  add(member: Member, coverage: Coverage[] = []) {
+    this.members.set(member.nik, member);
+    for (const c of coverage) this.coverage.set(`${c.nik}#${c.period}`, c);
+  }
+}
+
+/**
+ * A bank that keeps the contract of the real one: the reference is the idempotency key, so a second transfer for
+ * a reference returns the first. `failures` are thrown first, one per call (after the money moved, for 'lostReply').
+ */
+export class FakeBank implements Disbursement {
+  readonly transfers = new Map<string, TransferReceipt & { request: TransferRequest }>();
+  calls = 0;
+  readonly failures: ('unavailable' | 'lostReply' | BankRejectedError)[] = [];
+  async transfer(request: TransferRequest): Promise<TransferReceipt> {
+    this.calls += 1;
+    const failure = this.failures.shift();
+    if (failure === 'unavailable') throw new BankUnavailableError('bank down');
+    if (failure && failure !== 'lostReply') throw failure;
+    const existing = this.transfers.get(request.reference);
+    const receipt = existing ?? { transferId: `T-${this.transfers.size + 1}`, status: 'COMPLETED' as const, amount: request.amount, completedAt: '2026-11-30T10:00:00+07:00', request };
+    this.transfers.set(request.reference, receipt);
+    if (failure === 'lostReply') throw new BankUnavailableError('timeout after the transfer');
+    return receipt;
+  }
+}
+
+export class RecordingNotifier implements Notifier {
+  readonly emails: { to: string[]; message: Message }[] = [];
+  readonly texts: { phone: string; text: string }[] = [];
+  async email(to: readonly string[], message: Message) {
+    const recipients = to.filter(Boolean);
+    if (recipients.length) this.emails.push({ to: recipients, message });
+    return recipients.length > 0;
+  }
+  async sms(phone: string | undefined, text: string) {
+    if (phone) this.texts.push({ phone, text });
+    return phone !== undefined;
+  }
+}
+
+/** The real message texts: pure functions of the claim. */
+export const messages: ClaimMessages = { family: familyMessages, sms: familySms, staff: staffMessages };
+
+export const STAFF_EMAILS = { approver: ['approver@test'], supervisor: ['supervisor@test'], finance: ['finance@test'], admin: ['admin@test'] };

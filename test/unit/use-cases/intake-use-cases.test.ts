@@ -1,0 +1,112 @@
+import { addDocuments } from '../../../shared/claims/application/intake/add-documents';
+import { submitClaim } from '../../../shared/claims/application/intake/submit-claim';
+import { requiredDocuments } from '../../../shared/claims/domain/rules/documents';
+import { claimSubmissionSchema } from '../../../shared/claims/schemas/claim';
+import { ConflictError, IdempotencyKeyReusedError, NotFoundError, ValidationError } from '../../../shared/kernel/errors';
+import { validate } from '../../../shared/kernel/validate';
+import { InMemoryClaimStore, InMemoryDocuments, InMemoryUploads, RecordingWorkflow } from '../../support/fakes/claims';
+import { validClaim, type Body } from '../../support/fixtures';
+
+/** Intake use cases against in-memory ports: no DynamoDB, no S3, no Step Functions. */
+const setup = () => {
+  const claims = new InMemoryClaimStore();
+  const uploads = new InMemoryUploads();
+  const documents = new InMemoryDocuments();
+  const workflow = new RecordingWorkflow();
+  const now = () => new Date('2026-11-30T03:00:00Z');
+  const upload = async (type: string, size = 2048, contentType = 'application/pdf') => {
+    const uploadId = `up_${type.toLowerCase().padEnd(22, 'x').slice(0, 22)}`;
+    await uploads.put({ uploadId, type: type as never, contentType: contentType as never, declaredSize: size, key: `uploads/${uploadId}`, createdAt: '2026-11-30T10:00:00+07:00', expiresAt: 1_900_000_000 });
+    documents.objects.set(`uploads/${uploadId}`, { size, contentType });
+    return uploadId;
+  };
+  return { claims, uploads, documents, workflow, now, upload, deps: { claims, uploads, documents, workflow, now } };
+};
+const submission = (body: Body = validClaim()) => validate(claimSubmissionSchema, body);
+const options = { channel: 'api' as const, baseUrl: 'https://api.test' };
+
+describe('submitClaim', () => {
+  it('stores a SUBMITTED claim with its missing documents and starts its workflow once', async () => {
+    const t = setup();
+    const outcome = await submitClaim(t.deps, submission(), options);
+    expect(outcome).toMatchObject({ status: 'SUBMITTED', replayed: false });
+    expect(outcome.missingDocuments.length).toBeGreaterThan(0);
+    const stored = await t.claims.get(outcome.reference);
+    expect(stored).toMatchObject({ status: 'SUBMITTED', timeline: [{ status: 'SUBMITTED', at: '2026-11-30T10:00:00.000+07:00' }] });
+    expect(t.workflow.started).toEqual([{ reference: outcome.reference, baseUrl: 'https://api.test' }]);
+    expect((await t.claims.auditTrail(outcome.reference)).map((a) => a.type)).toEqual(['CLAIM_SUBMITTED']);
+  });
+
+  it('replays the same key and request as the first outcome, from the stored reference, without a second claim', async () => {
+    const t = setup();
+    const body = submission();
+    const idempotency = { key: 'k-1', requestHash: 'h-1' };
+    const first = await submitClaim(t.deps, body, { ...options, idempotency });
+    const again = await submitClaim(t.deps, body, { ...options, idempotency });
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(t.claims.claims.size).toBe(1);
+    expect(t.claims.idempotency.get('claims#k-1')).toEqual({ requestHash: 'h-1', reference: first.reference });
+  });
+
+  it('refuses a key reused with another request, and a second open claim for the same member and benefit', async () => {
+    const t = setup();
+    const body = submission();
+    await submitClaim(t.deps, body, { ...options, idempotency: { key: 'k-2', requestHash: 'h-a' } });
+    await expect(submitClaim(t.deps, body, { ...options, idempotency: { key: 'k-2', requestHash: 'h-b' } })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    const duplicate = submitClaim(t.deps, body, options);
+    await expect(duplicate).rejects.toBeInstanceOf(ConflictError);
+    await expect(duplicate).rejects.toMatchObject({ code: 'DUPLICATE_CLAIM' });
+  });
+
+  it('names the document whose upload is missing, too large or of another type, and writes nothing', async () => {
+    const t = setup();
+    const ok = await t.upload('DEATH_CERTIFICATE');
+    const big = await t.upload('FAMILY_CARD', 6 * 1024 * 1024);
+    const body = validClaim((b) => {
+      b.documents = [
+        { type: 'DEATH_CERTIFICATE', uploadId: ok },
+        { type: 'FAMILY_CARD', uploadId: big },
+        { type: 'BANK_BOOK', uploadId: 'up_AAAAAAAAAAAAAAAAAAAAAA' },
+      ];
+    });
+    const error = await submitClaim(t.deps, submission(body), options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields).toEqual([
+      { path: 'documents[1].uploadId', code: 'uploadId.tooLarge' },
+      { path: 'documents[2].uploadId', code: 'uploadId.notFound' },
+    ]);
+    expect(t.claims.claims.size).toBe(0);
+  });
+
+  it('keeps the claim when the workflow cannot be started (a replay starts it later)', async () => {
+    const t = setup();
+    t.workflow.failStart = true;
+    const outcome = await submitClaim(t.deps, submission(), options);
+    expect(await t.claims.get(outcome.reference)).toMatchObject({ status: 'SUBMITTED' });
+  });
+});
+
+describe('addDocuments', () => {
+  it('adds the missing documents and resumes the workflow waiting for them', async () => {
+    const t = setup();
+    const body = submission();
+    const { reference } = await submitClaim(t.deps, body, options);
+    await t.claims.transition(reference, { from: ['SUBMITTED'], to: 'NEEDS_DOCUMENTS', at: 'x', set: { pendingTask: { kind: 'documents', token: 'tok-1', since: 'x' } }, audit: { type: 'T', at: 'x', actor: { kind: 'system' } } });
+    const types = requiredDocuments({ benefit: body.benefit, incidentType: body.incident.type, relationship: body.claimant.relationship, cause: body.incident.cause });
+    const docs = [];
+    for (const type of types) docs.push({ type, uploadId: await t.upload(type) });
+    const result = await addDocuments(t.deps, { reference, nik: body.claimant.nik, documents: docs });
+    expect(result).toEqual({ reference, status: 'NEEDS_DOCUMENTS', missingDocuments: [] });
+    expect(t.workflow.answers).toEqual([{ token: 'tok-1', output: { documents: 'complete' } }]);
+  });
+
+  it('answers a wrong NIK like an unknown reference, and refuses documents once the claim is decided', async () => {
+    const t = setup();
+    const body = submission();
+    const { reference } = await submitClaim(t.deps, body, options);
+    const doc = { type: 'DEATH_CERTIFICATE' as const, uploadId: await t.upload('DEATH_CERTIFICATE') };
+    await expect(addDocuments(t.deps, { reference, nik: '3173010203800009', documents: [doc] })).rejects.toBeInstanceOf(NotFoundError);
+    await t.claims.transition(reference, { from: ['SUBMITTED'], to: 'REJECTED', at: 'x', audit: { type: 'T', at: 'x', actor: { kind: 'system' } } });
+    await expect(addDocuments(t.deps, { reference, nik: body.claimant.nik, documents: [doc] })).rejects.toMatchObject({ code: 'CLAIM_CLOSED' });
+  });
+});
