@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { UploadSigner } from '../../claims/application/ports';
 import { ValidationError } from '../../kernel/errors';
-import type { ImportFiles, ImportKind } from '../application/ports';
+import type { ImportFiles, ImportKind, ObjectUploadSigner } from '../application/ports';
 
 /** Where an uploaded import file lives in the documents bucket. */
 const importKey = (kind: ImportKind, uploadId: string) => `imports/${kind}/${uploadId}.csv`;
@@ -12,7 +11,7 @@ export class S3ImportFiles implements ImportFiles {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
-    private readonly signer: UploadSigner,
+    private readonly signer: ObjectUploadSigner,
   ) {}
 
   async open(kind: ImportKind, uploadId: string): Promise<Readable> {

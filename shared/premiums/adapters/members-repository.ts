@@ -1,5 +1,4 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { MemberLookup } from '../../claims/application/ports';
 import type { RosterStore } from '../application/ports';
 import type { Coverage, Member } from '../domain/member';
 import type { RosterRow } from '../domain/roster-row';
@@ -9,7 +8,8 @@ import { memberKeys } from '../../platform/dynamodb/keys';
 
 const toItem = (m: Member) => ({ ...memberKeys.member(m.nik), ...memberKeys.byProgram(m.program, m.province, m.nik), entity: 'MEMBER', ...m });
 
-export class MembersRepository implements MemberLookup, RosterStore {
+/** The roster; it also serves the claims' MemberLookup port (getWithCoverage), matched by shape in the composition root. */
+export class MembersRepository implements RosterStore {
   constructor(private readonly tableName: string) {}
 
   async get(nik: string): Promise<Member | undefined> {

@@ -47,3 +47,8 @@ export interface ImportFiles {
   /** A direct upload for one file of this kind. */
   presign(kind: ImportKind, uploadId: string, maxBytes: number): Promise<{ url: string; fields: Record<string, string> }>;
 }
+
+/** Signs a direct upload of one object (the same signer the documents use). */
+export interface ObjectUploadSigner {
+  presign(key: string, contentType: string, maxBytes: number, expiresSeconds: number): Promise<{ url: string; fields: Record<string, string> }>;
+}
