@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { StaffAuth, requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/adapters/staff-auth';
 import { optionalEnv, requireEnv } from '../../shared/composition/env';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../shared/claims/domain/claim';
@@ -7,6 +6,7 @@ import { AppError, NotFoundError, UnauthorizedError, ValidationError } from '../
 import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
 import { html, json, redirect, wantsJson, type HttpResponse } from '../../shared/platform/http/responses';
 import { validate } from '../../shared/kernel/validate';
+import { decisionRequestSchema as decisionSchema } from '../../shared/claims/schemas/decision';
 import { decide, retryPayout } from '../../shared/claims/application/approval/decide';
 import { renderSignInNeeded, renderStaffClaimPage, renderStaffQueue } from '../../shared/claims/web/staff-page';
 import { workflowConfig } from '../../shared/composition/settings';
@@ -18,12 +18,6 @@ const config = workflowConfig();
 const deps = { claims, workflow: workflowClient(), notifier: makeNotifier(), staffEmails: config.staffEmails };
 /** Where a browser without a session signs in (the twin's sign-in page; in AWS the Cognito hosted UI). */
 const loginUrl = optionalEnv('STAFF_LOGIN_URL', '/staff/login');
-
-const decisionSchema = z.object({
-  decision: z.enum(['approve', 'reject'], { error: 'decision.invalid' }),
-  reasonCode: z.optional(z.string().check(z.maxLength(40))),
-  note: z.optional(z.string().check(z.maxLength(500, 'tooLong'))),
-});
 
 const baseUrlOf = (request: HttpRequest) => `${request.headers['x-forwarded-proto'] ?? 'https'}://${request.headers.host ?? ''}`;
 const pageTokenOf = (item: Record<string, unknown> | undefined) => (item ? Buffer.from(JSON.stringify(item)).toString('base64url') : undefined);

@@ -1,8 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import * as z from 'zod/mini';
 import { documentsStore, uploadsRepository } from '../../shared/composition/intake-adapters';
 import { TaskTokenGoneError } from '../../shared/claims/adapters/workflow-client';
-import { DOCUMENT_TYPES, type ClaimDocument } from '../../shared/claims/domain/claim';
+import type { ClaimDocument } from '../../shared/claims/domain/claim';
 import { normalizeReference } from '../../shared/claims/domain/reference';
 import { missingDocuments } from '../../shared/claims/domain/rules/documents';
 import { jakartaIso } from '../../shared/kernel/time';
@@ -10,7 +9,7 @@ import { ConflictError, NotFoundError } from '../../shared/kernel/errors';
 import { httpHandler } from '../../shared/platform/http/handler';
 import { json, redirect } from '../../shared/platform/http/responses';
 import { resolveDocuments } from '../../shared/claims/application/intake/submit-claim';
-import { uploadIdSchema } from '../../shared/claims/schemas/upload-id';
+import { addDocumentsRequestSchema as schema } from '../../shared/claims/schemas/documents';
 import { validate } from '../../shared/kernel/validate';
 import { logger } from '../../shared/platform/observability/logger';
 import { claims as claimsRepo, workflow as workflowClient } from '../../shared/composition/lambda';
@@ -18,11 +17,6 @@ import { claims as claimsRepo, workflow as workflowClient } from '../../shared/c
 const claims = claimsRepo();
 const workflow = workflowClient();
 const deps = { claims, uploads: uploadsRepository(), documents: documentsStore() };
-
-const schema = z.object({
-  nik: z.string().check(z.overwrite((v) => v.replace(/[\s.-]/g, '')), z.regex(/^\d{16}$/, 'nik.format')),
-  documents: z.array(z.object({ type: z.enum(DOCUMENT_TYPES, 'document.type'), uploadId: uploadIdSchema })).check(z.minLength(1, 'required'), z.maxLength(20, 'documents.tooMany')),
-});
 
 /** Documents can be added until the claim is decided. */
 const OPEN = ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL'] as const;

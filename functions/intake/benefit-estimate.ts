@@ -1,21 +1,9 @@
-import * as z from 'zod/mini';
-import { BENEFITS, INCIDENT_TYPES } from '../../shared/claims/domain/claim';
 import { computeBenefit, NoBenefitRuleSetError } from '../../shared/claims/domain/rules/benefits';
-import { isCalendarDate } from '../../shared/kernel/time';
 import { ValidationError } from '../../shared/kernel/errors';
 import { httpHandler } from '../../shared/platform/http/handler';
 import { json } from '../../shared/platform/http/responses';
 import { validate } from '../../shared/kernel/validate';
-
-const date = z.string().check(z.refine(isCalendarDate, 'date.invalid'));
-const schema = z.object({
-  benefit: z.enum(BENEFITS, 'benefit.invalid'),
-  incident: z.object({ type: z.enum(INCIDENT_TYPES, 'incidentType.invalid'), date }),
-  member: z.object({
-    monthlyWage: z.number('invalid').check(z.int('invalid'), z.gte(0, 'invalid'), z.lte(1_000_000_000, 'invalid')),
-    membershipStart: date,
-  }),
-});
+import { benefitEstimateRequestSchema as schema } from '../../shared/claims/schemas/estimate';
 
 /**
  * POST /benefits/estimate: the benefit simulation from the same rule code the workflow uses (api.md).

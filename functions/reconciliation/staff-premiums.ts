@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import * as z from 'zod/mini';
 import { StaffAuth, requireRole, STAFF_ROLES } from '../../shared/staff/adapters/staff-auth';
 import { PremiumsRepository } from '../../shared/premiums/adapters/premiums-repository';
 import { UploadSigner } from '../../shared/claims/adapters/upload-signer';
@@ -17,6 +16,12 @@ import { json, type HttpResponse } from '../../shared/platform/http/responses';
 import { importCsv } from '../../shared/premiums/application/csv-import';
 import { runReconciliation } from '../../shared/premiums/application/reconcile';
 import { validate } from '../../shared/kernel/validate';
+import {
+  MAX_IMPORT_BYTES,
+  importFromStorageSchema as fromStorage,
+  importUploadRequestSchema as uploadRequest,
+} from '../../shared/premiums/schemas/imports';
+import { reconcileRequestSchema as reconcileRequest } from '../../shared/premiums/schemas/reconciliation';
 import { workflowConfig } from '../../shared/composition/settings';
 import { members as membersRepo, notifier as makeNotifier } from '../../shared/composition/lambda';
 
@@ -29,14 +34,7 @@ const s3 = new S3Client({ forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'fal
 const signer = new UploadSigner(s3, bucket);
 const deps = { members, premiums, notifier: makeNotifier(), financeEmails: workflowConfig().staffEmails.finance };
 
-/** A CSV body over a few MB goes through storage: POST /staff/uploads, send the file there, then import {uploadId}. */
-const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const importKey = (kind: 'roster' | 'payments', uploadId: string) => `imports/${kind}/${uploadId}.csv`;
-const IMPORT_UPLOAD_ID = /^imp_[A-Za-z0-9_-]{22}$/;
-
-const fromStorage = z.object({ uploadId: z.string().check(z.regex(IMPORT_UPLOAD_ID, 'uploadId.invalid')) });
-const uploadRequest = z.object({ kind: z.enum(['roster', 'payments'], 'invalid'), size: z.number('invalid').check(z.int('invalid'), z.gte(1, 'invalid'), z.lte(MAX_IMPORT_BYTES, 'upload.tooLarge')) });
-const reconcileRequest = z.object({ period: z.string('period.invalid').check(z.refine(isPeriod, 'period.invalid')) });
 
 /** The CSV to import: the request body itself, or a file uploaded to storage before, streamed from there. */
 const csvSource = async (request: HttpRequest, kind: 'roster' | 'payments'): Promise<string | Readable> => {
