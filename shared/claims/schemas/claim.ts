@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { BENEFITS, DOCUMENT_TYPES, INCIDENT_CAUSES, INCIDENT_TYPES, JKK_CAUSES, RELATIONSHIPS, JKM_CAUSES } from '../domain/claim';
 import { parseNik } from '../../reference-data/nik';
-import { isBankCode } from '../../reference-data/banks';
+import { BANKS, isBankCode } from '../../reference-data/banks';
 import { normalizeMobile } from '../../reference-data/phone';
 import { isCalendarDate, jakartaDate } from '../../kernel/time';
 import { uploadIdSchema } from './upload-id';
@@ -9,6 +9,8 @@ import { uploadIdSchema } from './upload-id';
 /**
  * Every schema of the HTTP edge lives in this folder. Messages are codes (see shared/web/i18n.ts) so that
  * the form can show them in Bahasa Indonesia or English; paths are the JSON paths the form uses as field names.
+ * `z.meta` checks only describe a field for docs/openapi.json (formats, canonical patterns, what is normalised):
+ * they validate nothing, and what a refinement checks beyond them is said in their description.
  */
 const required = (code = 'invalid') => ({ error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
 
@@ -28,6 +30,7 @@ export const personName = z.string(required()).check(
   z.minLength(1, 'required'),
   z.maxLength(100, 'tooLong'),
   z.regex(/^[\p{L}\p{M}][\p{L}\p{M} .,'’-]*$/u, 'name.invalid'),
+  z.meta({ description: 'Letters of any script, spaces, dots, commas, apostrophes and hyphens; spaces are trimmed and collapsed.' }),
 );
 
 export const nik = z.string(required('nik.format')).check(
@@ -35,6 +38,10 @@ export const nik = z.string(required('nik.format')).check(
   z.superRefine((value, ctx) => {
     const result = parseNik(value);
     if (!result.ok) ctx.issues.push({ code: 'custom', message: `nik.${result.problem}`, input: value });
+  }),
+  z.meta({
+    pattern: '^\\d{16}$',
+    description: 'NIK (Nomor Induk Kependudukan), 16 digits; spaces, dots and dashes are removed first. The region code, birth date and sequence must be plausible.',
   }),
 );
 
@@ -45,6 +52,7 @@ export const pastDate = z.string(required('date.invalid')).check(
     else if (value > jakartaDate()) ctx.issues.push({ code: 'custom', message: 'date.future', input: value });
     else if (value < '2000-01-01') ctx.issues.push({ code: 'custom', message: 'date.tooOld', input: value });
   }),
+  z.meta({ format: 'date', description: 'YYYY-MM-DD, not after today in Asia/Jakarta and not before 2000-01-01.' }),
 );
 
 /** Normalised to E.164 when valid; anything else stays as typed and fails the check, so the form can show it again. */
@@ -52,12 +60,14 @@ const mobilePhone = z.string().check(
   z.maxLength(20, 'phone.invalid'),
   z.overwrite((v) => normalizeMobile(v) ?? v),
   z.regex(/^\+628\d{7,12}$/, 'phone.invalid'),
+  z.meta({ description: 'An Indonesian mobile number; 08…, 628… and +628… forms are accepted and stored as E.164 (+628…).' }),
 );
 
 const email = z.string().check(
   z.overwrite((v) => v.trim().toLowerCase()),
   z.maxLength(254, 'email.invalid'),
   z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email.invalid'),
+  z.meta({ format: 'email' }),
 );
 
 
@@ -89,10 +99,12 @@ export const claimSubmissionSchema = z
         bankCode: z.string(required('bank.unknown')).check(
           z.overwrite((v) => v.trim()),
           z.refine(isBankCode, 'bank.unknown'),
+          z.meta({ enum: Object.keys(BANKS), description: `Bank clearing code: ${Object.entries(BANKS).map(([code, name]) => `${code} ${name}`).join(', ')}.` }),
         ),
         accountNumber: z.string(required('account.invalid')).check(
           z.overwrite((v) => v.replace(/[\s.-]/g, '')),
           z.regex(/^\d{6,20}$/, 'account.invalid'),
+          z.meta({ description: 'Digits only once spaces, dots and dashes are removed.' }),
         ),
         accountHolder: personName,
       },
@@ -126,4 +138,3 @@ export const claimSubmissionSchema = z
   );
 
 export type ClaimSubmission = z.infer<typeof claimSubmissionSchema>;
-
