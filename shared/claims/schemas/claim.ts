@@ -9,8 +9,8 @@ import { uploadIdSchema } from './upload-id';
 /**
  * Every schema of the HTTP edge lives in this folder. Messages are codes (see shared/web/i18n.ts) so that
  * the form can show them in Bahasa Indonesia or English; paths are the JSON paths the form uses as field names.
- * `z.meta` checks only describe a field for docs/openapi.json (formats, canonical patterns, what is normalised):
- * they validate nothing, and what a refinement checks beyond them is said in their description.
+ * `z.meta` checks only describe a field for docs/openapi.json (formats, canonical patterns, what is normalised): they
+ * validate nothing, and what a refinement checks beyond them is said in their description.
  */
 const required = (code = 'invalid') => ({ error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
 
@@ -41,7 +41,9 @@ export const nik = z.string(required('nik.format')).check(
   }),
   z.meta({
     pattern: '^\\d{16}$',
-    description: 'NIK (Nomor Induk Kependudukan), 16 digits; spaces, dots and dashes are removed first. The region code, birth date and sequence must be plausible.',
+    description:
+      'NIK (Nomor Induk Kependudukan), 16 digits; spaces, dots and dashes are removed first. The province and region codes, ' +
+      'the birth date and the serial must be plausible.',
   }),
 );
 
@@ -54,6 +56,9 @@ export const pastDate = z.string(required('date.invalid')).check(
   }),
   z.meta({ format: 'date', description: 'YYYY-MM-DD, not after today in Asia/Jakarta and not before 2000-01-01.' }),
 );
+
+/** The accepted bank codes in order, for the API description. */
+const BANK_CODES = Object.keys(BANKS).sort();
 
 /** Normalised to E.164 when valid; anything else stays as typed and fails the check, so the form can show it again. */
 const mobilePhone = z.string().check(
@@ -99,7 +104,7 @@ export const claimSubmissionSchema = z
         bankCode: z.string(required('bank.unknown')).check(
           z.overwrite((v) => v.trim()),
           z.refine(isBankCode, 'bank.unknown'),
-          z.meta({ enum: Object.keys(BANKS), description: `Bank clearing code: ${Object.entries(BANKS).map(([code, name]) => `${code} ${name}`).join(', ')}.` }),
+          z.meta({ enum: BANK_CODES, description: `Bank clearing code: ${BANK_CODES.map((c) => `${c} ${BANKS[c]}`).join(', ')}.` }),
         ),
         accountNumber: z.string(required('account.invalid')).check(
           z.overwrite((v) => v.replace(/[\s.-]/g, '')),
