@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Cron } from 'croner';
 import { join, resolve } from 'node:path';
 import { TABLES, type TableDefinition } from '../definitions/tables';
 import { loadWorkflowDefinition } from './asl';
 import { LOCAL_USERS, startLocalIssuer } from './auth';
 import { ensureTables, localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
-import { invokeFunction, startGateway } from './gateway';
+import { invokeFunction, startGateway, type TwinRoutes } from './gateway';
 import { assertPortFree } from './ports';
 import { startS3Local, type S3Local } from './s3';
 import { startSandbox, type Sandbox } from './sandbox';
@@ -92,6 +93,24 @@ export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => ({
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 });
 
+/**
+ * Twin only: GET /openapi.json serves docs/openapi.json (`npm run openapi`), read on each request so that a
+ * regenerated file is served without a restart. Any origin may read it, so that an API viewer on another origin can
+ * load it. In AWS the document is published with the repository, not by the API: no Lambda bundles it.
+ */
+const serveOpenApi: TwinRoutes = async (req, res, url) => {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || url.pathname !== '/openapi.json') return false;
+  let body: Buffer;
+  try {
+    body = await readFile(resolve(process.cwd(), 'docs', 'openapi.json'));
+  } catch {
+    return false; // not generated: the gateway's 404
+  }
+  const headers = { 'content-type': 'application/json', 'cache-control': 'no-cache', 'access-control-allow-origin': '*' };
+  res.writeHead(200, headers).end(body);
+  return true;
+};
+
 /** Claims whose workflow was running when the twin stopped: every status that is not final. */
 const OPEN_STATUSES = ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAYOUT_FAILED'] as const;
 
@@ -143,7 +162,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
       const { seedDemoRoster } = await import('./seed');
       seeded = await seedDemoRoster(log);
     }
-    gateway.open(issuer.routes);
+    gateway.open(async (req, res, url) => (await serveOpenApi(req, res, url)) || (await issuer.routes(req, res, url)));
     // EventBridge Scheduler's stand-in: the same event, at the same time, in the same time zone as the CDK schedule.
     const reconciliation = new Cron('0 1 * * *', { timezone: 'Asia/Jakarta', protect: true }, async () => {
       try {
