@@ -103,15 +103,17 @@ export const buildOpenApiDocument = (): Json => {
     names.set(schema, name);
     componentSchemas[name] = jsonSchemaOf(schema, io);
   }
-  const ref = (schema: Schema): Json => {
+  const nameOf = (schema: Schema): string => {
     const name = names.get(schema);
     if (!name) throw new Error('A schema used by an operation is not in COMPONENTS (scripts/openapi/operations.ts)');
-    return { $ref: `#/components/schemas/${name}` };
+    return name;
   };
+  const ref = (schema: Schema): Json => ({ $ref: `#/components/schemas/${nameOf(schema)}` });
+  /** The form variant of a JSON body's schema, as its own component (`ClaimSubmissionForm`). */
   const formRef = (schema: Schema, extraFields?: Record<string, Json>): Json => {
-    const name = `${names.get(schema)}Form`;
-    componentSchemas[name] ??= flattenForForm(componentSchemas[names.get(schema)!]!, extraFields);
-    return { $ref: `#/components/schemas/${name}` };
+    const name = nameOf(schema);
+    componentSchemas[`${name}Form`] ??= flattenForForm(componentSchemas[name]!, extraFields);
+    return { $ref: `#/components/schemas/${name}Form` };
   };
   const errorShape = (codes: readonly string[]): Json => ({
     allOf: [{ $ref: '#/components/schemas/ErrorResponse' }],
@@ -198,7 +200,7 @@ export const buildOpenApiDocument = (): Json => {
       if (form) {
         checkExamples(key, form, 'form');
         content[FORM_MEDIA] = {
-          schema: formRef(form.schema, form.extraFields as Record<string, Json> | undefined),
+          schema: formRef(form.schema, form.extraFields),
           examples: examplesOf(form.examples),
         };
       }
