@@ -1,8 +1,8 @@
-import * as z from 'zod/mini';
 import { decide } from '../../shared/claims/application/approval/decide';
 import { claimForStaff, claimQueue } from '../../shared/claims/application/approval/staff-views';
 import { retryPayout } from '../../shared/claims/application/payout/retry-payout';
 import { normalizeReference } from '../../shared/claims/domain/reference';
+import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
 import { renderSignInNeeded, renderStaffClaimPage, renderStaffQueue } from '../../shared/claims/web/staff-page';
 import { claimStore, taskResponder } from '../../shared/composition/claims';
 import { claimMessages, notifier } from '../../shared/composition/notifications';
@@ -20,12 +20,6 @@ const claims = claimStore();
 const deps = { claims, workflow: taskResponder(), notifier: notifier(), messages: claimMessages, staffEmails: staffEmails() };
 /** Where a browser without a session signs in (the twin's sign-in page; in AWS the Cognito hosted UI). */
 const loginUrl = staffLoginUrl();
-
-const decisionSchema = z.object({
-  decision: z.enum(['approve', 'reject'], { error: 'decision.invalid' }),
-  reasonCode: z.optional(z.string().check(z.maxLength(40))),
-  note: z.optional(z.string().check(z.maxLength(500, 'tooLong'))),
-});
 
 const baseUrlOf = (request: HttpRequest) => `${request.headers['x-forwarded-proto'] ?? 'https'}://${request.headers.host ?? ''}`;
 
@@ -69,7 +63,7 @@ export const handler = httpHandler(
       case 'GET /staff/claims/{reference}':
         return claimPage(reference, request, user);
       case 'POST /staff/claims/{reference}/decision': {
-        const input = validate(decisionSchema, request.body ?? {});
+        const input = validate(decisionRequestSchema, request.body ?? {});
         const claim = await decide(deps, reference, user, { ...input, reasonCode: input.reasonCode || undefined }, baseUrlOf(request));
         if (fromForm) return redirect(`/staff/claims/${reference}`);
         return json(200, { status: claim.status, approvals: claim.approvals?.length ?? 0 });

@@ -1,5 +1,5 @@
 import { addDocuments } from '../../shared/claims/application/intake/add-documents';
-import { addDocumentsSchema } from '../../shared/claims/schemas/add-documents';
+import { addDocumentsRequestSchema } from '../../shared/claims/schemas/documents';
 import { claimStore, documentStorage, taskResponder, uploadStore } from '../../shared/composition/claims';
 import { validate } from '../../shared/kernel/validate';
 import { httpHandler } from '../../shared/platform/http/handler';
@@ -18,7 +18,7 @@ export const handler = httpHandler(
     if (request.bodyKind === 'form' && Array.isArray(body.documents)) {
       body.documents = (body.documents as Record<string, unknown>[]).filter((d) => d && 'uploadId' in d);
     }
-    const input = validate(addDocumentsSchema, body);
+    const input = validate(addDocumentsRequestSchema, body);
     const result = await addDocuments(deps, { reference: request.params.reference ?? '', ...input });
     if (request.bodyKind === 'form') return redirect(`/claims/${result.reference}?nik=${input.nik}`);
     return json(200, result);

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import * as z from 'zod/mini';
 import { s3Client, uploadSigner } from '../../shared/composition/claims';
 import { ENV, requireEnv } from '../../shared/composition/env';
 import { notifier } from '../../shared/composition/notifications';
@@ -8,6 +7,8 @@ import { staffEmails } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError, ValidationError } from '../../shared/kernel/errors';
 import { isPeriod } from '../../shared/kernel/periods';
+import { importFromStorageSchema, importUploadRequestSchema, MAX_IMPORT_BYTES } from '../../shared/premiums/schemas/imports';
+import { reconcileRequestSchema } from '../../shared/premiums/schemas/reconciliation';
 import { validate } from '../../shared/kernel/validate';
 import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
 import { json } from '../../shared/platform/http/responses';
@@ -25,20 +26,9 @@ const premiums = premiumsRepository();
 const files = new S3ImportFiles(s3Client(), requireEnv(ENV.documentsBucket), uploadSigner());
 const deps = { members, premiums, notifier: notifier(), financeEmails: staffEmails().finance };
 
-/** A CSV body over a few MB goes through storage: POST /staff/uploads, send the file there, then import {uploadId}. */
-const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-const IMPORT_UPLOAD_ID = /^imp_[A-Za-z0-9_-]{22}$/;
-
-const fromStorage = z.object({ uploadId: z.string().check(z.regex(IMPORT_UPLOAD_ID, 'uploadId.invalid')) });
-const uploadRequest = z.object({
-  kind: z.enum(['roster', 'payments'], 'invalid'),
-  size: z.number('invalid').check(z.int('invalid'), z.gte(1, 'invalid'), z.lte(MAX_IMPORT_BYTES, 'upload.tooLarge')),
-});
-const reconcileRequest = z.object({ period: z.string('period.invalid').check(z.refine(isPeriod, 'period.invalid')) });
-
 /** The CSV to import: the request body itself, or a file uploaded to storage before, streamed from there. */
 const csvSource = async (request: HttpRequest, kind: ImportKind) =>
-  request.bodyKind === 'csv' ? request.rawBody : files.open(kind, validate(fromStorage, request.body).uploadId);
+  request.bodyKind === 'csv' ? request.rawBody : files.open(kind, validate(importFromStorageSchema, request.body).uploadId);
 
 /**
  * Staff routes of the roster and the premium ledger: roster import (admin), a member with coverage by month (any
@@ -60,7 +50,7 @@ export const handler = httpHandler(
         return json(200, await importPayments({ members, premiums }, await csvSource(request, 'payments')));
       case 'POST /staff/reconciliations': {
         requireRole(user, ['finance']);
-        const { period } = validate(reconcileRequest, request.body);
+        const { period } = validate(reconcileRequestSchema, request.body);
         const baseUrl = `${request.headers['x-forwarded-proto'] ?? 'https'}://${request.headers.host ?? ''}`;
         return json(200, await runReconciliation(deps, period, `on demand by ${user.username}`, baseUrl));
       }
@@ -77,7 +67,7 @@ export const handler = httpHandler(
       }
       case 'POST /staff/uploads': {
         requireRole(user, ['admin', 'finance']);
-        const { kind, size } = validate(uploadRequest, request.body);
+        const { kind, size } = validate(importUploadRequestSchema, request.body);
         const uploadId = `imp_${randomBytes(16).toString('base64url')}`;
         const post = await files.presign(kind, uploadId, MAX_IMPORT_BYTES);
         return json(201, { uploadId, method: 'POST', url: post.url, fields: post.fields, maxBytes: MAX_IMPORT_BYTES, size });

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Cron } from 'croner';
 import { join, resolve } from 'node:path';
 import { cronExpression, RECONCILIATION_SCHEDULE } from '../definitions/schedules';
@@ -7,7 +8,7 @@ import { ENV, type FunctionEnvironment, STAFF_EMAIL_VARS } from '../../shared/co
 import { loadWorkflowDefinition } from './asl';
 import { LOCAL_USERS, startLocalIssuer } from './auth';
 import { ensureTables, localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
-import { invokeFunction, startGateway } from './gateway';
+import { invokeFunction, startGateway, type TwinRoutes } from './gateway';
 import { assertPortFree } from './ports';
 import { startS3Local, type S3Local } from './s3';
 import { startSandbox, type Sandbox } from './sandbox';
@@ -108,6 +109,24 @@ export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => {
   };
 };
 
+/**
+ * Twin only: GET /openapi.json serves docs/openapi.json (`npm run openapi`), read on each request so that a
+ * regenerated file is served without a restart. Any origin may read it, so that an API viewer on another origin can
+ * load it. In AWS the document is published with the repository, not by the API: no Lambda bundles it.
+ */
+const serveOpenApi: TwinRoutes = async (req, res, url) => {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || url.pathname !== '/openapi.json') return false;
+  let body: Buffer;
+  try {
+    body = await readFile(resolve(process.cwd(), 'docs', 'openapi.json'));
+  } catch {
+    return false; // not generated: the gateway's 404
+  }
+  const headers = { 'content-type': 'application/json', 'cache-control': 'no-cache', 'access-control-allow-origin': '*' };
+  res.writeHead(200, headers).end(body);
+  return true;
+};
+
 export const startTwin = async (options: TwinOptions): Promise<Twin> => {
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
@@ -156,7 +175,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
       const { seedDemoRoster } = await import('./seed');
       seeded = await seedDemoRoster(log);
     }
-    gateway.open(issuer.routes);
+    gateway.open(async (req, res, url) => (await serveOpenApi(req, res, url)) || (await issuer.routes(req, res, url)));
     // EventBridge Scheduler's stand-in: the same event, at the same time, in the same time zone as the CDK schedule.
     const schedule = RECONCILIATION_SCHEDULE;
     const reconciliation = new Cron(cronExpression(schedule.cron), { timezone: schedule.timeZone, protect: true }, async () => {

@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
 import { BENEFITS, DOCUMENT_TYPES, INCIDENT_CAUSES, INCIDENT_TYPES, JKK_CAUSES, RELATIONSHIPS, JKM_CAUSES } from '../domain/claim';
-import { isBankCode } from '../../reference-data/banks';
-import { email, mobilePhone, nik, pastDate, personName, required, text } from '../../reference-data/fields';
+import { BANKS, isBankCode } from '../../reference-data/banks';
+import { BANK_CODES, email, mobilePhone, nik, pastDate, personName, required, text } from '../../reference-data/fields';
 import { uploadIdSchema } from './upload-id';
 
 /**
  * Every schema of the HTTP edge lives in this folder. Messages are codes (translated at the edge) so that
  * the form can show them in Bahasa Indonesia or English; paths are the JSON paths the form uses as field names.
+ * `z.meta` checks only describe a field for docs/openapi.json (formats, canonical patterns, what is normalised): they
+ * validate nothing, and what a refinement checks beyond them is said in their description.
  */
 export const claimSubmissionSchema = z
   .object({
@@ -36,10 +38,12 @@ export const claimSubmissionSchema = z
         bankCode: z.string(required('bank.unknown')).check(
           z.overwrite((v) => v.trim()),
           z.refine(isBankCode, 'bank.unknown'),
+          z.meta({ enum: BANK_CODES, description: `Bank clearing code: ${BANK_CODES.map((c) => `${c} ${BANKS[c]}`).join(', ')}.` }),
         ),
         accountNumber: z.string(required('account.invalid')).check(
           z.overwrite((v) => v.replace(/[\s.-]/g, '')),
           z.regex(/^\d{6,20}$/, 'account.invalid'),
+          z.meta({ description: 'Digits only once spaces, dots and dashes are removed.' }),
         ),
         accountHolder: personName,
       },
@@ -73,4 +77,3 @@ export const claimSubmissionSchema = z
   );
 
 export type ClaimSubmission = z.infer<typeof claimSubmissionSchema>;
-

@@ -1,0 +1,756 @@
+import * as z from 'zod/mini';
+import { STAFF_REJECTION_REASONS } from '../../shared/claims/application/approval/decide';
+import { CLAIM_STATUSES, MAX_UPLOAD_BYTES } from '../../shared/claims/domain/claim';
+import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
+import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
+import { addDocumentsRequestSchema } from '../../shared/claims/schemas/documents';
+import { benefitEstimateRequestSchema } from '../../shared/claims/schemas/estimate';
+import {
+  benefitEstimateSchema,
+  claimCreatedSchema,
+  claimStatusResponseSchema,
+  decisionResultSchema,
+  documentsAddedSchema,
+  payoutRetryResultSchema,
+  staffClaimSchema,
+  staffQueueSchema,
+  uploadCreatedSchema,
+} from '../../shared/claims/schemas/responses';
+import { uploadRequestSchema } from '../../shared/claims/schemas/upload';
+import { duplicateClaimResponseSchema, errorResponseSchema, gatewayErrorSchema } from '../../shared/platform/schemas/error-response';
+import { importFromStorageSchema, importUploadRequestSchema, MAX_IMPORT_BYTES } from '../../shared/premiums/schemas/imports';
+import { reconcileRequestSchema } from '../../shared/premiums/schemas/reconciliation';
+import {
+  importUploadCreatedSchema,
+  memberWithCoverageSchema,
+  paymentImportResultSchema,
+  reconciliationAcceptedSchema,
+  reconciliationReportSchema,
+  rosterImportResultSchema,
+} from '../../shared/premiums/schemas/responses';
+import { PAYMENT_HEADER } from '../../shared/premiums/domain/payment-row';
+import { ROSTER_HEADER } from '../../shared/premiums/domain/roster-row';
+import { STAFF_ROLES, type StaffRole } from '../../shared/staff/domain/roles';
+
+/**
+ * What the route table does not say about each route: its purpose, parameters, bodies with examples, responses and
+ * error codes (the handbook's api.md, checked against the handlers). scripts/openapi/document.ts turns this and the
+ * zod schemas into docs/openapi.json. Only scripts and tests import this module; no Lambda does.
+ */
+
+type Schema = z.ZodMiniType;
+
+/** Every schema the document names, with the side it describes (a request is parsed, a response is sent). */
+export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 'output' }[] = [
+  { name: 'UploadRequest', schema: uploadRequestSchema, io: 'input' },
+  { name: 'ClaimSubmission', schema: claimSubmissionSchema, io: 'input' },
+  { name: 'AddDocumentsRequest', schema: addDocumentsRequestSchema, io: 'input' },
+  { name: 'BenefitEstimateRequest', schema: benefitEstimateRequestSchema, io: 'input' },
+  { name: 'DecisionRequest', schema: decisionRequestSchema, io: 'input' },
+  { name: 'ImportFromStorage', schema: importFromStorageSchema, io: 'input' },
+  { name: 'ImportUploadRequest', schema: importUploadRequestSchema, io: 'input' },
+  { name: 'ReconcileRequest', schema: reconcileRequestSchema, io: 'input' },
+  { name: 'ErrorResponse', schema: errorResponseSchema, io: 'output' },
+  { name: 'DuplicateClaimError', schema: duplicateClaimResponseSchema, io: 'output' },
+  { name: 'GatewayError', schema: gatewayErrorSchema, io: 'output' },
+  { name: 'UploadCreated', schema: uploadCreatedSchema, io: 'output' },
+  { name: 'ClaimCreated', schema: claimCreatedSchema, io: 'output' },
+  { name: 'ClaimStatus', schema: claimStatusResponseSchema, io: 'output' },
+  { name: 'DocumentsAdded', schema: documentsAddedSchema, io: 'output' },
+  { name: 'BenefitEstimate', schema: benefitEstimateSchema, io: 'output' },
+  { name: 'StaffQueue', schema: staffQueueSchema, io: 'output' },
+  { name: 'StaffClaim', schema: staffClaimSchema, io: 'output' },
+  { name: 'DecisionResult', schema: decisionResultSchema, io: 'output' },
+  { name: 'PayoutRetryResult', schema: payoutRetryResultSchema, io: 'output' },
+  { name: 'RosterImportResult', schema: rosterImportResultSchema, io: 'output' },
+  { name: 'PaymentImportResult', schema: paymentImportResultSchema, io: 'output' },
+  { name: 'ImportUploadCreated', schema: importUploadCreatedSchema, io: 'output' },
+  { name: 'ReconciliationReport', schema: reconciliationReportSchema, io: 'output' },
+  { name: 'ReconciliationAccepted', schema: reconciliationAcceptedSchema, io: 'output' },
+  { name: 'MemberWithCoverage', schema: memberWithCoverageSchema, io: 'output' },
+];
+
+// ---- The shapes of a specification entry ------------------------------------------------------------------------
+
+export interface Example {
+  summary: string;
+  value: unknown;
+}
+
+export interface BodySpec {
+  /** A schema of COMPONENTS; for a form body, the JSON body's schema, flattened to the form's field names. */
+  schema: Schema;
+  examples: Record<string, Example>;
+  /** Form-only fields that are not part of the JSON body (the claim form's idempotency key, its language). */
+  extraFields?: Record<string, Record<string, unknown>>;
+  description?: string;
+}
+
+/** A CSV body: its header row (required) and examples, whole files. */
+export interface CsvBodySpec {
+  header: readonly string[];
+  examples: Record<string, Example>;
+}
+
+export interface ParameterSpec {
+  name: string;
+  in: 'query' | 'header';
+  description: string;
+  required?: boolean;
+  schema: Record<string, unknown>;
+  /** The contract test sends every query parameter that has an example. */
+  example?: string;
+}
+
+/** One response: JSON (a schema, or the error shape limited to some codes), a page, a file, a redirect. */
+export interface ResponseSpec {
+  description: string;
+  json?: Schema | { errors: readonly string[] } | { anyOf: readonly (Schema | { errors: readonly string[] })[] };
+  html?: string;
+  csv?: string;
+  /** Another media type; its schema is a string unless given. */
+  text?: { mediaType: string; description: string; schema?: Record<string, unknown> };
+  location?: string;
+}
+
+export interface OperationSpec {
+  operationId: string;
+  summary: string;
+  description: string;
+  tag: string;
+  /** Staff routes: who may call it. Sets the bearer/session security requirement and the 401 and 403 answers. */
+  roles?: readonly StaffRole[];
+  /** A staff GET that a browser may open: 401 is the sign-in page unless the client asks for JSON. */
+  signInPage?: boolean;
+  parameters?: readonly ParameterSpec[];
+  body?: { required: boolean; maxBytes: number; json?: BodySpec; form?: BodySpec; csv?: CsvBodySpec };
+  responses: Record<number, ResponseSpec>;
+}
+
+export const TAGS = [
+  { name: 'Pages', description: 'The claim form, the status lookup and their assets: HTML for people, no JavaScript needed.' },
+  {
+    name: 'Claims',
+    description: 'Families: uploads, claims, status and missing documents (no sign-in; the claimant NIK proves the claim).',
+  },
+  { name: 'Benefits', description: 'The benefit simulation from the rule tables.' },
+  { name: 'Staff claims', description: 'The claim queue, one claim, decisions and payout retries.' },
+  { name: 'Staff premiums', description: 'The roster, premium payments and their monthly reconciliation.' },
+  { name: 'Local twin', description: 'Only on the local twin (`npm start`); never in AWS.' },
+];
+
+// ---- Reusable pieces ----------------------------------------------------------------------------------------------
+
+const lang: ParameterSpec = {
+  name: 'lang',
+  in: 'query',
+  description: 'Language of pages and error messages: Bahasa Indonesia by default, `en` for English.',
+  schema: { type: 'string', enum: ['id', 'en'], default: 'id' },
+};
+const NIK_HELP = '16 digits';
+
+/** Path parameters, by name: every route that has one uses the same meaning. */
+export const PATH_PARAMETERS: Record<string, { description: string; schema: Record<string, unknown>; example: string }> = {
+  reference: {
+    description: 'The claim reference, e.g. `SNT-2026-7KQ4MZ`; lower case, spaces or a missing dash are accepted.',
+    schema: { type: 'string', maxLength: 40 },
+    example: 'SNT-2026-7KQ4MZ',
+  },
+  nik: {
+    description: `The member's NIK, ${NIK_HELP}.`,
+    schema: { type: 'string', pattern: '^[\\d\\s.-]{16,24}$' },
+    example: '3173014107850003',
+  },
+  period: { description: 'A month, YYYY-MM.', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, example: '2026-09' },
+};
+
+const invalid = (description = 'Invalid fields, each with its path and message code (`fields`).'): ResponseSpec => ({
+  description,
+  json: { errors: ['VALIDATION_FAILED'] },
+});
+const notFound = (description: string, html?: string): ResponseSpec => ({
+  description,
+  json: { errors: ['NOT_FOUND'] },
+  ...(html ? { html } : {}),
+});
+
+// ---- Examples (the api.md people; the contract test sends every one of them to the twin) ---------------------------
+
+const exampleClaim = {
+  benefit: 'JKM',
+  member: { nik: '3173014107850003', name: 'Siti Aminah' },
+  incident: { type: 'death', date: '2026-10-03', cause: 'illness', description: 'Meninggal di rumah sakit setelah dirawat.' },
+  claimant: {
+    nik: '3173010203800001',
+    name: 'Ahmad Fauzi',
+    relationship: 'spouse',
+    phone: '+6281234567890',
+    email: 'ahmad.fauzi@example.org',
+  },
+  payout: { bankCode: '002', accountNumber: '012301000123456', accountHolder: 'Ahmad Fauzi' },
+  documents: [],
+};
+
+/** A work-accident death filed from the form: field names are the JSON paths. Another family, so it is no duplicate. */
+const exampleClaimForm = {
+  benefit: 'JKK',
+  'member.nik': '3201011203780004',
+  'member.name': 'Budi Santoso',
+  'incident.type': 'death',
+  'incident.date': '2026-09-14',
+  'incident.cause': 'work_accident',
+  'claimant.nik': '3201015708800003',
+  'claimant.name': 'Sri Wahyuni',
+  'claimant.relationship': 'spouse',
+  'claimant.phone': '+6285712345678',
+  'payout.bankCode': '008',
+  'payout.accountNumber': '1370012345678',
+  'payout.accountHolder': 'Sri Wahyuni',
+};
+
+const EXAMPLE_UPLOAD_ID = 'up_Zk3vQ1m0cT8rW2yLp5aHdA';
+const EXAMPLE_IMPORT_UPLOAD_ID = 'imp_Q2hVbm0xTmZrN3dYcGRhRg';
+
+const rosterCsv = [
+  ROSTER_HEADER.join(','),
+  '3173014107850003,Siti Aminah,TKSK,,31,3173,317301,2019-01-01,1000000,+6281234567890,active',
+  '3201011203780004,Budi Santoso,TKSK,,32,3201,320101,2020-03-01,1500000,,active',
+  '',
+].join('\n');
+
+const paymentsCsv = [
+  PAYMENT_HEADER.join(','),
+  '2026-09,3173014107850003,10000,6800,KWT-2026-09-0001,2026-09-14',
+  '2026-09,3201011203780004,15000,6800,KWT-2026-09-0002,2026-09-14',
+  '',
+].join('\n');
+
+const importFromStorage: BodySpec = {
+  schema: importFromStorageSchema,
+  description:
+    'A file over a few MB: ask POST /staff/uploads, send the file to storage, then name its uploadId here ' +
+    `(at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`,
+  examples: { fromStorage: { summary: 'A file uploaded to storage first', value: { uploadId: EXAMPLE_IMPORT_UPLOAD_ID } } },
+};
+
+const csvImportErrors = {
+  400: invalid(
+    'A file that is not CSV, has a wrong header, or an `uploadId` with no uploaded file; refused as a whole. ' +
+      'Bad lines are not errors: see `rejected`.',
+  ),
+};
+
+const anyStaff = STAFF_ROLES;
+
+// ---- The routes of infra/definitions/routes.ts, by route key ---------------------------------------------------------
+
+export const OPERATIONS: Record<string, OperationSpec> = {
+  'GET /': {
+    operationId: 'getClaimForm',
+    summary: 'The claim form',
+    description:
+      'The claim form in Bahasa Indonesia (`?lang=en` for English). Works without JavaScript; with it, documents upload ' +
+      'straight to storage.',
+    tag: 'Pages',
+    parameters: [lang],
+    responses: { 200: { description: 'The form.', html: 'The claim form page.' } },
+  },
+  'GET /assets/upload.js': {
+    operationId: 'getUploadScript',
+    summary: "The form's upload script",
+    description: 'Cacheable for a day.',
+    tag: 'Pages',
+    responses: { 200: { description: 'The script.', text: { mediaType: 'text/javascript', description: 'The upload script.' } } },
+  },
+  'GET /assets/app.css': {
+    operationId: 'getStylesheet',
+    summary: 'The stylesheet of every page',
+    description: 'Cacheable for a day.',
+    tag: 'Pages',
+    responses: { 200: { description: 'The stylesheet.', text: { mediaType: 'text/css', description: 'The stylesheet.' } } },
+  },
+  'POST /uploads': {
+    operationId: 'createUpload',
+    summary: 'Ask to upload one document',
+    description:
+      'Reserves one upload and answers with a presigned POST limited to the declared type and 5 MB: send `fields` and then ' +
+      '`file` as multipart/form-data to `url`, straight to storage. The `uploadId` then goes into a claim or ' +
+      'POST /claims/{reference}/documents.',
+    tag: 'Claims',
+    body: {
+      required: true,
+      maxBytes: 4 * 1024,
+      json: {
+        schema: uploadRequestSchema,
+        examples: {
+          deathCertificate: {
+            summary: 'A death certificate as PDF',
+            value: { type: 'DEATH_CERTIFICATE', contentType: 'application/pdf', size: 182_044 },
+          },
+        },
+      },
+    },
+    responses: {
+      201: { description: 'The upload is reserved.', json: uploadCreatedSchema },
+      400: invalid(`An unknown type or content type, or a size over ${MAX_UPLOAD_BYTES} bytes (\`upload.tooLarge\`).`),
+    },
+  },
+  'POST /claims': {
+    operationId: 'submitClaim',
+    summary: 'Submit a claim',
+    description:
+      'JSON, or the claim form (`application/x-www-form-urlencoded`, field names are the JSON paths). Rules across fields: ' +
+      '`JKM` requires `incident.type` `death`; `JKK` requires a work cause (`work_accident`, `commute_accident`, ' +
+      "`occupational_disease`), JKM a non-work one; `self` only for an injury and an injury only by `self` (with the member's NIK); the claimant is not the deceased " +
+      'member; a phone or an email is required. Each `uploadId` must name a finished upload (else 400 on `documents[i].uploadId`). ' +
+      'An unknown member is not an intake error: the workflow rejects it with reason `MEMBER_NOT_FOUND`. A claim by another claimant ' +
+      'for the same member and benefit is accepted and flagged `COMPETING_CLAIM`.',
+    tag: 'Claims',
+    parameters: [
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        description:
+          'The same key with the same body answers the first response again; with a different body, 422 `IDEMPOTENCY_KEY_REUSED`.',
+        schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,64}$' },
+      },
+    ],
+    body: {
+      required: true,
+      maxBytes: 64 * 1024,
+      json: {
+        schema: claimSubmissionSchema,
+        examples: { jkmDeath: { summary: 'A JKM death claim by the spouse (api.md)', value: exampleClaim } },
+      },
+      form: {
+        schema: claimSubmissionSchema,
+        description: 'The claim form. Empty fields are left out; rows of `documents[i]` without an `uploadId` are ignored.',
+        extraFields: {
+          _idempotencyKey: {
+            type: 'string',
+            pattern: '^[\\x21-\\x7e]{1,64}$',
+            description: "The form's own idempotency key (a hidden field).",
+          },
+          lang: { type: 'string', enum: ['id', 'en'], description: 'The language of the page that comes back.' },
+        },
+        examples: { jkkDeath: { summary: 'A JKK death (work accident) filed from the form', value: exampleClaimForm } },
+      },
+    },
+    responses: {
+      201: {
+        description: 'Filed (JSON). `Location` is the status URL.',
+        json: claimCreatedSchema,
+        location: 'The status URL, `/claims/{reference}`.',
+      },
+      303: { description: 'Filed from the form: on to the status page.', location: 'The status page, `/claims/{reference}?nik=…&new=1`.' },
+      400: { ...invalid(), html: 'A form post gets the form back with each message beside its field and the values kept.' },
+      409: {
+        description:
+          '`DUPLICATE_CLAIM`: the same claimant already has an open claim for this member and benefit, or one is paid (with `reference` ' +
+          'when the caller is that claimant). `CONFLICT`: concurrent requests, retry.',
+        json: { anyOf: [duplicateClaimResponseSchema, { errors: ['CONFLICT'] }] },
+        html: 'A form post gets the form back with the message.',
+      },
+      413: { description: 'The body is over 64 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] }, html: 'A form post gets the form back.' },
+      422: {
+        description: 'The Idempotency-Key came with a different body.',
+        json: { errors: ['IDEMPOTENCY_KEY_REUSED'] },
+        html: 'A form post gets the form back.',
+      },
+    },
+  },
+  'GET /claims/{reference}': {
+    operationId: 'getClaimStatus',
+    summary: "A claim's status",
+    description:
+      'JSON when `Accept: application/json` comes before any `text/html`, else the status page. 404 both when the reference ' +
+      "is unknown and when the NIK is not the claimant's, so references cannot be probed.",
+    tag: 'Claims',
+    parameters: [
+      {
+        name: 'nik',
+        in: 'query',
+        required: true,
+        description: `The claimant's NIK, ${NIK_HELP}.`,
+        schema: { type: 'string' },
+        example: '3173010203800001',
+      },
+      lang,
+    ],
+    responses: {
+      200: {
+        description: 'The status.',
+        json: claimStatusResponseSchema,
+        html: 'The status page with the timeline and, when missing, a form to send documents.',
+      },
+      404: notFound('No claim with this reference and claimant NIK.', 'The lookup form with a message.'),
+    },
+  },
+  'GET /status': {
+    operationId: 'lookUpClaim',
+    summary: 'The status lookup form',
+    description: 'Without both `reference` and `nik`, the lookup form; with them, a redirect to the status page.',
+    tag: 'Pages',
+    parameters: [
+      { name: 'reference', in: 'query', description: 'The claim reference.', schema: { type: 'string' }, example: 'SNT-2026-7KQ4MZ' },
+      {
+        name: 'nik',
+        in: 'query',
+        description: `The claimant's NIK, ${NIK_HELP}.`,
+        schema: { type: 'string' },
+        example: '3173010203800001',
+      },
+      lang,
+    ],
+    responses: {
+      200: { description: 'The lookup form.', html: 'The lookup form.' },
+      303: { description: 'On to the status page.', location: '`/claims/{reference}?nik=…`' },
+    },
+  },
+  'POST /claims/{reference}/documents': {
+    operationId: 'addDocuments',
+    summary: 'Add missing documents',
+    description:
+      "The family sends what was missing, until the claim is decided; `nik` is the claimant's NIK (a mismatch is the same 404 " +
+      'as an unknown reference). Every document must be a finished upload. A claim waiting in `NEEDS_DOCUMENTS` resumes when ' +
+      'nothing is missing.',
+    tag: 'Claims',
+    body: {
+      required: true,
+      maxBytes: 16 * 1024,
+      json: {
+        schema: addDocumentsRequestSchema,
+        examples: {
+          deathCertificate: {
+            summary: 'The death certificate, uploaded first with POST /uploads',
+            value: { nik: '3173010203800001', documents: [{ type: 'DEATH_CERTIFICATE', uploadId: EXAMPLE_UPLOAD_ID }] },
+          },
+        },
+      },
+      form: {
+        schema: addDocumentsRequestSchema,
+        description: 'The form on the status page.',
+        examples: {
+          deathCertificate: {
+            summary: 'The same, from the status page',
+            value: { nik: '3173010203800001', 'documents[0].type': 'DEATH_CERTIFICATE', 'documents[0].uploadId': EXAMPLE_UPLOAD_ID },
+          },
+        },
+      },
+    },
+    responses: {
+      200: { description: 'Added (JSON).', json: documentsAddedSchema },
+      303: { description: 'Added from the status page: back to it.', location: '`/claims/{reference}?nik=…`' },
+      400: invalid('Invalid fields, or an `uploadId` that names no finished upload.'),
+      404: notFound('No claim with this reference and claimant NIK.'),
+      409: {
+        description:
+          '`CLAIM_CLOSED`: the claim is decided and takes no documents. `CLAIM_STATE_CHANGED`, `CONFLICT`: it changed meanwhile, retry.',
+        json: { errors: ['CLAIM_CLOSED', 'CLAIM_STATE_CHANGED', 'CONFLICT'] },
+      },
+      413: { description: 'The body is over 16 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] } },
+    },
+  },
+  'POST /benefits/estimate': {
+    operationId: 'estimateBenefit',
+    summary: 'Estimate a benefit',
+    description:
+      'The benefit by the rule set in force on the incident date (PP 44/2015 before 2019-12-02, PP 82/2019 since). A JKK injury needs a ' +
+      "medical assessment: `total` 0 and `requiresAssessment`. api.md's optional `assessment` and `children` are not built yet.",
+    tag: 'Benefits',
+    body: {
+      required: true,
+      maxBytes: 4 * 1024,
+      json: {
+        schema: benefitEstimateRequestSchema,
+        examples: {
+          jkmDeath: {
+            summary: 'JKM, wage Rp1,000,000, member since 2019',
+            value: {
+              benefit: 'JKM',
+              incident: { type: 'death', date: '2026-10-03' },
+              member: { monthlyWage: 1_000_000, membershipStart: '2019-01-01' },
+            },
+          },
+        },
+      },
+    },
+    responses: {
+      200: { description: 'The estimate.', json: benefitEstimateSchema },
+      400: invalid('Invalid fields; a JKM injury (`incident.type`); an incident date before every rule set (`incident.date`).'),
+      413: { description: 'The body is over 4 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] } },
+    },
+  },
+  'GET /staff/claims': {
+    operationId: 'listStaffClaims',
+    summary: 'The claim queue',
+    description: 'Claims in one status, 50 a page, JSON when `Accept: application/json`, else the queue page.',
+    tag: 'Staff claims',
+    roles: anyStaff,
+    signInPage: true,
+    parameters: [
+      {
+        name: 'status',
+        in: 'query',
+        description: 'The status to list (case-insensitive).',
+        schema: { type: 'string', enum: [...CLAIM_STATUSES], default: 'AWAITING_APPROVAL' },
+        example: 'AWAITING_APPROVAL',
+      },
+      { name: 'nextToken', in: 'query', description: 'From the previous page.', schema: { type: 'string' } },
+    ],
+    responses: {
+      200: { description: 'One page of the queue.', json: staffQueueSchema, html: 'The queue page.' },
+      400: invalid('An unknown `status`, or a `nextToken` this API did not give out.'),
+    },
+  },
+  'GET /staff/claims/{reference}': {
+    operationId: 'getStaffClaim',
+    summary: 'One claim with its audit trail',
+    description: 'JSON when `Accept: application/json`, else the claim page staff open from the email link (a GET never changes state).',
+    tag: 'Staff claims',
+    roles: anyStaff,
+    signInPage: true,
+    responses: {
+      200: {
+        description: 'The claim.',
+        json: staffClaimSchema,
+        html: 'The claim page with the benefit, flags, documents, audit trail and decision form.',
+      },
+      404: notFound('No claim with this reference.'),
+    },
+  },
+  'POST /staff/claims/{reference}/decision': {
+    operationId: 'decideClaim',
+    summary: 'Approve or reject a claim',
+    description:
+      'Approvers decide claims at approver level; supervisors any (claims above Rp50,000,000, flagged ones, escalations). Claims that ' +
+      'need two approvals need them from two people. A rejection needs a `reasonCode`: ' +
+      `${Object.keys(STAFF_REJECTION_REASONS)
+        .map((c) => `\`${c}\``)
+        .join(', ')}. A form post (the claim page) is redirected back to the claim, ` +
+      'and its errors are pages.',
+    tag: 'Staff claims',
+    roles: ['approver', 'supervisor'],
+    body: {
+      required: true,
+      maxBytes: 8 * 1024,
+      json: {
+        schema: decisionRequestSchema,
+        examples: {
+          approve: { summary: 'Approve', value: { decision: 'approve', note: 'Dokumen lengkap dan sah.' } },
+          reject: {
+            summary: 'Reject with a reason',
+            value: { decision: 'reject', reasonCode: 'HEIR_NOT_ENTITLED', note: 'Ada ahli waris yang lebih berhak.' },
+          },
+        },
+      },
+      form: {
+        schema: decisionRequestSchema,
+        description: 'The decision form on the claim page.',
+        examples: { approve: { summary: 'Approve', value: { decision: 'approve' } } },
+      },
+    },
+    responses: {
+      200: { description: "The claim's status after the decision, and its approvals so far.", json: decisionResultSchema },
+      303: { description: 'Decided from the claim page: back to it.', location: '`/staff/claims/{reference}`' },
+      400: { ...invalid('An unknown decision, or a rejection without a known `reasonCode`.'), html: 'An error page (form posts).' },
+      401: { description: 'No valid access token.', json: { errors: ['UNAUTHORIZED'] }, html: 'An error page (form posts).' },
+      403: {
+        description: 'The role may not decide this claim, or the same person already gave the first of two approvals.',
+        json: { errors: ['FORBIDDEN'] },
+        html: 'An error page (form posts).',
+      },
+      404: { ...notFound('No claim with this reference.'), html: 'An error page (form posts).' },
+      409: {
+        description:
+          '`NOT_AWAITING_DECISION`: the claim awaits no decision (or not yet). `ASSESSMENT_REQUIRED`: no computed benefit to approve. ' +
+          '`CLAIM_STATE_CHANGED`, `CONFLICT`: it changed meanwhile.',
+        json: { errors: ['NOT_AWAITING_DECISION', 'ASSESSMENT_REQUIRED', 'CLAIM_STATE_CHANGED', 'CONFLICT'] },
+        html: 'An error page (form posts).',
+      },
+      413: { description: 'The body is over 8 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] }, html: 'An error page (form posts).' },
+    },
+  },
+  'POST /staff/claims/{reference}/payout-retry': {
+    operationId: 'retryPayout',
+    summary: 'Retry a failed payout',
+    description:
+      'Finance sends a claim in `PAYOUT_FAILED` to the bank again (an extension of api.md). No body is needed; a form post from the ' +
+      'claim page is redirected back to it, and its errors are pages.',
+    tag: 'Staff claims',
+    roles: ['finance'],
+    responses: {
+      200: { description: "The claim's status after the retry was sent.", json: payoutRetryResultSchema },
+      303: { description: 'From the claim page (a form post): back to it.', location: '`/staff/claims/{reference}`' },
+      401: { description: 'No valid access token.', json: { errors: ['UNAUTHORIZED'] }, html: 'An error page (form posts).' },
+      403: { description: 'Only finance retries payouts.', json: { errors: ['FORBIDDEN'] }, html: 'An error page (form posts).' },
+      404: { ...notFound('No claim with this reference.'), html: 'An error page (form posts).' },
+      409: {
+        description: '`NOT_AWAITING_PAYOUT_RETRY`: no failed payout to retry. `CLAIM_STATE_CHANGED`, `CONFLICT`: it changed meanwhile.',
+        json: { errors: ['NOT_AWAITING_PAYOUT_RETRY', 'CLAIM_STATE_CHANGED', 'CONFLICT'] },
+        html: 'An error page (form posts).',
+      },
+      413: { description: 'A body over 8 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] }, html: 'An error page (form posts).' },
+      415: { description: 'A body that is neither JSON nor a form.', json: { errors: ['UNSUPPORTED_MEDIA_TYPE'] } },
+    },
+  },
+  'POST /staff/members/import': {
+    operationId: 'importRoster',
+    summary: 'Import the roster',
+    description:
+      `CSV with the header \`${ROSTER_HEADER.join(',')}\` (UTF-8, comma; a BOM and CRLF are fine). Every line is checked on ` +
+      'its own; bad lines come back with their line numbers and reasons, the good ones are imported. Importing the same file ' +
+      'twice changes nothing.',
+    tag: 'Staff premiums',
+    roles: ['admin'],
+    body: {
+      required: true,
+      maxBytes: 6 * 1024 * 1024 - 1024,
+      csv: { header: ROSTER_HEADER, examples: { twoMembers: { summary: 'Two members', value: rosterCsv } } },
+      json: importFromStorage,
+    },
+    responses: { 200: { description: 'What was imported and what was refused.', json: rosterImportResultSchema }, ...csvImportErrors },
+  },
+  'GET /staff/members/{nik}': {
+    operationId: 'getMember',
+    summary: 'A member with coverage by month',
+    description: 'The roster member, its status history and the premium coverage of every reconciled month.',
+    tag: 'Staff premiums',
+    roles: anyStaff,
+    responses: {
+      200: { description: 'The member.', json: memberWithCoverageSchema },
+      404: notFound('No member with this NIK (also for a NIK that is not valid).'),
+    },
+  },
+  'POST /staff/premiums/payments': {
+    operationId: 'importPayments',
+    summary: 'Import premium payments',
+    description:
+      `CSV with the header \`${PAYMENT_HEADER.join(',')}\`. A line is keyed by \`period\`, \`nik\` and \`receiptNo\`: ` +
+      'importing the same file twice changes nothing; two receipts for one member and month add up. Lines for NIKs not on ' +
+      'the roster are kept and listed.',
+    tag: 'Staff premiums',
+    roles: ['finance'],
+    body: {
+      required: true,
+      maxBytes: 6 * 1024 * 1024 - 1024,
+      csv: { header: PAYMENT_HEADER, examples: { twoReceipts: { summary: 'September for two members', value: paymentsCsv } } },
+      json: importFromStorage,
+    },
+    responses: { 200: { description: 'What was imported and what was refused.', json: paymentImportResultSchema }, ...csvImportErrors },
+  },
+  'POST /staff/reconciliations': {
+    operationId: 'reconcileMonth',
+    summary: 'Reconcile a month now',
+    description:
+      'The same code as the daily 01:00 (Asia/Jakarta) schedule: every active member of the month against every payment for it. The ' +
+      "report replaces the month's previous one. Finance is emailed a summary.",
+    tag: 'Staff premiums',
+    roles: ['finance'],
+    body: {
+      required: true,
+      maxBytes: 6 * 1024 * 1024 - 1024,
+      json: { schema: reconcileRequestSchema, examples: { september: { summary: 'September 2026', value: { period: '2026-09' } } } },
+    },
+    responses: {
+      200: { description: 'The report.', json: reconciliationReportSchema },
+      202: {
+        description:
+          'Reserved by api.md for a run longer than a request may take (poll `statusUrl`); the current implementation always answers 200.',
+        json: reconciliationAcceptedSchema,
+      },
+      400: invalid('`period` is not YYYY-MM.'),
+    },
+  },
+  'GET /staff/reconciliations/{period}': {
+    operationId: 'getReconciliation',
+    summary: "A month's reconciliation report",
+    description: 'The last report of the month; `?format=csv` for a spreadsheet of the discrepancies.',
+    tag: 'Staff premiums',
+    roles: ['finance'],
+    parameters: [{ name: 'format', in: 'query', description: '`csv` for a spreadsheet.', schema: { type: 'string', enum: ['csv'] } }],
+    responses: {
+      200: {
+        description: 'The report.',
+        json: reconciliationReportSchema,
+        csv: 'With `format=csv`: `period,nik,name,category,expected,paid,difference`, one line per discrepancy.',
+      },
+      400: invalid('`period` is not YYYY-MM.'),
+      404: notFound('No reconciliation for this month yet.'),
+    },
+  },
+  'POST /staff/uploads': {
+    operationId: 'createImportUpload',
+    summary: 'Upload a large CSV to storage first',
+    description:
+      `For a roster or payments file over a few MB (up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB): a presigned POST, ` +
+      'then import it by `uploadId`.',
+    tag: 'Staff premiums',
+    roles: ['admin', 'finance'],
+    body: {
+      required: true,
+      maxBytes: 6 * 1024 * 1024 - 1024,
+      json: {
+        schema: importUploadRequestSchema,
+        examples: { roster: { summary: 'A 1 MB roster', value: { kind: 'roster', size: 1_048_576 } } },
+      },
+    },
+    responses: {
+      201: { description: 'The upload is reserved.', json: importUploadCreatedSchema },
+      400: invalid('An unknown `kind`, or a size over the limit (`upload.tooLarge`).'),
+    },
+  },
+};
+
+// ---- Twin-only routes (infra/local): documented so that a developer finds them, marked `x-twin-only` -------------
+
+const tokenRequestSchema = z.object({ username: z.string(), password: z.string() });
+const tokenResponseSchema = z.object({
+  accessToken: z.string().check(z.meta({ description: 'A Cognito-shaped RS256 access token (`cognito:groups` holds the roles).' })),
+  expiresIn: z.number().check(z.int(), z.meta({ description: 'Seconds.' })),
+  tokenType: z.literal('Bearer'),
+});
+
+export const TWIN_COMPONENTS: typeof COMPONENTS = [
+  { name: 'TokenRequest', schema: tokenRequestSchema, io: 'input' },
+  { name: 'TokenResponse', schema: tokenResponseSchema, io: 'output' },
+];
+
+export const TWIN_OPERATIONS: Record<string, OperationSpec> = {
+  'POST /auth/token': {
+    operationId: 'issueLocalToken',
+    summary: 'A staff access token (local twin only)',
+    description:
+      `Seeded users ${STAFF_ROLES.map((r) => `\`${r}\``).join(', ')}, one per role, password \`santunan-local\`. ` +
+      'In AWS, Cognito issues the tokens and this route does not exist.',
+    tag: 'Local twin',
+    body: {
+      required: true,
+      maxBytes: 10_000, // read up to this; the twin's issuer refuses nothing by size or type
+      json: {
+        schema: tokenRequestSchema,
+        examples: { approver: { summary: 'The approver', value: { username: 'approver', password: 'santunan-local' } } },
+      },
+    },
+    responses: {
+      200: { description: 'The token.', json: tokenResponseSchema },
+      401: { description: 'Wrong username or password.', json: { errors: ['UNAUTHORIZED'] } },
+    },
+  },
+  'GET /openapi.json': {
+    operationId: 'getOpenApi',
+    summary: 'This document (local twin only)',
+    description: 'docs/openapi.json as committed; `npm run openapi` regenerates it.',
+    tag: 'Local twin',
+    responses: {
+      200: {
+        description: 'The OpenAPI document.',
+        text: {
+          mediaType: 'application/json',
+          description: 'OpenAPI 3.1.',
+          schema: { type: 'object', required: ['openapi', 'info', 'paths'] },
+        },
+      },
+    },
+  },
+};
