@@ -8,7 +8,7 @@ import { httpHandler, type HttpRequest } from '../../shared/platform/http/handle
 import { html, json, redirect, wantsJson, type HttpResponse } from '../../shared/platform/http/responses';
 import { validate } from '../../shared/kernel/validate';
 import { decide, retryPayout } from '../../shared/claims/application/approval/decide';
-import { renderSignInNeeded, renderStaffClaimPage, renderStaffQueue } from '../../shared/claims/web/staff-page';
+import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError, renderStaffQueue } from '../../shared/claims/web/staff-page';
 import { workflowConfig } from '../../shared/composition/settings';
 import { claims as claimsRepo, notifier as makeNotifier, workflow as workflowClient } from '../../shared/composition/lambda';
 
@@ -101,7 +101,7 @@ export const handler = httpHandler(
     optionalBody: true,
     renderError: (error: AppError, request) =>
       request.bodyKind === 'form' && error.status < 500 && request.params.reference
-        ? html(error.status, `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/assets/app.css"><main><h1>${error.status}</h1><p>${error.message.replace(/[<>&]/g, '')}</p><p><a href="/staff/claims/${encodeURIComponent(request.params.reference)}">Kembali ke klaim</a></p></main>`)
+        ? html(error.status, renderStaffFormError(error.status, error.message, request.params.reference))
         : undefined,
   },
 );

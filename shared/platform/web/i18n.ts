@@ -1,4 +1,5 @@
-import { hasMessage, messageText, t, type Lang } from '../../messages';
+import { hasMessage, messageText, t, type Lang, type MessageKey } from '../../messages';
+import { htmlMessage, type HtmlValue, type SafeHtml } from './html';
 
 export type { Lang } from '../../messages';
 
@@ -15,3 +16,6 @@ export const errorMessage = (code: string, lang: Lang): string => {
 };
 export const hasErrorMessage = (code: string): boolean => hasMessage(`error.${code}`);
 
+/** A catalogue text as HTML, its placeholders filled with fragments (a link inside a sentence); the text is escaped. */
+export const tHtml = (key: MessageKey, lang: Lang, params: Readonly<Record<string, HtmlValue>>): SafeHtml =>
+  htmlMessage(messageText(key, lang), params);
