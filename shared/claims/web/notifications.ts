@@ -1,5 +1,6 @@
 import type { Claim, DocumentType } from '../domain/claim';
 import type { Message } from '../../platform/notifications/notifier';
+import { DOCUMENT_LABELS } from './labels';
 import { t } from '../../messages';
 
 /** Families and staff are written to in Bahasa Indonesia; the catalogue holds English beside it. */
@@ -7,7 +8,7 @@ const lang = 'id';
 const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
 const statusLink = (baseUrl: string, claim: Claim) => `${baseUrl}/claims/${claim.reference}?nik=${claim.claimant.nik}`;
 const claimLink = (baseUrl: string, reference: string) => `${baseUrl}/staff/claims/${reference}`;
-const documentList = (documents: readonly DocumentType[]) => documents.map((d) => `- ${t(`document.${d}`, lang)}`).join('\n');
+const documentList = (documents: readonly DocumentType[]) => documents.map((d) => `- ${DOCUMENT_LABELS[d][lang]}`).join('\n');
 const withFooter = (text: string) => `${text}\n\n${t('email.family.footer', lang)}`;
 /** The placeholders every family email has. */
 const family = (claim: Claim, baseUrl: string) => ({

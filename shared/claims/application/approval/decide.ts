@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { logger } from '../../../platform/observability/logger';
 import { familyMessages, familySms, staffMessages } from '../../web/notifications';
 import { requireRole, type StaffUser } from '../../../staff/adapters/staff-auth';
+
 import { texts, type Text } from '../../../messages';
 
 /** Reasons an approver or supervisor may give for a rejection, with the text the family reads (shared/messages). */
