@@ -1,10 +1,12 @@
 import type { Claim } from '../../shared/claims/domain/claim';
-import type { AuditEvent } from '../../shared/claims/adapters/claims-repository';
-import type { StaffUser } from '../../shared/staff/adapters/staff-auth';
 import { duplicateBanner, renderClaimForm } from '../../shared/claims/web/claim-form-page';
 import { renderLookupPage, renderStatusPage } from '../../shared/claims/web/status-page';
 import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError, renderStaffQueue } from '../../shared/claims/web/staff-page';
 import { html } from '../../shared/platform/web/html';
+
+/** The page's own parameter types, so the test does not depend on where the audit and staff types live. */
+type AuditEvent = Parameters<typeof renderStaffClaimPage>[1][number];
+type StaffUser = Parameters<typeof renderStaffClaimPage>[2];
 
 /** What an attacker would type into any free-text field: it must come back as text, never as markup. */
 const EVIL = `"><script>alert('x')</script>`;
