@@ -3,7 +3,7 @@ import { claimForStaff, claimQueue } from '../../shared/claims/application/appro
 import { retryPayout } from '../../shared/claims/application/payout/retry-payout';
 import { normalizeReference } from '../../shared/claims/domain/reference';
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
-import { renderSignInNeeded, renderStaffClaimPage, renderStaffQueue } from '../../shared/claims/web/staff-page';
+import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError, renderStaffQueue } from '../../shared/claims/web/staff-page';
 import { claimStore, taskResponder } from '../../shared/composition/claims';
 import { claimMessages, notifier } from '../../shared/composition/notifications';
 import { staffEmails, staffLoginUrl } from '../../shared/composition/settings';
@@ -84,7 +84,7 @@ export const handler = httpHandler(
     optionalBody: true,
     renderError: (error: DomainError, status, request) =>
       request.bodyKind === 'form' && request.params.reference
-        ? html(status, `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/assets/app.css"><main><h1>${status}</h1><p>${error.message.replace(/[<>&]/g, '')}</p><p><a href="/staff/claims/${encodeURIComponent(request.params.reference)}">Kembali ke klaim</a></p></main>`)
+        ? html(status, renderStaffFormError(status, error.message, request.params.reference))
         : undefined,
   },
 );

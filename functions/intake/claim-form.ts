@@ -3,8 +3,8 @@ import { httpHandler } from '../../shared/platform/http/handler';
 import { html, type HttpResponse } from '../../shared/platform/http/responses';
 import { jakartaDate } from '../../shared/kernel/time';
 import { renderClaimForm } from '../../shared/claims/web/claim-form-page';
-import { UPLOAD_SCRIPT } from '../../shared/platform/web/assets/upload';
-import { STYLESHEET } from '../../shared/platform/web/assets/styles';
+import { UPLOAD_SCRIPT } from '../../shared/platform/web/assets/upload.generated';
+import { STYLESHEET } from '../../shared/platform/web/assets/styles.generated';
 import { optionalEnv } from '../../shared/composition/env';
 
 /** Where the browser sends files (S3, or the twin's emulator): allowed in the page's Content-Security-Policy. */

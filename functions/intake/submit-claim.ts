@@ -9,9 +9,8 @@ import { html, json, redirect, type HttpResponse } from '../../shared/platform/h
 import { submitClaim } from '../../shared/claims/application/intake/submit-claim';
 import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
 import { validate } from '../../shared/kernel/validate';
-import { renderClaimForm } from '../../shared/claims/web/claim-form-page';
+import { duplicateBanner, renderClaimForm } from '../../shared/claims/web/claim-form-page';
 import { errorMessage } from '../../shared/platform/web/i18n';
-import { esc } from '../../shared/platform/web/html';
 
 const deps = { claims: claimStore(), uploads: uploadStore(), documents: documentStorage(), workflow: claimWorkflow() };
 const uploadOrigin = configuredUploadOrigin();
@@ -92,15 +91,12 @@ function formErrorPage(error: DomainError, status: number, request: HttpRequest)
   if (error instanceof ConflictError && error.code === 'DUPLICATE_CLAIM') {
     const typedNik = String((values.claimant as Record<string, unknown> | undefined)?.nik ?? '').replace(/[\s.-]/g, '');
     const own = error.details?.claimantNik === typedNik;
-    const ref = own ? String(error.details?.reference) : '';
-    const banner = request.lang === 'id'
-      ? `Sudah ada klaim yang sedang diproses atau sudah dibayar untuk peserta dan jenis santunan ini.${ref ? ` Nomor klaim: <a href="/claims/${esc(ref)}?nik=${esc(String(error.details?.claimantNik))}">${esc(ref)}</a>.` : ' Hubungi petugas jika menurut Anda ini keliru.'}`
-      : `A claim for this member and benefit is already open or paid.${ref ? ` Claim number: <a href="/claims/${esc(ref)}?nik=${esc(String(error.details?.claimantNik))}">${esc(ref)}</a>.` : ' Contact staff if you think this is wrong.'}`;
+    const banner = duplicateBanner(request.lang, own ? { reference: String(error.details?.reference), claimantNik: typedNik } : undefined);
     return html(409, renderClaimForm({ ...state, banner }), {}, uploadOrigin);
   }
   // Anything else a form post can run into (a body over 64 KB, a concurrent retry) still answers with the form,
   // never with JSON a family cannot read.
-  const banner = esc(errorMessage(status === 413 ? 'form.tooLarge' : 'form.retry', request.lang));
+  const banner = errorMessage(status === 413 ? 'form.tooLarge' : 'form.retry', request.lang);
   return html(status, renderClaimForm({ ...state, banner }), {}, uploadOrigin);
 }
 

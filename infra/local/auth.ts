@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import { SESSION_COOKIE } from '../../shared/staff/adapters/staff-auth';
 import { STAFF_ROLES, type StaffRole } from '../../shared/staff/domain/roles';
+import { t, type Lang } from '../../shared/messages';
+import { html } from '../../shared/platform/web/html';
 
 /** The twin's seeded staff: one user per role, all with this password. Never present in AWS (Cognito issues tokens there). */
 export const LOCAL_PASSWORD = 'santunan-local';
@@ -11,7 +13,8 @@ export const LOCAL_USERS: readonly { username: StaffRole; email: string; roles: 
 export const LOCAL_CLIENT_ID = 'santunan-local';
 const TOKEN_SECONDS = 3600;
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The twin's sign-in page speaks the staff pages' language. */
+const lang: Lang = 'id';
 
 /**
  * A local token issuer in the shape of Cognito's access tokens (RS256, `token_use: access`, `cognito:groups`,
@@ -51,12 +54,20 @@ export const startLocalIssuer = async (dataDir: string, apiUrl: string) => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8').slice(0, 10_000)));
     });
-  const loginPage = (next: string, failed: boolean) =>
-    `<!doctype html><html lang="id"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="stylesheet" href="/assets/app.css"><title>Masuk petugas</title>` +
-    `<header><strong>Santunan</strong> · petugas (twin lokal)</header><main><h1>Masuk</h1>${failed ? '<p class="err">Nama pengguna atau kata sandi salah.</p>' : ''}` +
-    `<form method="post" action="/staff/login"><input type="hidden" name="next" value="${esc(next)}"><label for="u">Nama pengguna</label><input id="u" name="username" autocomplete="username">` +
-    `<label for="p">Kata sandi</label><input id="p" name="password" type="password" autocomplete="current-password"><p><button type="submit">Masuk</button></p></form>` +
-    `<p class="muted">Pengguna lokal: ${LOCAL_USERS.map((u) => u.username).join(', ')}; kata sandi ${LOCAL_PASSWORD}.</p></main></html>`;
+  const users = LOCAL_USERS.map((u) => u.username).join(', ');
+  const loginPage = (next: string, failed: boolean): string =>
+    html`${[
+      html`<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`,
+      html`<link rel="stylesheet" href="/assets/app.css"><title>${t('staff.login.title', lang)}</title>`,
+      html`<header><strong>Santunan</strong> · ${t('staff.login.tagline', lang)}</header><main><h1>${t('staff.login.heading', lang)}</h1>`,
+      failed && html`<p class="err">${t('staff.login.failed', lang)}</p>`,
+      html`<form method="post" action="/staff/login"><input type="hidden" name="next" value="${next}">`,
+      html`<label for="u">${t('staff.login.username', lang)}</label><input id="u" name="username" autocomplete="username">`,
+      html`<label for="p">${t('staff.login.password', lang)}</label>`,
+      html`<input id="p" name="password" type="password" autocomplete="current-password">`,
+      html`<p><button type="submit">${t('staff.login.submit', lang)}</button></p></form>`,
+      html`<p class="muted">${t('staff.login.hint', lang, { users, password: LOCAL_PASSWORD })}</p></main></html>`,
+    ]}`.toString();
   const safeNext = (next: string | null | undefined) => (next && /^\/staff\/[A-Za-z0-9/_-]*$/.test(next) ? next : '/staff/claims');
 
   /** Twin-only routes: POST /auth/token (api.md), the JWKS, and a sign-in page that sets the session cookie. */

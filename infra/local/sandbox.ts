@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { html } from '../../shared/platform/web/html';
 
 export type BankFailure = 'timeout' | '5xx' | 'reject';
 
@@ -16,8 +17,6 @@ interface Transfer {
   status: 'COMPLETED';
   completedAt: string;
 }
-
-const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The twin's sandbox for the two outside services a claim touches:
@@ -107,11 +106,15 @@ export const startSandbox = async (options: { dataDir: string; port?: number; ap
     }
     if (req.method === 'GET' && url.pathname === '/sms/messages') return json(res, 200, { messages: sms });
     if (req.method === 'GET' && url.pathname === '/') {
-      const page = `<!doctype html><meta charset="utf-8"><title>Santunan sandbox</title><body style="font-family:system-ui;max-width:60rem;margin:auto">
+      const transfers = ledger.map((t) => [
+        html`<tr><td>${t.completedAt}</td><td>${t.reference}</td><td>${t.bankCode}</td><td>****${t.accountNumber.slice(-4)}</td>`,
+        html`<td>${t.accountHolder}</td><td>Rp${t.amount.toLocaleString('id-ID')}</td><td>${t.transferId}</td></tr>`,
+      ]);
+      const page = html`<!doctype html><meta charset="utf-8"><title>Santunan sandbox</title><body style="font-family:system-ui;max-width:60rem;margin:auto">
 <h1>Sandbox bank: transfers received (${ledger.length})</h1><table border="1" cellpadding="4"><tr><th>at</th><th>reference</th><th>bank</th><th>account</th><th>holder</th><th>amount</th><th>transfer</th></tr>
-${ledger.map((t) => `<tr><td>${esc(t.completedAt)}</td><td>${esc(t.reference)}</td><td>${esc(t.bankCode)}</td><td>****${esc(t.accountNumber.slice(-4))}</td><td>${esc(t.accountHolder)}</td><td>Rp${esc(t.amount.toLocaleString('id-ID'))}</td><td>${esc(t.transferId)}</td></tr>`).join('')}</table>
-<p>Next failures: ${esc(failures.join(', ') || 'none')}. Queue one: <code>curl -X POST -d '{"mode":"5xx","count":2}' http://127.0.0.1:${port()}/_sandbox/failures</code></p>
-<h1>SMS outbox (${sms.length})</h1><ul>${sms.map((m) => `<li>${esc(m.at)} to ${esc(m.to)}: ${esc(m.text)}</li>`).join('')}</ul></body>`;
+${transfers}</table>
+<p>Next failures: ${failures.join(', ') || 'none'}. Queue one: <code>curl -X POST -d '{"mode":"5xx","count":2}' http://127.0.0.1:${port()}/_sandbox/failures</code></p>
+<h1>SMS outbox (${sms.length})</h1><ul>${sms.map((m) => html`<li>${m.at} to ${m.to}: ${m.text}</li>`)}</ul></body>`.toString();
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     }
     json(res, 404, { message: 'Not Found' });

@@ -4,6 +4,7 @@ import { namesMatch } from './name-match';
 import { addYears } from './rules/benefits';
 import { PROGRAMMES, type Programme } from '../../reference-data/programmes';
 import { jakartaDate } from '../../kernel/time';
+import { texts, type Text } from '../../messages';
 
 /**
  * Is a claim payable on the facts we hold? A pure check of the claim against the roster and the premium ledger.
@@ -124,51 +125,11 @@ export const assessEligibility = (input: EligibilityInput, programmes: Readonly<
   return { outcome: 'eligible', flags };
 };
 
-type Text = { id: string; en: string };
+/** What the family reads when a claim is rejected: plain words, what it means, and what they can do (shared/messages). */
+export const REJECTION_REASONS: Record<RejectionCode, Text> = texts('rejection', REJECTION_CODES);
 
-/** What the family reads when a claim is rejected: plain words, what it means, and what they can do. */
-export const REJECTION_REASONS: Record<RejectionCode, Text> = {
-  MEMBER_NOT_FOUND: {
-    id: 'Mohon maaf, kami belum menemukan peserta dengan NIK tersebut dalam daftar peserta. Mohon periksa kembali NIK peserta di KTP atau Kartu Keluarga. Jika NIK sudah benar, koordinator TKSK di kecamatan Anda dapat membantu memeriksa data kepesertaan.',
-    en: 'Sorry, we could not find a member with this NIK in the member list. Please check the NIK on the ID card or family card. If it is correct, the TKSK coordinator in your district can help check the membership records.',
-  },
-  BENEFIT_NOT_COVERED: {
-    id: 'Mohon maaf, program kepesertaan peserta tidak mencakup jenis santunan yang diajukan. Koordinator TKSK di kecamatan Anda dapat menjelaskan santunan yang berlaku.',
-    en: "Sorry, the member's programme does not include the benefit that was claimed. The TKSK coordinator in your district can explain which benefits apply.",
-  },
-  NOT_ACTIVE_AT_INCIDENT: {
-    id: 'Mohon maaf, menurut data kami kepesertaan belum dimulai atau sudah tidak aktif pada tanggal kejadian. Jika tanggal kejadian yang diisi keliru, Anda dapat mengajukan klaim kembali dengan tanggal yang benar. Jika menurut Anda data kami yang keliru, hubungi koordinator TKSK di kecamatan Anda.',
-    en: 'Sorry, our records show the membership had not started or was not active on the date of the incident. If the date entered was wrong, you may claim again with the right date. If you believe our records are wrong, contact the TKSK coordinator in your district.',
-  },
-  CLAIM_WINDOW_EXPIRED: {
-    id: 'Mohon maaf, klaim hanya dapat diajukan paling lambat 5 tahun setelah tanggal kejadian, dan batas waktu itu sudah lewat. Jika tanggal kejadian yang diisi keliru, Anda dapat mengajukan klaim kembali dengan tanggal yang benar.',
-    en: 'Sorry, a claim can be made up to 5 years after the incident, and that time has passed. If the date entered was wrong, you may claim again with the right date.',
-  },
-  CAUSE_NOT_COVERED: {
-    id: 'Jenis santunan yang dipilih tidak sesuai dengan kejadiannya. JKM untuk peserta yang meninggal dunia bukan karena kecelakaan kerja; JKK untuk kecelakaan kerja (termasuk di perjalanan kerja) atau penyakit akibat kerja. Anda dapat mengajukan klaim kembali dengan jenis santunan yang sesuai.',
-    en: 'The benefit chosen does not fit the incident. JKM is for a death not caused by a work accident; JKK is for a work accident (including travel for work) or an occupational disease. You may claim again with the right benefit.',
-  },
-  HEIR_NOT_ENTITLED: {
-    id: 'Hubungan pengaju dengan peserta tidak sesuai dengan jenis klaim. Santunan kematian diajukan oleh ahli waris (misalnya suami/istri atau anak); santunan cedera diajukan oleh peserta sendiri. Anda dapat mengajukan klaim kembali dengan data pengaju yang sesuai.',
-    en: 'The claimant\'s relationship to the member does not fit the claim. A death benefit is claimed by an heir (for example the spouse or a child); an injury benefit by the member. You may claim again with the right claimant.',
-  },
-};
-
-/** What staff read beside a flagged claim. */
-export const FLAG_LABELS: Record<Flag, Text> = {
-  NAME_MISMATCH: {
-    id: 'Nama peserta pada klaim tidak cocok dengan nama di daftar peserta. Periksa KTP dan KK sebelum menyetujui.',
-    en: "The member's name on the claim does not match the roster. Check the ID and family cards before approving.",
-  },
-  SPONSOR_ARREARS: {
-    id: 'Iuran bulan kejadian belum tercatat lunas dari Kemensos. Ini tunggakan sponsor, bukan kesalahan keluarga: jangan tolak karena alasan ini.',
-    en: 'The premium for the incident month is not recorded as paid by the sponsor. This is the sponsor\'s arrears, not the family\'s fault: do not reject for it.',
-  },
-  HEIR_ORDER_REVIEW: {
-    id: 'Pengaju adalah ahli waris urutan 2-5. Pastikan tidak ada suami/istri atau anak peserta (ahli waris urutan lebih tinggi).',
-    en: "The claimant is an heir of order 2-5. Confirm the member has no spouse or child (a higher-order heir).",
-  },
-};
+/** What staff read beside a flagged claim (shared/messages). */
+export const FLAG_LABELS: Record<Flag, Text> = texts('flag', ELIGIBILITY_FLAGS);
 
 /** Flags that need a supervisor's decision (sponsor arrears and name mismatches); the others a verifier clears. */
 const SUPERVISOR_FLAGS: readonly Flag[] = ['SPONSOR_ARREARS', 'NAME_MISMATCH'];

@@ -1,8 +1,10 @@
 import { BANKS } from '../../reference-data/banks';
 import { DOCUMENT_TYPES, JKK_CAUSES, JKM_CAUSES, RELATIONSHIPS } from '../domain/claim';
-import { esc, layout } from '../../platform/web/html';
-import type { Lang } from '../../platform/web/i18n';
-import { CAUSE_LABELS, DOCUMENT_LABELS, RELATIONSHIP_LABELS } from './labels';
+import { t, translator, type Lang } from '../../messages';
+import { html, type SafeHtml } from '../../platform/web/html';
+import { tHtml } from '../../platform/web/i18n';
+import { layout } from '../../platform/web/layout';
+import { uploadScriptTag } from '../../platform/web/upload-script';
 
 export interface FormState {
   lang: Lang;
@@ -11,43 +13,10 @@ export interface FormState {
   values?: Record<string, unknown>;
   /** Messages by field path, already in the page's language. */
   errors?: Record<string, string>;
-  /** A message that belongs to no single field (a duplicate claim). */
-  banner?: string;
+  /** A message that belongs to no single field (a duplicate claim): plain text, or HTML made by html``. */
+  banner?: string | SafeHtml;
   today: string;
 }
-
-const T = {
-  id: {
-    title: 'Ajukan klaim santunan', intro: 'Formulir ini untuk keluarga (ahli waris) peserta yang meninggal dunia, atau peserta yang cedera karena kerja. Siapkan KTP, Kartu Keluarga, dan buku tabungan. Anda bisa dibantu koordinator TKSK.',
-    summary: 'Ada isian yang perlu diperbaiki:', benefit: 'Jenis santunan',
-    jkm: 'JKM: peserta meninggal dunia bukan karena pekerjaan (misalnya sakit)', jkk: 'JKK: kecelakaan kerja, kecelakaan di perjalanan kerja, atau penyakit akibat kerja',
-    member: 'Data peserta (pekerja)', nik: 'NIK', nikHelp: '16 angka di KTP atau Kartu Keluarga (KK), baris "NIK".', memberName: 'Nama lengkap peserta', nameHelp: 'Seperti tertulis di KTP. Satu kata juga boleh.',
-    incident: 'Kejadian', type: 'Apa yang terjadi?', death: 'Meninggal dunia', injury: 'Cedera (masih hidup)', date: 'Tanggal kejadian', dateHelp: 'Tanggal meninggal atau tanggal kecelakaan.',
-    cause: 'Penyebab', choose: 'Pilih...', description: 'Ceritakan singkat (boleh dikosongkan)',
-    claimant: 'Data Anda (yang mengajukan)', claimantNik: 'NIK Anda', claimantName: 'Nama lengkap Anda', relationship: 'Hubungan Anda dengan peserta',
-    phone: 'Nomor HP (untuk SMS kabar klaim)', phoneHelp: 'Contoh: 0812 3456 7890', email: 'Email (boleh dikosongkan)',
-    payout: 'Rekening penerima santunan', bank: 'Bank', account: 'Nomor rekening', holder: 'Nama pemilik rekening', holderHelp: 'Harus atas nama ahli waris yang mengajukan.',
-    docs: 'Dokumen', docsHelp: 'Foto dokumen dengan jelas (JPG, PNG, atau PDF, paling besar 5 MB). Berkas dikirim satu per satu; jika sinyal putus, tekan "Coba lagi" pada berkas itu saja.',
-    noscript: 'JavaScript tidak aktif: Anda tetap bisa mengirim formulir sekarang. Petugas akan meminta dokumen kemudian.',
-    submit: 'Kirim klaim', sending: 'Mengirim...', retry: 'Coba lagi', uploaded: 'Terkirim', waitUploads: 'Tunggu sampai semua berkas selesai terkirim.',
-    status: 'Sudah pernah mengajukan?', statusLink: 'Cek status klaim', required: 'wajib',
-  },
-  en: {
-    title: 'File a benefit claim', intro: 'This form is for the family (heirs) of a member who died, or for a member injured at work. Have the ID card, family card and bank book ready. A TKSK coordinator may help you.',
-    summary: 'Please correct these fields:', benefit: 'Benefit',
-    jkm: 'JKM: the member died, not because of work (e.g. illness)', jkk: 'JKK: work accident, commuting accident or occupational disease',
-    member: 'The member (worker)', nik: 'NIK', nikHelp: 'The 16 digits on the ID card (KTP) or family card (KK), line "NIK".', memberName: "Member's full name", nameHelp: 'As written on the ID card. One word is fine.',
-    incident: 'What happened', type: 'What happened?', death: 'Died', injury: 'Injured (alive)', date: 'Date of the incident', dateHelp: 'The date of death or of the accident.',
-    cause: 'Cause', choose: 'Choose...', description: 'Tell us briefly (optional)',
-    claimant: 'You (the person filing)', claimantNik: 'Your NIK', claimantName: 'Your full name', relationship: 'Your relationship to the member',
-    phone: 'Mobile number (for SMS updates)', phoneHelp: 'Example: 0812 3456 7890', email: 'Email (optional)',
-    payout: 'Bank account for the payment', bank: 'Bank', account: 'Account number', holder: 'Account holder', holderHelp: 'Must be in the name of the heir who files.',
-    docs: 'Documents', docsHelp: 'Take clear photos (JPG, PNG or PDF, at most 5 MB). Files are sent one at a time; if the signal drops, press "Retry" on that file only.',
-    noscript: 'JavaScript is off: you can still send the form now. Staff will ask for the documents later.',
-    submit: 'Send claim', sending: 'Sending...', retry: 'Retry', uploaded: 'Sent', waitUploads: 'Please wait until every file has been sent.',
-    status: 'Filed before?', statusLink: 'Check a claim', required: 'required',
-  },
-};
 
 const get = (values: Record<string, unknown> | undefined, path: string): string => {
   let node: unknown = values;
@@ -58,58 +27,106 @@ const get = (values: Record<string, unknown> | undefined, path: string): string 
 /** Field ids are the path with dots replaced, so error links can jump to the field. */
 const fid = (path: string) => `f-${path.replace(/[.[\]]+/g, '-')}`;
 
-export const renderClaimForm = (s: FormState): string => {
-  const t = T[s.lang];
-  const errors = s.errors ?? {};
-  const err = (path: string) => (errors[path] ? `<p class="err" id="${fid(path)}-err">${esc(errors[path])}</p>` : '');
-  const attrs = (path: string) => `id="${fid(path)}" name="${esc(path)}"${errors[path] ? ` class="bad" aria-invalid="true" aria-describedby="${fid(path)}-err"` : ''}`;
-  const input = (path: string, label: string, opts: { help?: string; type?: string; extra?: string } = {}) =>
-    `<label for="${fid(path)}">${esc(label)}</label>${opts.help ? `<p class="help">${esc(opts.help)}</p>` : ''}${err(path)}` +
-    `<input ${attrs(path)} type="${opts.type ?? 'text'}" value="${esc(get(s.values, path))}"${opts.extra ? ` ${opts.extra}` : ''}>`;
-  const select = (path: string, label: string, options: [string, string][]) => {
-    const current = get(s.values, path);
-    return `<label for="${fid(path)}">${esc(label)}</label>${err(path)}<select ${attrs(path)}><option value="">${esc(t.choose)}</option>` +
-      options.map(([v, l]) => `<option value="${esc(v)}"${v === current ? ' selected' : ''}>${esc(l)}</option>`).join('') + '</select>';
-  };
-  const radios = (path: string, options: [string, string][]) =>
-    `${err(path)}` + options.map(([v, l]) => `<label class="choice"><input type="radio" name="${esc(path)}" value="${v}"${get(s.values, path) === v ? ' checked' : ''}>${esc(l)}</label>`).join('');
+/** The banner for a duplicate claim: the link to the open claim only when the family proved it is theirs (same NIK). */
+export const duplicateBanner = (lang: Lang, own?: { reference: string; claimantNik: string }): SafeHtml => {
+  if (!own) return html`${t('form.duplicate', lang)} ${t('form.duplicate.other', lang)}`;
+  const link = html`<a href="/claims/${own.reference}?nik=${own.claimantNik}">${own.reference}</a>`;
+  return html`${t('form.duplicate', lang)} ${tHtml('form.duplicate.own', lang, { reference: link })}`;
+};
 
-  const summaryItems = Object.entries(errors).map(([path, msg]) => `<li><a href="#${fid(path)}">${esc(msg)}</a></li>`).join('');
+interface InputOptions {
+  help?: string;
+  type?: string;
+  /** Fixed attributes of the field (inputmode, autocomplete, maxlength), written in this file. */
+  extra?: SafeHtml;
+}
+
+const NIK_ATTRS = html`inputmode="numeric" autocomplete="off" maxlength="20"`;
+const PHONE_ATTRS = html`autocomplete="tel" inputmode="tel" maxlength="20"`;
+
+export const renderClaimForm = (s: FormState): string => {
+  const { lang } = s;
+  const tr = translator(lang);
+  const errors = s.errors ?? {};
+  const err = (path: string) => errors[path] && html`<p class="err" id="${fid(path)}-err">${errors[path]}</p>`;
+  const invalid = (path: string) => errors[path] && html` class="bad" aria-invalid="true" aria-describedby="${fid(path)}-err"`;
+  const attrs = (path: string) => html`id="${fid(path)}" name="${path}"${invalid(path)}`;
+  const label = (path: string, text: string) => html`<label for="${fid(path)}">${text}</label>`;
+  const input = (path: string, text: string, opts: InputOptions = {}) => [
+    html`${label(path, text)}${opts.help && html`<p class="help">${opts.help}</p>`}${err(path)}`,
+    html`<input ${attrs(path)} type="${opts.type ?? 'text'}" value="${get(s.values, path)}"${opts.extra && html` ${opts.extra}`}>`,
+  ];
+  const select = (path: string, text: string, options: [string, string][]) => {
+    const current = get(s.values, path);
+    const items = options.map(([value, name]) => html`<option value="${value}"${value === current && html` selected`}>${name}</option>`);
+    return html`${label(path, text)}${err(path)}<select ${attrs(path)}><option value="">${tr('form.choose')}</option>${items}</select>`;
+  };
+  const radios = (path: string, options: [string, string][]) => {
+    const current = get(s.values, path);
+    const radio = ([value, name]: [string, string]) =>
+      html`<label class="choice"><input type="radio" name="${path}" value="${value}"${current === value && html` checked`}>${name}</label>`;
+    return html`${err(path)}${options.map(radio)}`;
+  };
+
+  const summaryItems = Object.entries(errors).map(([path, msg]) => html`<li><a href="#${fid(path)}">${msg}</a></li>`);
   const docs = Array.isArray(s.values?.documents) ? (s.values.documents as { type?: string; uploadId?: string }[]) : [];
   const docRows = DOCUMENT_TYPES.filter((d) => d !== 'RECEIPT').map((type, i) => {
     const kept = docs.find((d) => d.type === type && d.uploadId);
     const p = `documents[${i}]`;
-    return `<div class="doc" data-doc="${type}"><label for="${fid(p)}-file">${esc(DOCUMENT_LABELS[type][s.lang])}</label>${err(`${p}.uploadId`)}` +
-      `<input type="hidden" name="${p}.type" value="${type}"><input type="hidden" name="${p}.uploadId" value="${esc(kept?.uploadId ?? '')}">` +
-      `<input id="${fid(p)}-file" type="file" accept="image/jpeg,image/png,application/pdf" hidden>` +
-      `<p class="muted" aria-live="polite">${kept ? `<span class="ok">${esc(t.uploaded)}</span>` : ''}</p></div>`;
-  }).join('');
+    return [
+      html`<div class="doc" data-doc="${type}"><label for="${fid(p)}-file">${tr(`document.${type}`)}</label>${err(`${p}.uploadId`)}`,
+      html`<input type="hidden" name="${p}.type" value="${type}">`,
+      html`<input type="hidden" name="${p}.uploadId" value="${kept?.uploadId ?? ''}">`,
+      html`<input id="${fid(p)}-file" type="file" accept="image/jpeg,image/png,application/pdf" hidden>`,
+      html`<p class="muted" aria-live="polite">${kept && html`<span class="ok">${tr('upload.done')}</span>`}</p></div>`,
+    ];
+  });
 
-  const causes = [...JKM_CAUSES, ...JKK_CAUSES].map((c) => [c, CAUSE_LABELS[c]![s.lang]] as [string, string]);
-  const relationships = RELATIONSHIPS.map((r) => [r, RELATIONSHIP_LABELS[r][s.lang]] as [string, string]);
-  const banks = Object.entries(BANKS).map(([code, name]) => [code, `${name} (${code})`] as [string, string]);
+  const causes = [...JKM_CAUSES, ...JKK_CAUSES].map((c): [string, string] => [c, tr(`cause.${c}`)]);
+  const relationships = RELATIONSHIPS.map((r): [string, string] => [r, tr(`relationship.${r}`)]);
+  const banks = Object.entries(BANKS).map(([code, name]): [string, string] => [code, `${name} (${code})`]);
+  const en = lang === 'en' ? '?lang=en' : '';
+  const summary = summaryItems.length > 0 && [
+    html`<div class="summary" role="alert" tabindex="-1" id="summary">`,
+    html`<p><strong>${tr('form.summary')}</strong></p><ul>${summaryItems}</ul></div>`,
+  ];
 
-  const body = `<h1>${esc(t.title)}</h1><p>${esc(t.intro)}</p>` +
-    (s.banner ? `<div class="summary" role="alert"><p>${s.banner}</p></div>` : '') +
-    (summaryItems ? `<div class="summary" role="alert" tabindex="-1" id="summary"><p><strong>${esc(t.summary)}</strong></p><ul>${summaryItems}</ul></div>` : '') +
-    `<form method="post" action="/claims${s.lang === 'en' ? '?lang=en' : ''}" id="claim-form" novalidate>` +
-    `<input type="hidden" name="_idempotencyKey" value="${esc(s.idempotencyKey)}">` +
-    `<fieldset><legend>${esc(t.benefit)}</legend>${radios('benefit', [['JKM', t.jkm], ['JKK', t.jkk]])}</fieldset>` +
-    `<fieldset><legend>${esc(t.member)}</legend>${input('member.nik', t.nik, { help: t.nikHelp, extra: 'inputmode="numeric" autocomplete="off" maxlength="20"' })}` +
-    `${input('member.name', t.memberName, { help: t.nameHelp, extra: 'maxlength="100"' })}</fieldset>` +
-    `<fieldset><legend>${esc(t.incident)}</legend><p><strong>${esc(t.type)}</strong></p>${radios('incident.type', [['death', t.death], ['injury', t.injury]])}` +
-    `${input('incident.date', t.date, { help: t.dateHelp, type: 'date', extra: `max="${s.today}"` })}${select('incident.cause', t.cause, causes)}` +
-    `<label for="${fid('incident.description')}">${esc(t.description)}</label>${err('incident.description')}<textarea ${attrs('incident.description')} rows="3" maxlength="1000">${esc(get(s.values, 'incident.description'))}</textarea></fieldset>` +
-    `<fieldset><legend>${esc(t.claimant)}</legend>${input('claimant.nik', t.claimantNik, { help: t.nikHelp, extra: 'inputmode="numeric" autocomplete="off" maxlength="20"' })}` +
-    `${input('claimant.name', t.claimantName, { extra: 'autocomplete="name" maxlength="100"' })}${select('claimant.relationship', t.relationship, relationships)}` +
-    `${input('claimant.phone', t.phone, { help: t.phoneHelp, type: 'tel', extra: 'autocomplete="tel" inputmode="tel" maxlength="20"' })}${input('claimant.email', t.email, { type: 'email', extra: 'autocomplete="email" maxlength="254"' })}</fieldset>` +
-    `<fieldset><legend>${esc(t.payout)}</legend>${select('payout.bankCode', t.bank, banks)}${input('payout.accountNumber', t.account, { extra: 'inputmode="numeric" autocomplete="off" maxlength="24"' })}` +
-    `${input('payout.accountHolder', t.holder, { help: t.holderHelp, extra: 'maxlength="100"' })}</fieldset>` +
-    `<fieldset id="docs"><legend>${esc(t.docs)}</legend><p class="help">${esc(t.docsHelp)}</p><noscript><p class="help">${esc(t.noscript)}</p></noscript>${docRows}</fieldset>` +
-    `<p class="err" id="wait" hidden>${esc(t.waitUploads)}</p><button type="submit">${esc(t.submit)}</button></form>` +
-    `<h2>${esc(t.status)}</h2><p><a href="/status${s.lang === 'en' ? '?lang=en' : ''}">${esc(t.statusLink)}</a></p>` +
-    `<script src="/assets/upload.js" defer data-retry="${esc(t.retry)}" data-done="${esc(t.uploaded)}" data-sending="${esc(t.sending)}"></script>`;
+  const body = html`${[
+    html`<h1>${tr('form.title')}</h1><p>${tr('form.intro')}</p>`,
+    s.banner && html`<div class="summary" role="alert"><p>${s.banner}</p></div>`,
+    summary,
+    html`<form method="post" action="/claims${en}" id="claim-form" novalidate>`,
+    html`<input type="hidden" name="_idempotencyKey" value="${s.idempotencyKey}">`,
+    html`<fieldset><legend>${tr('form.benefit')}</legend>`,
+    radios('benefit', [['JKM', tr('form.jkm')], ['JKK', tr('form.jkk')]]),
+    html`</fieldset>`,
+    html`<fieldset><legend>${tr('form.member')}</legend>`,
+    input('member.nik', tr('form.nik'), { help: tr('form.nikHelp'), extra: NIK_ATTRS }),
+    input('member.name', tr('form.memberName'), { help: tr('form.nameHelp'), extra: html`maxlength="100"` }),
+    html`</fieldset><fieldset><legend>${tr('form.incident')}</legend><p><strong>${tr('form.incidentType')}</strong></p>`,
+    radios('incident.type', [['death', tr('form.death')], ['injury', tr('form.injury')]]),
+    input('incident.date', tr('form.date'), { help: tr('form.dateHelp'), type: 'date', extra: html`max="${s.today}"` }),
+    select('incident.cause', tr('form.cause'), causes),
+    html`${label('incident.description', tr('form.description'))}${err('incident.description')}`,
+    html`<textarea ${attrs('incident.description')} rows="3" maxlength="1000">${get(s.values, 'incident.description')}</textarea>`,
+    html`</fieldset>`,
+    html`<fieldset><legend>${tr('form.claimant')}</legend>`,
+    input('claimant.nik', tr('form.claimantNik'), { help: tr('form.nikHelp'), extra: NIK_ATTRS }),
+    input('claimant.name', tr('form.claimantName'), { extra: html`autocomplete="name" maxlength="100"` }),
+    select('claimant.relationship', tr('form.relationship'), relationships),
+    input('claimant.phone', tr('form.phone'), { help: tr('form.phoneHelp'), type: 'tel', extra: PHONE_ATTRS }),
+    input('claimant.email', tr('form.email'), { type: 'email', extra: html`autocomplete="email" maxlength="254"` }),
+    html`</fieldset><fieldset><legend>${tr('form.payout')}</legend>`,
+    select('payout.bankCode', tr('form.bank'), banks),
+    input('payout.accountNumber', tr('form.account'), { extra: html`inputmode="numeric" autocomplete="off" maxlength="24"` }),
+    input('payout.accountHolder', tr('form.holder'), { help: tr('form.holderHelp'), extra: html`maxlength="100"` }),
+    html`</fieldset><fieldset id="docs"><legend>${tr('form.docs')}</legend><p class="help">${tr('form.docsHelp')}</p>`,
+    html`<noscript><p class="help">${tr('form.noscript')}</p></noscript>${docRows}</fieldset>`,
+    html`<p class="err" id="wait" hidden>${tr('upload.wait')}</p><button type="submit">${tr('form.submit')}</button></form>`,
+    html`<h2>${tr('form.filedBefore')}</h2><p><a href="/status${en}">${tr('form.statusLink')}</a></p>`,
+    uploadScriptTag(lang),
+  ]}`;
 
-  const langSwitch = s.lang === 'id' ? '<a href="/?lang=en">English</a>' : '<a href="/">Bahasa Indonesia</a>';
-  return layout({ lang: s.lang, title: t.title, body, langSwitch });
+  const langSwitch = html`<a href="/${lang === 'id' ? '?lang=en' : ''}">${tr('layout.otherLanguage')}</a>`;
+  return layout({ lang, title: tr('form.title'), body, langSwitch });
 };

@@ -1,44 +1,55 @@
 import type { Claim, DocumentType } from '../domain/claim';
 import type { Message } from '../../kernel/notifier';
 import { DOCUMENT_LABELS } from './labels';
+import { t } from '../../messages';
 
+/** Families and staff are written to in Bahasa Indonesia; the catalogue holds English beside it. */
+const lang = 'id';
 const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
 const statusLink = (baseUrl: string, claim: Claim) => `${baseUrl}/claims/${claim.reference}?nik=${claim.claimant.nik}`;
-const footer = 'Pesan ini dikirim otomatis oleh Santunan. Jangan bagikan nomor klaim dan NIK Anda kepada orang yang tidak dikenal.';
+const claimLink = (baseUrl: string, reference: string) => `${baseUrl}/staff/claims/${reference}`;
+const documentList = (documents: readonly DocumentType[]) => documents.map((d) => `- ${DOCUMENT_LABELS[d][lang]}`).join('\n');
+const withFooter = (text: string) => `${text}\n\n${t('email.family.footer', lang)}`;
+/** The placeholders every family email has. */
+const family = (claim: Claim, baseUrl: string) => ({
+  name: claim.claimant.name,
+  reference: claim.reference,
+  statusUrl: statusLink(baseUrl, claim),
+});
 
 /** What the family is told at each step, in Bahasa Indonesia, in words a grieving family understands. */
 export const familyMessages = {
   needsDocuments: (claim: Claim, missing: readonly DocumentType[], baseUrl: string): Message => ({
-    subject: `Klaim ${claim.reference}: dokumen masih kurang`,
-    text: `Yth. ${claim.claimant.name},\n\nKlaim ${claim.reference} sudah kami terima, tetapi dokumen berikut masih diperlukan:\n${missing
-      .map((d) => `- ${DOCUMENT_LABELS[d].id}`)
-      .join('\n')}\n\nKirim dokumen lewat halaman status klaim: ${statusLink(baseUrl, claim)}\n\n${footer}`,
+    subject: t('email.needsDocuments.subject', lang, { reference: claim.reference }),
+    text: withFooter(t('email.needsDocuments.text', lang, { ...family(claim, baseUrl), documents: documentList(missing) })),
   }),
   awaitingApproval: (claim: Claim, baseUrl: string): Message => ({
-    subject: `Klaim ${claim.reference}: data lengkap, menunggu persetujuan`,
-    text: `Yth. ${claim.claimant.name},\n\nData klaim ${claim.reference} sudah lengkap dan sedang menunggu persetujuan petugas. Kami akan mengabari Anda lagi.\n\nStatus: ${statusLink(baseUrl, claim)}\n\n${footer}`,
+    subject: t('email.awaitingApproval.subject', lang, { reference: claim.reference }),
+    text: withFooter(t('email.awaitingApproval.text', lang, family(claim, baseUrl))),
   }),
   rejected: (claim: Claim, reason: string, baseUrl: string): Message => ({
-    subject: `Klaim ${claim.reference}: tidak dapat dibayarkan`,
-    text: `Yth. ${claim.claimant.name},\n\nMohon maaf, klaim ${claim.reference} tidak dapat dibayarkan.\nAlasan: ${reason}\n\nJika menurut Anda ini keliru, balas pesan ini atau hubungi koordinator TKSK di daerah Anda.\nStatus: ${statusLink(baseUrl, claim)}\n\n${footer}`,
+    subject: t('email.rejected.subject', lang, { reference: claim.reference }),
+    text: withFooter(t('email.rejected.text', lang, { ...family(claim, baseUrl), reason })),
   }),
   paid: (claim: Claim, amount: number, baseUrl: string): Message => ({
-    subject: `Klaim ${claim.reference}: santunan sudah ditransfer`,
-    text: `Yth. ${claim.claimant.name},\n\nSantunan sebesar ${rupiah(amount)} sudah ditransfer ke rekening atas nama ${claim.bankAccount.accountHolder}. Semoga keluarga diberi ketabahan.\n\nStatus: ${statusLink(baseUrl, claim)}\n\n${footer}`,
+    subject: t('email.paid.subject', lang, { reference: claim.reference }),
+    text: withFooter(
+      t('email.paid.text', lang, { ...family(claim, baseUrl), amount: rupiah(amount), accountHolder: claim.bankAccount.accountHolder }),
+    ),
   }),
   payoutDelayed: (claim: Claim, baseUrl: string): Message => ({
-    subject: `Klaim ${claim.reference}: transfer tertunda`,
-    text: `Yth. ${claim.claimant.name},\n\nKlaim Anda sudah disetujui, tetapi transfer ke rekening belum berhasil. Petugas keuangan sedang menanganinya dan akan menghubungi Anda bila perlu.\n\nStatus: ${statusLink(baseUrl, claim)}\n\n${footer}`,
+    subject: t('email.payoutDelayed.subject', lang, { reference: claim.reference }),
+    text: withFooter(t('email.payoutDelayed.text', lang, family(claim, baseUrl))),
   }),
 };
 
 /** The short SMS twin of each family message (160 characters where possible). */
 export const familySms = {
-  needsDocuments: (claim: Claim) => `Santunan: klaim ${claim.reference} perlu dokumen tambahan. Cek status & kirim dokumen di halaman status klaim.`,
-  awaitingApproval: (claim: Claim) => `Santunan: klaim ${claim.reference} lengkap, menunggu persetujuan petugas.`,
-  rejected: (claim: Claim) => `Santunan: klaim ${claim.reference} tidak dapat dibayarkan. Alasan ada di email/halaman status klaim.`,
-  paid: (claim: Claim, amount: number) => `Santunan: ${rupiah(amount)} untuk klaim ${claim.reference} sudah ditransfer. Semoga keluarga diberi ketabahan.`,
-  payoutDelayed: (claim: Claim) => `Santunan: transfer klaim ${claim.reference} tertunda, petugas sedang menangani.`,
+  needsDocuments: (claim: Claim) => t('sms.needsDocuments', lang, { reference: claim.reference }),
+  awaitingApproval: (claim: Claim) => t('sms.awaitingApproval', lang, { reference: claim.reference }),
+  rejected: (claim: Claim) => t('sms.rejected', lang, { reference: claim.reference }),
+  paid: (claim: Claim, amount: number) => t('sms.paid', lang, { reference: claim.reference, amount: rupiah(amount) }),
+  payoutDelayed: (claim: Claim) => t('sms.payoutDelayed', lang, { reference: claim.reference }),
 };
 
 /** Staff emails: a summary and a link to the claim page (GET only: opening it never changes anything). */
@@ -46,18 +57,32 @@ export const staffMessages = {
   decisionNeeded: (claim: Claim, baseUrl: string, opts: { escalated: boolean; secondApproval: boolean }): Message => {
     const amount = claim.verification?.benefit?.total;
     const flags = claim.verification?.flags ?? [];
-    const lead = opts.escalated ? 'ESKALASI: batas waktu persetujuan hampir lewat' : opts.secondApproval ? 'Persetujuan kedua diperlukan' : 'Persetujuan diperlukan';
+    const lead = t(`email.decisionNeeded.${opts.escalated ? 'escalated' : opts.secondApproval ? 'second' : 'first'}`, lang);
+    const subject = t('email.decisionNeeded.subject', lang, { lead, reference: claim.reference, benefit: claim.benefit });
     return {
-      subject: `[Santunan] ${lead}: ${claim.reference} ${claim.benefit}${amount !== undefined ? ` ${rupiah(amount)}` : ''}`,
-      text: `${lead}.\n\nKlaim: ${claim.reference}\nJenis: ${claim.benefit} (${claim.incident.type}, ${claim.incident.date})\nPeserta: ${claim.member.name}\nPengaju: ${claim.claimant.name} (${claim.claimant.relationship})\nSantunan: ${amount !== undefined ? rupiah(amount) : 'perlu penilaian'}\nTanda: ${flags.length ? flags.join(', ') : '-'}\nBatas waktu: ${claim.verification?.approval?.deadline ?? '-'}\n\nBuka klaim: ${baseUrl}/staff/claims/${claim.reference}\n`,
+      subject: amount !== undefined ? `${subject} ${rupiah(amount)}` : subject,
+      text: t('email.decisionNeeded.text', lang, {
+        lead,
+        reference: claim.reference,
+        benefit: claim.benefit,
+        incidentType: claim.incident.type,
+        incidentDate: claim.incident.date,
+        member: claim.member.name,
+        claimant: claim.claimant.name,
+        relationship: claim.claimant.relationship,
+        amount: amount !== undefined ? rupiah(amount) : t('email.decisionNeeded.assessmentNeeded', lang),
+        flags: flags.length ? flags.join(', ') : '-',
+        deadline: claim.verification?.approval?.deadline ?? '-',
+        claimUrl: claimLink(baseUrl, claim.reference),
+      }),
     };
   },
   payoutFailed: (claim: Claim, error: string, baseUrl: string): Message => ({
-    subject: `[Santunan] Transfer gagal: ${claim.reference}`,
-    text: `Transfer untuk klaim ${claim.reference} gagal: ${error}\nPeriksa rekening penerima lalu coba ulang dari halaman klaim: ${baseUrl}/staff/claims/${claim.reference}\n`,
+    subject: t('email.payoutFailed.subject', lang, { reference: claim.reference }),
+    text: t('email.payoutFailed.text', lang, { reference: claim.reference, error, claimUrl: claimLink(baseUrl, claim.reference) }),
   }),
   workflowFailed: (reference: string, error: string, baseUrl: string): Message => ({
-    subject: `[Santunan] Alur klaim berhenti karena kesalahan: ${reference}`,
-    text: `Alur klaim ${reference} berhenti: ${error}\nKlaim: ${baseUrl}/staff/claims/${reference}\n`,
+    subject: t('email.workflowFailed.subject', lang, { reference }),
+    text: t('email.workflowFailed.text', lang, { reference, error, claimUrl: claimLink(baseUrl, reference) }),
   }),
 };

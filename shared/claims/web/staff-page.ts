@@ -1,12 +1,78 @@
-import type { AuditEvent, Claim } from '../domain/claim';
-import { FLAG_LABELS } from '../domain/eligibility';
+import { type AuditEvent, CLAIM_STATUSES, type Claim } from '../domain/claim';
 import type { StaffUser } from '../../staff/domain/roles';
 import { STAFF_REJECTION_REASONS } from '../application/approval/decide';
-import { esc, layout } from '../../platform/web/html';
-import { DOCUMENT_LABELS, STATUS_LABELS } from './labels';
+import { translator, type Lang } from '../../messages';
+import { html, type HtmlValue, type SafeHtml } from '../../platform/web/html';
+import { layout } from '../../platform/web/layout';
 import { rupiah } from './status-page';
 
+/** Staff pages are in Bahasa Indonesia, like the staff emails; the catalogue has English for when staff need it. */
+const lang: Lang = 'id';
+const tr = translator(lang);
+
 const time = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' WIB';
+
+const rows = (pairs: [string, HtmlValue][]): SafeHtml =>
+  html`<table>${pairs.map(([name, value]) => html`<tr><th>${name}</th><td>${value}</td></tr>`)}</table>`;
+
+const details = (claim: Claim): SafeHtml => {
+  const v = claim.verification;
+  const approvals = claim.approvals ?? [];
+  const rosterName = v?.memberName && v.memberName !== claim.member.name && ` ${tr('staff.claim.rosterName', { name: v.memberName })}`;
+  const account = claim.bankAccount;
+  return rows([
+    [tr('staff.claim.benefit'), claim.benefit],
+    [tr('staff.claim.incident'), `${claim.incident.type} · ${claim.incident.date} · ${claim.incident.cause ?? '-'}`],
+    [tr('staff.claim.member'), [claim.member.name, rosterName, ` · ${v?.program ?? ''}`]],
+    [tr('staff.claim.claimant'), `${claim.claimant.name} · ${claim.claimant.relationship}`],
+    [tr('staff.claim.account'), `${account.bankCode} · ****${account.accountNumber.slice(-4)} · ${account.accountHolder}`],
+    [tr('staff.claim.submitted'), time(claim.submittedAt)],
+    [tr('staff.claim.deadline'), v?.approval?.deadline ? time(v.approval.deadline) : '-'],
+    [
+      tr('staff.claim.approvals'),
+      [
+        tr('staff.claim.approvalsCount', { done: approvals.length, needed: v?.approval?.secondApprovalRequired ? 2 : 1 }),
+        approvals.length > 0 && ` (${approvals.map((a) => a.by).join(', ')})`,
+        ` · ${tr('staff.claim.level', { level: v?.approval?.level ?? '-' })}`,
+        claim.pendingTask?.escalated && ` · ${tr('staff.claim.escalated')}`,
+      ],
+    ],
+  ]);
+};
+
+const benefitTable = (benefit: NonNullable<Claim['verification']>['benefit']): SafeHtml => {
+  if (!benefit) return html`<p>${tr('staff.claim.notCalculated')}</p>`;
+  const components = benefit.components.map(
+    (c) => html`<tr><td>${c.code}</td><td>${rupiah(c.amount)}</td><td class="muted">${c.basis ?? ''}</td></tr>`,
+  );
+  const note = [benefit.ruleSet, benefit.scholarshipEligible && ` · ${tr('staff.claim.scholarship')}`];
+  return html`${[
+    html`<table id="benefit">${components}`,
+    html`<tr><th>${tr('staff.claim.total')}</th><th>${rupiah(benefit.total)}</th><td class="muted">${note}</td></tr></table>`,
+  ]}`;
+};
+
+const decisionForm = (reference: string): SafeHtml => {
+  const reasons = Object.entries(STAFF_REJECTION_REASONS).map(([code, r]) => html`<option value="${code}">${code}: ${r[lang]}</option>`);
+  return html`${[
+    html`<h2>${tr('staff.claim.decision')}</h2><form method="post" action="/staff/claims/${reference}/decision" id="decision-form">`,
+    html`<label class="choice"><input type="radio" name="decision" value="approve" required>${tr('staff.claim.approve')}</label>`,
+    html`<label class="choice"><input type="radio" name="decision" value="reject">${tr('staff.claim.reject')}</label>`,
+    html`<label for="reasonCode">${tr('staff.claim.reasonCode')}</label>`,
+    html`<select id="reasonCode" name="reasonCode"><option value="">-</option>${reasons}</select>`,
+    html`<label for="note">${tr('staff.claim.note')}</label><textarea id="note" name="note" rows="2" maxlength="500"></textarea>`,
+    html`<p><button type="submit">${tr('staff.claim.sendDecision')}</button></p></form>`,
+  ]}`;
+};
+
+const retryForm = (claim: Claim): SafeHtml => {
+  const payoutError = (claim as Claim & { payoutError?: string }).payoutError ?? '';
+  return html`${[
+    html`<h2>${tr('staff.claim.transfer')}</h2><p>${String(payoutError)}</p>`,
+    html`<form method="post" action="/staff/claims/${claim.reference}/payout-retry">`,
+    html`<button type="submit">${tr('staff.claim.retryTransfer')}</button></form>`,
+  ]}`;
+};
 
 /**
  * The claim as staff see it (the link in notification emails): the claim, the benefit breakdown, the flags, the
@@ -14,55 +80,74 @@ const time = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' WIB';
  */
 export const renderStaffClaimPage = (claim: Claim, audit: AuditEvent[], user: StaffUser, message?: string): string => {
   const v = claim.verification;
-  const approvalsDone = claim.approvals?.length ?? 0;
   const canDecide = claim.status === 'AWAITING_APPROVAL' && claim.pendingTask?.kind === 'decision';
   const canRetry = claim.status === 'PAYOUT_FAILED' && claim.pendingTask?.kind === 'payout' && user.roles.includes('finance');
-  const rows = (pairs: [string, string][]) => `<table>${pairs.map(([k, val]) => `<tr><th>${esc(k)}</th><td>${val}</td></tr>`).join('')}</table>`;
-  const body =
-    `<h1>Klaim ${esc(claim.reference)}</h1><p class="muted">Masuk sebagai ${esc(user.username)} (${esc(user.roles.join(', '))})</p>` +
-    (message ? `<div class="summary notice" role="status"><p>${esc(message)}</p></div>` : '') +
-    `<p class="status" id="status">${esc(claim.status)} · ${esc(STATUS_LABELS[claim.status].id)}</p>` +
-    rows([
-      ['Santunan', esc(claim.benefit)],
-      ['Kejadian', `${esc(claim.incident.type)} · ${esc(claim.incident.date)} · ${esc(claim.incident.cause ?? '-')}`],
-      ['Peserta', `${esc(claim.member.name)}${v?.memberName && v.memberName !== claim.member.name ? ` (roster: ${esc(v.memberName)})` : ''} · ${esc(v?.program ?? '')}`],
-      ['Pengaju', `${esc(claim.claimant.name)} · ${esc(claim.claimant.relationship)}`],
-      ['Rekening', `${esc(claim.bankAccount.bankCode)} · ****${esc(claim.bankAccount.accountNumber.slice(-4))} · ${esc(claim.bankAccount.accountHolder)}`],
-      ['Diajukan', esc(time(claim.submittedAt))],
-      ['Batas waktu', esc(v?.approval?.deadline ? time(v.approval.deadline) : '-')],
-      ['Persetujuan', `${approvalsDone} dari ${v?.approval?.secondApprovalRequired ? 2 : 1}${claim.approvals?.length ? ` (${claim.approvals.map((a) => esc(a.by)).join(', ')})` : ''} · tingkat ${esc(v?.approval?.level ?? '-')}${claim.pendingTask?.escalated ? ' · ESKALASI' : ''}`],
-    ]) +
-    `<h2>Tanda</h2>${v?.flags.length ? `<ul id="flags">${v.flags.map((f) => `<li><strong>${esc(f)}</strong>: ${esc(FLAG_LABELS[f as keyof typeof FLAG_LABELS]?.id ?? '')}</li>`).join('')}</ul>` : '<p>Tidak ada.</p>'}` +
-    `<h2>Perhitungan santunan</h2>${
-      v?.benefit
-        ? `<table id="benefit">${v.benefit.components.map((c) => `<tr><td>${esc(c.code)}</td><td>${esc(rupiah(c.amount))}</td><td class="muted">${esc(c.basis ?? '')}</td></tr>`).join('')}<tr><th>Total</th><th>${esc(rupiah(v.benefit.total))}</th><td class="muted">${esc(v.benefit.ruleSet)}${v.benefit.scholarshipEligible ? ' · berhak beasiswa' : ''}</td></tr></table>`
-        : '<p>Belum dihitung.</p>'
-    }` +
-    `<h2>Dokumen</h2>${claim.documents.length ? `<ul>${claim.documents.map((d) => `<li>${esc(DOCUMENT_LABELS[d.type].id)} · ${esc(d.contentType)} · ${Math.ceil(d.size / 1024)} KB</li>`).join('')}</ul>` : '<p>Belum ada.</p>'}` +
-    (claim.missingDocuments.length ? `<p>Masih kurang: ${claim.missingDocuments.map((d) => esc(DOCUMENT_LABELS[d].id)).join(', ')}</p>` : '') +
-    (canDecide
-      ? `<h2>Keputusan</h2><form method="post" action="/staff/claims/${esc(claim.reference)}/decision" id="decision-form">` +
-        `<label class="choice"><input type="radio" name="decision" value="approve" required>Setujui</label><label class="choice"><input type="radio" name="decision" value="reject">Tolak</label>` +
-        `<label for="reasonCode">Alasan penolakan</label><select id="reasonCode" name="reasonCode"><option value="">-</option>${Object.entries(STAFF_REJECTION_REASONS)
-          .map(([code, r]) => `<option value="${esc(code)}">${esc(code)}: ${esc(r.id)}</option>`)
-          .join('')}</select><label for="note">Catatan</label><textarea id="note" name="note" rows="2" maxlength="500"></textarea><p><button type="submit">Kirim keputusan</button></p></form>`
-      : '') +
-    (canRetry ? `<h2>Transfer</h2><p>${esc(String((claim as Claim & { payoutError?: string }).payoutError ?? ''))}</p><form method="post" action="/staff/claims/${esc(claim.reference)}/payout-retry"><button type="submit">Coba transfer lagi</button></form>` : '') +
-    `<h2>Riwayat</h2><table>${claim.timeline.map((t) => `<tr><td>${esc(time(t.at))}</td><td>${esc(t.status)}</td><td>${esc(t.note ?? '')}</td></tr>`).join('')}</table>` +
-    `<h2>Jejak audit</h2><table id="audit">${audit.map((a) => `<tr><td>${esc(time(a.at))}</td><td>${esc(a.type)}</td><td>${esc(a.actor.kind)}${a.actor.id ? `: ${esc(a.actor.id)}` : ''}</td></tr>`).join('')}</table>` +
-    `<p><a href="/staff/claims">Antrean klaim</a></p>`;
-  return layout({ lang: 'id', title: `Klaim ${claim.reference}`, body });
+  const flags = v?.flags.length
+    ? html`<ul id="flags">${v.flags.map((f) => html`<li><strong>${f}</strong>: ${tr(`flag.${f}`)}</li>`)}</ul>`
+    : html`<p>${tr('staff.claim.noFlags')}</p>`;
+  const document = (d: Claim['documents'][number]) =>
+    html`<li>${tr(`document.${d.type}`)} · ${d.contentType} · ${Math.ceil(d.size / 1024)} KB</li>`;
+  const documents = claim.documents.length
+    ? html`<ul>${claim.documents.map(document)}</ul>`
+    : html`<p>${tr('staff.claim.noDocuments')}</p>`;
+  const missing = claim.missingDocuments.map((d) => tr(`document.${d}`)).join(', ');
+  const timeline = claim.timeline.map((e) => html`<tr><td>${time(e.at)}</td><td>${e.status}</td><td>${e.note ?? ''}</td></tr>`);
+  const trail = audit.map(
+    (a) => html`<tr><td>${time(a.at)}</td><td>${a.type}</td><td>${a.actor.kind}${a.actor.id && `: ${a.actor.id}`}</td></tr>`,
+  );
+  const body = html`${[
+    html`<h1>${tr('staff.claim.title', { reference: claim.reference })}</h1>`,
+    html`<p class="muted">${tr('staff.claim.signedInAs', { username: user.username, roles: user.roles.join(', ') })}</p>`,
+    message && html`<div class="summary notice" role="status"><p>${message}</p></div>`,
+    html`<p class="status" id="status">${claim.status} · ${tr(`claimStatus.${claim.status}`)}</p>`,
+    details(claim),
+    html`<h2>${tr('staff.claim.flags')}</h2>${flags}<h2>${tr('staff.claim.calculation')}</h2>${benefitTable(v?.benefit)}`,
+    html`<h2>${tr('staff.claim.documents')}</h2>${documents}`,
+    missing && html`<p>${tr('staff.claim.missing', { documents: missing })}</p>`,
+    canDecide && decisionForm(claim.reference),
+    canRetry && retryForm(claim),
+    html`<h2>${tr('staff.claim.history')}</h2><table>${timeline}</table>`,
+    html`<h2>${tr('staff.claim.audit')}</h2><table id="audit">${trail}</table>`,
+    html`<p><a href="/staff/claims">${tr('staff.queue.title')}</a></p>`,
+  ]}`;
+  return layout({ lang, title: tr('staff.claim.title', { reference: claim.reference }), body });
 };
 
-export const renderStaffQueue = (status: string, items: { reference: string; status: string; benefit: string; memberName: string; amount?: number; submittedAt: string }[], user: StaffUser, next?: string): string => {
-  const body =
-    `<h1>Antrean klaim: ${esc(status)}</h1><p class="muted">${esc(user.username)}</p><form method="get"><select name="status">${Object.keys(STATUS_LABELS)
-      .map((s) => `<option${s === status ? ' selected' : ''}>${s}</option>`)
-      .join('')}</select> <button type="submit">Tampilkan</button></form>` +
-    `<table>${items.map((i) => `<tr><td><a href="/staff/claims/${esc(i.reference)}">${esc(i.reference)}</a></td><td>${esc(i.benefit)}</td><td>${esc(i.memberName)}</td><td>${i.amount !== undefined ? esc(rupiah(i.amount)) : ''}</td><td>${esc(time(i.submittedAt))}</td></tr>`).join('')}</table>` +
-    (next ? `<p><a href="/staff/claims?status=${esc(status)}&amp;nextToken=${esc(next)}">Berikutnya</a></p>` : '');
-  return layout({ lang: 'id', title: 'Antrean klaim', body });
+export interface QueueItem {
+  reference: string;
+  status: string;
+  benefit: string;
+  memberName: string;
+  amount?: number;
+  submittedAt: string;
+}
+
+export const renderStaffQueue = (status: string, items: QueueItem[], user: StaffUser, next?: string): string => {
+  const statuses = CLAIM_STATUSES.map((s) => html`<option${s === status && html` selected`}>${s}</option>`);
+  const lines = items.map((i) => [
+    html`<tr><td><a href="/staff/claims/${i.reference}">${i.reference}</a></td><td>${i.benefit}</td><td>${i.memberName}</td>`,
+    html`<td>${i.amount !== undefined && rupiah(i.amount)}</td><td>${time(i.submittedAt)}</td></tr>`,
+  ]);
+  const body = html`${[
+    html`<h1>${tr('staff.queue.heading', { status })}</h1><p class="muted">${user.username}</p>`,
+    html`<form method="get"><select name="status">${statuses}</select> <button type="submit">${tr('staff.queue.show')}</button></form>`,
+    html`<table>${lines}</table>`,
+    next && html`<p><a href="/staff/claims?status=${status}&amp;nextToken=${next}">${tr('staff.queue.next')}</a></p>`,
+  ]}`;
+  return layout({ lang, title: tr('staff.queue.title'), body });
 };
 
-export const renderSignInNeeded = (loginUrl: string, next: string): string =>
-  layout({ lang: 'id', title: 'Masuk', body: `<h1>Masuk diperlukan</h1><p>Halaman ini untuk petugas.</p><p><a class="btn" href="${esc(loginUrl)}?next=${encodeURIComponent(next)}">Masuk</a></p>` });
+export const renderSignInNeeded = (loginUrl: string, next: string): string => {
+  const body = html`${[
+    html`<h1>${tr('staff.signIn.heading')}</h1><p>${tr('staff.signIn.intro')}</p>`,
+    html`<p><a class="btn" href="${loginUrl}?next=${encodeURIComponent(next)}">${tr('staff.signIn.button')}</a></p>`,
+  ]}`;
+  return layout({ lang, title: tr('staff.signIn.title'), body });
+};
+
+/** A staff form post that failed (a 4xx): the status, the reason, and the way back to the claim. */
+export const renderStaffFormError = (status: number, message: string, reference: string): string =>
+  html`${[
+    html`<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/assets/app.css"><main><h1>${status}</h1><p>${message}</p>`,
+    html`<p><a href="/staff/claims/${encodeURIComponent(reference)}">${tr('staff.claim.back')}</a></p></main>`,
+  ]}`.toString();

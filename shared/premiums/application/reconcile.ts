@@ -4,6 +4,7 @@ import { reconcile } from '../domain/reconciliation';
 import { PROGRAMMES } from '../../reference-data/programmes';
 import { jakartaIso } from '../../kernel/time';
 import { logger } from '../../platform/observability/logger';
+import { t } from '../../messages';
 
 export interface ReconcileDeps {
   members: Pick<RosterStore, 'membersOf'>;
@@ -40,11 +41,17 @@ export const runReconciliation = async (deps: ReconcileDeps, period: string, tri
   if (deps.notifier && deps.financeEmails?.length) {
     const c = summary.counts;
     await deps.notifier.email(deps.financeEmails, {
-      subject: `[Santunan] Rekonsiliasi iuran ${period}: ${discrepancies.length} selisih`,
-      text:
-        `Rekonsiliasi iuran bulan ${period} (${trigger}).\n\nPeserta wajib iuran: ${summary.expected.members}, seharusnya ${rupiah(summary.expected.amount)}\nDiterima: ${rupiah(summary.paid.amount)}\n` +
-        `Lunas ${c.PAID}, belum dibayar ${c.UNPAID}, kurang bayar ${c.UNDERPAID}, lebih bayar ${c.OVERPAID}, dibayar untuk peserta tidak aktif ${c.PAID_FOR_INACTIVE}, NIK tidak dikenal ${c.UNKNOWN_MEMBER}\n\n` +
-        `Laporan: ${baseUrl ?? ''}/staff/reconciliations/${period}\nCSV: ${baseUrl ?? ''}/staff/reconciliations/${period}?format=csv\n`,
+      subject: t('email.reconciliation.subject', 'id', { period, discrepancies: discrepancies.length }),
+      text: t('email.reconciliation.text', 'id', {
+        ...c,
+        period,
+        trigger,
+        members: summary.expected.members,
+        expected: rupiah(summary.expected.amount),
+        paid: rupiah(summary.paid.amount),
+        reportUrl: `${baseUrl ?? ''}/staff/reconciliations/${period}`,
+        csvUrl: `${baseUrl ?? ''}/staff/reconciliations/${period}?format=csv`,
+      }),
     });
   }
   return { ...stored, discrepancies };

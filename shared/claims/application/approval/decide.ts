@@ -5,16 +5,18 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { answerTask as answer } from '../answer-task';
 import { requireRole, type StaffUser } from '../../../staff/domain/roles';
 
-/** Reasons an approver or supervisor may give for a rejection, with the text the family reads. */
-export const STAFF_REJECTION_REASONS: Record<string, { id: string; en: string }> = {
-  HEIR_NOT_ENTITLED: { id: 'Pengaju bukan ahli waris yang berhak menurut urutan ahli waris.', en: 'The claimant is not the entitled heir.' },
-  DOCUMENTS_INVALID: { id: 'Dokumen yang dikirim tidak sah atau tidak sesuai.', en: 'The documents sent are not valid.' },
-  NOT_ACTIVE_AT_INCIDENT: { id: 'Peserta tidak aktif pada tanggal kejadian.', en: 'The member was not active on the incident date.' },
-  BENEFIT_NOT_COVERED: { id: 'Jenis santunan ini tidak ditanggung untuk peserta.', en: 'This benefit is not covered for the member.' },
-  CAUSE_NOT_COVERED: { id: 'Penyebab kejadian tidak sesuai dengan jenis santunan.', en: 'The cause does not match the benefit.' },
-  DUPLICATE_CLAIM: { id: 'Santunan untuk peserta ini sudah diajukan atau dibayar.', en: 'This benefit was already claimed or paid.' },
-  OTHER: { id: 'Klaim tidak memenuhi syarat. Petugas akan menjelaskan alasannya.', en: 'The claim does not qualify. Staff will explain why.' },
-};
+import { texts, type Text } from '../../../messages';
+
+/** Reasons an approver or supervisor may give for a rejection, with the text the family reads (shared/messages). */
+export const STAFF_REJECTION_REASONS: Record<string, Text> = texts('staffRejection', [
+  'HEIR_NOT_ENTITLED',
+  'DOCUMENTS_INVALID',
+  'NOT_ACTIVE_AT_INCIDENT',
+  'BENEFIT_NOT_COVERED',
+  'CAUSE_NOT_COVERED',
+  'DUPLICATE_CLAIM',
+  'OTHER',
+]);
 
 export interface DecisionInput {
   decision: 'approve' | 'reject';

@@ -1,0 +1,191 @@
+import type { Claim } from '../../shared/claims/domain/claim';
+import { duplicateBanner, renderClaimForm } from '../../shared/claims/web/claim-form-page';
+import { renderLookupPage, renderStatusPage } from '../../shared/claims/web/status-page';
+import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError, renderStaffQueue } from '../../shared/claims/web/staff-page';
+import { html } from '../../shared/platform/web/html';
+
+/** The page's own parameter types, so the test does not depend on where the audit and staff types live. */
+type AuditEvent = Parameters<typeof renderStaffClaimPage>[1][number];
+type StaffUser = Parameters<typeof renderStaffClaimPage>[2];
+
+/** What an attacker would type into any free-text field: it must come back as text, never as markup. */
+const EVIL = `"><script>alert('x')</script>`;
+const ESCAPED = '&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;';
+
+const aClaim = (over: Partial<Claim> = {}): Claim => ({
+  reference: 'SNT-2026-7KQ4MZ',
+  status: 'NEEDS_DOCUMENTS',
+  benefit: 'JKM',
+  member: { nik: '3173014107850003', name: `Siti ${EVIL}` },
+  incident: { type: 'death', date: '2026-10-03', cause: 'illness', description: EVIL },
+  claimant: { nik: '3173010203800001', name: `Ahmad ${EVIL}`, relationship: 'spouse', phone: '+6281234567890' },
+  bankAccount: { bankCode: '002', accountNumber: '012301000123456', accountHolder: `Ahmad ${EVIL}` },
+  documents: [{ type: 'DEATH_CERTIFICATE', uploadId: 'up_1', contentType: 'application/pdf', size: 200_000, key: 'k' }],
+  submittedAt: '2026-10-05T10:00:00+07:00',
+  updatedAt: '2026-10-05T10:00:00+07:00',
+  timeline: [
+    { status: 'SUBMITTED', at: '2026-10-05T10:00:00+07:00' },
+    { status: 'NEEDS_DOCUMENTS', at: '2026-10-05T10:01:00+07:00', note: EVIL },
+  ],
+  missingDocuments: ['FAMILY_CARD', 'BANK_BOOK'],
+  decision: { outcome: 'rejected', reason: EVIL },
+  version: 1,
+  ...over,
+});
+
+/** No markup from the hostile value got through, and it is still there as text. */
+const expectContained = (page: string) => {
+  expect(page).not.toContain('<script>alert');
+  expect(page).not.toContain(`alert('x')`);
+  expect(page).toContain(ESCAPED);
+};
+
+describe('the claim form', () => {
+  it('stays small for weak connections (under 11 KB) in both languages', () => {
+    for (const lang of ['id', 'en'] as const) {
+      const page = renderClaimForm({ lang, idempotencyKey: 'k', today: '2026-10-05' });
+      expect(Buffer.byteLength(page)).toBeLessThan(11 * 1024);
+    }
+  });
+
+  it('keeps what the family typed, escaped, in inputs, selects and the textarea, with messages beside the fields', () => {
+    // Arrange
+    const values = { member: { nik: EVIL, name: EVIL }, incident: { description: EVIL, cause: 'illness' }, payout: { bankCode: '002' } };
+
+    // Act
+    const page = renderClaimForm({ lang: 'en', idempotencyKey: EVIL, today: '2026-10-05', values, errors: { 'member.nik': EVIL } });
+
+    // Assert
+    expectContained(page);
+    expect(page).toContain(`<input id="f-member-name" name="member.name" type="text" value="${ESCAPED}" maxlength="100">`);
+    expect(page).toContain(`<p class="err" id="f-member-nik-err">${ESCAPED}</p>`);
+    expect(page).toContain('class="bad" aria-invalid="true" aria-describedby="f-member-nik-err"');
+    expect(page).toContain(`<li><a href="#f-member-nik">${ESCAPED}</a></li>`);
+    expect(page).toContain('<option value="002" selected>');
+    expect(page).toContain('<option value="illness" selected>Illness</option>');
+    expect(page).toContain(`rows="3" maxlength="1000">${ESCAPED}</textarea>`);
+  });
+
+  it('shows a text banner as text', () => {
+    const page = renderClaimForm({ lang: 'id', idempotencyKey: 'k', today: '2026-10-05', banner: EVIL });
+    expect(page).toContain(`<div class="summary" role="alert"><p>${ESCAPED}</p></div>`);
+  });
+
+  it('links a duplicate to the family\'s own claim, and only then', () => {
+    const own = duplicateBanner('id', { reference: 'SNT-2026-7KQ4MZ', claimantNik: '3173010203800001' }).toString();
+    const other = duplicateBanner('en').toString();
+    const banner = duplicateBanner('id', { reference: EVIL, claimantNik: '1' });
+    const page = renderClaimForm({ lang: 'id', idempotencyKey: 'k', today: '2026-10-05', banner });
+
+    expect(own).toBe(
+      'Sudah ada klaim yang sedang diproses atau sudah dibayar untuk peserta dan jenis santunan ini. ' +
+        'Nomor klaim: <a href="/claims/SNT-2026-7KQ4MZ?nik=3173010203800001">SNT-2026-7KQ4MZ</a>.',
+    );
+    expect(other).toBe('A claim for this member and benefit is already open or paid. Contact staff if you think this is wrong.');
+    expectContained(page);
+  });
+
+  it('gives the upload script its words and the rows their document types', () => {
+    const page = renderClaimForm({ lang: 'en', idempotencyKey: 'k', today: '2026-10-05' });
+    expect(page).toContain('<script src="/assets/upload.js" defer data-retry="Retry" data-done="Sent" data-sending="Sending..."></script>');
+    expect(page).toContain('<div class="doc" data-doc="DEATH_CERTIFICATE"><label for="f-documents-3--file">Death certificate</label>');
+    expect(page).toContain('<a href="/">Bahasa Indonesia</a>');
+  });
+});
+
+describe('the status and lookup pages', () => {
+  it('show the claim with every stored text escaped, and the upload form for missing documents', () => {
+    const page = renderStatusPage(aClaim(), 'id', true);
+
+    expectContained(page);
+    expect(page).toContain('<strong id="reference">SNT-2026-7KQ4MZ</strong>');
+    expect(page).toContain('<p class="status" id="status">Perlu dokumen tambahan</p>');
+    expect(page).toContain('<form method="post" action="/claims/SNT-2026-7KQ4MZ/documents" id="claim-form">');
+    expect(page).toContain('<div class="doc" data-doc="FAMILY_CARD"><label for="f-doc-0">Kartu Keluarga (KK)</label>');
+    expect(page).toContain('data-retry="Coba lagi"');
+  });
+
+  it('leave the upload form out once the claim is past verification', () => {
+    const page = renderStatusPage(aClaim({ status: 'AWAITING_APPROVAL' }), 'en', false);
+    expect(page).not.toContain('id="claim-form"');
+    expect(page).not.toContain('/assets/upload.js');
+    expect(page).toContain('Awaiting approval');
+  });
+
+  it('lookup keeps the typed reference and NIK, escaped', () => {
+    const page = renderLookupPage('en', { reference: EVIL, nik: EVIL }, true);
+    expectContained(page);
+    expect(page).toContain("No claim found. Check the claim number and the claimant&#39;s NIK.");
+  });
+});
+
+describe('the staff pages', () => {
+  const user: StaffUser = { username: 'approver', roles: ['approver', 'finance'] };
+  const audit: AuditEvent[] = [{ type: 'CLAIM_SUBMITTED', at: '2026-10-05T10:00:00+07:00', actor: { kind: 'staff', id: EVIL } }];
+  const awaiting = aClaim({
+    status: 'AWAITING_APPROVAL',
+    pendingTask: { kind: 'decision', token: 't', since: 'x', escalated: true },
+    approvals: [{ by: EVIL, role: 'approver', at: 'x' }],
+    verification: {
+      checkedAt: 'x',
+      memberName: EVIL,
+      flags: ['SPONSOR_ARREARS', 'ASSESSMENT_REQUIRED'],
+      benefit: {
+        ruleSet: 'PP 82/2019',
+        total: 42_000_000,
+        currency: 'IDR',
+        components: [{ code: 'LUMP_SUM', amount: 20_000_000, basis: EVIL }],
+        scholarshipEligible: true,
+      },
+      approval: { level: 'supervisor', secondApprovalRequired: true, deadline: '2026-10-08T17:00:00+07:00' },
+    },
+  });
+
+  it('escape everything the claim, the audit trail and the message carry', () => {
+    const page = renderStaffClaimPage(awaiting, audit, user, EVIL);
+
+    expectContained(page);
+    expect(page).toContain('<table id="benefit"><tr><td>LUMP_SUM</td><td>Rp20.000.000</td>');
+    expect(page).toContain('<tr><th>Persetujuan</th><td>1 dari 2 (');
+    expect(page).toContain(' · tingkat supervisor · ESKALASI</td></tr>');
+    expect(page).toContain('<option value="DOCUMENTS_INVALID">DOCUMENTS_INVALID: Dokumen yang dikirim tidak sah atau tidak sesuai.');
+  });
+
+  it('label every flag, including the assessment a JKK injury waits for', () => {
+    const page = renderStaffClaimPage(awaiting, [], user);
+    expect(page).toMatch(/<li><strong>ASSESSMENT_REQUIRED<\/strong>: Cedera JKK: [^<]+<\/li>/);
+  });
+
+  it('queue: names escaped, the page link carries the token as an attribute value', () => {
+    const items = [
+      {
+        reference: 'SNT-1', status: 'AWAITING_APPROVAL', benefit: 'JKM', memberName: EVIL, amount: 1000,
+        submittedAt: '2026-10-05T10:00:00+07:00',
+      },
+    ];
+    const page = renderStaffQueue('AWAITING_APPROVAL', items, user, 'a"b');
+
+    expectContained(page);
+    expect(page).toContain('<option selected>AWAITING_APPROVAL</option>');
+    expect(page).toContain('<a href="/staff/claims?status=AWAITING_APPROVAL&amp;nextToken=a&quot;b">Berikutnya</a>');
+  });
+
+  it('sign-in page encodes where to come back to', () => {
+    const page = renderSignInNeeded('/staff/login', '/staff/claims/"><x');
+    expect(page).toContain('href="/staff/login?next=%2Fstaff%2Fclaims%2F%22%3E%3Cx"');
+  });
+
+  it('form error page escapes the error message instead of stripping characters from it', () => {
+    const page = renderStaffFormError(409, 'Claim <b>x</b> & co', 'SNT-1/../x');
+    expect(page).toContain('<h1>409</h1><p>Claim &lt;b&gt;x&lt;/b&gt; &amp; co</p>');
+    expect(page).toContain('<a href="/staff/claims/SNT-1%2F..%2Fx">Kembali ke klaim</a>');
+  });
+});
+
+describe('a page with a nested fragment', () => {
+  it('is built from fragments without double escaping', () => {
+    const link = html`<a href="/claims/${'SNT-1'}">${'SNT-1'}</a>`;
+    const page = renderClaimForm({ lang: 'id', idempotencyKey: 'k', today: '2026-10-05', banner: html`Nomor: ${link}` });
+    expect(page).toContain('<p>Nomor: <a href="/claims/SNT-1">SNT-1</a></p>');
+  });
+});
