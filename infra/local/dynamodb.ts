@@ -19,6 +19,8 @@ export interface DynamoDbLocal {
   port: number;
   process: ChildProcess;
   stop: () => Promise<void>;
+  /** Last resort (a failed start, a dying twin): signals the watchdog and Java together, as one process group. */
+  kill: (signal: NodeJS.Signals) => void;
 }
 
 /**
@@ -56,7 +58,16 @@ const startOnce = async (options: { dataDir?: string; port: number }): Promise<D
   // disappears without cleaning up (kill -9, a crashed test runner), so no Java process is ever left behind.
   const watchdog = `java "$@" & j=$!; trap 'kill $j 2>/dev/null; wait $j; exit 0' TERM INT HUP; ` +
     `while kill -0 ${process.pid} 2>/dev/null && kill -0 $j 2>/dev/null; do sleep 1 & wait $!; done; kill $j 2>/dev/null; wait $j`;
-  const child = spawn('bash', ['-c', watchdog, 'dynamodb-local', ...args], { cwd: jarDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a SIGKILL cannot be trapped, so killing only the watchdog would leave Java running; the
+  // group takes both. (detached does not outlive us: the watchdog still stops Java when this process goes away.)
+  const child = spawn('bash', ['-c', watchdog, 'dynamodb-local', ...args], { cwd: jarDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
   let output = '';
   child.stdout?.on('data', (d) => (output = (output + d).slice(-4000)));
   child.stderr?.on('data', (d) => (output = (output + d).slice(-4000)));
@@ -72,7 +83,7 @@ const startOnce = async (options: { dataDir?: string; port: number }): Promise<D
       await client.send(new ListTablesCommand({ Limit: 1 }));
     }, 30_000, 100);
   } catch (error) {
-    child.kill('SIGKILL');
+    kill('SIGKILL');
     throw error;
   } finally {
     client.destroy();
@@ -81,10 +92,11 @@ const startOnce = async (options: { dataDir?: string; port: number }): Promise<D
     endpoint,
     port,
     process: child,
+    kill,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        const timer = setTimeout(() => kill('SIGKILL'), 5000);
         await exited;
         clearTimeout(timer);
       }

@@ -31,7 +31,7 @@ const shutdown = async (signal: string) => {
 };
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
 // Last resort if the process dies another way: never leave Java behind.
-process.on('exit', () => twin.dynamodb.process.kill('SIGKILL'));
+process.on('exit', () => twin.dynamodb.kill('SIGKILL'));
 
 const seed = twin.seeded === 'already' ? 'demo roster already present' : `demo roster seeded: ${twin.seeded.members} members in ${(twin.seeded.ms / 1000).toFixed(1)} s`;
 console.log(`

@@ -124,6 +124,7 @@ export const en: Record<keyof typeof id, string> = {
 
   'error.required': 'This field is required.',
   'error.invalid': 'This value is not valid.',
+  'error.decision.invalid': 'Choose a decision: approve or reject.',
   'error.tooShort': 'Too short.',
   'error.tooLong': 'Too long.',
   'error.nik.format': 'A NIK has 16 digits, as printed on the ID card (KTP) or family card (KK).',
@@ -252,6 +253,7 @@ export const en: Record<keyof typeof id, string> = {
   'sms.awaitingApproval': 'Santunan: claim {reference} is complete and awaits approval by staff.',
   'sms.rejected': 'Santunan: claim {reference} cannot be paid. The reason is in the email/on the claim status page.',
   'sms.paid': 'Santunan: {amount} for claim {reference} has been transferred. Our condolences to the family.',
+  'timeline.payoutRetried': 'Finance retried the transfer.',
   'sms.payoutDelayed': 'Santunan: the transfer for claim {reference} is delayed; staff are handling it.',
 
   'email.decisionNeeded.first': 'Approval needed',

@@ -135,6 +135,7 @@ export const id = {
   // Validation messages by code (the codes come from the schemas)
   'error.required': 'Wajib diisi.',
   'error.invalid': 'Isian tidak valid.',
+  'error.decision.invalid': 'Pilih keputusan: setujui atau tolak.',
   'error.tooShort': 'Terlalu pendek.',
   'error.tooLong': 'Terlalu panjang.',
   'error.nik.format': 'NIK harus 16 angka, seperti tertulis di KTP atau Kartu Keluarga.',
@@ -269,6 +270,7 @@ export const id = {
   'sms.awaitingApproval': 'Santunan: klaim {reference} lengkap, menunggu persetujuan petugas.',
   'sms.rejected': 'Santunan: klaim {reference} tidak dapat dibayarkan. Alasan ada di email/halaman status klaim.',
   'sms.paid': 'Santunan: {amount} untuk klaim {reference} sudah ditransfer. Semoga keluarga diberi ketabahan.',
+  'timeline.payoutRetried': 'Transfer dicoba ulang oleh petugas keuangan.',
   'sms.payoutDelayed': 'Santunan: transfer klaim {reference} tertunda, petugas sedang menangani.',
 
   // Staff emails

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '../../../kernel/errors';
+import { t } from '../../../messages';
 import { jakartaIso } from '../../../kernel/time';
 import { requireRole, type StaffUser } from '../../../staff/domain/roles';
 import type { Claim } from '../../domain/claim';
@@ -25,7 +26,8 @@ export const retryPayout = async (
     at,
     expectToken: task.token,
     set: { pendingTask: undefined },
-    timeline: { status: 'APPROVED', at, note: 'Transfer dicoba ulang oleh petugas keuangan.' },
+    // Timeline notes are stored in Bahasa Indonesia, the family's language (the status page shows them as they are).
+    timeline: { status: 'APPROVED', at, note: t('timeline.payoutRetried', 'id') },
     audit: { type: 'PAYOUT_RETRY', at, actor: { kind: 'staff', id: user.username } },
   });
   await answerTask(deps.workflow, task.token, { retry: true });
