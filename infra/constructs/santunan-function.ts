@@ -63,6 +63,7 @@ export class SantunanFunction extends Construct {
       depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
       handler: 'handler',
       description: props.description,
+      // The Node major the bundles target (LAMBDA_NODE_MAJOR in infra/definitions/bundling.ts); the infra test checks it.
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,

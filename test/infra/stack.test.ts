@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { BUNDLING, LAMBDA_NODE_MAJOR } from '../../infra/definitions/bundling';
 import { FUNCTIONS, type FunctionDefinition } from '../../infra/definitions/functions';
 import { ROUTES, routeKey } from '../../infra/definitions/routes';
 import { CLAIMS_TABLE, TABLES } from '../../infra/definitions/tables';
@@ -161,11 +162,16 @@ describe('functions', () => {
     template.resourceCountIs('AWS::Lambda::Function', DEFINITIONS.length);
   });
 
+  test('bundles target the Node major of the Lambda runtime', () => {
+    expect(LAMBDA_NODE_MAJOR).toBe(24);
+    expect(BUNDLING.target).toBe(`node${LAMBDA_NODE_MAJOR}`);
+  });
+
   test.each(DEFINITIONS)('%s: Node.js 24 on arm64, X-Ray, own log group, house environment, its variables only', (_name, definition) => {
     const id = functionId(definition);
     const fn = template.findResources('AWS::Lambda::Function')[id] as Resource;
     expect(fn.Properties).toMatchObject({
-      Runtime: 'nodejs24.x',
+      Runtime: `nodejs${LAMBDA_NODE_MAJOR}.x`,
       Architectures: ['arm64'],
       TracingConfig: { Mode: 'Active' },
       MemorySize: definition.memorySize ?? 512,
