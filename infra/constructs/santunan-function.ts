@@ -88,6 +88,8 @@ export class SantunanFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'santunan',
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        // Business metrics (EMF) and the ColdStart metric land in this CloudWatch namespace, by service and function.
+        POWERTOOLS_METRICS_NAMESPACE: 'Santunan',
       },
     });
 

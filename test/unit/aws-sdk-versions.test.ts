@@ -31,7 +31,17 @@ const versionMismatches = (deps: [string, string][]): Dependencies => {
 };
 
 const manifest = readJson('package.json');
-const lock = readJson('package-lock.json') as { packages: Record<string, { version?: string }> };
+type LockEntry = { version?: string; dependencies?: Dependencies; optionalDependencies?: Dependencies };
+const lock = readJson('package-lock.json') as { packages: Record<string, LockEntry> };
+
+/** Where Node finds `dep` when required from the package at lockfile path `from`: its own node_modules, then each parent's. */
+const resolveFrom = (from: string, dep: string): string | undefined => {
+  for (let base = from; ; base = base.slice(0, base.lastIndexOf('/node_modules/'))) {
+    const candidate = `${base}/node_modules/${dep}`;
+    if (lock.packages[candidate]) return candidate;
+    if (!base.includes('/node_modules/')) return lock.packages[`node_modules/${dep}`] ? `node_modules/${dep}` : undefined;
+  }
+};
 
 describe('AWS SDK versions (package.json and lockfile)', () => {
   it('pins every @aws-sdk/* dependency to an exact version', () => {
@@ -53,7 +63,9 @@ describe('AWS SDK versions (package.json and lockfile)', () => {
 
   it('reports two @aws-sdk/* dependencies that differ (the check above can fail)', () => {
     // Arrange
-    const drifted = { dependencies: { '@aws-sdk/client-s3': '3.1164.0', '@aws-sdk/client-sfn': '3.1169.0', '@aws-sdk/util-dynamodb': '3.996.9', zod: '^4.0.0' } };
+    const drifted = {
+      dependencies: { '@aws-sdk/client-s3': '3.1164.0', '@aws-sdk/client-sfn': '3.1169.0', '@aws-sdk/util-dynamodb': '3.996.9', zod: '^4' },
+    };
 
     // Act
     const mismatches = versionMismatches(sdkDependencies(drifted));
@@ -68,18 +80,27 @@ describe('AWS SDK versions (package.json and lockfile)', () => {
     }
   });
 
-  it('installs a single copy of every @aws-sdk/* and @smithy/* package', () => {
-    // Act
+  it('installs one copy of every package the @aws-sdk/* dependencies load (their @aws-sdk/* and @smithy/* core)', () => {
+    // Act: walk the lockfile from each pinned SDK package, resolving as Node does (nearest node_modules first)
     const versions = new Map<string, Set<string>>();
-    for (const [path, entry] of Object.entries(lock.packages)) {
+    const seen = new Set<string>();
+    const visit = (path: string) => {
+      if (seen.has(path)) return;
+      seen.add(path);
+      const entry = lock.packages[path];
+      if (!entry) return;
       const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
-      if (!/^@(aws-sdk|smithy)\//.test(name) || !entry.version) continue;
-      versions.set(name, (versions.get(name) ?? new Set()).add(entry.version));
-    }
+      versions.set(name, (versions.get(name) ?? new Set()).add(entry.version ?? '?'));
+      for (const dep of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies })) {
+        const resolved = resolveFrom(path, dep);
+        if (resolved) visit(resolved);
+      }
+    };
+    for (const [name] of sdkDependencies(manifest)) visit(`node_modules/${name}`);
     const duplicated = [...versions].filter(([, v]) => v.size > 1).map(([name, v]) => `${name}: ${[...v].join(', ')}`);
 
     // Assert
-    expect(versions.size).toBeGreaterThan(0);
+    expect(versions.get('@aws-sdk/core')?.size).toBe(1);
     expect(duplicated).toEqual([]);
   });
 });
