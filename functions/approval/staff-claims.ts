@@ -5,6 +5,7 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../../shared/claims/domain/cla
 import { normalizeReference } from '../../shared/claims/domain/reference';
 import { AppError, NotFoundError, UnauthorizedError, ValidationError } from '../../shared/kernel/errors';
 import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
+import { metrics, MetricUnit } from '../../shared/platform/observability';
 import { html, json, redirect, wantsJson, type HttpResponse } from '../../shared/platform/http/responses';
 import { validate } from '../../shared/kernel/validate';
 import { decide, retryPayout } from '../../shared/claims/application/approval/decide';
@@ -82,6 +83,7 @@ export const handler = httpHandler(
       case 'POST /staff/claims/{reference}/decision': {
         const input = validate(decisionSchema, request.body ?? {});
         const claim = await decide(deps, reference, user, { ...input, reasonCode: input.reasonCode || undefined }, baseUrlOf(request));
+        metrics.addDimensions({ outcome: input.decision, decidedBy: 'staff' }).addMetric('ClaimDecisions', MetricUnit.Count, 1);
         if (fromForm) return redirect(`/staff/claims/${reference}`);
         return json(200, { status: claim.status, approvals: claim.approvals?.length ?? 0 });
       }

@@ -5,6 +5,7 @@ import { canonicalJson, sha256 } from '../../shared/kernel/canonical';
 import { jakartaDate } from '../../shared/kernel/time';
 import { ConflictError, ValidationError, type AppError } from '../../shared/kernel/errors';
 import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
+import { metrics, MetricUnit } from '../../shared/platform/observability';
 import { html, json, redirect, type HttpResponse } from '../../shared/platform/http/responses';
 import { submitClaim } from '../../shared/claims/application/intake/submit-claim';
 import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
@@ -62,7 +63,8 @@ export const handler = httpHandler(
     const idempotencyKey = key && (isForm && !request.headers['idempotency-key'] ? `form:${key}:${requestHash.slice(0, 16)}` : key);
     try {
       const submission = validate(claimSubmissionSchema, body);
-      return (await submitClaim(deps, submission, {
+      let built: HttpResponse | undefined;
+      const response = (await submitClaim(deps, submission, {
         channel: isForm ? 'form' : 'api',
         baseUrl: `${request.headers['x-forwarded-proto'] ?? 'https'}://${request.headers.host ?? ''}`,
         idempotency: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
@@ -70,11 +72,15 @@ export const handler = httpHandler(
           const statusUrl = `/claims/${claim.reference}`;
           if (isForm) {
             const lang = request.lang === 'en' ? '&lang=en' : '';
-            return redirect(`${statusUrl}?nik=${claim.claimant.nik}&new=1${lang}`);
+            return (built = redirect(`${statusUrl}?nik=${claim.claimant.nik}&new=1${lang}`));
           }
-          return json(201, { reference: claim.reference, status: claim.status, statusUrl, missingDocuments: claim.missingDocuments }, { location: statusUrl });
+          const created = { reference: claim.reference, status: claim.status, statusUrl, missingDocuments: claim.missingDocuments };
+          return (built = json(201, created, { location: statusUrl }));
         },
       })) as HttpResponse;
+      // Only a claim stored by this request counts: a replay answers with the response stored the first time.
+      if (response === built) metrics.addMetric('ClaimsSubmitted', MetricUnit.Count, 1);
+      return response;
     } catch (error) {
       throw error instanceof ValidationError && formRows ? toFormRows(error, formRows) : error;
     }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { jakartaIso } from '../../shared/kernel/time';
 import { logger } from '../../shared/platform/observability/logger';
+import { metrics, MetricUnit } from '../../shared/platform/observability';
 import { familyMessages, familySms } from '../../shared/claims/web/notifications';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
 import { bank as bankClient, claims as claimsRepo, notifier as makeNotifier } from '../../shared/composition/lambda';
@@ -52,6 +53,8 @@ export const handler = taskHandler(input, async ({ reference, baseUrl }) => {
     audit: { type: 'PAID', at, actor: { kind: 'system' }, details: { amount, transferId: receipt.transferId } },
   });
   logger.info('claim paid', { amount });
+  metrics.addMetric('ClaimsPaid', MetricUnit.Count, 1);
+  metrics.addMetric('AmountPaidIdr', MetricUnit.NoUnit, amount);
   await Promise.all([notifier.email([paid.claimant.email ?? ''], familyMessages.paid(paid, amount, baseUrl)), notifier.sms(paid.claimant.phone, familySms.paid(paid, amount))]);
   return { paid: true };
 });

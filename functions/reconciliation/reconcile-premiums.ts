@@ -3,6 +3,7 @@ import { PremiumsRepository } from '../../shared/premiums/adapters/premiums-repo
 import { currentPeriod, isPeriod, previousPeriod } from '../../shared/kernel/periods';
 import { runReconciliation } from '../../shared/premiums/application/reconcile';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
+import { metrics, MetricUnit } from '../../shared/platform/observability';
 import { members as membersRepo, notifier as makeNotifier } from '../../shared/composition/lambda';
 import { requireEnv, optionalEnv } from '../../shared/composition/env';
 import { workflowConfig } from '../../shared/composition/settings';
@@ -35,6 +36,7 @@ export const handler = taskHandler(input, async ({ trigger = 'schedule', periods
   for (const period of targets) {
     const r = await runReconciliation(deps, period, trigger, baseUrl);
     reports.push({ period, counts: r.counts, expected: r.expected, paid: r.paid });
+    metrics.addMetric('PremiumDiscrepancies', MetricUnit.Count, r.discrepancies.length);
   }
   return { reports };
 });

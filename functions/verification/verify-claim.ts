@@ -6,6 +6,7 @@ import { missingDocuments } from '../../shared/claims/domain/rules/documents';
 import { jakartaIso } from '../../shared/kernel/time';
 import { addWorkingDays, secondsUntil } from '../../shared/reference-data/working-days';
 import { logger } from '../../shared/platform/observability/logger';
+import { metrics, MetricUnit } from '../../shared/platform/observability';
 import { familyMessages, familySms } from '../../shared/claims/web/notifications';
 import { workflowConfig } from '../../shared/composition/settings';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
@@ -94,6 +95,7 @@ export const handler = taskHandler(input, async ({ reference, baseUrl }): Promis
       audit: { type: 'CLAIM_REJECTED', at, actor: { kind: 'system' }, details: { reasonCode: eligibility.reasonCode } },
       releaseLock: { memberNik: claim.member.nik, benefit: claim.benefit },
     });
+    metrics.addDimensions({ outcome: 'reject', decidedBy: 'system' }).addMetric('ClaimDecisions', MetricUnit.Count, 1);
     await Promise.all([notifier.email([rejected.claimant.email ?? ''], familyMessages.rejected(rejected, reason, baseUrl)), notifier.sms(rejected.claimant.phone, familySms.rejected(rejected))]);
     return { reference, baseUrl, next: 'DONE', approvalTimeoutSeconds: MIN_APPROVAL_SECONDS };
   }
