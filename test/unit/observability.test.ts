@@ -17,7 +17,8 @@ type Wrappers = {
 };
 
 const loadWith = async (env: Record<string, string | undefined>): Promise<Wrappers> => {
-  for (const [name, value] of Object.entries(env)) {
+  // As on the twin: without it, loading the X-Ray SDK turns on async hooks for the rest of this Jest worker.
+  for (const [name, value] of Object.entries({ AWS_XRAY_MANUAL_MODE: 'true', ...env })) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
