@@ -10,6 +10,7 @@ import { staffEmails, staffLoginUrl } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { type DomainError, NotFoundError, UnauthorizedError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
+import { metrics, MetricUnit } from '../../shared/platform/observability';
 import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
 import { decodePageToken, encodePageToken } from '../../shared/platform/http/page-token';
 import { html, json, redirect, wantsJson, type HttpResponse } from '../../shared/platform/http/responses';
@@ -65,6 +66,7 @@ export const handler = httpHandler(
       case 'POST /staff/claims/{reference}/decision': {
         const input = validate(decisionRequestSchema, request.body ?? {});
         const claim = await decide(deps, reference, user, { ...input, reasonCode: input.reasonCode || undefined }, baseUrlOf(request));
+        metrics.addDimensions({ outcome: input.decision, decidedBy: 'staff' }).addMetric('ClaimDecisions', MetricUnit.Count, 1);
         if (fromForm) return redirect(`/staff/claims/${reference}`);
         return json(200, { status: claim.status, approvals: claim.approvals?.length ?? 0 });
       }

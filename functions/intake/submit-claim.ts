@@ -4,6 +4,7 @@ import { uploadOrigin as configuredUploadOrigin } from '../../shared/composition
 import { canonicalJson, sha256 } from '../../shared/kernel/canonical';
 import { jakartaDate } from '../../shared/kernel/time';
 import { ConflictError, type DomainError, ValidationError } from '../../shared/kernel/errors';
+import { metrics, MetricUnit } from '../../shared/platform/observability';
 import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
 import { html, json, redirect, type HttpResponse } from '../../shared/platform/http/responses';
 import { submitClaim } from '../../shared/claims/application/intake/submit-claim';
@@ -66,6 +67,8 @@ export const handler = httpHandler(
         baseUrl: `${request.headers['x-forwarded-proto'] ?? 'https'}://${request.headers.host ?? ''}`,
         idempotency: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
       });
+      // Only a claim stored by this request counts, not an idempotent replay.
+      if (!outcome.replayed) metrics.addMetric('ClaimsSubmitted', MetricUnit.Count, 1);
       // The same answer the first time and on every replay: it is rendered from the outcome, never stored.
       const statusUrl = `/claims/${outcome.reference}`;
       if (isForm) return redirect(`${statusUrl}?nik=${submission.claimant.nik}&new=1${request.lang === 'en' ? '&lang=en' : ''}`);

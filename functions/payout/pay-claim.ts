@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { payClaim } from '../../shared/claims/application/payout/pay-claim';
 import { claimStore, disbursement } from '../../shared/composition/claims';
 import { claimMessages, notifier } from '../../shared/composition/notifications';
+import { metrics, MetricUnit } from '../../shared/platform/observability';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
 
 export { ClaimNotPayableError } from '../../shared/claims/application/payout/pay-claim';
@@ -10,4 +11,11 @@ const deps = { claims: claimStore(), bank: disbursement(), notifier: notifier(),
 const input = z.object({ reference: z.string(), baseUrl: z.string() });
 
 /** Pays an approved claim once (see the use case); bank errors propagate by name to the state machine's Retry/Catch. */
-export const handler = taskHandler(input, (task) => payClaim(deps, task));
+export const handler = taskHandler(input, async (task) => {
+  const result = await payClaim(deps, task);
+  if (result.amount !== undefined) {
+    metrics.addMetric('ClaimsPaid', MetricUnit.Count, 1);
+    metrics.addMetric('AmountPaidIdr', MetricUnit.NoUnit, result.amount);
+  }
+  return result;
+});

@@ -3,6 +3,7 @@ import { notifier } from '../../shared/composition/notifications';
 import { membersRepository, premiumsRepository } from '../../shared/composition/premiums';
 import { publicBaseUrl, staffEmails } from '../../shared/composition/settings';
 import { currentPeriod, isPeriod, previousPeriod } from '../../shared/kernel/periods';
+import { metrics, MetricUnit } from '../../shared/platform/observability';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
 import { runReconciliation } from '../../shared/premiums/application/reconcile';
 
@@ -28,6 +29,7 @@ export const handler = taskHandler(input, async ({ trigger = 'schedule', periods
   const reports = [];
   for (const period of targets) {
     const r = await runReconciliation(deps, period, trigger, baseUrl);
+    metrics.addMetric('PremiumDiscrepancies', MetricUnit.Count, r.discrepancies.length);
     reports.push({ period, counts: r.counts, expected: r.expected, paid: r.paid });
   }
   return { reports };

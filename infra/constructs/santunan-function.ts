@@ -63,6 +63,7 @@ export class SantunanFunction extends Construct {
       depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
       handler: 'handler',
       description: props.description,
+      // The Node major the bundles target (LAMBDA_NODE_MAJOR in infra/definitions/bundling.ts); the infra test checks it.
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -87,6 +88,8 @@ export class SantunanFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'santunan',
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        // Business metrics (EMF) and the ColdStart metric land in this CloudWatch namespace, by service and function.
+        POWERTOOLS_METRICS_NAMESPACE: 'Santunan',
       },
     });
 

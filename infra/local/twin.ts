@@ -104,6 +104,13 @@ export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => {
     ...(contract as Record<string, string>),
     POWERTOOLS_SERVICE_NAME: 'santunan-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // Metrics are recorded as in Lambda but not printed (EMF lines would drown the twin's output and the test logs);
+    // POWERTOOLS_METRICS_DISABLED=false shows them.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+    POWERTOOLS_METRICS_NAMESPACE: 'Santunan',
+    // No X-Ray daemon here: no tracing, and no X-Ray SDK async hooks, which slow every promise in the process.
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    AWS_XRAY_MANUAL_MODE: 'true',
     // The twin runs on Node 20 (the machines' Node); Lambda runs Node 24, where the SDK has nothing to warn about.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { BUNDLING, LAMBDA_NODE_MAJOR } from '../../infra/definitions/bundling';
 import { FUNCTIONS, type FunctionDefinition } from '../../infra/definitions/functions';
 import { ROUTES, routeKey } from '../../infra/definitions/routes';
 import { CLAIMS_TABLE, TABLES } from '../../infra/definitions/tables';
@@ -161,11 +164,16 @@ describe('functions', () => {
     template.resourceCountIs('AWS::Lambda::Function', DEFINITIONS.length);
   });
 
+  test('bundles target the Node major of the Lambda runtime', () => {
+    expect(LAMBDA_NODE_MAJOR).toBe(24);
+    expect(BUNDLING.target).toBe(`node${LAMBDA_NODE_MAJOR}`);
+  });
+
   test.each(DEFINITIONS)('%s: Node.js 24 on arm64, X-Ray, own log group, house environment, its variables only', (_name, definition) => {
     const id = functionId(definition);
     const fn = template.findResources('AWS::Lambda::Function')[id] as Resource;
     expect(fn.Properties).toMatchObject({
-      Runtime: 'nodejs24.x',
+      Runtime: `nodejs${LAMBDA_NODE_MAJOR}.x`,
       Architectures: ['arm64'],
       TracingConfig: { Mode: 'Active' },
       MemorySize: definition.memorySize ?? 512,
@@ -181,6 +189,7 @@ describe('functions', () => {
       NODE_OPTIONS: '--enable-source-maps',
       POWERTOOLS_SERVICE_NAME: 'santunan',
       POWERTOOLS_LOG_LEVEL: 'INFO',
+      POWERTOOLS_METRICS_NAMESPACE: 'Santunan',
       UPLOAD_ORIGIN: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [documentsId, 'RegionalDomainName'] }]] },
     });
     for (const table of TABLES) {
@@ -189,6 +198,24 @@ describe('functions', () => {
     }
     expect('DOCUMENTS_BUCKET_NAME' in variables).toBe(definition.documents !== undefined);
     if (definition.documents) expect(variables.S3_FORCE_PATH_STYLE).toBe('false');
+    // The twin's switches stay out of AWS: metrics printed as EMF, tracing on, X-Ray SDK in automatic (context) mode.
+    for (const localOnly of ['POWERTOOLS_METRICS_DISABLED', 'POWERTOOLS_TRACE_ENABLED', 'POWERTOOLS_DEV', 'AWS_XRAY_MANUAL_MODE']) {
+      expect([localOnly, variables[localOnly]]).toEqual([localOnly, undefined]);
+    }
+  });
+
+  test.each(DEFINITIONS)('%s: may send traces to X-Ray', (_name, definition) => {
+    const xray = statementsOf(definition).filter((s) => s.Effect === 'Allow' && actions(s).some((a) => a.startsWith('xray:')));
+    expect(xray.flatMap(actions)).toEqual(expect.arrayContaining(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+  });
+
+  test.each(DEFINITIONS)('%s: its bundle carries Powertools metrics and tracer (attached by the handler wrappers)', (_name, definition) => {
+    // NodejsFunction stages each bundle as asset.<hash>/index.mjs in the assembly; the S3 key is <hash>.zip.
+    const fn = template.findResources('AWS::Lambda::Function')[functionId(definition)] as Resource;
+    const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+    const bundle = readFileSync(join(app.outdir, `asset.${hash}`, 'index.mjs'), 'utf8');
+    expect(bundle).toContain('POWERTOOLS_METRICS_NAMESPACE');
+    expect(bundle).toContain('XRaySDKInstrumentation');
   });
 
   test('roles carry no AWS managed policy: each function may write only to its own log group', () => {

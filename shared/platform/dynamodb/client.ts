@@ -1,11 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { traced } from '../observability';
 
 /**
  * One client per process, created at cold start. The endpoint comes from the standard AWS_ENDPOINT_URL_DYNAMODB
- * variable when set (the local twin), so no code here knows where it runs.
+ * variable when set (the local twin), so no code here knows where it runs. Traced (X-Ray subsegments in Lambda);
+ * the document client shares its middleware stack, so its calls are traced too.
  */
-export const dynamoClient = new DynamoDBClient({});
+export const dynamoClient = traced(new DynamoDBClient({}));
 export const documentClient = DynamoDBDocumentClient.from(dynamoClient, {
   marshallOptions: { removeUndefinedValues: true },
 });

@@ -1,7 +1,9 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { logger } from '../observability/logger';
+import { logger, metrics, tracer } from '../observability';
 import { pickLang, type Lang } from '../web/i18n';
 import { bodyKindOf, decodeBody, parseForm, parseJson, type BodyKind } from './body';
 import { DomainError } from '../../kernel/errors';
@@ -73,6 +75,9 @@ const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result>
   },
 });
 
+/** A client's mistake, answered with a 4xx: a request served as designed, not a failure of the function. */
+const isClientError = (error: unknown): error is DomainError => error instanceof DomainError && statusOf(error) !== undefined;
+
 /**
  * The one place where errors become status codes (the table is in ./errors.ts). A client's mistake is a 4xx in the
  * api.md error shape; anything unexpected is logged and answered with a 500 that reveals nothing.
@@ -93,9 +98,33 @@ const mapErrors = (options: HttpHandlerOptions): MiddlewareObj<Event, Result> =>
   },
 });
 
-/** Middleware first, handler last (middy's order); the error mapper is registered last so it handles errors first. */
+/**
+ * Powertools' handler subsegment, except that an error the error mapper answers with a 4xx is flagged as an X-Ray
+ * error (4xx), not recorded as a fault (5xx): a refused form must not look like an outage in the service map.
+ * Responses are never recorded as trace metadata: pages and claim JSON carry personal data.
+ */
+const traceHandler = (): MiddlewareObj<Event, Result> => {
+  const capture = captureLambdaHandler(tracer, { captureResponse: false });
+  return {
+    before: capture.before,
+    after: capture.after,
+    onError: (request) => {
+      if (!isClientError(request.error)) return capture.onError?.(request);
+      if (tracer.isTracingEnabled()) tracer.getSegment()?.addErrorFlag();
+      return capture.after?.(request);
+    },
+  };
+};
+
+/**
+ * Middleware first, handler last (middy's order); after and onError run in reverse. So the error mapper, registered
+ * last, turns an error into a response first; the logger, metrics (flushed after every invocation, errors included,
+ * with a ColdStart metric on the first) and the tracer's handler subsegment wrap everything else.
+ */
 export const httpHandler = (fn: (request: HttpRequest, context: Context) => Promise<HttpResponse>, options: HttpHandlerOptions = {}) =>
   middy<Event, Result>()
+    .use(traceHandler())
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(parseRequest(options))
     .use(mapErrors(options))

@@ -1,8 +1,10 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { logger } from '../observability/logger';
+import { logger, metrics, tracer } from '../observability';
 import { validate } from '../../kernel/validate';
 
 /** The task input did not match its schema: a bug in the state machine, never retried. */
@@ -11,12 +13,16 @@ export class TaskInputError extends Error {
 }
 
 /**
- * The wrapper of every workflow task: the Powertools logger context, the task input validated with its schema,
- * and errors left to propagate by name so that the state machine's Retry and Catch can match them. A task never
- * returns an error object: that would let the workflow record a failure as success.
+ * The wrapper of every workflow task and of the scheduled job: the Powertools tracer's handler subsegment, metrics
+ * flushed after every invocation (errors included, with a ColdStart metric on the first), the logger context, the
+ * task input validated with its schema, and errors left to propagate by name so that the state machine's Retry and
+ * Catch can match them. A task never returns an error object: that would let the workflow record a failure as
+ * success. Every error here is a fault and goes on the trace; task results stay off it, like HTTP responses.
  */
 export const taskHandler = <S extends z.ZodMiniType, R>(schema: S, fn: (input: z.infer<S>, context: Context) => Promise<R>) =>
   middy<unknown, R>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {
       let input: z.infer<S>;

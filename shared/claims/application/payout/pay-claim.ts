@@ -20,7 +20,8 @@ export class ClaimNotPayableError extends Error {
  * reference as idempotency key, so a retry after a timeout returns the first transfer instead of sending a second.
  * BankUnavailableError (timeouts, 5xx) is retried by the state machine; BankRejectedError goes to finance.
  */
-export const payClaim = async (deps: PayDeps, { reference, baseUrl }: { reference: string; baseUrl: string }) => {
+/** `amount` is set when this run made the transfer (not when the claim was found paid already). */
+export const payClaim = async (deps: PayDeps, { reference, baseUrl }: { reference: string; baseUrl: string }): Promise<{ paid: true; amount?: number }> => {
   let claim = await deps.claims.get(reference);
   if (!claim) throw new Error(`Claim ${reference} not found`);
   if (claim.status === 'PAID') return { paid: true };
@@ -56,5 +57,5 @@ export const payClaim = async (deps: PayDeps, { reference, baseUrl }: { referenc
     deps.notifier.email([paid.claimant.email ?? ''], deps.messages.family.paid(paid, amount, baseUrl)),
     deps.notifier.sms(paid.claimant.phone, deps.messages.sms.paid(paid, amount)),
   ]);
-  return { paid: true };
+  return { paid: true, amount };
 };

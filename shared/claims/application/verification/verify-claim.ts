@@ -35,6 +35,8 @@ export interface VerifyOutput {
   baseUrl: string;
   next: Next;
   approvalTimeoutSeconds: number;
+  /** Set when this run rejected the claim (for the decision metric; the state machine ignores it). */
+  rejected?: true;
   /** For a resumed PAYOUT_FAILED claim: the failure, as the Pay state's Catch would have put it. */
   error?: { Error: string; Cause: string };
 }
@@ -102,7 +104,7 @@ export const verifyClaim = async (deps: VerifyDeps, { reference, baseUrl }: { re
       releaseLock: { memberNik: claim.member.nik, benefit: claim.benefit },
     });
     await Promise.all([notifier.email([rejected.claimant.email ?? ''], messages.family.rejected(rejected, reason, baseUrl)), notifier.sms(rejected.claimant.phone, messages.sms.rejected(rejected))]);
-    return { reference, baseUrl, next: 'DONE', approvalTimeoutSeconds: MIN_APPROVAL_SECONDS };
+    return { reference, baseUrl, next: 'DONE', approvalTimeoutSeconds: MIN_APPROVAL_SECONDS, rejected: true };
   }
 
   const missing = missingDocuments(
