@@ -3,13 +3,19 @@ import type { MemberLookup } from '../../claims/application/ports';
 import type { RosterStore } from '../application/ports';
 import type { Coverage, Member } from '../domain/member';
 import type { RosterRow } from '../domain/roster-row';
-import { batchGet, batchWrite } from '../../platform/dynamodb/batch';
+import { batchGet, batchWrite, Limiter } from '../../platform/dynamodb/batch';
 import { documentClient } from '../../platform/dynamodb/client';
 import { memberKeys } from '../../platform/dynamodb/keys';
 
 const toItem = (m: Member) => ({ ...memberKeys.member(m.nik), ...memberKeys.byProgram(m.program, m.province, m.nik), entity: 'MEMBER', ...m });
 
 export class MembersRepository implements MemberLookup, RosterStore {
+  /**
+   * The roster's writes share one budget of eight BatchWriteItem requests in flight, however many batches of an
+   * import are being applied at once (the import reads the next batch while this one is written).
+   */
+  private readonly rosterWrites = new Limiter(8);
+
   constructor(private readonly tableName: string) {}
 
   async get(nik: string): Promise<Member | undefined> {
@@ -102,7 +108,7 @@ export class MembersRepository implements MemberLookup, RosterStore {
       else imported += 1;
       writes.push({ PutRequest: { Item: toItem(member) } });
     }
-    await batchWrite(this.tableName, writes);
+    await batchWrite(this.tableName, writes, this.rosterWrites);
     return { imported, updated, unchanged: unique.size - imported - updated };
   }
 
