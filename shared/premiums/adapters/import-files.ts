@@ -7,12 +7,15 @@ import type { ImportFiles, ImportKind } from '../application/ports';
 /** Where an uploaded import file lives in the documents bucket. */
 const importKey = (kind: ImportKind, uploadId: string) => `imports/${kind}/${uploadId}.csv`;
 
-/** Import files in the private bucket: uploaded by presigned POST, streamed back by the import. */
+/**
+ * Import files in the private bucket: uploaded by presigned POST, streamed back by the import. A function that only
+ * reads them is built without a signer (and so without bundling the presigned-POST library).
+ */
 export class S3ImportFiles implements ImportFiles {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
-    private readonly signer: UploadSigner,
+    private readonly signer?: UploadSigner,
   ) {}
 
   async open(kind: ImportKind, uploadId: string): Promise<Readable> {
@@ -28,6 +31,7 @@ export class S3ImportFiles implements ImportFiles {
   }
 
   presign(kind: ImportKind, uploadId: string, maxBytes: number) {
+    if (!this.signer) throw new Error('S3ImportFiles was built without an upload signer');
     // Fifteen minutes to start sending a file of up to 50 MB from an office connection.
     return this.signer.presign(importKey(kind, uploadId), 'text/csv', maxBytes, 15 * 60);
   }
