@@ -56,7 +56,8 @@ export const handler = httpHandler(
       throw new ValidationError([{ path: '', code: 'invalid' }], 'The body must be a JSON object.');
     }
     const isForm = request.bodyKind === 'form';
-    const requestHash = sha256(`${request.bodyKind}:${canonicalJson(body)}`);
+    // The hash only serves idempotency: a request without a key is never compared with another, so it is not hashed.
+    const requestHash = key ? sha256(`${request.bodyKind}:${canonicalJson(body)}`) : '';
     // A form page carries one hidden key. Resending the same form (refresh, double tap) must replay; going Back,
     // correcting a field and sending again is a new attempt, not a misuse of the key: so the key covers the body.
     const idempotencyKey = key && (isForm && !request.headers['idempotency-key'] ? `form:${key}:${requestHash.slice(0, 16)}` : key);

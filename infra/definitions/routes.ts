@@ -21,12 +21,12 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/staff/claims/{reference}', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/decision', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/payout-retry', function: 'staffApi' },
-  { method: 'POST', path: '/staff/members/import', function: 'staffPremiums' },
-  { method: 'GET', path: '/staff/members/{nik}', function: 'staffPremiums' },
-  { method: 'POST', path: '/staff/premiums/payments', function: 'staffPremiums' },
-  { method: 'POST', path: '/staff/reconciliations', function: 'staffPremiums' },
-  { method: 'GET', path: '/staff/reconciliations/{period}', function: 'staffPremiums' },
-  { method: 'POST', path: '/staff/uploads', function: 'staffPremiums' },
+  { method: 'POST', path: '/staff/members/import', function: 'staffRoster' },
+  { method: 'GET', path: '/staff/members/{nik}', function: 'staffPremiumViews' },
+  { method: 'POST', path: '/staff/premiums/payments', function: 'staffPayments' },
+  { method: 'POST', path: '/staff/reconciliations', function: 'staffPayments' },
+  { method: 'GET', path: '/staff/reconciliations/{period}', function: 'staffPremiumViews' },
+  { method: 'POST', path: '/staff/uploads', function: 'staffRoster' },
 ];
 
 export const routeKey = (r: RouteDefinition): string => `${r.method} ${r.path}`;

@@ -5,7 +5,7 @@
  * twin that section started.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 
 const SECTIONS = ['bundles', 'intake', 'workflow', 'premiums', 'start'] as const;
@@ -51,15 +51,20 @@ for (const name of wanted) {
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
+// What the measurements mean and what changed because of them: written by hand, kept beside the benchmark and
+// appended to the generated file, so a rerun refreshes the numbers without losing the findings.
+const FINDINGS = 'test/bench/findings.md';
 const doc = [
   '# Benchmarks',
   '',
   'Written by `npm run bench` (test/bench/run.ts); rerun it to refresh. Speed is measured here, never asserted in timed tests.',
   '',
   `Machine: ${cpus().length} x ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Linux ${release()}, Node ${process.version}. ` +
-    `Run on ${new Date().toISOString().slice(0, 10)}, ${((Date.now() - started) / 1000).toFixed(0)} s in all.`,
+    `Run on ${new Date().toISOString().slice(0, 10)}, ${((Date.now() - started) / 1000).toFixed(0)} s in all. ` +
+    'Every timed figure is a median of at least three runs (each section says of how many); sizes and counts do not vary between runs.',
   '',
   ...sections.flatMap((s) => [s, '']),
+  ...(args.length === 0 && existsSync(FINDINGS) ? [readFileSync(FINDINGS, 'utf8').trim(), ''] : []),
 ].join('\n');
 if (args.length === 0) writeFileSync('docs/benchmarks.md', doc);
 console.log(doc);

@@ -254,6 +254,17 @@ describe('least privilege', () => {
     expect(s3Of(FUNCTIONS.createUpload).some((a) => a.startsWith('s3:Get') || a.startsWith('s3:List'))).toBe(false);
   });
 
+  test('the premium routes are split by what they touch: the views only read, only imports reach storage, only payments email', () => {
+    const granted = (d: FunctionDefinition) => statementsOf(d).flatMap(actions);
+    const views = granted(FUNCTIONS.staffPremiumViews);
+    expect(views).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    expect(views.filter((a) => /^(s3|ses):/.test(a) || ['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'].includes(a))).toEqual([]);
+    expect(granted(FUNCTIONS.staffRoster)).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:PutObject', 'dynamodb:BatchWriteItem']));
+    expect(granted(FUNCTIONS.staffRoster).some((a) => a.startsWith('ses:'))).toBe(false);
+    expect(granted(FUNCTIONS.staffPayments)).toEqual(expect.arrayContaining(['s3:GetObject*', 'ses:SendEmail', 'dynamodb:BatchWriteItem']));
+    expect(granted(FUNCTIONS.staffPayments)).not.toContain('s3:PutObject');
+  });
+
   test('the claim form touches no data at all', () => {
     const granted = statementsOf(FUNCTIONS.claimForm).flatMap(actions);
     expect(granted.filter((a) => /^(dynamodb|s3|kms):/.test(a))).toEqual([]);

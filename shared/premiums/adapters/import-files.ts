@@ -6,12 +6,15 @@ import type { ImportFiles, ImportKind, ObjectUploadSigner } from '../application
 /** Where an uploaded import file lives in the documents bucket. */
 const importKey = (kind: ImportKind, uploadId: string) => `imports/${kind}/${uploadId}.csv`;
 
-/** Import files in the private bucket: uploaded by presigned POST, streamed back by the import. */
+/**
+ * Import files in the private bucket: uploaded by presigned POST, streamed back by the import. A function that only
+ * reads them is built without a signer (and so without bundling the presigned-POST library).
+ */
 export class S3ImportFiles implements ImportFiles {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
-    private readonly signer: ObjectUploadSigner,
+    private readonly signer?: ObjectUploadSigner,
   ) {}
 
   async open(kind: ImportKind, uploadId: string): Promise<Readable> {
@@ -27,6 +30,7 @@ export class S3ImportFiles implements ImportFiles {
   }
 
   presign(kind: ImportKind, uploadId: string, maxBytes: number) {
+    if (!this.signer) throw new Error('S3ImportFiles was built without an upload signer');
     // Fifteen minutes to start sending a file of up to 50 MB from an office connection.
     return this.signer.presign(importKey(kind, uploadId), 'text/csv', maxBytes, 15 * 60);
   }

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RosterStore } from '../application/ports';
 import type { Coverage, Member } from '../domain/member';
 import type { RosterRow } from '../domain/roster-row';
-import { batchGet, batchWrite } from '../../platform/dynamodb/batch';
+import { batchGet, batchWrite, Limiter } from '../../platform/dynamodb/batch';
 import { documentClient } from '../../platform/dynamodb/client';
 import { memberKeys } from '../../platform/dynamodb/keys';
 
@@ -10,6 +10,12 @@ const toItem = (m: Member) => ({ ...memberKeys.member(m.nik), ...memberKeys.byPr
 
 /** The roster; it also serves the claims' MemberLookup port (getWithCoverage), matched by shape in the composition root. */
 export class MembersRepository implements RosterStore {
+  /**
+   * The roster's writes share one budget of eight BatchWriteItem requests in flight, however many batches of an
+   * import are being applied at once (the import reads the next batch while this one is written).
+   */
+  private readonly rosterWrites = new Limiter(8);
+
   constructor(private readonly tableName: string) {}
 
   async get(nik: string): Promise<Member | undefined> {
@@ -102,7 +108,7 @@ export class MembersRepository implements RosterStore {
       else imported += 1;
       writes.push({ PutRequest: { Item: toItem(member) } });
     }
-    await batchWrite(this.tableName, writes);
+    await batchWrite(this.tableName, writes, this.rosterWrites);
     return { imported, updated, unchanged: unique.size - imported - updated };
   }
 

@@ -33,6 +33,12 @@ export const importCsv = async <T>(
     keyOf: (row: T) => string;
     write: (rows: T[]) => Promise<void>;
     today: string;
+    /**
+     * Batches handed to `write` and not finished yet while the file is read on (1: each batch is written before the
+     * next line is read). More than one lets the file be parsed and the next batch read from the database while
+     * the last one is written; `write` must then accept batches in any order (their keys never repeat).
+     */
+    writesInFlight?: number;
   },
 ): Promise<CsvImportResult> => {
   const input = typeof source === 'string' || Buffer.isBuffer(source) ? Readable.from([source]) : source;
@@ -45,11 +51,29 @@ export const importCsv = async <T>(
   let lines = 0;
   let accepted = 0;
   let batch: T[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const maxInFlight = Math.max(1, options.writesInFlight ?? 1);
+  let writeFailure: { error: unknown } | undefined;
   const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    await options.write(rows);
+    if (batch.length > 0) {
+      const rows = batch;
+      batch = [];
+      const writing: Promise<void> = options.write(rows).then(
+        () => void inFlight.delete(writing),
+        (error: unknown) => {
+          inFlight.delete(writing);
+          writeFailure ??= { error };
+        },
+      );
+      inFlight.add(writing);
+    }
+    while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    if (writeFailure) throw writeFailure.error;
+  };
+  /** Every batch handed over has finished (a failure of the file or of a write never leaves writes running). */
+  const settle = async () => {
+    await Promise.all(inFlight);
+    if (writeFailure) throw writeFailure.error;
   };
   try {
     for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -88,6 +112,7 @@ export const importCsv = async <T>(
       if (batch.length >= BATCH) await flush();
     }
   } catch (error) {
+    await Promise.all(inFlight);
     if (error instanceof ValidationError) throw error;
     // Any parser error is the file's fault, never ours: a 400 naming the line and the parser's code. Its message
     // quotes the offending field, which may hold personal data, so it is neither returned nor logged.
@@ -99,5 +124,6 @@ export const importCsv = async <T>(
   }
   if (!header) throw new ValidationError([{ path: 'line 1', code: 'csv.empty', message: `The file is empty: the first line must be the header ${options.header.join(',')}.` }]);
   await flush();
+  await settle();
   return { lines, accepted, rejected };
 };

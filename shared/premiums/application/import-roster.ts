@@ -17,6 +17,8 @@ export const importRoster = async (deps: { members: RosterStore; now?: () => Dat
     parseRow: parseRosterRow,
     keyOf: (row) => row.nik,
     today: jakartaDate(now),
+    // Members are keyed by NIK and a NIK repeated in the file is rejected, so batches may be applied in any order.
+    writesInFlight: 3,
     write: async (rows) => {
       const r = await deps.members.upsertRoster(rows, recordedAt);
       totals.imported += r.imported;

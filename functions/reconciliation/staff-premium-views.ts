@@ -1,0 +1,42 @@
+import { membersRepository, premiumsRepository } from '../../shared/composition/premiums';
+import { staffAuth } from '../../shared/composition/staff-auth';
+import { NotFoundError, ValidationError } from '../../shared/kernel/errors';
+import { isPeriod } from '../../shared/kernel/periods';
+import { httpHandler } from '../../shared/platform/http/handler';
+import { json } from '../../shared/platform/http/responses';
+import { memberWithCoverage, reportCsv } from '../../shared/premiums/application/member-coverage';
+import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
+
+const auth = staffAuth();
+const members = membersRepository();
+const premiums = premiumsRepository();
+
+/**
+ * The read-only staff routes of the roster and the ledger: a member with coverage by month (any staff) and a month's
+ * reconciliation report in JSON or CSV (finance). No imports, no storage, no email: the smallest staff bundle.
+ */
+export const handler = httpHandler(
+  async (request) => {
+    const user = await auth.authenticate(request);
+    requireRole(user, STAFF_ROLES);
+    switch (request.route) {
+      case 'GET /staff/members/{nik}':
+        return json(200, await memberWithCoverage({ members, premiums }, request.params.nik ?? ''));
+      case 'GET /staff/reconciliations/{period}': {
+        requireRole(user, ['finance']);
+        const period = request.params.period ?? '';
+        if (!isPeriod(period)) throw new ValidationError([{ path: 'period', code: 'period.invalid' }], 'The period is YYYY-MM.');
+        const report = await premiums.report(period);
+        if (!report) throw new NotFoundError(`No reconciliation for ${period} yet.`);
+        if (request.query.format === 'csv') {
+          return { statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="rekonsiliasi-${period}.csv"`, 'cache-control': 'no-store' }, body: reportCsv(report) };
+        }
+        return json(200, report);
+      }
+      default:
+        throw new NotFoundError();
+    }
+  },
+  // GET routes only: no body is read.
+  {},
+);
