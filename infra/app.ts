@@ -11,7 +11,8 @@ const app = new App();
 function parseStaffEmails(value: unknown): Record<string, string> | undefined {
   if (value === undefined) return undefined;
   const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-  if (!parsed || typeof parsed !== 'object') throw new Error('Context staffEmails must be a JSON object of comma-separated address lists by role');
+  if (!parsed || typeof parsed !== 'object')
+    throw new Error('Context staffEmails must be a JSON object of comma-separated address lists by role');
   return parsed as Record<string, string>;
 }
 
@@ -26,7 +27,10 @@ new SantunanStack(app, 'SantunanStack', {
   // Claim data stays in Indonesia: Jakarta (ap-southeast-3) unless a region is named explicitly, with the
   // `region` context or AWS_REGION. CDK_DEFAULT_REGION is not used: the CLI fills it with us-east-1 when no AWS
   // configuration exists, which would silently move the stack abroad.
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: (app.node.tryGetContext('region') as string | undefined) ?? process.env.AWS_REGION ?? 'ap-southeast-3' },
+  env: {
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+    region: (app.node.tryGetContext('region') as string | undefined) ?? process.env.AWS_REGION ?? 'ap-southeast-3',
+  },
   formOrigin,
   // Deploy-time settings: -c mailFrom=santunan@kemensos.go.id -c bankApiUrl=https://... -c smsGatewayUrl=https://...
   // -c staffLoginUrl=https://<cognito domain>/login -c staffEmails='{"approver":"a@x,b@x","supervisor":"...","finance":"...","admin":"..."}'

@@ -1,15 +1,15 @@
-import { ENV } from '../shared/composition/env';
-import { CfnOutput, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import type { Construct } from 'constructs';
+import { ENV } from '../shared/composition/env';
+import { ClaimWorkflow, type WorkflowTask } from './constructs/claim-workflow';
 import { ClaimsHttpApi } from './constructs/claims-http-api';
 import { DataTables } from './constructs/data-tables';
 import { DocumentsBucket } from './constructs/documents-bucket';
-import { SantunanFunction } from './constructs/santunan-function';
-import { ClaimWorkflow, type WorkflowTask } from './constructs/claim-workflow';
-import { StaffDirectory } from './constructs/staff-directory';
 import { ReconciliationSchedule } from './constructs/reconciliation-schedule';
+import { SantunanFunction } from './constructs/santunan-function';
+import { StaffDirectory } from './constructs/staff-directory';
 import { FUNCTIONS, type FunctionDefinition, type FunctionName } from './definitions/functions';
 import { ROUTES } from './definitions/routes';
 import { TABLES } from './definitions/tables';
@@ -93,11 +93,24 @@ export class SantunanStack extends Stack {
     // One function per definition, wired from the data: adding a function to FUNCTIONS adds it here.
     const definitions: Record<FunctionName, FunctionDefinition> = FUNCTIONS;
     const names = Object.keys(definitions) as FunctionName[];
-    this.functions = Object.fromEntries(names.map((name) => [name, build(name, definitions[name])])) as Record<FunctionName, SantunanFunction>;
+    this.functions = Object.fromEntries(names.map((name) => [name, build(name, definitions[name])])) as Record<
+      FunctionName,
+      SantunanFunction
+    >;
 
-    const tasks: WorkflowTask[] = ['verifyClaim', 'awaitDocuments', 'awaitDecision', 'payClaim', 'awaitPayoutRetry', 'handleWorkflowFailure'];
+    const tasks: WorkflowTask[] = [
+      'verifyClaim',
+      'awaitDocuments',
+      'awaitDecision',
+      'payClaim',
+      'awaitPayoutRetry',
+      'handleWorkflowFailure',
+    ];
     this.workflow = new ClaimWorkflow(this, 'ClaimWorkflow', {
-      functions: Object.fromEntries(tasks.map((t) => [t, this.functions[t].function])) as Record<WorkflowTask, SantunanFunction['function']>,
+      functions: Object.fromEntries(tasks.map((t) => [t, this.functions[t].function])) as Record<
+        WorkflowTask,
+        SantunanFunction['function']
+      >,
     });
     for (const name of names) {
       const modes = (definitions[name].workflow ?? []) as ('start' | 'respond')[];
@@ -112,10 +125,14 @@ export class SantunanStack extends Stack {
 
     // The daily reconciliation; its emails link to the API's report pages.
     this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.functions.reconcilePremiums.function });
-    for (const name of names) if (definitions[name].scheduled) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.httpApi.url);
+    for (const name of names)
+      if (definitions[name].scheduled) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.httpApi.url);
     // The Scheduler's execution role (one per stack, made by the LambdaInvoke target) may invoke the function and its versions.
     const target = this.functions.reconcilePremiums.function.node.defaultChild as CfnElement;
-    Validations.of(this).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(target)}.Arn>:*]`, reason: 'The schedule target grant: invoke the reconciliation function and its versions, nothing else.' });
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(target)}.Arn>:*]`,
+      reason: 'The schedule target grant: invoke the reconciliation function and its versions, nothing else.',
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url, description: 'Claim form and API base URL' });
     for (const { definition, table } of this.tables.all) {

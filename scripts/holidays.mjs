@@ -10,7 +10,19 @@ const LAST = 2040;
 const calendar = new Holidays('ID', { types: ['public'] });
 const years = {};
 for (let year = FIRST; year <= LAST; year += 1) {
-  years[year] = [...new Set(calendar.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)))].sort();
+  years[year] = [
+    ...new Set(
+      calendar
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10)),
+    ),
+  ].sort();
 }
-const { version } = JSON.parse((await import('node:fs')).readFileSync(new URL('../node_modules/date-holidays/package.json', import.meta.url), 'utf8'));
-writeFileSync(new URL('../shared/reference-data/holidays.id.json', import.meta.url), `${JSON.stringify({ source: `date-holidays ${version}, country ID, type public`, first: FIRST, last: LAST, years })}\n`);
+const { version } = JSON.parse(
+  (await import('node:fs')).readFileSync(new URL('../node_modules/date-holidays/package.json', import.meta.url), 'utf8'),
+);
+writeFileSync(
+  new URL('../shared/reference-data/holidays.id.json', import.meta.url),
+  `${JSON.stringify({ source: `date-holidays ${version}, country ID, type public`, first: FIRST, last: LAST, years })}\n`,
+);

@@ -6,5 +6,10 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const full = JSON.parse(readFileSync(require.resolve('libphonenumber-js/metadata.mobile.json'), 'utf8'));
-const subset = { version: full.version, country_calling_codes: { 62: full.country_calling_codes['62'] }, countries: { ID: full.countries.ID }, nonGeographic: {} };
+const subset = {
+  version: full.version,
+  country_calling_codes: { 62: full.country_calling_codes['62'] },
+  countries: { ID: full.countries.ID },
+  nonGeographic: {},
+};
 writeFileSync(new URL('../shared/reference-data/phone-metadata.id.json', import.meta.url), `${JSON.stringify(subset)}\n`);

@@ -10,10 +10,10 @@ import { staffEmails, staffLoginUrl } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { type DomainError, NotFoundError, UnauthorizedError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
-import { metrics, MetricUnit } from '../../shared/platform/observability';
-import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
+import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
 import { decodePageToken, encodePageToken } from '../../shared/platform/http/page-token';
-import { html, json, redirect, wantsJson, type HttpResponse } from '../../shared/platform/http/responses';
+import { type HttpResponse, html, json, redirect, wantsJson } from '../../shared/platform/http/responses';
+import { MetricUnit, metrics } from '../../shared/platform/observability';
 import { requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/domain/roles';
 
 const auth = staffAuth();
@@ -34,7 +34,9 @@ const queue = async (request: HttpRequest, user: StaffUser): Promise<HttpRespons
 const claimPage = async (reference: string, request: HttpRequest, user: StaffUser): Promise<HttpResponse> => {
   const { claim, audit } = await claimForStaff(claims, reference);
   if (wantsJson(request.headers)) {
-    const pendingTask = claim.pendingTask ? { kind: claim.pendingTask.kind, since: claim.pendingTask.since, escalated: claim.pendingTask.escalated } : undefined;
+    const pendingTask = claim.pendingTask
+      ? { kind: claim.pendingTask.kind, since: claim.pendingTask.since, escalated: claim.pendingTask.escalated }
+      : undefined;
     return json(200, { ...claim, pendingTask, audit });
   }
   return html(200, renderStaffClaimPage(claim, audit, user));
@@ -51,7 +53,13 @@ export const handler = httpHandler(
       user = await auth.authenticate(request);
     } catch (error) {
       if (error instanceof UnauthorizedError && request.method === 'GET' && !wantsJson(request.headers)) {
-        return html(401, renderSignInNeeded(loginUrl, request.route === 'GET /staff/claims' ? '/staff/claims' : `/staff/claims/${request.params.reference ?? ''}`));
+        return html(
+          401,
+          renderSignInNeeded(
+            loginUrl,
+            request.route === 'GET /staff/claims' ? '/staff/claims' : `/staff/claims/${request.params.reference ?? ''}`,
+          ),
+        );
       }
       throw error;
     }

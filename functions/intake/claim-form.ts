@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { httpHandler } from '../../shared/platform/http/handler';
-import { html, type HttpResponse } from '../../shared/platform/http/responses';
-import { jakartaDate } from '../../shared/kernel/time';
 import { renderClaimForm } from '../../shared/claims/web/claim-form-page';
-import { UPLOAD_SCRIPT } from '../../shared/platform/web/assets/upload.generated';
-import { STYLESHEET } from '../../shared/platform/web/assets/styles.generated';
 import { optionalEnv } from '../../shared/composition/env';
+import { jakartaDate } from '../../shared/kernel/time';
+import { httpHandler } from '../../shared/platform/http/handler';
+import { type HttpResponse, html } from '../../shared/platform/http/responses';
+import { STYLESHEET } from '../../shared/platform/web/assets/styles.generated';
+import { UPLOAD_SCRIPT } from '../../shared/platform/web/assets/upload.generated';
 
 /** Where the browser sends files (S3, or the twin's emulator): allowed in the page's Content-Security-Policy. */
 const uploadOrigin = optionalEnv('UPLOAD_ORIGIN', '');
@@ -13,7 +13,11 @@ const uploadOrigin = optionalEnv('UPLOAD_ORIGIN', '');
 /** Static assets, cacheable for a day so that a weak connection loads them once. */
 const asset = (contentType: string, body: string): HttpResponse => ({
   statusCode: 200,
-  headers: { 'content-type': `${contentType}; charset=utf-8`, 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' },
+  headers: {
+    'content-type': `${contentType}; charset=utf-8`,
+    'cache-control': 'public, max-age=86400',
+    'x-content-type-options': 'nosniff',
+  },
   body,
 });
 const ASSETS: Record<string, HttpResponse> = {

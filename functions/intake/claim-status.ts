@@ -21,7 +21,9 @@ export const handler = httpHandler(async (request) => {
     const { reference, nik } = request.query;
     if (!reference || !nik) return html(200, renderLookupPage(request.lang, { reference, nik }, false));
     const lang = request.lang === 'en' ? '&lang=en' : '';
-    return redirect(`/claims/${encodeURIComponent(normalizeReference(reference))}?nik=${encodeURIComponent(nik.replace(/[\s.-]/g, ''))}${lang}`);
+    return redirect(
+      `/claims/${encodeURIComponent(normalizeReference(reference))}?nik=${encodeURIComponent(nik.replace(/[\s.-]/g, ''))}${lang}`,
+    );
   }
   // API Gateway (and the twin) hand over path parameters already decoded.
   const reference = normalizeReference(request.params.reference ?? '');

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { submitClaim } from '../../shared/claims/application/intake/submit-claim';
+import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
+import { duplicateBanner, renderClaimForm } from '../../shared/claims/web/claim-form-page';
 import { claimStore, claimWorkflow, documentStorage, uploadStore } from '../../shared/composition/claims';
 import { uploadOrigin as configuredUploadOrigin } from '../../shared/composition/settings';
 import { canonicalJson, sha256 } from '../../shared/kernel/canonical';
-import { jakartaDate } from '../../shared/kernel/time';
 import { ConflictError, type DomainError, ValidationError } from '../../shared/kernel/errors';
-import { metrics, MetricUnit } from '../../shared/platform/observability';
-import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
-import { html, json, redirect, type HttpResponse } from '../../shared/platform/http/responses';
-import { submitClaim } from '../../shared/claims/application/intake/submit-claim';
-import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
+import { jakartaDate } from '../../shared/kernel/time';
 import { validate } from '../../shared/kernel/validate';
-import { duplicateBanner, renderClaimForm } from '../../shared/claims/web/claim-form-page';
+import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
+import { type HttpResponse, html, json, redirect } from '../../shared/platform/http/responses';
+import { MetricUnit, metrics } from '../../shared/platform/observability';
 import { errorMessage } from '../../shared/platform/web/i18n';
 
 const deps = { claims: claimStore(), uploads: uploadStore(), documents: documentStorage(), workflow: claimWorkflow() };
@@ -45,13 +45,20 @@ const splitBody = (request: HttpRequest): SplitBody => {
 
 /** Moves `documents[i]` errors back to the form row the family used. */
 const toFormRows = (error: ValidationError, rows: number[]): ValidationError =>
-  new ValidationError(error.fields.map((f) => ({ ...f, path: f.path.replace(/^documents\[(\d+)\]/, (_m, i: string) => `documents[${rows[Number(i)] ?? i}]`) })), error.message);
+  new ValidationError(
+    error.fields.map((f) => ({
+      ...f,
+      path: f.path.replace(/^documents\[(\d+)\]/, (_m, i: string) => `documents[${rows[Number(i)] ?? i}]`),
+    })),
+    error.message,
+  );
 
 /** POST /claims: validate, check the documents, store the claim once, answer 201 (JSON) or 303 (form). */
 export const handler = httpHandler(
   async (request) => {
     const { body, key, formRows } = splitBody(request);
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new ValidationError([{ path: 'Idempotency-Key', code: 'invalid' }], 'Idempotency-Key must be 1-64 visible characters.');
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+      throw new ValidationError([{ path: 'Idempotency-Key', code: 'invalid' }], 'Idempotency-Key must be 1-64 visible characters.');
     if (request.bodyKind === 'json' && (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body))) {
       throw new ValidationError([{ path: '', code: 'invalid' }], 'The body must be a JSON object.');
     }
@@ -110,7 +117,10 @@ function formErrorPage(error: DomainError, status: number, request: HttpRequest)
  */
 function duplicateDetails(error: DomainError, request: HttpRequest): HttpResponse | undefined {
   if (!(error instanceof ConflictError) || error.code !== 'DUPLICATE_CLAIM') return undefined;
-  const claimantNik = ((request.body as Record<string, Record<string, unknown>> | undefined)?.claimant?.nik as string | undefined)?.replace(/[\s.-]/g, '');
+  const claimantNik = ((request.body as Record<string, Record<string, unknown>> | undefined)?.claimant?.nik as string | undefined)?.replace(
+    /[\s.-]/g,
+    '',
+  );
   const own = claimantNik !== undefined && claimantNik === error.details?.claimantNik;
   return json(409, { error: error.code, message: error.message, ...(own ? { reference: error.details?.reference } : {}) });
 }

@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import { payClaim } from '../../shared/claims/application/payout/pay-claim';
 import { claimStore, disbursement } from '../../shared/composition/claims';
 import { claimMessages, notifier } from '../../shared/composition/notifications';
-import { metrics, MetricUnit } from '../../shared/platform/observability';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
+import { MetricUnit, metrics } from '../../shared/platform/observability';
 
 export { ClaimNotPayableError } from '../../shared/claims/application/payout/pay-claim';
 

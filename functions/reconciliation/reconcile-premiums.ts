@@ -3,8 +3,8 @@ import { notifier } from '../../shared/composition/notifications';
 import { membersRepository, premiumsRepository } from '../../shared/composition/premiums';
 import { publicBaseUrl, staffEmails } from '../../shared/composition/settings';
 import { currentPeriod, isPeriod, previousPeriod } from '../../shared/kernel/periods';
-import { metrics, MetricUnit } from '../../shared/platform/observability';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
+import { MetricUnit, metrics } from '../../shared/platform/observability';
 import { runReconciliation } from '../../shared/premiums/application/reconcile';
 
 const deps = { members: membersRepository(), premiums: premiumsRepository(), notifier: notifier(), financeEmails: staffEmails().finance };

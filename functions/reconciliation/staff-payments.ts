@@ -6,13 +6,13 @@ import { staffEmails } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
-import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
+import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
 import { json } from '../../shared/platform/http/responses';
+import { S3ImportFiles } from '../../shared/premiums/adapters/import-files';
 import { importPayments } from '../../shared/premiums/application/import-payments';
 import { runReconciliation } from '../../shared/premiums/application/reconcile';
 import { importFromStorageSchema } from '../../shared/premiums/schemas/imports';
 import { reconcileRequestSchema } from '../../shared/premiums/schemas/reconciliation';
-import { S3ImportFiles } from '../../shared/premiums/adapters/import-files';
 import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
 
 const auth = staffAuth();
@@ -23,7 +23,8 @@ const files = new S3ImportFiles(s3Client(), requireEnv(ENV.documentsBucket));
 const deps = { members, premiums, notifier: notifier(), financeEmails: staffEmails().finance };
 
 /** The payment CSV: the request body itself, or a file uploaded to storage before, streamed from there. */
-const csvSource = async (request: HttpRequest) => (request.bodyKind === 'csv' ? request.rawBody : files.open('payments', validate(importFromStorageSchema, request.body).uploadId));
+const csvSource = async (request: HttpRequest) =>
+  request.bodyKind === 'csv' ? request.rawBody : files.open('payments', validate(importFromStorageSchema, request.body).uploadId);
 
 /** Finance's routes of the premium ledger: the payment import and the reconciliation of a month on demand. */
 export const handler = httpHandler(

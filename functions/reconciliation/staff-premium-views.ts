@@ -29,7 +29,15 @@ export const handler = httpHandler(
         const report = await premiums.report(period);
         if (!report) throw new NotFoundError(`No reconciliation for ${period} yet.`);
         if (request.query.format === 'csv') {
-          return { statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="rekonsiliasi-${period}.csv"`, 'cache-control': 'no-store' }, body: reportCsv(report) };
+          return {
+            statusCode: 200,
+            headers: {
+              'content-type': 'text/csv; charset=utf-8',
+              'content-disposition': `attachment; filename="rekonsiliasi-${period}.csv"`,
+              'cache-control': 'no-store',
+            },
+            body: reportCsv(report),
+          };
         }
         return json(200, report);
       }

@@ -5,11 +5,11 @@ import { membersRepository } from '../../shared/composition/premiums';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
-import { httpHandler, type HttpRequest } from '../../shared/platform/http/handler';
+import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
 import { json } from '../../shared/platform/http/responses';
+import { S3ImportFiles } from '../../shared/premiums/adapters/import-files';
 import { importRoster } from '../../shared/premiums/application/import-roster';
 import { importFromStorageSchema, importUploadRequestSchema, MAX_IMPORT_BYTES } from '../../shared/premiums/schemas/imports';
-import { S3ImportFiles } from '../../shared/premiums/adapters/import-files';
 import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
 
 const auth = staffAuth();
@@ -17,7 +17,8 @@ const members = membersRepository();
 const files = new S3ImportFiles(s3Client(), requireEnv(ENV.documentsBucket), uploadSigner());
 
 /** The roster CSV: the request body itself, or a file uploaded to storage before, streamed from there. */
-const csvSource = async (request: HttpRequest) => (request.bodyKind === 'csv' ? request.rawBody : files.open('roster', validate(importFromStorageSchema, request.body).uploadId));
+const csvSource = async (request: HttpRequest) =>
+  request.bodyKind === 'csv' ? request.rawBody : files.open('roster', validate(importFromStorageSchema, request.body).uploadId);
 
 /**
  * The staff routes that bring files in: the roster import (admin) and the upload to storage of a large CSV file of

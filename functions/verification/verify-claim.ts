@@ -4,8 +4,8 @@ import { claimStore } from '../../shared/composition/claims';
 import { claimMessages, notifier } from '../../shared/composition/notifications';
 import { membersRepository } from '../../shared/composition/premiums';
 import { workflowSettings } from '../../shared/composition/settings';
-import { metrics, MetricUnit } from '../../shared/platform/observability';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
+import { MetricUnit, metrics } from '../../shared/platform/observability';
 
 const settings = workflowSettings();
 const deps = { claims: claimStore(), members: membersRepository(), notifier: notifier(), messages: claimMessages, policy: settings };

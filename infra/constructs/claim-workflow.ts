@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { ArnFormat, type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -32,7 +32,14 @@ export const TRANSIENT_ERRORS = [
 ];
 
 /** Full jitter spreads retries of many claims hitting the same fault (AWS Architecture Blog, "Exponential Backoff And Jitter"). */
-const transientRetry: sfn.RetryProps = { errors: TRANSIENT_ERRORS, interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 4, maxDelay: Duration.seconds(30), jitterStrategy: sfn.JitterType.FULL };
+const transientRetry: sfn.RetryProps = {
+  errors: TRANSIENT_ERRORS,
+  interval: Duration.seconds(2),
+  backoffRate: 2,
+  maxAttempts: 4,
+  maxDelay: Duration.seconds(30),
+  jitterStrategy: sfn.JitterType.FULL,
+};
 
 /**
  * The claim workflow: one Step Functions Standard state machine (Express cannot wait for task tokens), JSONPath
@@ -51,10 +58,14 @@ export class ClaimWorkflow extends Construct {
     super(scope, id);
     const f = props.functions;
     const claimInput = { reference: sfn.JsonPath.stringAt('$.reference'), baseUrl: sfn.JsonPath.stringAt('$.baseUrl') };
-    const withToken = (extra: Record<string, unknown> = {}) => sfn.TaskInput.fromObject({ ...claimInput, taskToken: sfn.JsonPath.taskToken, ...extra });
+    const withToken = (extra: Record<string, unknown> = {}) =>
+      sfn.TaskInput.fromObject({ ...claimInput, taskToken: sfn.JsonPath.taskToken, ...extra });
 
     const done = new sfn.Succeed(this, 'Done');
-    const failed = new sfn.Fail(this, 'Failed', { error: 'WorkflowFailed', cause: 'An unexpected error stopped the claim workflow; see the claim audit trail.' });
+    const failed = new sfn.Fail(this, 'Failed', {
+      error: 'WorkflowFailed',
+      cause: 'An unexpected error stopped the claim workflow; see the claim audit trail.',
+    });
     const recordFailure = new tasks.LambdaInvoke(this, 'RecordFailure', {
       // Our own Retry covers Lambda's transient errors, with full jitter (the default retry has none).
       retryOnServiceExceptions: false,
@@ -108,7 +119,14 @@ export class ClaimWorkflow extends Construct {
       taskTimeout: sfn.Timeout.duration(Duration.seconds(60)),
     })
       // Timeouts and 5xx from the bank: the same transfer again after a pause, with the same idempotency key.
-      .addRetry({ errors: ['BankUnavailableError', 'Sandbox.Timedout'], interval: Duration.seconds(10), backoffRate: 2, maxAttempts: 4, maxDelay: Duration.minutes(2), jitterStrategy: sfn.JitterType.FULL })
+      .addRetry({
+        errors: ['BankUnavailableError', 'Sandbox.Timedout'],
+        interval: Duration.seconds(10),
+        backoffRate: 2,
+        maxAttempts: 4,
+        maxDelay: Duration.minutes(2),
+        jitterStrategy: sfn.JitterType.FULL,
+      })
       .addRetry(transientRetry);
 
     const awaitPayoutRetry = new tasks.LambdaInvoke(this, 'AwaitPayoutRetry', {
@@ -121,13 +139,21 @@ export class ClaimWorkflow extends Construct {
       resultPath: sfn.JsonPath.DISCARD,
       taskTimeout: sfn.Timeout.duration(Duration.days(7)),
     }).addRetry(transientRetry);
-    awaitPayoutRetry.addCatch(awaitPayoutRetry, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD }).addCatch(recordFailure, toFailure).next(pay);
+    awaitPayoutRetry
+      .addCatch(awaitPayoutRetry, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD })
+      .addCatch(recordFailure, toFailure)
+      .next(pay);
     pay
-      .addCatch(awaitPayoutRetry, { errors: ['BankRejectedError', 'BankUnavailableError', 'Sandbox.Timedout', 'States.Timeout'], resultPath: '$.error' })
+      .addCatch(awaitPayoutRetry, {
+        errors: ['BankRejectedError', 'BankUnavailableError', 'Sandbox.Timedout', 'States.Timeout'],
+        resultPath: '$.error',
+      })
       .addCatch(recordFailure, toFailure)
       .next(done);
 
-    const routeDecision = new sfn.Choice(this, 'RouteDecision').when(sfn.Condition.stringEquals('$.decision.outcome', 'approved'), pay).otherwise(done);
+    const routeDecision = new sfn.Choice(this, 'RouteDecision')
+      .when(sfn.Condition.stringEquals('$.decision.outcome', 'approved'), pay)
+      .otherwise(done);
 
     const escalate = new tasks.LambdaInvoke(this, 'EscalateDecision', {
       comment: 'The approval deadline is near: supervisors are asked, and reminded daily.',
@@ -139,7 +165,10 @@ export class ClaimWorkflow extends Construct {
       resultPath: '$.decision',
       taskTimeout: sfn.Timeout.duration(Duration.days(1)),
     }).addRetry(transientRetry);
-    escalate.addCatch(escalate, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD }).addCatch(recordFailure, toFailure).next(routeDecision);
+    escalate
+      .addCatch(escalate, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD })
+      .addCatch(recordFailure, toFailure)
+      .next(routeDecision);
 
     const awaitDecision = new tasks.LambdaInvoke(this, 'AwaitDecision', {
       comment: 'Approvers are emailed; times out before the legal deadline (working days, Indonesian holidays).',
@@ -166,7 +195,12 @@ export class ClaimWorkflow extends Construct {
       .otherwise(done);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR });
-    this.stateMachineArnByName = Stack.of(this).formatArn({ service: 'states', resource: 'stateMachine', resourceName: STATE_MACHINE_NAME, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    this.stateMachineArnByName = Stack.of(this).formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: STATE_MACHINE_NAME,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineName: STATE_MACHINE_NAME,
       stateMachineType: sfn.StateMachineType.STANDARD,
@@ -178,8 +212,14 @@ export class ClaimWorkflow extends Construct {
     const role = this.stateMachine.role;
     for (const fn of Object.values(f)) {
       const id = Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement);
-      Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${id}.Arn>:*]`, reason: 'LambdaInvoke grants invoke on the task function and its versions/aliases (":*"), nothing else.' });
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${id}.Arn>:*]`,
+        reason: 'LambdaInvoke grants invoke on the task function and its versions/aliases (":*"), nothing else.',
+      });
     }
-    Validations.of(role).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray tracing and CloudWatch Logs delivery for Step Functions support no resource-level permissions.' });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray tracing and CloudWatch Logs delivery for Step Functions support no resource-level permissions.',
+    });
   }
 }

@@ -6,7 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionName } from '../definitions/functions';
-import { routeKey, type RouteDefinition } from '../definitions/routes';
+import { type RouteDefinition, routeKey } from '../definitions/routes';
 
 export interface ClaimsHttpApiProps {
   /** The route table (infra/definitions/routes.ts); the local twin's gateway serves the same one. */
@@ -81,10 +81,9 @@ export class ClaimsHttpApi extends Construct {
       if (!httpRoute) throw new Error(`No route created for ${routeKey(route)}`);
       Validations.of(httpRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
-        reason:
-          route.path.startsWith('/staff/')
-            ? 'Staff route: the function verifies the Cognito access token itself (StaffAuth: issuer, JWKS, client, groups), one code path shared with the local twin; a request without a valid token is answered 401 before any data is read.'
-            : 'Family-facing route used without an account: families file claims anonymously; a claim status needs the reference and the NIK.',
+        reason: route.path.startsWith('/staff/')
+          ? 'Staff route: the function verifies the Cognito access token itself (StaffAuth: issuer, JWKS, client, groups), one code path shared with the local twin; a request without a valid token is answered 401 before any data is read.'
+          : 'Family-facing route used without an account: families file claims anonymously; a claim status needs the reference and the NIK.',
       });
     }
   }

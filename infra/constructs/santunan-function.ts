@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
-import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV, type FunctionEnvironment, STAFF_EMAIL_VARS } from '../../shared/composition/env';
 import { BUNDLING } from '../definitions/bundling';
@@ -30,8 +30,7 @@ export interface SantunanFunctionProps {
 }
 
 /** How cdk-nag prints a `Fn::GetAtt [id, Arn]` in an IAM finding, e.g. `<ClaimsTable1234.Arn>`. */
-const arnToken = (construct: Construct): string =>
-  `<${Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement)}.Arn>`;
+const arnToken = (construct: Construct): string => `<${Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement)}.Arn>`;
 
 /**
  * A Lambda function with the house defaults (Node.js 24 on arm64, ESM bundle with source maps, X-Ray, its own log
@@ -105,9 +104,20 @@ export class SantunanFunction extends Construct {
     if (access === 'read') table.grantReadData(this.function);
     else table.grantReadWriteData(this.function);
     this.acknowledge(
-      { finding: `Resource::${arnToken(table)}/index/*`, reason: `Queries on the ${definition.id} table's own global secondary indexes; the wildcard covers only that table's indexes.` },
-      { finding: 'Action::kms:ReEncrypt*', reason: 'Granted by TableV2 with a customer-managed key, limited to the one data key.', when: access === 'readwrite' },
-      { finding: 'Action::kms:GenerateDataKey*', reason: 'Granted by TableV2 with a customer-managed key, limited to the one data key.', when: access === 'readwrite' },
+      {
+        finding: `Resource::${arnToken(table)}/index/*`,
+        reason: `Queries on the ${definition.id} table's own global secondary indexes; the wildcard covers only that table's indexes.`,
+      },
+      {
+        finding: 'Action::kms:ReEncrypt*',
+        reason: 'Granted by TableV2 with a customer-managed key, limited to the one data key.',
+        when: access === 'readwrite',
+      },
+      {
+        finding: 'Action::kms:GenerateDataKey*',
+        reason: 'Granted by TableV2 with a customer-managed key, limited to the one data key.',
+        when: access === 'readwrite',
+      },
     );
     return this;
   }
@@ -125,9 +135,15 @@ export class SantunanFunction extends Construct {
     if (access === 'read' || access === 'readwrite') {
       bucket.grantRead(this.function);
       this.acknowledge(
-        { finding: 'Action::s3:GetObject*', reason: 'Bucket.grantRead: GetObject with its version/ACL/tagging variants, needed for HeadObject.' },
+        {
+          finding: 'Action::s3:GetObject*',
+          reason: 'Bucket.grantRead: GetObject with its version/ACL/tagging variants, needed for HeadObject.',
+        },
         { finding: 'Action::s3:GetBucket*', reason: 'Bucket.grantRead: bucket metadata read, on this bucket only.' },
-        { finding: 'Action::s3:List*', reason: 'Bucket.grantRead: ListBucket makes HeadObject answer 404 for an upload that never arrived.' },
+        {
+          finding: 'Action::s3:List*',
+          reason: 'Bucket.grantRead: ListBucket makes HeadObject answer 404 for an upload that never arrived.',
+        },
         { finding: objects, reason: 'Any document of this bucket: object keys are generated per upload.' },
       );
     }
@@ -146,7 +162,8 @@ export class SantunanFunction extends Construct {
   /** Notifications: SES v2 SendEmail from the one sender identity, and the staff mailing lists. */
   bindNotifications(mailFrom: string, staffEmails: Partial<Record<'approver' | 'supervisor' | 'finance' | 'admin', string>>): this {
     this.function.addEnvironment(ENV.mailFrom, mailFrom);
-    for (const [role, list] of Object.entries(staffEmails)) if (list) this.function.addEnvironment(STAFF_EMAIL_VARS[role as keyof typeof STAFF_EMAIL_VARS], list);
+    for (const [role, list] of Object.entries(staffEmails))
+      if (list) this.function.addEnvironment(STAFF_EMAIL_VARS[role as keyof typeof STAFF_EMAIL_VARS], list);
     const domain = mailFrom.split('@')[1] ?? mailFrom;
     const stack = Stack.of(this);
     this.role.addToPolicy(
@@ -188,7 +205,12 @@ export class SantunanFunction extends Construct {
    * each other (a CloudFormation cycle).
    */
   bindWorkflowResponse(stateMachineArn: string): this {
-    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], resources: [stateMachineArn] }));
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+        resources: [stateMachineArn],
+      }),
+    );
     return this;
   }
 

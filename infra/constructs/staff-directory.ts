@@ -18,13 +18,25 @@ export class StaffDirectory extends Construct {
       signInAliases: { username: true, email: true },
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    for (const role of STAFF_ROLES) new cognito.CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role, description: `Santunan ${role}` });
+    for (const role of STAFF_ROLES)
+      new cognito.CfnUserPoolGroup(this, `Group-${role}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: role,
+        description: `Santunan ${role}`,
+      });
     this.client = this.userPool.addClient('StaffClient', {
       authFlows: { userSrp: true },
       accessTokenValidity: Duration.hours(1),
@@ -37,7 +49,8 @@ export class StaffDirectory extends Construct {
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG4',
-      reason: 'Not an API Gateway authorizer finding that applies here: staff routes verify Cognito access tokens in the function (StaffAuth), one code path shared with the local twin.',
+      reason:
+        'Not an API Gateway authorizer finding that applies here: staff routes verify Cognito access tokens in the function (StaffAuth), one code path shared with the local twin.',
     });
   }
 

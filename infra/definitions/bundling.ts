@@ -23,7 +23,8 @@ export const BUNDLING = {
   sourcemap: true,
   mainFields: ['module', 'main'],
   /** ESM bundles of CommonJS dependencies may still call require(); give them one. */
-  banner: "import { createRequire as __santunanCreateRequire } from 'node:module'; const require = __santunanCreateRequire(import.meta.url);",
+  banner:
+    "import { createRequire as __santunanCreateRequire } from 'node:module'; const require = __santunanCreateRequire(import.meta.url);",
   /** Lambda's nodejs runtime ships its own AWS SDK, but bundling it pins the version we tested (lockfile). */
   external: [] as string[],
 };

@@ -30,12 +30,40 @@ const claimsRW = { table: CLAIMS_TABLE, access: 'readwrite' } as const;
 
 export const FUNCTIONS = {
   claimForm: { entry: 'functions/intake/claim-form.ts', description: 'GET / claim form and its script', tables: [] },
-  createUpload: { entry: 'functions/intake/create-upload.ts', description: 'POST /uploads presigned document upload', tables: [claimsRW], documents: 'write' },
-  submitClaim: { entry: 'functions/intake/submit-claim.ts', description: 'POST /claims intake', tables: [claimsRW], documents: 'read', workflow: ['start'] },
-  claimStatus: { entry: 'functions/intake/claim-status.ts', description: 'GET /claims/{reference} status', tables: [{ table: CLAIMS_TABLE, access: 'read' }] },
-  addDocuments: { entry: 'functions/intake/add-documents.ts', description: 'POST /claims/{reference}/documents', tables: [claimsRW], documents: 'read', workflow: ['respond'] },
+  createUpload: {
+    entry: 'functions/intake/create-upload.ts',
+    description: 'POST /uploads presigned document upload',
+    tables: [claimsRW],
+    documents: 'write',
+  },
+  submitClaim: {
+    entry: 'functions/intake/submit-claim.ts',
+    description: 'POST /claims intake',
+    tables: [claimsRW],
+    documents: 'read',
+    workflow: ['start'],
+  },
+  claimStatus: {
+    entry: 'functions/intake/claim-status.ts',
+    description: 'GET /claims/{reference} status',
+    tables: [{ table: CLAIMS_TABLE, access: 'read' }],
+  },
+  addDocuments: {
+    entry: 'functions/intake/add-documents.ts',
+    description: 'POST /claims/{reference}/documents',
+    tables: [claimsRW],
+    documents: 'read',
+    workflow: ['respond'],
+  },
   benefitEstimate: { entry: 'functions/intake/benefit-estimate.ts', description: 'POST /benefits/estimate', tables: [] },
-  staffApi: { entry: 'functions/approval/staff-claims.ts', description: 'Staff claim queue, claim page, decision, payout retry', tables: [claimsRW], workflow: ['respond'], notifies: true, staffAuth: true },
+  staffApi: {
+    entry: 'functions/approval/staff-claims.ts',
+    description: 'Staff claim queue, claim page, decision, payout retry',
+    tables: [claimsRW],
+    workflow: ['respond'],
+    notifies: true,
+    staffAuth: true,
+  },
   verifyClaim: {
     entry: 'functions/verification/verify-claim.ts',
     description: 'Workflow: eligibility, coverage, documents, benefit',
@@ -43,11 +71,38 @@ export const FUNCTIONS = {
     notifies: true,
     workflowTask: true,
   },
-  awaitDocuments: { entry: 'functions/verification/await-documents.ts', description: 'Workflow: wait for missing documents', tables: [claimsRW], workflow: ['respond'], workflowTask: true },
-  awaitDecision: { entry: 'functions/approval/await-decision.ts', description: 'Workflow: ask staff for a decision', tables: [claimsRW], workflow: ['respond'], notifies: true, workflowTask: true },
+  awaitDocuments: {
+    entry: 'functions/verification/await-documents.ts',
+    description: 'Workflow: wait for missing documents',
+    tables: [claimsRW],
+    workflow: ['respond'],
+    workflowTask: true,
+  },
+  awaitDecision: {
+    entry: 'functions/approval/await-decision.ts',
+    description: 'Workflow: ask staff for a decision',
+    tables: [claimsRW],
+    workflow: ['respond'],
+    notifies: true,
+    workflowTask: true,
+  },
   // 30 s: three times the bank client's own timeout (BANK_TIMEOUT_MS, 10 s), so a slow bank fails as the bank, not as Lambda.
-  payClaim: { entry: 'functions/payout/pay-claim.ts', description: 'Workflow: pay the heir once', tables: [claimsRW], notifies: true, bank: true, workflowTask: true, timeoutSeconds: 30 },
-  awaitPayoutRetry: { entry: 'functions/payout/await-payout-retry.ts', description: 'Workflow: payout failed, wait for finance', tables: [claimsRW], notifies: true, workflowTask: true },
+  payClaim: {
+    entry: 'functions/payout/pay-claim.ts',
+    description: 'Workflow: pay the heir once',
+    tables: [claimsRW],
+    notifies: true,
+    bank: true,
+    workflowTask: true,
+    timeoutSeconds: 30,
+  },
+  awaitPayoutRetry: {
+    entry: 'functions/payout/await-payout-retry.ts',
+    description: 'Workflow: payout failed, wait for finance',
+    tables: [claimsRW],
+    notifies: true,
+    workflowTask: true,
+  },
   // The premium routes are three functions, so that each bundle holds only what its routes use (docs/benchmarks.md).
   // The imports keep the old settings: a 50,000-line CSV is read and written within API Gateway's 30 s.
   staffRoster: {
@@ -87,7 +142,13 @@ export const FUNCTIONS = {
     timeoutSeconds: 600,
     scheduled: true,
   },
-  handleWorkflowFailure: { entry: 'functions/verification/handle-failure.ts', description: 'Workflow: record an unexpected failure', tables: [claimsRW], notifies: true, workflowTask: true },
+  handleWorkflowFailure: {
+    entry: 'functions/verification/handle-failure.ts',
+    description: 'Workflow: record an unexpected failure',
+    tables: [claimsRW],
+    notifies: true,
+    workflowTask: true,
+  },
 } satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof FUNCTIONS;

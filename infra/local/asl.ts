@@ -26,8 +26,14 @@ export const loadWorkflowDefinition = async (cacheDir?: string): Promise<Workflo
   const hash = cacheDir ? infraHash() : '';
   const cacheFile = cacheDir ? join(cacheDir, 'workflow-asl.json') : '';
   if (cacheFile && existsSync(cacheFile)) {
-    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { hash: string; definition: WorkflowDefinition['definition']; stateMachineName: string; functions: [string, FunctionName][] };
-    if (cached.hash === hash) return { definition: cached.definition, stateMachineName: cached.stateMachineName, functions: new Map(cached.functions) };
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
+      hash: string;
+      definition: WorkflowDefinition['definition'];
+      stateMachineName: string;
+      functions: [string, FunctionName][];
+    };
+    if (cached.hash === hash)
+      return { definition: cached.definition, stateMachineName: cached.stateMachineName, functions: new Map(cached.functions) };
   }
   const { App } = await import('aws-cdk-lib');
   const { SantunanStack } = await import('../santunan-stack');
@@ -54,7 +60,8 @@ export const loadWorkflowDefinition = async (cacheDir?: string): Promise<Workflo
     }
     if (v['Fn::GetAtt']) {
       const [id, attr] = v['Fn::GetAtt'] as [string, string];
-      if (attr !== 'Arn' || resources[id]?.Type !== 'AWS::Lambda::Function') throw new Error(`Unsupported Fn::GetAtt ${id}.${attr} in the state machine`);
+      if (attr !== 'Arn' || resources[id]?.Type !== 'AWS::Lambda::Function')
+        throw new Error(`Unsupported Fn::GetAtt ${id}.${attr} in the state machine`);
       return arnOf(id);
     }
     if (v.Ref === 'AWS::Partition') return 'aws';
@@ -65,7 +72,8 @@ export const loadWorkflowDefinition = async (cacheDir?: string): Promise<Workflo
   const definition = JSON.parse(resolve(props.DefinitionString)) as WorkflowDefinition['definition'];
   if (definition.QueryLanguage === 'JSONata') throw new Error('The twin runs JSONPath state machines only');
   const result = { definition, stateMachineName: String(props.StateMachineName), functions };
-  if (cacheFile) writeFileSync(cacheFile, JSON.stringify({ hash, definition, stateMachineName: result.stateMachineName, functions: [...functions] }));
+  if (cacheFile)
+    writeFileSync(cacheFile, JSON.stringify({ hash, definition, stateMachineName: result.stateMachineName, functions: [...functions] }));
   return result;
 };
 

@@ -1,15 +1,19 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { type Lang, t } from '../../shared/messages';
+import { html } from '../../shared/platform/web/html';
 import { SESSION_COOKIE } from '../../shared/staff/adapters/staff-auth';
 import { STAFF_ROLES, type StaffRole } from '../../shared/staff/domain/roles';
-import { t, type Lang } from '../../shared/messages';
-import { html } from '../../shared/platform/web/html';
 
 /** The twin's seeded staff: one user per role, all with this password. Never present in AWS (Cognito issues tokens there). */
 export const LOCAL_PASSWORD = 'santunan-local';
-export const LOCAL_USERS: readonly { username: StaffRole; email: string; roles: StaffRole[] }[] = STAFF_ROLES.map((r) => ({ username: r, email: `${r}@santunan.local`, roles: [r] }));
+export const LOCAL_USERS: readonly { username: StaffRole; email: string; roles: StaffRole[] }[] = STAFF_ROLES.map((r) => ({
+  username: r,
+  email: `${r}@santunan.local`,
+  roles: [r],
+}));
 export const LOCAL_CLIENT_ID = 'santunan-local';
 const TOKEN_SECONDS = 3600;
 
@@ -38,7 +42,13 @@ export const startLocalIssuer = async (dataDir: string, apiUrl: string) => {
   const issue = async (username: string, password: string): Promise<string | undefined> => {
     const user = LOCAL_USERS.find((u) => u.username === username);
     if (!user || password !== LOCAL_PASSWORD) return undefined;
-    return new SignJWT({ token_use: 'access', client_id: LOCAL_CLIENT_ID, username: user.username, 'cognito:groups': user.roles, scope: 'aws.cognito.signin.user.admin' })
+    return new SignJWT({
+      token_use: 'access',
+      client_id: LOCAL_CLIENT_ID,
+      username: user.username,
+      'cognito:groups': user.roles,
+      scope: 'aws.cognito.signin.user.admin',
+    })
       .setProtectedHeader({ alg: 'RS256', kid: publicJwk.kid })
       .setIssuer(issuer)
       .setSubject(`local-${user.username}`)
@@ -83,9 +93,16 @@ export const startLocalIssuer = async (dataDir: string, apiUrl: string) => {
       } catch {
         // treated as missing credentials below
       }
-      const token = typeof input.username === 'string' && typeof input.password === 'string' ? await issue(input.username, input.password) : undefined;
-      if (!token) res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'UNAUTHORIZED', message: 'Wrong username or password.' }));
-      else res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ accessToken: token, expiresIn: TOKEN_SECONDS, tokenType: 'Bearer' }));
+      const token =
+        typeof input.username === 'string' && typeof input.password === 'string' ? await issue(input.username, input.password) : undefined;
+      if (!token)
+        res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: 'UNAUTHORIZED', message: 'Wrong username or password.' }));
+      else
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+          .end(JSON.stringify({ accessToken: token, expiresIn: TOKEN_SECONDS, tokenType: 'Bearer' }));
       return true;
     }
     if (req.method === 'GET' && url.pathname === '/staff/login') {
@@ -97,7 +114,13 @@ export const startLocalIssuer = async (dataDir: string, apiUrl: string) => {
       const token = await issue(form.get('username') ?? '', form.get('password') ?? '');
       const next = safeNext(form.get('next'));
       if (!token) res.writeHead(401, { 'content-type': 'text/html; charset=utf-8' }).end(loginPage(next, true));
-      else res.writeHead(303, { location: next, 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=${TOKEN_SECONDS}` }).end();
+      else
+        res
+          .writeHead(303, {
+            location: next,
+            'set-cookie': `${SESSION_COOKIE}=${token}; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=${TOKEN_SECONDS}`,
+          })
+          .end();
       return true;
     }
     return false;

@@ -14,8 +14,46 @@ export const DEMO_PROGRAMS = [
 /** The example member of api.md, always present so the documented request works on a fresh twin. */
 export const EXAMPLE_MEMBER_NIK = '3173014107850003';
 
-const GIVEN = ['Siti', 'Ahmad', 'Dewi', 'Budi', 'Sri', 'Agus', 'Nur', 'Rina', 'Joko', 'Wahyu', 'Putu', 'Made', 'Yohanes', 'Maria', 'Andi', 'Fitri', 'Hendra', 'Lestari', 'Rahmat', 'Ketut'];
-const FAMILY = ['Aminah', 'Fauzi', 'Santoso', 'Wijaya', 'Lubis', 'Siregar', 'Hasibuan', 'Nasution', 'Pratama', 'Saputra', 'Rahayu', 'Kurniawan', 'Hidayat', 'Simanjuntak', 'Manurung', 'Sembiring'];
+const GIVEN = [
+  'Siti',
+  'Ahmad',
+  'Dewi',
+  'Budi',
+  'Sri',
+  'Agus',
+  'Nur',
+  'Rina',
+  'Joko',
+  'Wahyu',
+  'Putu',
+  'Made',
+  'Yohanes',
+  'Maria',
+  'Andi',
+  'Fitri',
+  'Hendra',
+  'Lestari',
+  'Rahmat',
+  'Ketut',
+];
+const FAMILY = [
+  'Aminah',
+  'Fauzi',
+  'Santoso',
+  'Wijaya',
+  'Lubis',
+  'Siregar',
+  'Hasibuan',
+  'Nasution',
+  'Pratama',
+  'Saputra',
+  'Rahayu',
+  'Kurniawan',
+  'Hidayat',
+  'Simanjuntak',
+  'Manurung',
+  'Sembiring',
+];
 
 /** mulberry32: a tiny seeded PRNG so the roster is identical on every run. */
 const prng = (seed: number) => () => {
@@ -56,7 +94,15 @@ export const demoRoster = (recordedAt = '2026-01-01T00:00:00+07:00'): Member[] =
   return members;
 };
 
-const member = (nik: string, name: string, program: string, enrolledOn: string, monthlyWage: number, recordedAt: string, phone?: string): Member => ({
+const member = (
+  nik: string,
+  name: string,
+  program: string,
+  enrolledOn: string,
+  monthlyWage: number,
+  recordedAt: string,
+  phone?: string,
+): Member => ({
   nik,
   name,
   program,
@@ -78,7 +124,14 @@ const member = (nik: string, name: string, program: string, enrolledOn: string, 
  */
 export const demoCoverage = (members: readonly Member[], from: string, to: string, reconciledAt: string): Coverage[] => {
   const periods: string[] = [];
-  for (let [y, m] = from.split('-').map(Number) as [number, number]; `${y}-${pad(m, 2)}` <= to; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) periods.push(`${y}-${pad(m, 2)}`);
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  while (`${y}-${pad(m, 2)}` <= to) {
+    periods.push(`${y}-${pad(m, 2)}`);
+    if (m === 12) {
+      y += 1;
+      m = 1;
+    } else m += 1;
+  }
   return members.flatMap((member) =>
     periods.map((period) => ({
       nik: member.nik,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -47,7 +47,15 @@ const startOnce = async (options: { dataDir?: string; port: number }): Promise<D
   if (!release) throw new Error(`DynamoDB Local jar not found under ${libDir}`);
   const jarDir = join(libDir, release);
   const port = options.port;
-  const args = [`-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`, '-jar', join(jarDir, 'DynamoDBLocal.jar'), '-port', String(port), '-sharedDb', '-disableTelemetry'];
+  const args = [
+    `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(jarDir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    '-sharedDb',
+    '-disableTelemetry',
+  ];
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
     args.push('-dbPath', options.dataDir);
@@ -56,11 +64,16 @@ const startOnce = async (options: { dataDir?: string; port: number }): Promise<D
   }
   // A small shell watchdog owns the JVM: it stops Java when asked (TERM/INT/HUP) and also when this Node process
   // disappears without cleaning up (kill -9, a crashed test runner), so no Java process is ever left behind.
-  const watchdog = `java "$@" & j=$!; trap 'kill $j 2>/dev/null; wait $j; exit 0' TERM INT HUP; ` +
+  const watchdog =
+    `java "$@" & j=$!; trap 'kill $j 2>/dev/null; wait $j; exit 0' TERM INT HUP; ` +
     `while kill -0 ${process.pid} 2>/dev/null && kill -0 $j 2>/dev/null; do sleep 1 & wait $!; done; kill $j 2>/dev/null; wait $j`;
   // Its own process group: a SIGKILL cannot be trapped, so killing only the watchdog would leave Java running; the
   // group takes both. (detached does not outlive us: the watchdog still stops Java when this process goes away.)
-  const child = spawn('bash', ['-c', watchdog, 'dynamodb-local', ...args], { cwd: jarDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('bash', ['-c', watchdog, 'dynamodb-local', ...args], {
+    cwd: jarDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const kill = (signal: NodeJS.Signals) => {
     try {
       if (child.pid) process.kill(-child.pid, signal);
@@ -75,13 +88,20 @@ const startOnce = async (options: { dataDir?: string; port: number }): Promise<D
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localClient(endpoint);
   try {
-    await waitFor('DynamoDB Local', async () => {
-      if (child.exitCode !== null) {
-        const hint = /java: (command )?not found/.test(output) ? ' Java 17 is needed for DynamoDB Local (apt-get install openjdk-17-jre-headless).' : '';
-        throw new GiveUp(`DynamoDB Local exited with ${child.exitCode}.${hint} ${output.trim()}`);
-      }
-      await client.send(new ListTablesCommand({ Limit: 1 }));
-    }, 30_000, 100);
+    await waitFor(
+      'DynamoDB Local',
+      async () => {
+        if (child.exitCode !== null) {
+          const hint = /java: (command )?not found/.test(output)
+            ? ' Java 17 is needed for DynamoDB Local (apt-get install openjdk-17-jre-headless).'
+            : '';
+          throw new GiveUp(`DynamoDB Local exited with ${child.exitCode}.${hint} ${output.trim()}`);
+        }
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+      },
+      30_000,
+      100,
+    );
   } catch (error) {
     kill('SIGKILL');
     throw error;
@@ -105,10 +125,18 @@ const startOnce = async (options: { dataDir?: string; port: number }): Promise<D
 };
 
 export const localClient = (endpoint: string) =>
-  new DynamoDBClient({ endpoint, region: process.env.AWS_REGION ?? 'ap-southeast-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  new DynamoDBClient({
+    endpoint,
+    region: process.env.AWS_REGION ?? 'ap-southeast-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
 
 /** Creates the tables the CDK stack defines (same definitions), skipping those that exist. */
-export const ensureTables = async (client: DynamoDBClient, tables: readonly TableDefinition[], nameOf: (t: TableDefinition) => string): Promise<void> => {
+export const ensureTables = async (
+  client: DynamoDBClient,
+  tables: readonly TableDefinition[],
+  nameOf: (t: TableDefinition) => string,
+): Promise<void> => {
   for (const t of tables) {
     const name = nameOf(t);
     const keys = [t.partitionKey, t.sortKey, ...t.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])];
@@ -136,7 +164,12 @@ export const ensureTables = async (client: DynamoDBClient, tables: readonly Tabl
         }),
       );
       if (t.timeToLiveAttribute) {
-        await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: t.timeToLiveAttribute, Enabled: true } }));
+        await client.send(
+          new UpdateTimeToLiveCommand({
+            TableName: name,
+            TimeToLiveSpecification: { AttributeName: t.timeToLiveAttribute, Enabled: true },
+          }),
+        );
       }
     } catch (error) {
       if (!(error instanceof ResourceInUseException)) throw error;

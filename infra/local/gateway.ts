@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { resolve } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { FUNCTIONS, type FunctionName } from '../definitions/functions';
-import { ROUTES, routeKey, type RouteDefinition } from '../definitions/routes';
+import { ROUTES, type RouteDefinition, routeKey } from '../definitions/routes';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | string | undefined>;
 
@@ -82,7 +82,11 @@ const readBody = (req: IncomingMessage): Promise<Buffer | 'too-large'> =>
 /** Builds the API Gateway HTTP API payload 2.0 event, as AWS does. */
 export const toEvent = (req: IncomingMessage, body: Buffer, match: CompiledRoute, values: string[], url: URL): APIGatewayProxyEventV2 => {
   // As API Gateway does: the client's protocol, address and port arrive as X-Forwarded-* headers.
-  const headers: Record<string, string> = { 'x-forwarded-proto': 'http', 'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1', 'x-forwarded-port': String(req.socket.localPort ?? '') };
+  const headers: Record<string, string> = {
+    'x-forwarded-proto': 'http',
+    'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1',
+    'x-forwarded-port': String(req.socket.localPort ?? ''),
+  };
   const cookies: string[] = [];
   for (const [k, v] of Object.entries(req.headers)) {
     if (v === undefined) continue;
@@ -107,7 +111,13 @@ export const toEvent = (req: IncomingMessage, body: Buffer, match: CompiledRoute
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'localhost',
-      http: { method: req.method ?? 'GET', path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey: routeKey(match.route),
       stage: '$default',
@@ -132,7 +142,8 @@ const send = (res: ServerResponse, result: APIGatewayProxyStructuredResultV2 | s
   res.writeHead(result.statusCode, headers).end(body);
 };
 
-const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
 /**
  * The twin's API Gateway: the same route table as the CDK HttpApi, the same handlers, payload 2.0 events.
@@ -169,7 +180,9 @@ export const startGateway = async (port: number, host = '127.0.0.1', twinRoutes?
       if (!hit) return json(res, 404, { message: 'Not Found' });
       const body = await readBody(req);
       if (body === 'too-large') return json(res, 413, { message: 'Request Entity Too Large' });
-      const result = (await invokeFunction(hit.c.route.function, toEvent(req, body, hit.c, hit.m!.slice(1), url))) as Awaited<ReturnType<Handler>>;
+      const result = (await invokeFunction(hit.c.route.function, toEvent(req, body, hit.c, hit.m!.slice(1), url))) as Awaited<
+        ReturnType<Handler>
+      >;
       send(res, result);
     } catch (error) {
       // A handler that throws is a Lambda failure: API Gateway answers 500 Internal Server Error.
@@ -195,6 +208,10 @@ export const startGateway = async (port: number, host = '127.0.0.1', twinRoutes?
       if (routes) twinRoutes = routes;
       ready = true;
     },
-    stop: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    stop: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 };

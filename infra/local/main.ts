@@ -15,10 +15,12 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'; // Node 2
 const dataDir = process.env.SANTUNAN_DATA_DIR || '.santunan';
 const port = Number(process.env.PORT ?? 3000);
 
-const twin = await startTwin({ dataDir, port, seed: process.env.SANTUNAN_SEED !== 'false', log: (l) => console.log(l) }).catch((error: unknown) => {
-  console.error(`The twin could not start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+const twin = await startTwin({ dataDir, port, seed: process.env.SANTUNAN_SEED !== 'false', log: (l) => console.log(l) }).catch(
+  (error: unknown) => {
+    console.error(`The twin could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
 
 let stopping = false;
 const shutdown = async (signal: string) => {
@@ -33,7 +35,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 // Last resort if the process dies another way: never leave Java behind.
 process.on('exit', () => twin.dynamodb.kill('SIGKILL'));
 
-const seed = twin.seeded === 'already' ? 'demo roster already present' : `demo roster seeded: ${twin.seeded.members} members in ${(twin.seeded.ms / 1000).toFixed(1)} s`;
+const seed =
+  twin.seeded === 'already'
+    ? 'demo roster already present'
+    : `demo roster seeded: ${twin.seeded.members} members in ${(twin.seeded.ms / 1000).toFixed(1)} s`;
 console.log(`
 Santunan local twin is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${seed})
 

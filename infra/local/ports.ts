@@ -5,7 +5,13 @@ export const assertPortFree = (port: number, host = '127.0.0.1'): Promise<void> 
   new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `Port ${port} is already in use (is another twin running?). Stop it or start with PORT=<another port>.` : error.message)),
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} is already in use (is another twin running?). Stop it or start with PORT=<another port>.`
+            : error.message,
+        ),
+      ),
     );
     server.listen(port, host, () => server.close(() => resolve()));
   });

@@ -15,8 +15,10 @@ if (!existsSync(file)) {
 const periods: string[] = [];
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i += 1) {
-  if (args[i] === '--period' && args[i + 1]) periods.push(args[(i += 1)]!);
-  else if (args[i]?.startsWith('--period=')) periods.push(args[i]!.slice('--period='.length));
+  if (args[i] === '--period' && args[i + 1]) {
+    i += 1;
+    periods.push(args[i]!);
+  } else if (args[i]?.startsWith('--period=')) periods.push(args[i]!.slice('--period='.length));
   else {
     console.error(`Unknown argument ${args[i]}. Usage: npm run reconcile -- --period YYYY-MM`);
     process.exit(2);
@@ -26,7 +28,9 @@ const twin = JSON.parse(readFileSync(file, 'utf8')) as { env: Record<string, str
 Object.assign(process.env, twin.env, { POWERTOOLS_LOG_LEVEL: 'WARN' });
 const { invokeFunction } = await import('./gateway');
 try {
-  const result = (await invokeFunction('reconcilePremiums', { trigger: 'shell', ...(periods.length ? { periods } : {}) }, 600_000)) as { reports: unknown[] };
+  const result = (await invokeFunction('reconcilePremiums', { trigger: 'shell', ...(periods.length ? { periods } : {}) }, 600_000)) as {
+    reports: unknown[];
+  };
   console.log(JSON.stringify(result, null, 2));
 } catch (error) {
   console.error(`Reconciliation failed: ${(error as Error).message}`);

@@ -12,11 +12,19 @@ export interface S3Local {
  * bucket has. s3rver does not enforce presigned-POST policy conditions (size, type); intake checks both again
  * with HeadObject before it accepts a document, so the twin cannot be more lenient than AWS in what it stores.
  */
-export const startS3Local = async (options: { dataDir: string; bucket: string; allowedOrigins: string[]; port?: number }): Promise<S3Local> => {
+export const startS3Local = async (options: {
+  dataDir: string;
+  bucket: string;
+  allowedOrigins: string[];
+  port?: number;
+}): Promise<S3Local> => {
   mkdirSync(options.dataDir, { recursive: true });
   const port = options.port ?? 0;
   const cors = `<CORSConfiguration>${options.allowedOrigins
-    .map((o) => `<CORSRule><AllowedOrigin>${o}</AllowedOrigin><AllowedMethod>POST</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule>`)
+    .map(
+      (o) =>
+        `<CORSRule><AllowedOrigin>${o}</AllowedOrigin><AllowedMethod>POST</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule>`,
+    )
     .join('')}</CORSConfiguration>`;
   const server = new S3rver({
     port,

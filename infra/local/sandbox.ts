@@ -50,7 +50,8 @@ export const startSandbox = async (options: { dataDir: string; port?: number; ap
         }
       });
     });
-  const json = (res: ServerResponse, status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+  const json = (res: ServerResponse, status: number, value: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox');
@@ -110,7 +111,8 @@ export const startSandbox = async (options: { dataDir: string; port?: number; ap
         html`<tr><td>${t.completedAt}</td><td>${t.reference}</td><td>${t.bankCode}</td><td>****${t.accountNumber.slice(-4)}</td>`,
         html`<td>${t.accountHolder}</td><td>Rp${t.amount.toLocaleString('id-ID')}</td><td>${t.transferId}</td></tr>`,
       ]);
-      const page = html`<!doctype html><meta charset="utf-8"><title>Santunan sandbox</title><body style="font-family:system-ui;max-width:60rem;margin:auto">
+      const page =
+        html`<!doctype html><meta charset="utf-8"><title>Santunan sandbox</title><body style="font-family:system-ui;max-width:60rem;margin:auto">
 <h1>Sandbox bank: transfers received (${ledger.length})</h1><table border="1" cellpadding="4"><tr><th>at</th><th>reference</th><th>bank</th><th>account</th><th>holder</th><th>amount</th><th>transfer</th></tr>
 ${transfers}</table>
 <p>Next failures: ${failures.join(', ') || 'none'}. Queue one: <code>curl -X POST -d '{"mode":"5xx","count":2}' http://127.0.0.1:${port()}/_sandbox/failures</code></p>
@@ -128,7 +130,11 @@ ${transfers}</table>
     },
     transfers: () => [...ledger],
     sms: () => [...sms],
-    stop: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    stop: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 };
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;

@@ -1,6 +1,6 @@
 import { membersRepository, premiumsRepository } from '../../shared/composition/premiums';
-import { demoCoverage, demoRoster } from './demo-roster';
 import { jakartaIso } from '../../shared/kernel/time';
+import { demoCoverage, demoRoster } from './demo-roster';
 
 const SEED_MARKER = 'demo-roster-v3';
 /** Members of the demo roster with paid coverage (the example member first). */
@@ -24,7 +24,14 @@ export const seedDemoRoster = async (log: (line: string) => void): Promise<{ mem
   // The payment lines behind that coverage, so that the daily reconciliation (the twin's 01:00 cron) finds these
   // members paid again rather than turning their months UNPAID.
   await premiums.putPayments(
-    coverage.map((c) => ({ period: c.period, nik: c.nik, jkk: c.expected.jkk, jkm: c.expected.jkm, receiptNo: `DEMO-${c.period}`, paidOn: `${c.period}-10` })),
+    coverage.map((c) => ({
+      period: c.period,
+      nik: c.nik,
+      jkk: c.expected.jkk,
+      jkm: c.expected.jkm,
+      receiptNo: `DEMO-${c.period}`,
+      paidOn: `${c.period}-10`,
+    })),
     jakartaIso(),
   );
   await repo.markOnce(SEED_MARKER, { entity: 'META', members: members.length, seededAt: jakartaIso() });

@@ -24,7 +24,11 @@ const MAX_TIMER_SECONDS = 2_000_000;
 
 /** A JSONPath of plain field names ($.a.b), as TimeoutSecondsPath uses. */
 const readPath = (value: unknown, path: string): unknown =>
-  path.replace(/^\$\.?/, '').split('.').filter(Boolean).reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
+  path
+    .replace(/^\$\.?/, '')
+    .split('.')
+    .filter(Boolean)
+    .reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
 
 interface Execution {
   arn: string;
@@ -48,7 +52,11 @@ interface Waiter {
 
 /** An error from AWS's Step Functions API (`__type` on the wire). */
 export class SfnApiError extends Error {
-  constructor(readonly type: string, message: string, readonly status = 400) {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status = 400,
+  ) {
     super(message);
   }
 }
@@ -86,7 +94,7 @@ export class LocalStepFunctions {
       this.timeoutPaths.set(name, state.TimeoutSecondsPath);
       delete state.TimeoutSecondsPath;
       state.TimeoutSeconds = MAX_TIMER_SECONDS;
-      state.Parameters = { ...(state.Parameters as Record<string, unknown>), [STATE_INPUT_PARAMETER + '.$']: '$' };
+      state.Parameters = { ...(state.Parameters as Record<string, unknown>), [`${STATE_INPUT_PARAMETER}.$`]: '$' };
     }
   }
 
@@ -111,8 +119,11 @@ export class LocalStepFunctions {
           const stateInput = input[STATE_INPUT_PARAMETER];
           delete input[STATE_INPUT_PARAMETER];
           const seconds = readPath(stateInput, timeoutPath);
-          if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) throw named('States.Runtime', `${stateName}: TimeoutSecondsPath ${timeoutPath} is not a positive integer`);
-          return this.withTimeout(executionArn, Math.min(seconds, MAX_TIMER_SECONDS) * 1000, () => this.runTask(resource, input, stateName, executionArn));
+          if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1)
+            throw named('States.Runtime', `${stateName}: TimeoutSecondsPath ${timeoutPath} is not a positive integer`);
+          return this.withTimeout(executionArn, Math.min(seconds, MAX_TIMER_SECONDS) * 1000, () =>
+            this.runTask(resource, input, stateName, executionArn),
+          );
         }
         return this.runTask(resource, input, stateName, executionArn);
       };
@@ -179,7 +190,8 @@ export class LocalStepFunctions {
     const existing = this.executions.get(arn);
     if (existing) {
       // AWS: the same name and input while running is idempotent; anything else is ExecutionAlreadyExists.
-      if (existing.status === 'RUNNING' && existing.input === input) return { executionArn: arn, startDate: existing.startDate.getTime() / 1000 };
+      if (existing.status === 'RUNNING' && existing.input === input)
+        return { executionArn: arn, startDate: existing.startDate.getTime() / 1000 };
       throw new SfnApiError('ExecutionAlreadyExists', `Execution already exists: '${arn}'`);
     }
     let parsed: unknown;
@@ -197,7 +209,11 @@ export class LocalStepFunctions {
       overrides: {
         taskResourceLocalHandlers: this.taskHandlers(arn) as never,
         ...(this.options.retryIntervalMs !== undefined
-          ? { retryIntervalOverrides: Object.fromEntries(Object.keys(this.definition.States).map((s) => [s, this.options.retryIntervalMs!])) }
+          ? {
+              retryIntervalOverrides: Object.fromEntries(
+                Object.keys(this.definition.States).map((s) => [s, this.options.retryIntervalMs!]),
+              ),
+            }
           : {}),
       },
       noThrowOnAbort: true,
@@ -215,7 +231,12 @@ export class LocalStepFunctions {
     });
     execution.abort = run.abort;
     void (async () => {
-      for await (const event of run.eventLogs) execution.events.push({ type: event.type, timestamp: event.timestamp, stateName: (event as { state?: { name?: string } }).state?.name });
+      for await (const event of run.eventLogs)
+        execution.events.push({
+          type: event.type,
+          timestamp: event.timestamp,
+          stateName: (event as { state?: { name?: string } }).state?.name,
+        });
     })().catch(() => undefined);
     run.result.then(
       (output) => {
@@ -286,7 +307,14 @@ export class LocalStepFunctions {
   executionHistory(arn: string) {
     const e = this.executions.get(arn);
     if (!e) throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
-    return { events: e.events.map((ev, i) => ({ id: i + 1, timestamp: ev.timestamp / 1000, type: ev.type, ...(ev.stateName ? { stateEnteredEventDetails: { name: ev.stateName } } : {}) })) };
+    return {
+      events: e.events.map((ev, i) => ({
+        id: i + 1,
+        timestamp: ev.timestamp / 1000,
+        type: ev.type,
+        ...(ev.stateName ? { stateEnteredEventDetails: { name: ev.stateName } } : {}),
+      })),
+    };
   }
 
   running(): number {
@@ -294,10 +322,11 @@ export class LocalStepFunctions {
   }
 
   stop(): void {
-    for (const e of this.executions.values()) if (e.status === 'RUNNING') {
-      e.status = 'ABORTED';
-      e.abort?.();
-    }
+    for (const e of this.executions.values())
+      if (e.status === 'RUNNING') {
+        e.status = 'ABORTED';
+        e.abort?.();
+      }
     // The aborted executions no longer wait on their tokens: drop them (rejecting them would be unhandled).
     this.waiters.clear();
   }
@@ -307,18 +336,23 @@ export class LocalStepFunctions {
  * The Step Functions endpoint, speaking the AWS JSON 1.0 protocol (`X-Amz-Target: AWSStepFunctions.<Action>`), so
  * the handlers' unchanged @aws-sdk/client-sfn calls reach the local executor through AWS_ENDPOINT_URL_SFN.
  */
-export const startStepFunctionsEndpoint = async (engine: LocalStepFunctions, port: number): Promise<{ server: Server; url: string; stop: () => Promise<void> }> => {
+export const startStepFunctionsEndpoint = async (
+  engine: LocalStepFunctions,
+  port: number,
+): Promise<{ server: Server; url: string; stop: () => Promise<void> }> => {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
-      const reply = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' }).end(JSON.stringify(body));
+      const reply = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' }).end(JSON.stringify(body));
       const action = String(req.headers['x-amz-target'] ?? '').replace('AWSStepFunctions.', '');
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, string>;
         switch (action) {
           case 'StartExecution':
-            if (body.stateMachineArn !== engine.stateMachineArn) throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${body.stateMachineArn}'`);
+            if (body.stateMachineArn !== engine.stateMachineArn)
+              throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${body.stateMachineArn}'`);
             return reply(200, await engine.startExecution(body.name ?? randomBytes(8).toString('hex'), body.input ?? '{}'));
           case 'SendTaskSuccess':
             engine.sendTaskSuccess(body.taskToken ?? '', body.output ?? '{}');
@@ -344,5 +378,13 @@ export const startStepFunctionsEndpoint = async (engine: LocalStepFunctions, por
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  return { server, url: `http://127.0.0.1:${actual}`, stop: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    server,
+    url: `http://127.0.0.1:${actual}`,
+    stop: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 };

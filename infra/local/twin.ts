@@ -1,17 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Cron } from 'croner';
 import { join, resolve } from 'node:path';
+import { Cron } from 'croner';
+import { ENV, type FunctionEnvironment, STAFF_EMAIL_VARS } from '../../shared/composition/env';
 import { cronExpression, RECONCILIATION_SCHEDULE } from '../definitions/schedules';
 import { TABLES, type TableDefinition } from '../definitions/tables';
-import { ENV, type FunctionEnvironment, STAFF_EMAIL_VARS } from '../../shared/composition/env';
 import { loadWorkflowDefinition } from './asl';
 import { LOCAL_USERS, startLocalIssuer } from './auth';
-import { ensureTables, localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
+import { type DynamoDbLocal, ensureTables, localClient, startDynamoDbLocal } from './dynamodb';
 import { invokeFunction, startGateway, type TwinRoutes } from './gateway';
 import { assertPortFree } from './ports';
-import { startS3Local, type S3Local } from './s3';
-import { startSandbox, type Sandbox } from './sandbox';
+import { type S3Local, startS3Local } from './s3';
+import { type Sandbox, startSandbox } from './sandbox';
 import { startSesLocal } from './ses';
 import { LocalStepFunctions, startStepFunctionsEndpoint } from './stepfunctions';
 
@@ -89,7 +89,12 @@ export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => {
       ? { [ENV.bankApiUrl]: `${e.sandbox}/bank`, [ENV.bankApiKey]: SANDBOX_BANK_KEY, [ENV.smsGatewayUrl]: `${e.sandbox}/sms/messages` }
       : {}),
     ...(e.auth
-      ? { [ENV.authIssuer]: e.auth.issuer, [ENV.authJwksUrl]: e.auth.jwksUrl, [ENV.authClientId]: e.auth.clientId, [ENV.staffLoginUrl]: '/staff/login' }
+      ? {
+          [ENV.authIssuer]: e.auth.issuer,
+          [ENV.authJwksUrl]: e.auth.jwksUrl,
+          [ENV.authClientId]: e.auth.clientId,
+          [ENV.staffLoginUrl]: '/staff/login',
+        }
       : {}),
   };
   return {
@@ -151,7 +156,11 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
   try {
     const [dynamodb, s3, ses, sandbox, workflow, issuer] = await Promise.all([
       startDynamoDbLocal({ dataDir: options.inMemory ? undefined : join(dataDir, 'dynamodb') }),
-      startS3Local({ dataDir: join(dataDir, 's3'), bucket: LOCAL_BUCKET, allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`] }),
+      startS3Local({
+        dataDir: join(dataDir, 's3'),
+        bucket: LOCAL_BUCKET,
+        allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+      }),
       startSesLocal(),
       startSandbox({ dataDir, apiKey: SANDBOX_BANK_KEY, timeoutHoldMs: options.bankTimeoutHoldMs }),
       // The ASL of the synthesized stack: the same definition `cdk deploy` ships.
@@ -159,13 +168,24 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
       startLocalIssuer(dataDir, apiUrl),
     ]);
     stops.push(dynamodb.stop, s3.stop, ses.stop, sandbox.stop);
-    const stepFunctions = new LocalStepFunctions(workflow, (fn, payload) => invokeFunction(fn, payload, 900_000), { retryIntervalMs: options.retryIntervalMs, runExecutions: options.runWorkflows });
+    const stepFunctions = new LocalStepFunctions(workflow, (fn, payload) => invokeFunction(fn, payload, 900_000), {
+      retryIntervalMs: options.retryIntervalMs,
+      runExecutions: options.runWorkflows,
+    });
     stops.push(() => stepFunctions.stop());
     const sfn = await startStepFunctionsEndpoint(stepFunctions, 0);
     stops.push(sfn.stop);
 
     const env = {
-      ...twinEnvironment({ dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfn.url, sesv2: ses.url, sandbox: sandbox.url, stateMachineArn: stepFunctions.stateMachineArn, auth: issuer }),
+      ...twinEnvironment({
+        dynamodb: dynamodb.endpoint,
+        s3: s3.endpoint,
+        sfn: sfn.url,
+        sesv2: ses.url,
+        sandbox: sandbox.url,
+        stateMachineArn: stepFunctions.stateMachineArn,
+        auth: issuer,
+      }),
       [ENV.publicBaseUrl]: apiUrl,
       ...options.environment,
     };
@@ -210,7 +230,10 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
  */
 const resumeOpenClaims = async (engine: LocalStepFunctions, apiUrl: string): Promise<number> => {
   // Imported only now, like the seed: the composition root reads the environment set above.
-  const [{ claimStore }, { STATUS_GROUPS }] = await Promise.all([import('../../shared/composition/claims'), import('../../shared/claims/domain/claim')]);
+  const [{ claimStore }, { STATUS_GROUPS }] = await Promise.all([
+    import('../../shared/composition/claims'),
+    import('../../shared/claims/domain/claim'),
+  ]);
   const repo = claimStore();
   let count = 0;
   // Claims whose workflow was running when the twin stopped: every open status.

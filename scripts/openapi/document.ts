@@ -1,19 +1,19 @@
 import * as z from 'zod/mini';
-import packageJson from '../../package.json';
 import { ROUTES, routeKey } from '../../infra/definitions/routes';
+import packageJson from '../../package.json';
 import { parseForm } from '../../shared/platform/http/body';
 import { SESSION_COOKIE } from '../../shared/staff/adapters/staff-auth';
 import {
+  type BodySpec,
   COMPONENTS,
+  type Example,
   OPERATIONS,
+  type OperationSpec,
   PATH_PARAMETERS,
+  type ResponseSpec,
   TAGS,
   TWIN_COMPONENTS,
   TWIN_OPERATIONS,
-  type BodySpec,
-  type Example,
-  type OperationSpec,
-  type ResponseSpec,
 } from './operations';
 
 /**
@@ -235,7 +235,8 @@ export const buildOpenApiDocument = (): Json => {
   const paths: Record<string, Record<string, Json>> = {};
   const addOperation = (key: string, spec: OperationSpec, twinOnly: boolean) => {
     const [method, path] = key.split(' ') as [string, string];
-    (paths[path] ??= {})[method.toLowerCase()] = operationOf(key, path, spec, twinOnly);
+    paths[path] ??= {};
+    paths[path][method.toLowerCase()] = operationOf(key, path, spec, twinOnly);
   };
   // The route table is the source of the routes: each must be described, and nothing else may be.
   const keys = new Set(ROUTES.map(routeKey));
@@ -251,10 +252,7 @@ export const buildOpenApiDocument = (): Json => {
   const sortedPaths = Object.fromEntries(
     Object.keys(paths)
       .sort()
-      .map((p) => [
-        p,
-        Object.fromEntries(Object.entries(paths[p]!).sort(([a], [b]) => METHOD_ORDER.indexOf(a) - METHOD_ORDER.indexOf(b))),
-      ]),
+      .map((p) => [p, Object.fromEntries(Object.entries(paths[p]!).sort(([a], [b]) => METHOD_ORDER.indexOf(a) - METHOD_ORDER.indexOf(b)))]),
   );
   const sortedSchemas = Object.fromEntries(
     Object.keys(componentSchemas)

@@ -18,6 +18,8 @@ import {
 } from '../../shared/claims/schemas/responses';
 import { uploadRequestSchema } from '../../shared/claims/schemas/upload';
 import { duplicateClaimResponseSchema, errorResponseSchema, gatewayErrorSchema } from '../../shared/platform/schemas/error-response';
+import { PAYMENT_HEADER } from '../../shared/premiums/domain/payment-row';
+import { ROSTER_HEADER } from '../../shared/premiums/domain/roster-row';
 import { importFromStorageSchema, importUploadRequestSchema, MAX_IMPORT_BYTES } from '../../shared/premiums/schemas/imports';
 import { reconcileRequestSchema } from '../../shared/premiums/schemas/reconciliation';
 import {
@@ -28,8 +30,6 @@ import {
   reconciliationReportSchema,
   rosterImportResultSchema,
 } from '../../shared/premiums/schemas/responses';
-import { PAYMENT_HEADER } from '../../shared/premiums/domain/payment-row';
-import { ROSTER_HEADER } from '../../shared/premiums/domain/roster-row';
 import { STAFF_ROLES, type StaffRole } from '../../shared/staff/domain/roles';
 
 /**

@@ -12,31 +12,27 @@ import { DocumentsStore } from '../claims/adapters/documents-store';
 import { S3UploadSigner } from '../claims/adapters/upload-signer';
 import { UploadsRepository } from '../claims/adapters/uploads-repository';
 import { WorkflowClient } from '../claims/adapters/workflow-client';
-import type {
-  ClaimStore,
-  ClaimWorkflow,
-  Disbursement,
-  DocumentStorage,
-  UploadSigner,
-  UploadStore,
-} from '../claims/application/ports';
+import type { ClaimStore, ClaimWorkflow, Disbursement, DocumentStorage, UploadSigner, UploadStore } from '../claims/application/ports';
 import { traced } from '../platform/observability';
 import { ENV, optionalEnv, requireEnv } from './env';
 import { SDK_CLIENT_DEFAULTS } from './sdk';
 
 let s3: S3Client | undefined;
 /** One S3 client per process. */
-export const s3Client = (): S3Client => (s3 ??= traced(new S3Client({ ...SDK_CLIENT_DEFAULTS, forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true' })));
+export const s3Client = (): S3Client =>
+  (s3 ??= traced(new S3Client({ ...SDK_CLIENT_DEFAULTS, forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true' })));
 
 export const claimStore = (): ClaimStore => new ClaimsRepository(requireEnv(ENV.claimsTable));
 export const uploadStore = (): UploadStore => new UploadsRepository(requireEnv(ENV.claimsTable));
 export const documentStorage = (): DocumentStorage => new DocumentsStore(s3Client(), requireEnv(ENV.documentsBucket));
 export const uploadSigner = (): UploadSigner => new S3UploadSigner(s3Client(), requireEnv(ENV.documentsBucket));
-export const claimWorkflow = (): ClaimWorkflow => new WorkflowClient(traced(new SFNClient({ ...SDK_CLIENT_DEFAULTS })), requireEnv(ENV.stateMachineArn));
+export const claimWorkflow = (): ClaimWorkflow =>
+  new WorkflowClient(traced(new SFNClient({ ...SDK_CLIENT_DEFAULTS })), requireEnv(ENV.stateMachineArn));
 /**
  * Functions that only answer task tokens have no state machine ARN (they never start executions); the client
  * needs none for SendTaskSuccess.
  */
-export const taskResponder = (): Pick<ClaimWorkflow, 'succeed'> => new WorkflowClient(traced(new SFNClient({ ...SDK_CLIENT_DEFAULTS })), '');
+export const taskResponder = (): Pick<ClaimWorkflow, 'succeed'> =>
+  new WorkflowClient(traced(new SFNClient({ ...SDK_CLIENT_DEFAULTS })), '');
 export const disbursement = (): Disbursement =>
   new BankClient(requireEnv(ENV.bankApiUrl), requireEnv(ENV.bankApiKey), Number(optionalEnv(ENV.bankTimeoutMs, '10000')));

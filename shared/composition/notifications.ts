@@ -8,7 +8,12 @@ import { ENV, requireEnv } from './env';
 import { SDK_CLIENT_DEFAULTS } from './sdk';
 
 /** Email through SES (MAIL_FROM) and SMS through the gateway when one is configured. */
-export const notifier = (): Notifier => new SesNotifier(traced(new SESv2Client({ ...SDK_CLIENT_DEFAULTS })), requireEnv(ENV.mailFrom), process.env[ENV.smsGatewayUrl] || undefined);
+export const notifier = (): Notifier =>
+  new SesNotifier(
+    traced(new SESv2Client({ ...SDK_CLIENT_DEFAULTS })),
+    requireEnv(ENV.mailFrom),
+    process.env[ENV.smsGatewayUrl] || undefined,
+  );
 
 /** The texts of claim notifications, from the message catalogue. */
 export const claimMessages: ClaimMessages = { family: familyMessages, sms: familySms, staff: staffMessages };

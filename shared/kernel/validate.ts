@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { ValidationError, type FieldError } from './errors';
+import { type FieldError, ValidationError } from './errors';
 
 /** JSON path as the form names its fields: `documents[0].uploadId`. */
 export const pathString = (path: readonly PropertyKey[]): string =>

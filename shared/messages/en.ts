@@ -7,7 +7,8 @@ export const en: Record<keyof typeof id, string> = {
   'layout.otherLanguage': 'Bahasa Indonesia',
 
   'form.title': 'File a benefit claim',
-  'form.intro': 'This form is for the family (heirs) of a member who died, or for a member injured at work. Have the ID card, family card and bank book ready. A TKSK coordinator may help you.',
+  'form.intro':
+    'This form is for the family (heirs) of a member who died, or for a member injured at work. Have the ID card, family card and bank book ready. A TKSK coordinator may help you.',
   'form.summary': 'Please correct these fields:',
   'form.benefit': 'Benefit',
   'form.jkm': 'JKM: the member died, not because of work (e.g. illness)',
@@ -39,7 +40,8 @@ export const en: Record<keyof typeof id, string> = {
   'form.holder': 'Account holder',
   'form.holderHelp': 'Must be in the name of the heir who files.',
   'form.docs': 'Documents',
-  'form.docsHelp': 'Take clear photos (JPG, PNG or PDF, at most 5 MB). Files are sent one at a time; if the signal drops, press "Retry" on that file only.',
+  'form.docsHelp':
+    'Take clear photos (JPG, PNG or PDF, at most 5 MB). Files are sent one at a time; if the signal drops, press "Retry" on that file only.',
   'form.noscript': 'JavaScript is off: you can still send the form now. Staff will ask for the documents later.',
   'form.submit': 'Send claim',
   'form.filedBefore': 'Filed before?',
@@ -167,12 +169,18 @@ export const en: Record<keyof typeof id, string> = {
   'error.form.retry': 'The claim was not saved because of a temporary problem. Your answers are below; press "Send claim" again.',
   'error.body.json': 'The body is not valid JSON.',
 
-  'rejection.MEMBER_NOT_FOUND': 'Sorry, we could not find a member with this NIK in the member list. Please check the NIK on the ID card or family card. If it is correct, the TKSK coordinator in your district can help check the membership records.',
-  'rejection.BENEFIT_NOT_COVERED': "Sorry, the member's programme does not include the benefit that was claimed. The TKSK coordinator in your district can explain which benefits apply.",
-  'rejection.NOT_ACTIVE_AT_INCIDENT': 'Sorry, our records show the membership had not started or was not active on the date of the incident. If the date entered was wrong, you may claim again with the right date. If you believe our records are wrong, contact the TKSK coordinator in your district.',
-  'rejection.CLAIM_WINDOW_EXPIRED': 'Sorry, a claim can be made up to 5 years after the incident, and that time has passed. If the date entered was wrong, you may claim again with the right date.',
-  'rejection.CAUSE_NOT_COVERED': 'The benefit chosen does not fit the incident. JKM is for a death not caused by a work accident; JKK is for a work accident (including travel for work) or an occupational disease. You may claim again with the right benefit.',
-  'rejection.HEIR_NOT_ENTITLED': "The claimant's relationship to the member does not fit the claim. A death benefit is claimed by an heir (for example the spouse or a child); an injury benefit by the member. You may claim again with the right claimant.",
+  'rejection.MEMBER_NOT_FOUND':
+    'Sorry, we could not find a member with this NIK in the member list. Please check the NIK on the ID card or family card. If it is correct, the TKSK coordinator in your district can help check the membership records.',
+  'rejection.BENEFIT_NOT_COVERED':
+    "Sorry, the member's programme does not include the benefit that was claimed. The TKSK coordinator in your district can explain which benefits apply.",
+  'rejection.NOT_ACTIVE_AT_INCIDENT':
+    'Sorry, our records show the membership had not started or was not active on the date of the incident. If the date entered was wrong, you may claim again with the right date. If you believe our records are wrong, contact the TKSK coordinator in your district.',
+  'rejection.CLAIM_WINDOW_EXPIRED':
+    'Sorry, a claim can be made up to 5 years after the incident, and that time has passed. If the date entered was wrong, you may claim again with the right date.',
+  'rejection.CAUSE_NOT_COVERED':
+    'The benefit chosen does not fit the incident. JKM is for a death not caused by a work accident; JKK is for a work accident (including travel for work) or an occupational disease. You may claim again with the right benefit.',
+  'rejection.HEIR_NOT_ENTITLED':
+    "The claimant's relationship to the member does not fit the claim. A death benefit is claimed by an heir (for example the spouse or a child); an injury benefit by the member. You may claim again with the right claimant.",
 
   'staffRejection.HEIR_NOT_ENTITLED': 'The claimant is not the entitled heir.',
   'staffRejection.DOCUMENTS_INVALID': 'The documents sent are not valid.',
@@ -183,7 +191,8 @@ export const en: Record<keyof typeof id, string> = {
   'staffRejection.OTHER': 'The claim does not qualify. Staff will explain why.',
 
   'flag.NAME_MISMATCH': "The member's name on the claim does not match the roster. Check the ID and family cards before approving.",
-  'flag.SPONSOR_ARREARS': "The premium for the incident month is not recorded as paid by the sponsor. This is the sponsor's arrears, not the family's fault: do not reject for it.",
+  'flag.SPONSOR_ARREARS':
+    "The premium for the incident month is not recorded as paid by the sponsor. This is the sponsor's arrears, not the family's fault: do not reject for it.",
   'flag.HEIR_ORDER_REVIEW': 'The claimant is an heir of order 2-5. Confirm the member has no spouse or child (a higher-order heir).',
   'flag.ASSESSMENT_REQUIRED': 'JKK injury: the benefit can be computed only after an assessment from the medical report and receipts.',
 
@@ -238,17 +247,23 @@ export const en: Record<keyof typeof id, string> = {
   'staff.login.submit': 'Sign in',
   'staff.login.hint': 'Local users: {users}; password {password}.',
 
-  'email.family.footer': 'This message was sent automatically by Santunan. Do not share your claim number or NIK with people you do not know.',
+  'email.family.footer':
+    'This message was sent automatically by Santunan. Do not share your claim number or NIK with people you do not know.',
   'email.needsDocuments.subject': 'Claim {reference}: documents still needed',
-  'email.needsDocuments.text': 'Dear {name},\n\nWe have received claim {reference}, but these documents are still needed:\n{documents}\n\nSend them from the claim status page: {statusUrl}',
+  'email.needsDocuments.text':
+    'Dear {name},\n\nWe have received claim {reference}, but these documents are still needed:\n{documents}\n\nSend them from the claim status page: {statusUrl}',
   'email.awaitingApproval.subject': 'Claim {reference}: complete, awaiting approval',
-  'email.awaitingApproval.text': 'Dear {name},\n\nClaim {reference} is complete and awaits approval by staff. We will write to you again.\n\nStatus: {statusUrl}',
+  'email.awaitingApproval.text':
+    'Dear {name},\n\nClaim {reference} is complete and awaits approval by staff. We will write to you again.\n\nStatus: {statusUrl}',
   'email.rejected.subject': 'Claim {reference}: not payable',
-  'email.rejected.text': 'Dear {name},\n\nWe are sorry: claim {reference} cannot be paid.\nReason: {reason}\n\nIf you think this is wrong, reply to this message or contact the TKSK coordinator in your area.\nStatus: {statusUrl}',
+  'email.rejected.text':
+    'Dear {name},\n\nWe are sorry: claim {reference} cannot be paid.\nReason: {reason}\n\nIf you think this is wrong, reply to this message or contact the TKSK coordinator in your area.\nStatus: {statusUrl}',
   'email.paid.subject': 'Claim {reference}: the benefit has been transferred',
-  'email.paid.text': 'Dear {name},\n\nThe benefit of {amount} has been transferred to the account of {accountHolder}. Our condolences to the family.\n\nStatus: {statusUrl}',
+  'email.paid.text':
+    'Dear {name},\n\nThe benefit of {amount} has been transferred to the account of {accountHolder}. Our condolences to the family.\n\nStatus: {statusUrl}',
   'email.payoutDelayed.subject': 'Claim {reference}: transfer delayed',
-  'email.payoutDelayed.text': 'Dear {name},\n\nYour claim was approved, but the transfer to the account did not go through yet. Finance staff are handling it and will contact you if needed.\n\nStatus: {statusUrl}',
+  'email.payoutDelayed.text':
+    'Dear {name},\n\nYour claim was approved, but the transfer to the account did not go through yet. Finance staff are handling it and will contact you if needed.\n\nStatus: {statusUrl}',
   'sms.needsDocuments': 'Santunan: claim {reference} needs more documents. Check the status & send them on the claim status page.',
   'sms.awaitingApproval': 'Santunan: claim {reference} is complete and awaits approval by staff.',
   'sms.rejected': 'Santunan: claim {reference} cannot be paid. The reason is in the email/on the claim status page.',
@@ -260,12 +275,15 @@ export const en: Record<keyof typeof id, string> = {
   'email.decisionNeeded.second': 'Second approval needed',
   'email.decisionNeeded.escalated': 'ESCALATION: the approval deadline has nearly passed',
   'email.decisionNeeded.subject': '[Santunan] {lead}: {reference} {benefit}',
-  'email.decisionNeeded.text': '{lead}.\n\nClaim: {reference}\nBenefit: {benefit} ({incidentType}, {incidentDate})\nMember: {member}\nClaimant: {claimant} ({relationship})\nAmount: {amount}\nFlags: {flags}\nDeadline: {deadline}\n\nOpen the claim: {claimUrl}\n',
+  'email.decisionNeeded.text':
+    '{lead}.\n\nClaim: {reference}\nBenefit: {benefit} ({incidentType}, {incidentDate})\nMember: {member}\nClaimant: {claimant} ({relationship})\nAmount: {amount}\nFlags: {flags}\nDeadline: {deadline}\n\nOpen the claim: {claimUrl}\n',
   'email.decisionNeeded.assessmentNeeded': 'assessment needed',
   'email.payoutFailed.subject': '[Santunan] Transfer failed: {reference}',
-  'email.payoutFailed.text': "The transfer for claim {reference} failed: {error}\nCheck the recipient's account, then retry from the claim page: {claimUrl}\n",
+  'email.payoutFailed.text':
+    "The transfer for claim {reference} failed: {error}\nCheck the recipient's account, then retry from the claim page: {claimUrl}\n",
   'email.workflowFailed.subject': '[Santunan] Claim workflow stopped on an error: {reference}',
   'email.workflowFailed.text': 'The workflow of claim {reference} stopped: {error}\nClaim: {claimUrl}\n',
   'email.reconciliation.subject': '[Santunan] Premium reconciliation {period}: {discrepancies} discrepancies',
-  'email.reconciliation.text': 'Premium reconciliation for {period} ({trigger}).\n\nMembers owing premiums: {members}, expected {expected}\nReceived: {paid}\nPaid {PAID}, unpaid {UNPAID}, underpaid {UNDERPAID}, overpaid {OVERPAID}, paid for inactive members {PAID_FOR_INACTIVE}, unknown NIK {UNKNOWN_MEMBER}\n\nReport: {reportUrl}\nCSV: {csvUrl}\n',
+  'email.reconciliation.text':
+    'Premium reconciliation for {period} ({trigger}).\n\nMembers owing premiums: {members}, expected {expected}\nReceived: {paid}\nPaid {PAID}, unpaid {UNPAID}, underpaid {UNDERPAID}, overpaid {OVERPAID}, paid for inactive members {PAID_FOR_INACTIVE}, unknown NIK {UNKNOWN_MEMBER}\n\nReport: {reportUrl}\nCSV: {csvUrl}\n',
 };

@@ -11,7 +11,8 @@ export const id = {
 
   // Claim form
   'form.title': 'Ajukan klaim santunan',
-  'form.intro': 'Formulir ini untuk keluarga (ahli waris) peserta yang meninggal dunia, atau peserta yang cedera karena kerja. Siapkan KTP, Kartu Keluarga, dan buku tabungan. Anda bisa dibantu koordinator TKSK.',
+  'form.intro':
+    'Formulir ini untuk keluarga (ahli waris) peserta yang meninggal dunia, atau peserta yang cedera karena kerja. Siapkan KTP, Kartu Keluarga, dan buku tabungan. Anda bisa dibantu koordinator TKSK.',
   'form.summary': 'Ada isian yang perlu diperbaiki:',
   'form.benefit': 'Jenis santunan',
   'form.jkm': 'JKM: peserta meninggal dunia bukan karena pekerjaan (misalnya sakit)',
@@ -43,7 +44,8 @@ export const id = {
   'form.holder': 'Nama pemilik rekening',
   'form.holderHelp': 'Harus atas nama ahli waris yang mengajukan.',
   'form.docs': 'Dokumen',
-  'form.docsHelp': 'Foto dokumen dengan jelas (JPG, PNG, atau PDF, paling besar 5 MB). Berkas dikirim satu per satu; jika sinyal putus, tekan "Coba lagi" pada berkas itu saja.',
+  'form.docsHelp':
+    'Foto dokumen dengan jelas (JPG, PNG, atau PDF, paling besar 5 MB). Berkas dikirim satu per satu; jika sinyal putus, tekan "Coba lagi" pada berkas itu saja.',
   'form.noscript': 'JavaScript tidak aktif: Anda tetap bisa mengirim formulir sekarang. Petugas akan meminta dokumen kemudian.',
   'form.submit': 'Kirim klaim',
   'form.filedBefore': 'Sudah pernah mengajukan?',
@@ -179,12 +181,18 @@ export const id = {
   'error.body.json': 'Isi permintaan bukan JSON yang valid.',
 
   // Why the workflow rejects a claim: plain words, what it means, and what the family can do
-  'rejection.MEMBER_NOT_FOUND': 'Mohon maaf, kami belum menemukan peserta dengan NIK tersebut dalam daftar peserta. Mohon periksa kembali NIK peserta di KTP atau Kartu Keluarga. Jika NIK sudah benar, koordinator TKSK di kecamatan Anda dapat membantu memeriksa data kepesertaan.',
-  'rejection.BENEFIT_NOT_COVERED': 'Mohon maaf, program kepesertaan peserta tidak mencakup jenis santunan yang diajukan. Koordinator TKSK di kecamatan Anda dapat menjelaskan santunan yang berlaku.',
-  'rejection.NOT_ACTIVE_AT_INCIDENT': 'Mohon maaf, menurut data kami kepesertaan belum dimulai atau sudah tidak aktif pada tanggal kejadian. Jika tanggal kejadian yang diisi keliru, Anda dapat mengajukan klaim kembali dengan tanggal yang benar. Jika menurut Anda data kami yang keliru, hubungi koordinator TKSK di kecamatan Anda.',
-  'rejection.CLAIM_WINDOW_EXPIRED': 'Mohon maaf, klaim hanya dapat diajukan paling lambat 5 tahun setelah tanggal kejadian, dan batas waktu itu sudah lewat. Jika tanggal kejadian yang diisi keliru, Anda dapat mengajukan klaim kembali dengan tanggal yang benar.',
-  'rejection.CAUSE_NOT_COVERED': 'Jenis santunan yang dipilih tidak sesuai dengan kejadiannya. JKM untuk peserta yang meninggal dunia bukan karena kecelakaan kerja; JKK untuk kecelakaan kerja (termasuk di perjalanan kerja) atau penyakit akibat kerja. Anda dapat mengajukan klaim kembali dengan jenis santunan yang sesuai.',
-  'rejection.HEIR_NOT_ENTITLED': 'Hubungan pengaju dengan peserta tidak sesuai dengan jenis klaim. Santunan kematian diajukan oleh ahli waris (misalnya suami/istri atau anak); santunan cedera diajukan oleh peserta sendiri. Anda dapat mengajukan klaim kembali dengan data pengaju yang sesuai.',
+  'rejection.MEMBER_NOT_FOUND':
+    'Mohon maaf, kami belum menemukan peserta dengan NIK tersebut dalam daftar peserta. Mohon periksa kembali NIK peserta di KTP atau Kartu Keluarga. Jika NIK sudah benar, koordinator TKSK di kecamatan Anda dapat membantu memeriksa data kepesertaan.',
+  'rejection.BENEFIT_NOT_COVERED':
+    'Mohon maaf, program kepesertaan peserta tidak mencakup jenis santunan yang diajukan. Koordinator TKSK di kecamatan Anda dapat menjelaskan santunan yang berlaku.',
+  'rejection.NOT_ACTIVE_AT_INCIDENT':
+    'Mohon maaf, menurut data kami kepesertaan belum dimulai atau sudah tidak aktif pada tanggal kejadian. Jika tanggal kejadian yang diisi keliru, Anda dapat mengajukan klaim kembali dengan tanggal yang benar. Jika menurut Anda data kami yang keliru, hubungi koordinator TKSK di kecamatan Anda.',
+  'rejection.CLAIM_WINDOW_EXPIRED':
+    'Mohon maaf, klaim hanya dapat diajukan paling lambat 5 tahun setelah tanggal kejadian, dan batas waktu itu sudah lewat. Jika tanggal kejadian yang diisi keliru, Anda dapat mengajukan klaim kembali dengan tanggal yang benar.',
+  'rejection.CAUSE_NOT_COVERED':
+    'Jenis santunan yang dipilih tidak sesuai dengan kejadiannya. JKM untuk peserta yang meninggal dunia bukan karena kecelakaan kerja; JKK untuk kecelakaan kerja (termasuk di perjalanan kerja) atau penyakit akibat kerja. Anda dapat mengajukan klaim kembali dengan jenis santunan yang sesuai.',
+  'rejection.HEIR_NOT_ENTITLED':
+    'Hubungan pengaju dengan peserta tidak sesuai dengan jenis klaim. Santunan kematian diajukan oleh ahli waris (misalnya suami/istri atau anak); santunan cedera diajukan oleh peserta sendiri. Anda dapat mengajukan klaim kembali dengan data pengaju yang sesuai.',
 
   // Reasons an approver or supervisor may give (the family reads them)
   'staffRejection.HEIR_NOT_ENTITLED': 'Pengaju bukan ahli waris yang berhak menurut urutan ahli waris.',
@@ -197,8 +205,10 @@ export const id = {
 
   // Flags staff read beside a claim
   'flag.NAME_MISMATCH': 'Nama peserta pada klaim tidak cocok dengan nama di daftar peserta. Periksa KTP dan KK sebelum menyetujui.',
-  'flag.SPONSOR_ARREARS': 'Iuran bulan kejadian belum tercatat lunas dari Kemensos. Ini tunggakan sponsor, bukan kesalahan keluarga: jangan tolak karena alasan ini.',
-  'flag.HEIR_ORDER_REVIEW': 'Pengaju adalah ahli waris urutan 2-5. Pastikan tidak ada suami/istri atau anak peserta (ahli waris urutan lebih tinggi).',
+  'flag.SPONSOR_ARREARS':
+    'Iuran bulan kejadian belum tercatat lunas dari Kemensos. Ini tunggakan sponsor, bukan kesalahan keluarga: jangan tolak karena alasan ini.',
+  'flag.HEIR_ORDER_REVIEW':
+    'Pengaju adalah ahli waris urutan 2-5. Pastikan tidak ada suami/istri atau anak peserta (ahli waris urutan lebih tinggi).',
   'flag.ASSESSMENT_REQUIRED': 'Cedera JKK: santunan baru dapat dihitung setelah penilaian dari laporan medis dan kuitansi.',
 
   // Staff pages
@@ -255,17 +265,23 @@ export const id = {
   'staff.login.hint': 'Pengguna lokal: {users}; kata sandi {password}.',
 
   // Family emails and SMS
-  'email.family.footer': 'Pesan ini dikirim otomatis oleh Santunan. Jangan bagikan nomor klaim dan NIK Anda kepada orang yang tidak dikenal.',
+  'email.family.footer':
+    'Pesan ini dikirim otomatis oleh Santunan. Jangan bagikan nomor klaim dan NIK Anda kepada orang yang tidak dikenal.',
   'email.needsDocuments.subject': 'Klaim {reference}: dokumen masih kurang',
-  'email.needsDocuments.text': 'Yth. {name},\n\nKlaim {reference} sudah kami terima, tetapi dokumen berikut masih diperlukan:\n{documents}\n\nKirim dokumen lewat halaman status klaim: {statusUrl}',
+  'email.needsDocuments.text':
+    'Yth. {name},\n\nKlaim {reference} sudah kami terima, tetapi dokumen berikut masih diperlukan:\n{documents}\n\nKirim dokumen lewat halaman status klaim: {statusUrl}',
   'email.awaitingApproval.subject': 'Klaim {reference}: data lengkap, menunggu persetujuan',
-  'email.awaitingApproval.text': 'Yth. {name},\n\nData klaim {reference} sudah lengkap dan sedang menunggu persetujuan petugas. Kami akan mengabari Anda lagi.\n\nStatus: {statusUrl}',
+  'email.awaitingApproval.text':
+    'Yth. {name},\n\nData klaim {reference} sudah lengkap dan sedang menunggu persetujuan petugas. Kami akan mengabari Anda lagi.\n\nStatus: {statusUrl}',
   'email.rejected.subject': 'Klaim {reference}: tidak dapat dibayarkan',
-  'email.rejected.text': 'Yth. {name},\n\nMohon maaf, klaim {reference} tidak dapat dibayarkan.\nAlasan: {reason}\n\nJika menurut Anda ini keliru, balas pesan ini atau hubungi koordinator TKSK di daerah Anda.\nStatus: {statusUrl}',
+  'email.rejected.text':
+    'Yth. {name},\n\nMohon maaf, klaim {reference} tidak dapat dibayarkan.\nAlasan: {reason}\n\nJika menurut Anda ini keliru, balas pesan ini atau hubungi koordinator TKSK di daerah Anda.\nStatus: {statusUrl}',
   'email.paid.subject': 'Klaim {reference}: santunan sudah ditransfer',
-  'email.paid.text': 'Yth. {name},\n\nSantunan sebesar {amount} sudah ditransfer ke rekening atas nama {accountHolder}. Semoga keluarga diberi ketabahan.\n\nStatus: {statusUrl}',
+  'email.paid.text':
+    'Yth. {name},\n\nSantunan sebesar {amount} sudah ditransfer ke rekening atas nama {accountHolder}. Semoga keluarga diberi ketabahan.\n\nStatus: {statusUrl}',
   'email.payoutDelayed.subject': 'Klaim {reference}: transfer tertunda',
-  'email.payoutDelayed.text': 'Yth. {name},\n\nKlaim Anda sudah disetujui, tetapi transfer ke rekening belum berhasil. Petugas keuangan sedang menanganinya dan akan menghubungi Anda bila perlu.\n\nStatus: {statusUrl}',
+  'email.payoutDelayed.text':
+    'Yth. {name},\n\nKlaim Anda sudah disetujui, tetapi transfer ke rekening belum berhasil. Petugas keuangan sedang menanganinya dan akan menghubungi Anda bila perlu.\n\nStatus: {statusUrl}',
   'sms.needsDocuments': 'Santunan: klaim {reference} perlu dokumen tambahan. Cek status & kirim dokumen di halaman status klaim.',
   'sms.awaitingApproval': 'Santunan: klaim {reference} lengkap, menunggu persetujuan petugas.',
   'sms.rejected': 'Santunan: klaim {reference} tidak dapat dibayarkan. Alasan ada di email/halaman status klaim.',
@@ -278,12 +294,15 @@ export const id = {
   'email.decisionNeeded.second': 'Persetujuan kedua diperlukan',
   'email.decisionNeeded.escalated': 'ESKALASI: batas waktu persetujuan hampir lewat',
   'email.decisionNeeded.subject': '[Santunan] {lead}: {reference} {benefit}',
-  'email.decisionNeeded.text': '{lead}.\n\nKlaim: {reference}\nJenis: {benefit} ({incidentType}, {incidentDate})\nPeserta: {member}\nPengaju: {claimant} ({relationship})\nSantunan: {amount}\nTanda: {flags}\nBatas waktu: {deadline}\n\nBuka klaim: {claimUrl}\n',
+  'email.decisionNeeded.text':
+    '{lead}.\n\nKlaim: {reference}\nJenis: {benefit} ({incidentType}, {incidentDate})\nPeserta: {member}\nPengaju: {claimant} ({relationship})\nSantunan: {amount}\nTanda: {flags}\nBatas waktu: {deadline}\n\nBuka klaim: {claimUrl}\n',
   'email.decisionNeeded.assessmentNeeded': 'perlu penilaian',
   'email.payoutFailed.subject': '[Santunan] Transfer gagal: {reference}',
-  'email.payoutFailed.text': 'Transfer untuk klaim {reference} gagal: {error}\nPeriksa rekening penerima lalu coba ulang dari halaman klaim: {claimUrl}\n',
+  'email.payoutFailed.text':
+    'Transfer untuk klaim {reference} gagal: {error}\nPeriksa rekening penerima lalu coba ulang dari halaman klaim: {claimUrl}\n',
   'email.workflowFailed.subject': '[Santunan] Alur klaim berhenti karena kesalahan: {reference}',
   'email.workflowFailed.text': 'Alur klaim {reference} berhenti: {error}\nKlaim: {claimUrl}\n',
   'email.reconciliation.subject': '[Santunan] Rekonsiliasi iuran {period}: {discrepancies} selisih',
-  'email.reconciliation.text': 'Rekonsiliasi iuran bulan {period} ({trigger}).\n\nPeserta wajib iuran: {members}, seharusnya {expected}\nDiterima: {paid}\nLunas {PAID}, belum dibayar {UNPAID}, kurang bayar {UNDERPAID}, lebih bayar {OVERPAID}, dibayar untuk peserta tidak aktif {PAID_FOR_INACTIVE}, NIK tidak dikenal {UNKNOWN_MEMBER}\n\nLaporan: {reportUrl}\nCSV: {csvUrl}\n',
+  'email.reconciliation.text':
+    'Rekonsiliasi iuran bulan {period} ({trigger}).\n\nPeserta wajib iuran: {members}, seharusnya {expected}\nDiterima: {paid}\nLunas {PAID}, belum dibayar {UNPAID}, kurang bayar {UNDERPAID}, lebih bayar {OVERPAID}, dibayar untuk peserta tidak aktif {PAID_FOR_INACTIVE}, NIK tidak dikenal {UNKNOWN_MEMBER}\n\nLaporan: {reportUrl}\nCSV: {csvUrl}\n',
 } as const;

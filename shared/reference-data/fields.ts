@@ -9,7 +9,9 @@ import { normalizeMobile } from './phone';
  * email. Messages are codes, translated at the edge; values are normalised as they are checked. `z.meta` checks only
  * describe a field for docs/openapi.json: they validate nothing.
  */
-export const required = (code = 'invalid') => ({ error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
+export const required = (code = 'invalid') => ({
+  error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === '' ? 'required' : code),
+});
 
 export const text = (min: number, max: number) =>
   z.string(required()).check(

@@ -1,5 +1,5 @@
-import { isProvinceCode } from './regions';
 import { isRealDate, jakartaDate } from '../kernel/time';
+import { isProvinceCode } from './regions';
 
 /**
  * NIK (Nomor Induk Kependudukan): 16 digits `PP RR SS DDMMYY NNNN`: province, regency/city and district codes,
@@ -52,4 +52,5 @@ export const parseNik = (raw: string, today: string = jakartaDate()): NikResult 
 };
 
 /** For logs: keep the province code and the last two digits only. */
-export const maskNik = (nik: string): string => (nik.length < 6 ? '****' : `${nik.slice(0, 2)}${'*'.repeat(nik.length - 4)}${nik.slice(-2)}`);
+export const maskNik = (nik: string): string =>
+  nik.length < 6 ? '****' : `${nik.slice(0, 2)}${'*'.repeat(nik.length - 4)}${nik.slice(-2)}`;

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
+import { type MetadataJson, parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import metadata from './phone-metadata.id.json';
 
 /**
@@ -10,7 +10,7 @@ import metadata from './phone-metadata.id.json';
 export const normalizeMobile = (raw: string): string | undefined => {
   const phone = parsePhoneNumberFromString(raw, 'ID', metadata as unknown as MetadataJson);
   // Indonesian numbers only: notifications go through Indonesian SMS routes (domain.md: +62, mobiles start 8).
-  if (!phone || phone.country !== 'ID' || !phone.isValid()) return undefined;
+  if (phone?.country !== 'ID' || !phone.isValid()) return undefined;
   return phone.number;
 };
 

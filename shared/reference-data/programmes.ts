@@ -32,7 +32,8 @@ const BPU_CONTRIBUTION: Contribution = {
   jkkRate: 100,
   jkkMinimum: 10_000,
   jkm: 6_800,
-  source: 'BPJS Ketenagakerjaan BPU rates: JKK 1% of declared income, minimum Rp10.000 (income Rp1.000.000); JKM Rp6.800 per month (domain.md, S)',
+  source:
+    'BPJS Ketenagakerjaan BPU rates: JKK 1% of declared income, minimum Rp10.000 (income Rp1.000.000); JKM Rp6.800 per month (domain.md, S)',
 };
 
 export const PROGRAMMES: Readonly<Record<string, Programme>> = {
@@ -67,8 +68,7 @@ export const PROGRAMMES: Readonly<Record<string, Programme>> = {
 };
 
 /** The programme with this code, or undefined for a code the sponsor has not registered. */
-export const programme = (code: string): Programme | undefined =>
-  Object.hasOwn(PROGRAMMES, code) ? PROGRAMMES[code] : undefined;
+export const programme = (code: string): Programme | undefined => (Object.hasOwn(PROGRAMMES, code) ? PROGRAMMES[code] : undefined);
 
 export interface MonthlyContribution {
   jkk: number;

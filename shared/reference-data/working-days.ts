@@ -1,5 +1,5 @@
-import HOLIDAYS from './holidays.id.json';
 import { isCalendarDate, jakartaDate } from '../kernel/time';
+import HOLIDAYS from './holidays.id.json';
 
 /**
  * Working days for payout and approval deadlines (domain.md: JKM within 3 working days of a complete claim, JKK
@@ -26,7 +26,10 @@ const publicHolidays = (year: number): ReadonlySet<string> => {
   let days = holidaysByYear.get(year);
   if (!days) {
     const list = (HOLIDAYS.years as Record<string, string[]>)[String(year)];
-    if (!list) throw new RangeError(`No holiday calendar for ${year} (${HOLIDAYS.first}-${HOLIDAYS.last}); rerun scripts/holidays.mjs with a wider range`);
+    if (!list)
+      throw new RangeError(
+        `No holiday calendar for ${year} (${HOLIDAYS.first}-${HOLIDAYS.last}); rerun scripts/holidays.mjs with a wider range`,
+      );
     days = new Set(list);
     holidaysByYear.set(year, days);
   }
@@ -35,7 +38,8 @@ const publicHolidays = (year: number): ReadonlySet<string> => {
 
 const DAY_MS = 86_400_000;
 
-const dayNumber = (date: string): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+const dayNumber = (date: string): number =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** A Jakarta calendar date (YYYY-MM-DD) that is Monday to Friday and not an Indonesian public holiday. */

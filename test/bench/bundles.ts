@@ -54,7 +54,13 @@ const bundle = async (entry: string, outfile: string): Promise<Built> => {
     byPackage.set(packageOf(path), (byPackage.get(packageOf(path)) ?? 0) + input.bytesInOutput);
     if (path.startsWith('shared/composition/')) compositionBytes += input.bytesInOutput;
   }
-  return { file: outfile, bytes: output.bytes, byPackage: [...byPackage].sort((a, b) => b[1] - a[1]), compositionBytes, metafile: result.metafile };
+  return {
+    file: outfile,
+    bytes: output.bytes,
+    byPackage: [...byPackage].sort((a, b) => b[1] - a[1]),
+    compositionBytes,
+    metafile: result.metafile,
+  };
 };
 
 /**
@@ -96,13 +102,27 @@ const baselineEntry = async (metafile: Metafile): Promise<string | undefined> =>
  * holds the time spent waiting for a core; the CPU time does not, so it shows the import's own cost more steadily.
  */
 const importTime = (file: string, env: NodeJS.ProcessEnv): { wall: number; cpu: number } => {
-  const script = 'const c=process.cpuUsage();const t=performance.now();await import(process.argv[1]);const w=performance.now()-t;const u=process.cpuUsage(c);process.stdout.write(w+" "+(u.user+u.system)/1000)';
+  const script =
+    'const c=process.cpuUsage();const t=performance.now();await import(process.argv[1]);const w=performance.now()-t;const u=process.cpuUsage(c);process.stdout.write(w+" "+(u.user+u.system)/1000)';
   try {
-    const [wall, cpu] = execFileSync(process.execPath, ['--input-type=module', '-e', script, file], { env, stdio: ['ignore', 'pipe', 'pipe'] }).toString().split(' ').map(Number);
+    const [wall, cpu] = execFileSync(process.execPath, ['--input-type=module', '-e', script, file], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+      .toString()
+      .split(' ')
+      .map(Number);
     return { wall: wall!, cpu: cpu! };
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? '');
-    throw new Error(`Importing ${file} failed: ${stderr.split('\n').filter((l) => /Error/.test(l)).slice(0, 3).join(' | ').slice(0, 500)}`);
+    throw new Error(
+      `Importing ${file} failed: ${stderr
+        .split('\n')
+        .filter((l) => /Error/.test(l))
+        .slice(0, 3)
+        .join(' | ')
+        .slice(0, 500)}`,
+    );
   }
 };
 
@@ -150,9 +170,22 @@ export const benchBundles = async (): Promise<{ rows: BundleRow[]; markdown: str
       } finally {
         (await import('node:fs')).rmSync(entry, { force: true });
       }
-      label = [...source.matchAll(/import \{ ([^}]+) \} from '([^']+)'/g)].map((m) => `${m[2]!.replace('@aws-sdk/', '')}: ${m[1]!.replace(/ as p\d+_\w+/g, '')}`).join('; ');
+      label = [...source.matchAll(/import \{ ([^}]+) \} from '([^']+)'/g)]
+        .map((m) => `${m[2]!.replace('@aws-sdk/', '')}: ${m[1]!.replace(/ as p\d+_\w+/g, '')}`)
+        .join('; ');
     }
-    rows.push({ name, file: built.file, bytes: built.bytes, byPackage: built.byPackage, compositionBytes: built.compositionBytes, baselineFile: baseline?.file, baselineBytes: baseline?.bytes, importMs: 0, importCpuMs: 0, baselineLabel: label });
+    rows.push({
+      name,
+      file: built.file,
+      bytes: built.bytes,
+      byPackage: built.byPackage,
+      compositionBytes: built.compositionBytes,
+      baselineFile: baseline?.file,
+      baselineBytes: baseline?.bytes,
+      importMs: 0,
+      importCpuMs: 0,
+      baselineLabel: label,
+    });
   }
   // Interleave function and baseline imports so that machine noise hits both alike.
   const samples = new Map<string, { wall: number; cpu: number }[]>();
@@ -173,13 +206,22 @@ export const benchBundles = async (): Promise<{ rows: BundleRow[]; markdown: str
   }
 
   const table = rows.map((r) => {
-    const size = r.baselineBytes ? `${kb(r.bytes)} / ${kb(r.baselineBytes)} = **${ratio(r.bytes, r.baselineBytes)}** (${verdict(r.bytes / r.baselineBytes <= SIZE_TARGET)})` : `${kb(r.bytes)} (no SDK baseline)`;
-    const imp = r.baselineImportMs ? `${r.importMs.toFixed(1)} / ${r.baselineImportMs.toFixed(1)} ms = **${ratio(r.importMs, r.baselineImportMs)}** (${verdict(r.importMs / r.baselineImportMs <= IMPORT_TARGET)})` : `${r.importMs.toFixed(1)} ms`;
-    const cpu = r.baselineImportCpuMs ? `${r.importCpuMs.toFixed(1)} / ${r.baselineImportCpuMs.toFixed(1)} ms = **${ratio(r.importCpuMs, r.baselineImportCpuMs)}** (${verdict(r.importCpuMs / r.baselineImportCpuMs <= IMPORT_TARGET)})` : `${r.importCpuMs.toFixed(1)} ms`;
+    const size = r.baselineBytes
+      ? `${kb(r.bytes)} / ${kb(r.baselineBytes)} = **${ratio(r.bytes, r.baselineBytes)}** (${verdict(r.bytes / r.baselineBytes <= SIZE_TARGET)})`
+      : `${kb(r.bytes)} (no SDK baseline)`;
+    const imp = r.baselineImportMs
+      ? `${r.importMs.toFixed(1)} / ${r.baselineImportMs.toFixed(1)} ms = **${ratio(r.importMs, r.baselineImportMs)}** (${verdict(r.importMs / r.baselineImportMs <= IMPORT_TARGET)})`
+      : `${r.importMs.toFixed(1)} ms`;
+    const cpu = r.baselineImportCpuMs
+      ? `${r.importCpuMs.toFixed(1)} / ${r.baselineImportCpuMs.toFixed(1)} ms = **${ratio(r.importCpuMs, r.baselineImportCpuMs)}** (${verdict(r.importCpuMs / r.baselineImportCpuMs <= IMPORT_TARGET)})`
+      : `${r.importCpuMs.toFixed(1)} ms`;
     return `| ${r.name} | ${size} | ${imp} | ${cpu} |`;
   });
   const breakdown = rows.map((r) => {
-    const top = r.byPackage.slice(0, 10).map(([p, b]) => `${p} ${kb(b)}`).join(', ');
+    const top = r.byPackage
+      .slice(0, 10)
+      .map(([p, b]) => `${p} ${kb(b)}`)
+      .join(', ');
     const extra = r.baselineBytes ? ` Beyond the baseline: ${kb(r.bytes - r.baselineBytes)}.` : '';
     return `- **${r.name}** (${kb(r.bytes)}): ${top}.${extra} Composition root: ${kb(r.compositionBytes)}.\n  Baseline holds ${r.baselineLabel}.`;
   });
@@ -187,7 +229,7 @@ export const benchBundles = async (): Promise<{ rows: BundleRow[]; markdown: str
     '## Lambda bundles: size and cold import',
     '',
     `Each function is bundled with esbuild exactly as the CDK stack does (infra/definitions/bundling.ts: ESM, minified, target ${BUNDLING.target}, main fields ${BUNDLING.mainFields.join(',')}; source maps excluded since they are a separate file). ` +
-      'The **baseline** for a function is a bundle built with the same settings from an entry that imports only the AWS SDK clients, commands and helpers found in that function\'s own esbuild metafile and instantiates the clients, as the function does at cold start. ' +
+      "The **baseline** for a function is a bundle built with the same settings from an entry that imports only the AWS SDK clients, commands and helpers found in that function's own esbuild metafile and instantiates the clients, as the function does at cold start. " +
       `Cold import is the time to \`import()\` the bundle in a fresh \`node\` process, median of ${IMPORT_RUNS} processes each, function and baseline interleaved: the wall time, and the CPU time the process spent importing (which, unlike the wall time, does not grow while the process waits for a core on a shared machine). A bundle meets the import target when both do.`,
     '',
     `Targets: size at most ${SIZE_TARGET}x and import at most ${IMPORT_TARGET}x the baseline.`,

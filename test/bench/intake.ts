@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTwin } from '../../infra/local/twin';
-import { pool, ratio, verdict } from './stats';
 import { uniqueNik, validClaim } from '../support/fixtures';
+import { pool, ratio, verdict } from './stats';
 
 /**
  * (c) Claims per second through the twin's intake (HTTP -> gateway -> payload 2.0 event -> middy -> validation ->
@@ -20,7 +20,10 @@ const CONCURRENCIES = [10, 50];
 const CLAIMS_PER_RUN = 600;
 const ROUNDS = 3;
 
-export const benchIntake = async (): Promise<{ markdown: string; results: { concurrency: number; intake: number; direct: number; floor: number }[] }> => {
+export const benchIntake = async (): Promise<{
+  markdown: string;
+  results: { concurrency: number; intake: number; direct: number; floor: number }[];
+}> => {
   const dir = mkdtempSync(join(tmpdir(), 'santunan-bench-'));
   // The workflow is not run here (StartExecution is answered and recorded): in AWS it runs on other machines, and
   // it has its own section below. Intake still makes the StartExecution call.
@@ -79,7 +82,9 @@ export const benchIntake = async (): Promise<{ markdown: string; results: { conc
   };
 
   const direct = async (concurrency: number): Promise<number> => {
-    const claims = Array.from({ length: CLAIMS_PER_RUN }, () => buildClaim(validate(claimSubmissionSchema, validClaim()), [], newReference(2026), new Date()));
+    const claims = Array.from({ length: CLAIMS_PER_RUN }, () =>
+      buildClaim(validate(claimSubmissionSchema, validClaim()), [], newReference(2026), new Date()),
+    );
     const started = performance.now();
     await pool(claims, concurrency, async (claim) => {
       const result = await repo.create(claim, { type: 'CLAIM_SUBMITTED', at: claim.submittedAt, actor: { kind: 'family' } });
@@ -104,7 +109,13 @@ export const benchIntake = async (): Promise<{ markdown: string; results: { conc
         floorRates.push(await viaFloor(c));
       }
       const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-      results.push({ concurrency: c, intake: med(intakeRates), direct: med(directRates), floor: med(floorRates), ratios: intakeRates.map((r, i) => r / directRates[i]!) });
+      results.push({
+        concurrency: c,
+        intake: med(intakeRates),
+        direct: med(directRates),
+        floor: med(floorRates),
+        ratios: intakeRates.map((r, i) => r / directRates[i]!),
+      });
     }
     void uniqueNik;
     const markdown = [
@@ -119,7 +130,10 @@ export const benchIntake = async (): Promise<{ markdown: string; results: { conc
       '',
       '| concurrency | intake (claims/s) | direct writes (claims/s) | ratio (each round) | HTTP floor (claims/s, ratio to direct) |',
       '|---|---|---|---|---|',
-      ...results.map((r) => `| ${r.concurrency} | ${r.intake.toFixed(0)} | ${r.direct.toFixed(0)} | **${ratio(r.intake, r.direct)}** (${verdict(r.intake / r.direct >= TARGET)}; ${r.ratios.map((x) => x.toFixed(2)).join(', ')}) | ${r.floor.toFixed(0)}, ${ratio(r.floor, r.direct)} |`),
+      ...results.map(
+        (r) =>
+          `| ${r.concurrency} | ${r.intake.toFixed(0)} | ${r.direct.toFixed(0)} | **${ratio(r.intake, r.direct)}** (${verdict(r.intake / r.direct >= TARGET)}; ${r.ratios.map((x) => x.toFixed(2)).join(', ')}) | ${r.floor.toFixed(0)}, ${ratio(r.floor, r.direct)} |`,
+      ),
     ].join('\n');
     return { markdown, results };
   } finally {

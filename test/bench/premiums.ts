@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { startTwin } from '../../infra/local/twin';
 import { demoRoster } from '../../infra/local/demo-roster';
+import { startTwin } from '../../infra/local/twin';
 import type { Member } from '../../shared/premiums/domain/member';
 import { monthlyContribution, PROGRAMMES } from '../../shared/reference-data/programmes';
 import { ratio, verdict } from './stats';
@@ -42,7 +42,12 @@ const members = (count = MEMBERS, skip = 0): Member[] => {
         skipped += 1;
         continue;
       }
-      out.push({ ...m, nik, enrolledOn: '2020-01-15', statusHistory: [{ status: 'active', on: '2020-01-15', recordedAt: '2026-01-01T00:00:00+07:00' }] });
+      out.push({
+        ...m,
+        nik,
+        enrolledOn: '2020-01-15',
+        statusHistory: [{ status: 'active', on: '2020-01-15', recordedAt: '2026-01-01T00:00:00+07:00' }],
+      });
     }
   }
   return out;
@@ -66,7 +71,10 @@ export const benchPremiums = async (): Promise<{ markdown: string }> => {
       const result = await next(args);
       if (counting) {
         const out = result.output as Record<string, any>;
-        const units = ([out.ConsumedCapacity].flat().filter(Boolean) as { CapacityUnits?: number }[]).reduce((a, c) => a + (c.CapacityUnits ?? 0), 0);
+        const units = ([out.ConsumedCapacity].flat().filter(Boolean) as { CapacityUnits?: number }[]).reduce(
+          (a, c) => a + (c.CapacityUnits ?? 0),
+          0,
+        );
         if (READS.test(String(context.commandName))) {
           counts.reads += 1;
           counts.readUnits += units;
@@ -81,11 +89,18 @@ export const benchPremiums = async (): Promise<{ markdown: string }> => {
     },
     { step: 'initialize', name: 'benchCounters' },
   );
-  const token = (await (await fetch(`${twin.apiUrl}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'santunan-local' }) })).json()) as { accessToken: string };
+  const token = (await (
+    await fetch(`${twin.apiUrl}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'santunan-local' }),
+    })
+  ).json()) as { accessToken: string };
   try {
     const { batchWrite } = await import('../../shared/platform/dynamodb/batch');
     const { memberKeys } = await import('../../shared/platform/dynamodb/keys');
-    const csvOf = (list: Member[]) => `${HEADER}\n${list.map((m) => [m.nik, m.name, m.program, '', m.province, m.regency, m.district, m.enrolledOn, m.monthlyWage, '', 'active'].join(',')).join('\n')}\n`;
+    const csvOf = (list: Member[]) =>
+      `${HEADER}\n${list.map((m) => [m.nik, m.name, m.program, '', m.province, m.regency, m.district, m.enrolledOn, m.monthlyWage, '', 'active'].join(',')).join('\n')}\n`;
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
     // 1. Import rounds. Round 1 imports the roster the reconciliation then reads; rounds 2 and 3 import members of
@@ -103,13 +118,20 @@ export const benchPremiums = async (): Promise<{ markdown: string }> => {
       const directRate = MEMBERS / ((performance.now() - t0) / 1000);
       const body = csvOf(list);
       t0 = performance.now();
-      const res = await fetch(`${twin.apiUrl}/staff/members/import`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token.accessToken}` }, body });
+      const res = await fetch(`${twin.apiUrl}/staff/members/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${token.accessToken}` },
+        body,
+      });
       const imported = (await res.json()) as { imported: number; rejected: unknown[] };
       const importMs = performance.now() - t0;
       if (imported.imported !== MEMBERS) throw new Error(`import round ${round + 1}: ${JSON.stringify(imported).slice(0, 300)}`);
       importRounds.push({ direct: directRate, imported: MEMBERS / (importMs / 1000), importMs });
     }
-    await batchWrite(table, extra.map((m) => ({ DeleteRequest: { Key: memberKeys.member(m.nik) } })));
+    await batchWrite(
+      table,
+      extra.map((m) => ({ DeleteRequest: { Key: memberKeys.member(m.nik) } })),
+    );
     const importRate = med(importRounds.map((r) => r.imported));
     const directRate = med(importRounds.map((r) => r.direct));
     const importMs = med(importRounds.map((r) => r.importMs));
@@ -117,13 +139,26 @@ export const benchPremiums = async (): Promise<{ markdown: string }> => {
 
     // 2. Reconciliation rounds: one month each, its payments stored first. Every member pays, but 1% pay nothing
     // and 1% pay short.
-    const recRounds: { reconcileMs: number; scanMs: number; scanned: number; counts: typeof counts; report: Awaited<ReturnType<typeof runReconciliation>> }[] = [];
+    const recRounds: {
+      reconcileMs: number;
+      scanMs: number;
+      scanned: number;
+      counts: typeof counts;
+      report: Awaited<ReturnType<typeof runReconciliation>>;
+    }[] = [];
     for (const period of PERIODS) {
       const lines = roster
         .filter((_, i) => i % 100 !== 0)
         .map((m, i) => {
           const due = monthlyContribution(PROGRAMMES[m.program]!, m.monthlyWage);
-          return { period, nik: m.nik, jkk: i % 100 === 1 ? due.jkk - 1_000 : due.jkk, jkm: due.jkm, receiptNo: `R${i}`, paidOn: `${period}-14` };
+          return {
+            period,
+            nik: m.nik,
+            jkk: i % 100 === 1 ? due.jkk - 1_000 : due.jkk,
+            jkm: due.jkm,
+            receiptNo: `R${i}`,
+            paidOn: `${period}-14`,
+          };
         });
       await new PremiumsRepository(table).putPayments(lines, '2026-11-01T00:00:00+07:00');
 
@@ -150,7 +185,9 @@ export const benchPremiums = async (): Promise<{ markdown: string }> => {
     const reconcileMs = med(recRounds.map((r) => r.reconcileMs));
     const scanMs = med(recRounds.map((r) => r.scanMs));
     const recRatios = recRounds.map((r) => r.reconcileMs / r.scanMs);
-    const reconcileCounts = Object.fromEntries(Object.keys(counts).map((k) => [k, med(recRounds.map((r) => r.counts[k as keyof typeof counts]))])) as typeof counts;
+    const reconcileCounts = Object.fromEntries(
+      Object.keys(counts).map((k) => [k, med(recRounds.map((r) => r.counts[k as keyof typeof counts]))]),
+    ) as typeof counts;
     const report = recRounds[recRounds.length - 1]!.report;
     const scanned = `${recRounds.map((r) => r.scanned.toLocaleString('en')).join(', ')}`;
 
@@ -170,7 +207,7 @@ export const benchPremiums = async (): Promise<{ markdown: string }> => {
       `| writes per member | ${perMember(reconcileCounts.writeItems)} items written in ${reconcileCounts.writes} requests (${perMember(reconcileCounts.writes)} requests, ${perMember(reconcileCounts.writeUnits)} write units per member) | at most 1, batched: ${verdict(reconcileCounts.writeItems / MEMBERS <= 1.0001)} |`,
       `| report | ${report.counts.PAID} PAID, ${report.counts.UNPAID} UNPAID, ${report.counts.UNDERPAID} UNDERPAID | |`,
       '',
-      'No request path scans: the reconciliation Queries the roster by programme (GSI byProgram) and the month\'s payments (10 partitions), and writes coverage with BatchWriteItem.',
+      "No request path scans: the reconciliation Queries the roster by programme (GSI byProgram) and the month's payments (10 partitions), and writes coverage with BatchWriteItem.",
     ].join('\n');
     return { markdown };
   } finally {

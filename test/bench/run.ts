@@ -46,7 +46,11 @@ const started = Date.now();
 const sections: string[] = [];
 for (const name of wanted) {
   console.log(`bench: ${name}...`);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/run.ts', '--one', name], { env: process.env, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/run.ts', '--one', name], {
+    env: process.env,
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).toString();
   sections.push(out.split(MARK)[1]!.trim());
 }
 

@@ -9,9 +9,15 @@ import { kb, median, verdict } from './stats';
 const ROUNDS = 3;
 
 /** Time from `npm start`'s entry to "up" on a fresh data directory (with the seed) and on a restart; the form's size. */
-const startOnce = async (dataDir: string, port: number): Promise<{ ms: number; output: string; formBytes: number; stop: () => Promise<void> }> => {
+const startOnce = async (
+  dataDir: string,
+  port: number,
+): Promise<{ ms: number; output: string; formBytes: number; stop: () => Promise<void> }> => {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], { env: { ...process.env, PORT: String(port), SANTUNAN_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
+    env: { ...process.env, PORT: String(port), SANTUNAN_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (d) => {
@@ -23,10 +29,11 @@ const startOnce = async (dataDir: string, port: number): Promise<{ ms: number; o
   });
   const ms = performance.now() - started;
   const formBytes = Buffer.byteLength(await (await fetch(`http://localhost:${port}/`)).text());
-  const stop = () => new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGINT');
-  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGINT');
+    });
   return { ms, output, formBytes, stop };
 };
 
@@ -49,7 +56,9 @@ export const benchTwinStart = async (): Promise<{ markdown: string; firstMs: num
   for (let i = 0; i < ROUNDS; i += 1) rounds.push(await startTwice());
   const first = { ms: median(rounds.map((r) => r.first.ms)), formBytes: rounds[0]!.first.formBytes };
   const second = { ms: median(rounds.map((r) => r.second.ms)) };
-  const seeds = rounds.map((r) => /seeded: (\d+) members in ([\d.]+) s/.exec(r.first.output)).filter((m): m is RegExpExecArray => m !== null);
+  const seeds = rounds
+    .map((r) => /seeded: (\d+) members in ([\d.]+) s/.exec(r.first.output))
+    .filter((m): m is RegExpExecArray => m !== null);
   const seeded = seeds.length ? ([seeds[0]![0], seeds[0]![1], median(seeds.map((m) => Number(m[2]))).toFixed(1)] as const) : undefined;
   const markdown = [
     '## Twin start and the form page',

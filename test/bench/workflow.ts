@@ -66,7 +66,11 @@ export const benchWorkflow = async (): Promise<{ markdown: string }> => {
   );
 
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${twin.apiUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const res = await fetch(`${twin.apiUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, any> };
   };
   const upload = async (type: string) => {
@@ -79,8 +83,32 @@ export const benchWorkflow = async (): Promise<{ markdown: string }> => {
   };
   const newMember = async () => {
     const nik = uniqueNik({ female: true });
-    await members.putMany([{ nik, name: 'Siti Aminah', program: 'TKSK', province: nik.slice(0, 2), regency: nik.slice(0, 4), district: nik.slice(0, 6), enrolledOn: '2019-01-01', monthlyWage: 1_000_000, status: 'active', statusHistory: [], updatedAt: '2026-01-01T00:00:00+07:00' }]);
-    await premiums.putCoverage([{ nik, period: '2026-10', category: 'PAID', expected: { jkk: 10_000, jkm: 6_800, total: 16_800 }, paid: { jkk: 10_000, jkm: 6_800, total: 16_800 }, receipts: ['R'], reconciledAt: '2026-11-01T01:00:00+07:00' }]);
+    await members.putMany([
+      {
+        nik,
+        name: 'Siti Aminah',
+        program: 'TKSK',
+        province: nik.slice(0, 2),
+        regency: nik.slice(0, 4),
+        district: nik.slice(0, 6),
+        enrolledOn: '2019-01-01',
+        monthlyWage: 1_000_000,
+        status: 'active',
+        statusHistory: [],
+        updatedAt: '2026-01-01T00:00:00+07:00',
+      },
+    ]);
+    await premiums.putCoverage([
+      {
+        nik,
+        period: '2026-10',
+        category: 'PAID',
+        expected: { jkk: 10_000, jkm: 6_800, total: 16_800 },
+        paid: { jkk: 10_000, jkm: 6_800, total: 16_800 },
+        receipts: ['R'],
+        reconciledAt: '2026-11-01T01:00:00+07:00',
+      },
+    ]);
     return nik;
   };
   const types = requiredDocuments({ benefit: 'JKM', incidentType: 'death', relationship: 'spouse' });
@@ -94,7 +122,7 @@ export const benchWorkflow = async (): Promise<{ markdown: string }> => {
       await new Promise((r) => setTimeout(r, 5));
     }
   };
-  const token = ((await post('/auth/token', { username: 'approver', password: 'santunan-local' })).json.accessToken) as string;
+  const token = (await post('/auth/token', { username: 'approver', password: 'santunan-local' })).json.accessToken as string;
 
   try {
     // 1. One happy-path claim, counted from the first upload to the payout.
@@ -112,18 +140,22 @@ export const benchWorkflow = async (): Promise<{ markdown: string }> => {
     await waitFor(ref, (c) => c?.status === 'PAID');
     await new Promise((r) => setTimeout(r, 100)); // the execution reaches Done just after the claim is PAID
     counting = false;
-    const execution = twin.stepFunctions.describeExecution(`${twin.stepFunctions.stateMachineArn.replace(':stateMachine:', ':execution:')}:${ref}`);
+    const execution = twin.stepFunctions.describeExecution(
+      `${twin.stepFunctions.stateMachineArn.replace(':stateMachine:', ':execution:')}:${ref}`,
+    );
     const events = twin.stepFunctions.executionHistory(execution.executionArn).events;
     const transitions = events.filter((e) => e.type === 'StateEntered').length;
     const perFunction = [...invocationCounts].map(([k, v]) => `${k} ${v}`).join(', ');
     const invocations = [...invocationCounts.values()].reduce((a, b) => a + b, 0);
-    const apiRequests = (invocationCounts.get('createUpload') ?? 0) + (invocationCounts.get('submitClaim') ?? 0) + (invocationCounts.get('staffApi') ?? 0);
+    const apiRequests =
+      (invocationCounts.get('createUpload') ?? 0) + (invocationCounts.get('submitClaim') ?? 0) + (invocationCounts.get('staffApi') ?? 0);
     const emails = ((await (await fetch(`${twin.sesUrl}/store`)).json()) as { emails: unknown[] }).emails.length - startedSes;
     const assumedMsPerInvocation = 100;
     const cost = {
       'Step Functions transitions': transitions * PRICES.sfnTransition,
       'Lambda requests': invocations * PRICES.lambdaRequest,
-      [`Lambda duration (${invocations} x ${assumedMsPerInvocation} ms x ${MEMORY_GB} GB, arm64)`]: invocations * (assumedMsPerInvocation / 1000) * MEMORY_GB * PRICES.lambdaGbSecondArm,
+      [`Lambda duration (${invocations} x ${assumedMsPerInvocation} ms x ${MEMORY_GB} GB, arm64)`]:
+        invocations * (assumedMsPerInvocation / 1000) * MEMORY_GB * PRICES.lambdaGbSecondArm,
       'DynamoDB writes': capacity.write * PRICES.dynamoWru,
       'DynamoDB reads': capacity.read * PRICES.dynamoRru,
       'HTTP API requests': apiRequests * PRICES.httpApiRequest,
@@ -158,13 +190,20 @@ export const benchWorkflow = async (): Promise<{ markdown: string }> => {
       '',
       `| measure (one happy-path claim) | value | target |`,
       '|---|---|---|',
-      `| state transitions | ${transitions} (${events.filter((e) => e.type === 'StateEntered').map((e) => e.stateEnteredEventDetails?.name).join(' > ')}) | at most ${TRANSITION_TARGET}: ${transitions <= TRANSITION_TARGET ? 'meets target' : '**misses target**'} |`,
+      `| state transitions | ${transitions} (${events
+        .filter((e) => e.type === 'StateEntered')
+        .map((e) => e.stateEnteredEventDetails?.name)
+        .join(' > ')}) | at most ${TRANSITION_TARGET}: ${transitions <= TRANSITION_TARGET ? 'meets target' : '**misses target**'} |`,
       `| Lambda invocations | ${invocations}: ${perFunction} | |`,
       `| DynamoDB capacity | ${capacity.write.toFixed(1)} write units, ${capacity.read.toFixed(1)} read units (transactions count double) | |`,
       `| emails sent | ${emails} | |`,
       `| cost at list prices | **${fmt(total)}** per claim | at most $${COST_TARGET_USD}: ${total <= COST_TARGET_USD ? 'meets target' : '**misses target**'} |`,
       '',
-      'Cost breakdown: ' + Object.entries(cost).map(([k, v]) => `${k} ${fmt(v)}`).join('; ') + '.',
+      'Cost breakdown: ' +
+        Object.entries(cost)
+          .map(([k, v]) => `${k} ${fmt(v)}`)
+          .join('; ') +
+        '.',
       '',
       `Submission to \`AWAITING_APPROVAL\` (from the \`POST /claims\` request until the claim item shows the status; ${CLAIMS} claims, 4 in flight): median **${median(latencies).toFixed(0)} ms**, p95 **${percentile(latencies, 95).toFixed(0)} ms** (target: median under 2 s: ${median(latencies) < 2000 ? 'meets target' : '**misses target**'}).`,
     ].join('\n');

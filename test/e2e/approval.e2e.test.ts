@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
+import { type Browser, chromium } from 'playwright-core';
 import { EXAMPLE_MEMBER_NIK } from '../../infra/local/demo-roster';
 import { freePort, waitFor } from '../../infra/local/ports';
-import { CHROMIUM, CHROMIUM_ARGS, twinProcess } from '../support/twin-process';
+import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
 import { uniqueNik } from '../support/fixtures';
+import { CHROMIUM, CHROMIUM_ARGS, twinProcess } from '../support/twin-process';
 import { pdf } from '../support/uploads';
 
 /**
@@ -41,13 +41,19 @@ afterAll(async () => {
 });
 
 const base = () => `http://localhost:${port}`;
-const statusJson = async (ref: string, nik: string) => (await fetch(`${base()}/claims/${ref}?nik=${nik}`, { headers: { accept: 'application/json' } })).json() as Promise<any>;
+const statusJson = async (ref: string, nik: string) =>
+  (await fetch(`${base()}/claims/${ref}?nik=${nik}`, { headers: { accept: 'application/json' } })).json() as Promise<any>;
 const until = async <T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> => {
   let last: T | undefined;
-  await waitFor(what, async () => {
-    last = await get();
-    if (!ok(last)) throw new Error(JSON.stringify(last).slice(0, 300));
-  }, ms, 100);
+  await waitFor(
+    what,
+    async () => {
+      last = await get();
+      if (!ok(last)) throw new Error(JSON.stringify(last).slice(0, 300));
+    },
+    ms,
+    100,
+  );
   return last!;
 };
 
@@ -79,7 +85,16 @@ test('a claim filed in the browser reaches the approver, is approved from the em
 
   // The approver's inbox (the twin's SES web inbox keeps the emails; its /store is the same list as JSON).
   const sesUrl = urlOf(/Email inbox \(SES, staff\+family\) (\S+)\//);
-  const mail = await until('the approval email', async () => ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: { subject: string; destination: { to: string[] }; body: { text: string } }[] }).emails, (emails) => emails.some((e) => e.destination.to.includes('approver@santunan.local') && e.subject.includes(reference)));
+  const mail = await until(
+    'the approval email',
+    async () =>
+      (
+        (await (await fetch(`${sesUrl}/store`)).json()) as {
+          emails: { subject: string; destination: { to: string[] }; body: { text: string } }[];
+        }
+      ).emails,
+    (emails) => emails.some((e) => e.destination.to.includes('approver@santunan.local') && e.subject.includes(reference)),
+  );
   const toApprover = mail.find((e) => e.destination.to.includes('approver@santunan.local') && e.subject.includes(reference))!;
   const link = /(http\S+\/staff\/claims\/SNT-\S+)/.exec(toApprover.body.text)![1]!;
   expect(link).toBe(`${base()}/staff/claims/${reference}`);
@@ -95,14 +110,23 @@ test('a claim filed in the browser reaches the approver, is approved from the em
   await approver.screenshot({ path: join(ARTIFACTS, 'staff-claim-page.png'), fullPage: true });
   await Promise.all([approver.waitForURL(link), approver.click('#decision-form button[type=submit]')]);
 
-  const paid = await until('the payout', () => statusJson(reference, claimantNik), (s) => s.status === 'PAID');
+  const paid = await until(
+    'the payout',
+    () => statusJson(reference, claimantNik),
+    (s) => s.status === 'PAID',
+  );
   expect(paid.payout.amount).toBe(42_000_000);
   const sandboxUrl = urlOf(/Sandbox bank \+ SMS outbox\s+(\S+)\//);
   const ledger = ((await (await fetch(`${sandboxUrl}/bank/transfers`)).json()) as { transfers: { reference: string }[] }).transfers;
   expect(ledger.filter((t) => t.reference === reference)).toHaveLength(1);
   // The SMS goes out after the claim is marked PAID: wait for it (bounded).
-  const paidSms = (m: { to: string; text: string }) => m.to === '+6281234567890' && m.text.includes(reference) && m.text.includes('Rp42.000.000');
-  const sms = await until('the payout SMS', async () => ((await (await fetch(`${sandboxUrl}/sms/messages`)).json()) as { messages: { to: string; text: string }[] }).messages, (ms) => ms.some(paidSms));
+  const paidSms = (m: { to: string; text: string }) =>
+    m.to === '+6281234567890' && m.text.includes(reference) && m.text.includes('Rp42.000.000');
+  const sms = await until(
+    'the payout SMS',
+    async () => ((await (await fetch(`${sandboxUrl}/sms/messages`)).json()) as { messages: { to: string; text: string }[] }).messages,
+    (ms) => ms.some(paidSms),
+  );
   expect(sms.some(paidSms)).toBe(true);
 
   await family.reload();
@@ -124,18 +148,44 @@ test('a claim awaiting approval when the twin stops is approved and paid after a
     documents: [] as { type: string; uploadId: string }[],
   };
   for (const type of requiredDocuments({ benefit: 'JKK', incidentType: 'death', relationship: 'spouse', cause: 'commute_accident' })) {
-    const u = (await (await fetch(`${base()}/uploads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type, contentType: 'application/pdf', size: 100 }) })).json()) as { uploadId: string; url: string; fields: Record<string, string> };
+    const u = (await (
+      await fetch(`${base()}/uploads`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type, contentType: 'application/pdf', size: 100 }),
+      })
+    ).json()) as { uploadId: string; url: string; fields: Record<string, string> };
     const form = new FormData();
     for (const [k, v] of Object.entries(u.fields)) form.append(k, v);
     form.append('file', new Blob([new Uint8Array(pdf(100))], { type: 'application/pdf' }));
     await fetch(u.url, { method: 'POST', body: form });
     body.documents.push({ type, uploadId: u.uploadId });
   }
-  const created = (await (await fetch(`${base()}/claims`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { reference: string };
+  const created = (await (
+    await fetch(`${base()}/claims`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  ).json()) as { reference: string };
   const reference = created.reference;
-  await until('AWAITING_APPROVAL', () => statusJson(reference, claimantNik), (s) => s.status === 'AWAITING_APPROVAL');
-  const token = async (username: string) => ((await (await fetch(`${base()}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'santunan-local' }) })).json()) as { accessToken: string }).accessToken;
-  const staffGet = async () => (await fetch(`${base()}/staff/claims/${reference}`, { headers: { accept: 'application/json', authorization: `Bearer ${await token('supervisor')}` } })).json() as Promise<any>;
+  await until(
+    'AWAITING_APPROVAL',
+    () => statusJson(reference, claimantNik),
+    (s) => s.status === 'AWAITING_APPROVAL',
+  );
+  const token = async (username: string) =>
+    (
+      (await (
+        await fetch(`${base()}/auth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: 'santunan-local' }),
+        })
+      ).json()) as { accessToken: string }
+    ).accessToken;
+  const staffGet = async () =>
+    (
+      await fetch(`${base()}/staff/claims/${reference}`, {
+        headers: { accept: 'application/json', authorization: `Bearer ${await token('supervisor')}` },
+      })
+    ).json() as Promise<any>;
   const before = await until('the decision task', staffGet, (c) => c.pendingTask?.kind === 'decision');
 
   await stop();
@@ -143,18 +193,41 @@ test('a claim awaiting approval when the twin stops is approved and paid after a
   expect(twin.output).toMatch(/Resumed workflows\s+\d+ open claim/);
 
   const approverToken = await token('approver');
-  await until('the resumed decision task', staffGet, (c) => c.pendingTask?.kind === 'decision' && c.pendingTask.since !== before.pendingTask.since);
+  await until(
+    'the resumed decision task',
+    staffGet,
+    (c) => c.pendingTask?.kind === 'decision' && c.pendingTask.since !== before.pendingTask.since,
+  );
   // JKK at this wage is Rp70,000,000: above the two-person threshold, so two different people approve.
-  for (const [who, t] of [['approver', approverToken], ['supervisor', await token('supervisor')]] as const) {
-    const res = await fetch(`${base()}/staff/claims/${reference}/decision`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` }, body: JSON.stringify({ decision: 'approve' }) });
+  for (const [who, t] of [
+    ['approver', approverToken],
+    ['supervisor', await token('supervisor')],
+  ] as const) {
+    const res = await fetch(`${base()}/staff/claims/${reference}/decision`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` },
+      body: JSON.stringify({ decision: 'approve' }),
+    });
     expect([who, res.status]).toEqual([who, 200]);
   }
-  const paid = await until('the payout after restart', () => statusJson(reference, claimantNik), (s) => s.status === 'PAID');
+  const paid = await until(
+    'the payout after restart',
+    () => statusJson(reference, claimantNik),
+    (s) => s.status === 'PAID',
+  );
   expect(paid.payout.amount).toBe(70_000_000);
   const sandboxUrl = urlOf(/Sandbox bank \+ SMS outbox\s+(\S+)\//);
   const ledger = ((await (await fetch(`${sandboxUrl}/bank/transfers`)).json()) as { transfers: { reference: string }[] }).transfers;
   expect(ledger.filter((t) => t.reference === reference)).toHaveLength(1);
-  const approverMails = ((await (await fetch(`${urlOf(/Email inbox \(SES, staff\+family\) (\S+)\//)}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] }).emails;
+  const approverMails = (
+    (await (await fetch(`${urlOf(/Email inbox \(SES, staff\+family\) (\S+)\//)}/store`)).json()) as {
+      emails: { subject: string; destination: { to: string[] } }[];
+    }
+  ).emails;
   // The restarted twin has a fresh inbox: the approvers were not emailed a second time for the same request.
-  expect(approverMails.filter((e) => e.destination.to.includes('approver@santunan.local') && e.subject.includes(reference) && !e.subject.includes('kedua'))).toHaveLength(0);
+  expect(
+    approverMails.filter(
+      (e) => e.destination.to.includes('approver@santunan.local') && e.subject.includes(reference) && !e.subject.includes('kedua'),
+    ),
+  ).toHaveLength(0);
 });

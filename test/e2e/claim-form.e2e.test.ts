@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { freePort } from '../../infra/local/ports';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { demoRoster } from '../../infra/local/demo-roster';
+import { freePort } from '../../infra/local/ports';
 import { uniqueNik } from '../support/fixtures';
 import { CHROMIUM, CHROMIUM_ARGS, twinProcess } from '../support/twin-process';
 import { pdf } from '../support/uploads';
@@ -24,7 +24,8 @@ let dataDir: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`);
   mkdirSync(ARTIFACTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'santunan-e2e-'));
   const port = await freePort();
@@ -41,7 +42,14 @@ afterAll(async () => {
 });
 
 const phone = async (javaScriptEnabled = true): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, javaScriptEnabled, locale: 'id-ID' });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+    javaScriptEnabled,
+    locale: 'id-ID',
+  });
   return context.newPage();
 };
 
@@ -91,7 +99,9 @@ test('a family files a claim with a document on a phone and sees its status', as
   await page.screenshot({ path: join(ARTIFACTS, 'claim-status.png'), fullPage: true });
 
   // Stored and trackable through the API, with the document in storage.
-  const status = await (await fetch(`${baseUrl}/claims/${reference}?nik=${claimantNik}`, { headers: { accept: 'application/json' } })).json();
+  const status = await (
+    await fetch(`${baseUrl}/claims/${reference}?nik=${claimantNik}`, { headers: { accept: 'application/json' } })
+  ).json();
   expect(status).toMatchObject({ reference, benefit: 'JKM' });
   expect(status.timeline[0].status).toBe('SUBMITTED');
   expect(status.status).not.toBe('REJECTED');
@@ -127,6 +137,8 @@ test('the form works with JavaScript off (documents are asked for later)', async
 test('Ctrl-C stops the twin and leaves no Java process behind', async () => {
   expect(await twin.stop()).toBe(0);
   const { execSync } = await import('node:child_process');
-  const left = execSync(`pgrep -f "[D]ynamoDBLocal.jar.*-dbPath ${join(dataDir, 'dynamodb')}" || true`).toString().trim();
+  const left = execSync(`pgrep -f "[D]ynamoDBLocal.jar.*-dbPath ${join(dataDir, 'dynamodb')}" || true`)
+    .toString()
+    .trim();
   expect(left).toBe('');
 });

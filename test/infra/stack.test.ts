@@ -93,18 +93,26 @@ describe('tables', () => {
 
 /** The documents bucket is the one encrypted with KMS (its access-log bucket cannot be). */
 const buckets = template.findResources('AWS::S3::Bucket', {
-  Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } })] } },
+  Properties: {
+    BucketEncryption: {
+      ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } })],
+    },
+  },
 });
 const documentsId = Object.keys(buckets)[0] as string;
 
 describe('documents bucket', () => {
-
   test('private, KMS-encrypted with the customer key, versioned, access-logged, retained', () => {
     expect(Object.keys(buckets)).toHaveLength(1);
     template.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Retain',
       Properties: {
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
         BucketEncryption: {
           ServerSideEncryptionConfiguration: [
             { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: dataKeyArn() }, BucketKeyEnabled: true },
@@ -122,12 +130,19 @@ describe('documents bucket', () => {
     expect(logsId).not.toBe(documentsId);
     const logs = template.findResources('AWS::S3::Bucket')[logsId] as Resource;
     expect(logs.Properties).toMatchObject({
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: logsId },
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' } })]),
+      },
     });
   });
 
@@ -136,7 +151,12 @@ describe('documents bucket', () => {
       Bucket: { Ref: documentsId },
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Principal: { AWS: '*' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
         ]),
       },
     });
@@ -230,7 +250,9 @@ describe('functions', () => {
 });
 
 describe('least privilege', () => {
-  const claimsTableId = Object.keys(template.findResources('AWS::DynamoDB::GlobalTable')).find((id) => id.includes(CLAIMS_TABLE.id)) as string;
+  const claimsTableId = Object.keys(template.findResources('AWS::DynamoDB::GlobalTable')).find((id) =>
+    id.includes(CLAIMS_TABLE.id),
+  ) as string;
   const dynamoActionsOnClaims = (definition: FunctionDefinition): string[] =>
     statementsOf(definition)
       .filter((s) => s.Effect === 'Allow' && mentions(s.Resource, claimsTableId))
@@ -247,7 +269,10 @@ describe('least privilege', () => {
 
   test('submit claim writes claims and may only read documents; create upload may only put them', () => {
     expect(dynamoActionsOnClaims(FUNCTIONS.submitClaim)).toContain('dynamodb:PutItem');
-    const s3Of = (d: FunctionDefinition) => statementsOf(d).flatMap(actions).filter((a) => a.startsWith('s3:'));
+    const s3Of = (d: FunctionDefinition) =>
+      statementsOf(d)
+        .flatMap(actions)
+        .filter((a) => a.startsWith('s3:'));
     expect(s3Of(FUNCTIONS.submitClaim)).toEqual(expect.arrayContaining(['s3:GetObject*']));
     expect(s3Of(FUNCTIONS.submitClaim)).not.toContain('s3:PutObject');
     expect(s3Of(FUNCTIONS.createUpload)).toContain('s3:PutObject');
@@ -258,7 +283,9 @@ describe('least privilege', () => {
     const granted = (d: FunctionDefinition) => statementsOf(d).flatMap(actions);
     const views = granted(FUNCTIONS.staffPremiumViews);
     expect(views).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-    expect(views.filter((a) => /^(s3|ses):/.test(a) || ['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'].includes(a))).toEqual([]);
+    expect(
+      views.filter((a) => /^(s3|ses):/.test(a) || ['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'].includes(a)),
+    ).toEqual([]);
     expect(granted(FUNCTIONS.staffRoster)).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:PutObject', 'dynamodb:BatchWriteItem']));
     expect(granted(FUNCTIONS.staffRoster).some((a) => a.startsWith('ses:'))).toBe(false);
     expect(granted(FUNCTIONS.staffPayments)).toEqual(expect.arrayContaining(['s3:GetObject*', 'ses:SendEmail', 'dynamodb:BatchWriteItem']));
@@ -281,7 +308,9 @@ describe('HTTP API', () => {
   });
 
   test.each(ROUTES.map((r) => [routeKey(r), r] as const))('%s is served by its function', (key, route) => {
-    const [routeResource] = Object.values(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: key } })) as Resource[];
+    const [routeResource] = Object.values(
+      template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: key } }),
+    ) as Resource[];
     const integrationId = routeResource?.Properties.Target['Fn::Join'][1][1].Ref as string;
     const integration = template.findResources('AWS::ApiGatewayV2::Integration')[integrationId] as Resource;
     expect(integration.Properties).toMatchObject({
@@ -350,8 +379,12 @@ describe('claim workflow', () => {
   });
 
   test('every task has an explicit timeout; the approval wait times out by the path the verification computes', () => {
-    for (const [name, state] of tasks()) expect([name, state.TimeoutSeconds ?? state.TimeoutSecondsPath]).toEqual([name, expect.anything()]);
-    expect(asl().States.AwaitDecision).toMatchObject({ TimeoutSecondsPath: '$.approvalTimeoutSeconds', Resource: expect.stringMatching(/:states:::lambda:invoke\.waitForTaskToken$/) });
+    for (const [name, state] of tasks())
+      expect([name, state.TimeoutSeconds ?? state.TimeoutSecondsPath]).toEqual([name, expect.anything()]);
+    expect(asl().States.AwaitDecision).toMatchObject({
+      TimeoutSecondsPath: '$.approvalTimeoutSeconds',
+      Resource: expect.stringMatching(/:states:::lambda:invoke\.waitForTaskToken$/),
+    });
     expect(asl().States.AwaitDecision.Parameters.Payload['taskToken.$']).toBe('$$.Task.Token');
   });
 
@@ -365,13 +398,18 @@ describe('claim workflow', () => {
         expect(retry.ErrorEquals).not.toContain('States.TaskFailed');
       }
     }
-    expect(asl().States.Pay.Retry).toContainEqual(expect.objectContaining({ ErrorEquals: ['BankUnavailableError', 'Sandbox.Timedout'], MaxAttempts: 4 }));
+    expect(asl().States.Pay.Retry).toContainEqual(
+      expect.objectContaining({ ErrorEquals: ['BankUnavailableError', 'Sandbox.Timedout'], MaxAttempts: 4 }),
+    );
   });
 
   test('failures go to named handling: the bank to AwaitPayoutRetry, anything else to RecordFailure and a Fail state', () => {
     const states = asl().States;
     expect(states.Pay.Catch).toEqual([
-      expect.objectContaining({ ErrorEquals: ['BankRejectedError', 'BankUnavailableError', 'Sandbox.Timedout', 'States.Timeout'], Next: 'AwaitPayoutRetry' }),
+      expect.objectContaining({
+        ErrorEquals: ['BankRejectedError', 'BankUnavailableError', 'Sandbox.Timedout', 'States.Timeout'],
+        Next: 'AwaitPayoutRetry',
+      }),
       expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'RecordFailure' }),
     ]);
     expect(states.AwaitDecision.Catch[0]).toMatchObject({ ErrorEquals: ['States.Timeout'], Next: 'EscalateDecision' });
@@ -380,9 +418,13 @@ describe('claim workflow', () => {
   });
 
   test('only intake may start executions, and only the functions that hold task tokens may answer them', () => {
-    const starters = DEFINITIONS.filter(([, d]) => statementsOf(d).some((st) => [st.Action].flat().includes('states:StartExecution'))).map(([n]) => n);
+    const starters = DEFINITIONS.filter(([, d]) => statementsOf(d).some((st) => [st.Action].flat().includes('states:StartExecution'))).map(
+      ([n]) => n,
+    );
     expect(starters).toEqual(['submitClaim']);
-    const responders = DEFINITIONS.filter(([, d]) => statementsOf(d).some((st) => [st.Action].flat().includes('states:SendTaskSuccess'))).map(([n]) => n).sort();
+    const responders = DEFINITIONS.filter(([, d]) => statementsOf(d).some((st) => [st.Action].flat().includes('states:SendTaskSuccess')))
+      .map(([n]) => n)
+      .sort();
     expect(responders).toEqual(['addDocuments', 'awaitDecision', 'awaitDocuments', 'staffApi']);
     const claimStatus = FUNCTIONS.claimStatus as FunctionDefinition;
     expect(statementsOf(claimStatus).some((st) => [st.Action].flat().some((a) => String(a).startsWith('states:')))).toBe(false);
@@ -410,7 +452,10 @@ describe('reconciliation schedule', () => {
     const queue = template.findResources('AWS::SQS::Queue')[dlqId] as Resource;
     expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
     // Failures inside the function (asynchronous invocation) go to the same queue.
-    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlqId, 'Arn'] } } } });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlqId, 'Arn'] } } },
+    });
     const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy')) as Resource[];
     expect(JSON.stringify(policies)).toContain('aws:SecureTransport');
   });
@@ -430,13 +475,20 @@ describe('reconciliation schedule', () => {
 
 describe('staff sign-in', () => {
   test('a Cognito user pool without self sign-up, MFA required, one group per role', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true }, MfaConfiguration: 'ON' });
-    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => (g as Resource).Properties.GroupName).sort();
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+    });
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup'))
+      .map((g) => (g as Resource).Properties.GroupName)
+      .sort();
     expect(groups).toEqual(['admin', 'approver', 'finance', 'supervisor', 'verifier']);
   });
-  test('the staff API verifies the pool\'s tokens (issuer, JWKS and client from the stack)', () => {
+  test("the staff API verifies the pool's tokens (issuer, JWKS and client from the stack)", () => {
     const fn = template.findResources('AWS::Lambda::Function')[functionId(FUNCTIONS.staffApi as FunctionDefinition)] as Resource;
-    expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['AUTH_ISSUER', 'AUTH_JWKS_URL', 'AUTH_CLIENT_ID']));
+    expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
+      expect.arrayContaining(['AUTH_ISSUER', 'AUTH_JWKS_URL', 'AUTH_CLIENT_ID']),
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { metrics } from '../../shared/platform/observability';
-import { startApi, type Api } from '../support/api';
+import { type Api, startApi } from '../support/api';
 import { uniqueNik, validClaim } from '../support/fixtures';
 import { completeClaim, givenMember, staff, waitForDecisionTask, waitForStatus } from '../support/workflow';
 
@@ -29,7 +29,11 @@ const recording = () => {
     dimensions = undefined;
     return this;
   });
-  return { recorded, stop: () => (addDimensions.mockRestore(), addMetric.mockRestore()) };
+  const stop = () => {
+    addDimensions.mockRestore();
+    addMetric.mockRestore();
+  };
+  return { recorded, stop };
 };
 
 describe('business metrics', () => {
@@ -43,7 +47,10 @@ describe('business metrics', () => {
     try {
       const first = await api.postJson('/claims', body, { 'idempotency-key': key });
       const replay = await api.postJson('/claims', body, { 'idempotency-key': key });
-      const refused = await api.postJson('/claims', validClaim((b) => (b.claimant.nik = '123')));
+      const refused = await api.postJson(
+        '/claims',
+        validClaim((b) => (b.claimant.nik = '123')),
+      );
       expect([first.status, replay.status, refused.status]).toEqual([201, 201, 400]);
       expect(replay.json.reference).toBe(first.json.reference);
     } finally {
@@ -67,7 +74,10 @@ describe('business metrics', () => {
     // Act
     try {
       const noReason = await staff(api, 'approver', 'POST', `/staff/claims/${reference}/decision`, { decision: 'reject' });
-      const rejected = await staff(api, 'approver', 'POST', `/staff/claims/${reference}/decision`, { decision: 'reject', reasonCode: 'DOCUMENTS_INVALID' });
+      const rejected = await staff(api, 'approver', 'POST', `/staff/claims/${reference}/decision`, {
+        decision: 'reject',
+        reasonCode: 'DOCUMENTS_INVALID',
+      });
       expect([noReason.status, rejected.json.status]).toEqual([400, 'REJECTED']);
     } finally {
       watch.stop();

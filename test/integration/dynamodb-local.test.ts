@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { freePort } from '../../infra/local/ports';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb';
+import { freePort } from '../../infra/local/ports';
 
 /** The Java processes serving one port (DynamoDB Local is started with `-port <n>`; its watchdog's bash not counted). */
 const javaOn = (port: number): string[] => {
   try {
-    return execFileSync('pgrep', ['-f', `^java .*DynamoDBLocal.jar -port ${port} `], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    return execFileSync('pgrep', ['-f', `^java .*DynamoDBLocal.jar -port ${port} `], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return []; // pgrep exits 1 when nothing matches
   }

@@ -1,4 +1,4 @@
-import { startApi, type Api } from '../support/api';
+import { type Api, startApi } from '../support/api';
 
 let api: Api;
 beforeAll(async () => {
@@ -36,11 +36,18 @@ describe('POST /benefits/estimate (the same rule code as the workflow)', () => {
   it('JKK death: 48 x wage, at least the JKM lump sum; JKK injury needs an assessment', async () => {
     expect((await estimate('JKK', '2026-10-03', 1_000_000)).json.total).toBe(70_000_000);
     expect((await estimate('JKK', '2026-10-03', 300_000)).json.total).toBe(42_000_000);
-    expect((await estimate('JKK', '2026-10-03', 1_000_000, '2019-01-01', 'injury')).json).toMatchObject({ total: 0, requiresAssessment: true });
+    expect((await estimate('JKK', '2026-10-03', 1_000_000, '2019-01-01', 'injury')).json).toMatchObject({
+      total: 0,
+      requiresAssessment: true,
+    });
   });
 
   it('refuses bad input with 400 and the field', async () => {
-    const res = await api.postJson('/benefits/estimate', { benefit: 'JKM', incident: { type: 'injury', date: '2026-10-03' }, member: { monthlyWage: 1.5, membershipStart: '2019-01-01' } });
+    const res = await api.postJson('/benefits/estimate', {
+      benefit: 'JKM',
+      incident: { type: 'injury', date: '2026-10-03' },
+      member: { monthlyWage: 1.5, membershipStart: '2019-01-01' },
+    });
     expect(res.status).toBe(400);
     expect(res.json.fields.map((f: { path: string }) => f.path)).toContain('member.monthlyWage');
     const early = await estimate('JKM', '2014-01-01', 1_000_000);

@@ -1,7 +1,7 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../shared/platform/dynamodb/client';
 import { REFERENCE_PATTERN } from '../../shared/claims/domain/reference';
-import { startApi, type Api } from '../support/api';
+import { documentClient } from '../../shared/platform/dynamodb/client';
+import { type Api, startApi } from '../support/api';
 import { toForm, uniqueNik, validClaim } from '../support/fixtures';
 import { pdf, uploadDocument } from '../support/uploads';
 import { givenMember } from '../support/workflow';
@@ -18,14 +18,30 @@ afterAll(async () => {
 
 /** Everything stored under one claim's partition: the claim and its audit events. */
 const claimItems = async (reference: string) =>
-  (await documentClient.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CLAIM#${reference}` } }))).Items ?? [];
+  (
+    await documentClient.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CLAIM#${reference}` },
+      }),
+    )
+  ).Items ?? [];
 
 /** Claims stored for one member (a Scan is fine in a test; the product never scans). */
 const claimsForMember = async (nik: string) => {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await documentClient.send(new ScanCommand({ TableName: TABLE, FilterExpression: 'entity = :e AND #m.nik = :nik', ExpressionAttributeNames: { '#m': 'member' }, ExpressionAttributeValues: { ':e': 'CLAIM', ':nik': nik }, ExclusiveStartKey: start }));
+    const out = await documentClient.send(
+      new ScanCommand({
+        TableName: TABLE,
+        FilterExpression: 'entity = :e AND #m.nik = :nik',
+        ExpressionAttributeNames: { '#m': 'member' },
+        ExpressionAttributeValues: { ':e': 'CLAIM', ':nik': nik },
+        ExclusiveStartKey: start,
+      }),
+    );
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
@@ -55,19 +71,27 @@ describe('POST /claims with JSON', () => {
   });
 
   it('answers 400 with every field and writes nothing', async () => {
-    const body = validClaim((b) => { b.claimant.nik = '123'; b.payout.bankCode = '999'; });
+    const body = validClaim((b) => {
+      b.claimant.nik = '123';
+      b.payout.bankCode = '999';
+    });
     const res = await api.postJson('/claims', body);
     expect(res.status).toBe(400);
     expect(res.json.error).toBe('VALIDATION_FAILED');
-    expect(res.json.fields).toEqual(expect.arrayContaining([
-      expect.objectContaining({ path: 'claimant.nik', code: 'nik.format', message: expect.stringContaining('16') }),
-      expect.objectContaining({ path: 'payout.bankCode', code: 'bank.unknown' }),
-    ]));
+    expect(res.json.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'claimant.nik', code: 'nik.format', message: expect.stringContaining('16') }),
+        expect.objectContaining({ path: 'payout.bankCode', code: 'bank.unknown' }),
+      ]),
+    );
     expect(await claimsForMember(body.member.nik)).toHaveLength(0);
   });
 
   it('gives the messages in English when asked', async () => {
-    const res = await api.postJson('/claims?lang=en', validClaim((b) => (b.member.nik = '1')));
+    const res = await api.postJson(
+      '/claims?lang=en',
+      validClaim((b) => (b.member.nik = '1')),
+    );
     expect(res.json.fields[0].message).toMatch(/16 digits/);
   });
 
@@ -99,15 +123,34 @@ describe('duplicates and idempotency', () => {
     const onRoster = await givenMember();
     const first = validClaim((b) => (b.member = { nik: onRoster.nik, name: onRoster.name }));
     expect((await api.postJson('/claims', first)).status).toBe(201);
-    const again = await api.postJson('/claims', validClaim((b) => { b.member = first.member; b.claimant.nik = uniqueNik(); }));
+    const again = await api.postJson(
+      '/claims',
+      validClaim((b) => {
+        b.member = first.member;
+        b.claimant.nik = uniqueNik();
+      }),
+    );
     expect(again.status).toBe(409);
     expect(again.json.error).toBe('DUPLICATE_CLAIM');
     // Someone else (another claimant NIK) does not learn the existing reference.
     expect(again.json.reference).toBeUndefined();
-    const sameFamily = await api.postJson('/claims', validClaim((b) => { b.member = first.member; b.claimant = first.claimant; }));
+    const sameFamily = await api.postJson(
+      '/claims',
+      validClaim((b) => {
+        b.member = first.member;
+        b.claimant = first.claimant;
+      }),
+    );
     expect(sameFamily.status).toBe(409);
     expect(sameFamily.json.reference).toMatch(REFERENCE_PATTERN);
-    const jkk = await api.postJson('/claims', validClaim((b) => { b.member = first.member; b.benefit = 'JKK'; b.incident.cause = 'work_accident'; }));
+    const jkk = await api.postJson(
+      '/claims',
+      validClaim((b) => {
+        b.member = first.member;
+        b.benefit = 'JKK';
+        b.incident.cause = 'work_accident';
+      }),
+    );
     expect(jkk.status).toBe(201);
   });
 
@@ -145,7 +188,15 @@ describe('duplicates and idempotency', () => {
     const onRoster = await givenMember({ name: 'Budi Santoso' });
     const member = { nik: onRoster.nik, name: onRoster.name };
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => api.postJson('/claims', validClaim((b) => { b.member = member; b.claimant.name = `Ahli Waris ${String.fromCharCode(65 + i)}`; }))),
+      Array.from({ length: 20 }, (_, i) =>
+        api.postJson(
+          '/claims',
+          validClaim((b) => {
+            b.member = member;
+            b.claimant.name = `Ahli Waris ${String.fromCharCode(65 + i)}`;
+          }),
+        ),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -167,7 +218,10 @@ describe('POST /claims from the HTML form', () => {
   it('stores the claim and sends the browser to the status page (303)', async () => {
     const body = validClaim();
     const form = toForm({ ...body, _idempotencyKey: `form-${uniqueNik()}` });
-    const res = await api.call('POST', '/claims', { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+    const res = await api.call('POST', '/claims', {
+      body: form,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    });
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
     expect(location).toMatch(/^\/claims\/SNT-\d{4}-[A-Z0-9]{6}\?nik=\d{16}&new=1$/);
@@ -181,7 +235,10 @@ describe('POST /claims from the HTML form', () => {
   });
 
   it('comes back with status 400, each message beside its field, and every value kept', async () => {
-    const body = validClaim((b) => { b.claimant.phone = '12'; b.member.name = 'Siti <b>Aminah</b>'; });
+    const body = validClaim((b) => {
+      b.claimant.phone = '12';
+      b.member.name = 'Siti <b>Aminah</b>';
+    });
     const res = await api.call('POST', '/claims', { body: toForm(body), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('text/html');
@@ -195,16 +252,17 @@ describe('POST /claims from the HTML form', () => {
 });
 
 describe('form edge cases', () => {
-  const post = (form: URLSearchParams) => api.call('POST', '/claims', { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+  const post = (form: URLSearchParams) =>
+    api.call('POST', '/claims', { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
 
   it('puts a document error beside the row the family used, not a shifted one', async () => {
     const form = toForm(validClaim());
     // Rows as the page posts them: every type, only row 2 (FAMILY_CARD) with an upload that never finished.
-    ['MEMBER_ID_CARD', 'CLAIMANT_ID_CARD', 'FAMILY_CARD'].forEach((type, i) => form.append(`documents[${i}].type`, type));
+    for (const [i, type] of ['MEMBER_ID_CARD', 'CLAIMANT_ID_CARD', 'FAMILY_CARD'].entries()) form.append(`documents[${i}].type`, type);
     form.append('documents[2].uploadId', 'up_neverfinishedneverfinished');
     const res = await post(form);
     expect(res.status).toBe(400);
-    expect(res.text).toMatch(/<div class="doc" data-doc="FAMILY_CARD">[^]*?id="f-documents-2-uploadId-err"/);
+    expect(res.text).toMatch(/<div class="doc" data-doc="FAMILY_CARD">[\s\S]*?id="f-documents-2-uploadId-err"/);
     expect(res.text).not.toContain('id="f-documents-0-uploadId-err"');
   });
 
@@ -246,7 +304,9 @@ describe('GET /claims/{reference}?nik=', () => {
     expect(page.text).toContain('Akta kematian');
 
     const wrongNik = await api.call('GET', `/claims/${ref}?nik=${uniqueNik()}`, { headers: { accept: 'application/json' } });
-    const unknownRef = await api.call('GET', `/claims/SNT-2026-ZZZZZZ?nik=${body.claimant.nik}`, { headers: { accept: 'application/json' } });
+    const unknownRef = await api.call('GET', `/claims/SNT-2026-ZZZZZZ?nik=${body.claimant.nik}`, {
+      headers: { accept: 'application/json' },
+    });
     const noNik = await api.call('GET', `/claims/${ref}`, { headers: { accept: 'application/json' } });
     for (const r of [wrongNik, unknownRef, noNik]) {
       expect(r.status).toBe(404);
@@ -274,7 +334,13 @@ describe('documents', () => {
   it('presigns an upload and accepts a claim whose documents are in storage', async () => {
     const death = await uploadDocument(api, 'DEATH_CERTIFICATE', pdf(4096));
     const bank = await uploadDocument(api, 'BANK_BOOK', pdf(1024));
-    const body = validClaim((b) => (b.documents = [{ type: 'DEATH_CERTIFICATE', uploadId: death }, { type: 'BANK_BOOK', uploadId: bank }]));
+    const body = validClaim(
+      (b) =>
+        (b.documents = [
+          { type: 'DEATH_CERTIFICATE', uploadId: death },
+          { type: 'BANK_BOOK', uploadId: bank },
+        ]),
+    );
     const res = await api.postJson('/claims', body);
     expect(res.status).toBe(201);
     expect(res.json.missingDocuments).not.toContain('DEATH_CERTIFICATE');
@@ -289,8 +355,18 @@ describe('documents', () => {
   it('refuses an upload id that was never finished, naming the document', async () => {
     const reserved = await api.postJson('/uploads', { type: 'FAMILY_CARD', contentType: 'image/jpeg', size: 1000 });
     expect(reserved.status).toBe(201);
-    expect(reserved.json).toMatchObject({ method: 'POST', uploadId: expect.stringMatching(/^up_/), fields: expect.objectContaining({ key: expect.stringContaining(reserved.json.uploadId) }) });
-    const body = validClaim((b) => (b.documents = [{ type: 'FAMILY_CARD', uploadId: reserved.json.uploadId }, { type: 'OTHER', uploadId: 'up_doesnotexistdoesnotexist' }]));
+    expect(reserved.json).toMatchObject({
+      method: 'POST',
+      uploadId: expect.stringMatching(/^up_/),
+      fields: expect.objectContaining({ key: expect.stringContaining(reserved.json.uploadId) }),
+    });
+    const body = validClaim(
+      (b) =>
+        (b.documents = [
+          { type: 'FAMILY_CARD', uploadId: reserved.json.uploadId },
+          { type: 'OTHER', uploadId: 'up_doesnotexistdoesnotexist' },
+        ]),
+    );
     const res = await api.postJson('/claims', body);
     expect(res.status).toBe(400);
     expect(res.json.fields.map((f: { path: string; code: string }) => [f.path, f.code])).toEqual([
@@ -302,7 +378,10 @@ describe('documents', () => {
 
   it('refuses a stored file over 5 MB even where storage did not enforce the limit', async () => {
     const big = await uploadDocument(api, 'MEDICAL_REPORT', pdf(5 * 1024 * 1024 + 1), 'application/pdf', 1000);
-    const res = await api.postJson('/claims', validClaim((b) => (b.documents = [{ type: 'MEDICAL_REPORT', uploadId: big }])));
+    const res = await api.postJson(
+      '/claims',
+      validClaim((b) => (b.documents = [{ type: 'MEDICAL_REPORT', uploadId: big }])),
+    );
     expect(res.status).toBe(400);
     expect(res.json.fields).toEqual([expect.objectContaining({ path: 'documents[0].uploadId', code: 'uploadId.tooLarge' })]);
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { validClaim } from '../support/fixtures';
-import { checkResponse, documentValidator, loadOpenApi, OPENAPI_FILE, operationsOf, twinApi, type Operation } from '../support/openapi';
+import { checkResponse, documentValidator, loadOpenApi, OPENAPI_FILE, type Operation, operationsOf, twinApi } from '../support/openapi';
 import { pdf, uploadDocument } from '../support/uploads';
 import { completeClaim, givenMember, tokenFor, waitForDecisionTask, waitForStatus } from '../support/workflow';
 

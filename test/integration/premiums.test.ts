@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startApi, type Api } from '../support/api';
+import { type Api, startApi } from '../support/api';
 import { uniqueNik, validClaim } from '../support/fixtures';
 import { completeClaim, givenMember, tokenFor, waitForDecisionTask, waitForStatus } from '../support/workflow';
 
@@ -17,17 +17,40 @@ afterAll(async () => {
   await api.stop();
 });
 
-const csv = (rows: (string | number)[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
+const csv = (rows: (string | number)[][]) => `${rows.map((r) => r.join(',')).join('\n')}\n`;
 const ROSTER_HEADER = ['nik', 'name', 'program', 'kpj', 'province', 'regency', 'district', 'enrolledOn', 'monthlyWage', 'phone', 'status'];
 const PAYMENT_HEADER = ['period', 'nik', 'jkk', 'jkm', 'receiptNo', 'paidOn'];
 const rosterLine = (nik: string, overrides: Partial<Record<string, string | number>> = {}) => {
-  const row: Record<string, string | number> = { nik, name: 'Budi Santoso', program: 'TKSK', kpj: '', province: nik.slice(0, 2), regency: nik.slice(0, 4), district: nik.slice(0, 6), enrolledOn: '2020-01-15', monthlyWage: 1_000_000, phone: '', status: 'active', ...overrides };
+  const row: Record<string, string | number> = {
+    nik,
+    name: 'Budi Santoso',
+    program: 'TKSK',
+    kpj: '',
+    province: nik.slice(0, 2),
+    regency: nik.slice(0, 4),
+    district: nik.slice(0, 6),
+    enrolledOn: '2020-01-15',
+    monthlyWage: 1_000_000,
+    phone: '',
+    status: 'active',
+    ...overrides,
+  };
   return ROSTER_HEADER.map((h) => row[h]!);
 };
 const postCsv = async (path: string, body: string, user: string) =>
-  api.call('POST', path, { body, headers: { 'content-type': 'text/csv', accept: 'application/json', authorization: `Bearer ${await tokenFor(user)}` } });
+  api.call('POST', path, {
+    body,
+    headers: { 'content-type': 'text/csv', accept: 'application/json', authorization: `Bearer ${await tokenFor(user)}` },
+  });
 const staffJson = async (method: string, path: string, user: string, body?: unknown) =>
-  api.call(method, path, { body: body === undefined ? undefined : JSON.stringify(body), headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), accept: 'application/json', authorization: `Bearer ${await tokenFor(user)}` } });
+  api.call(method, path, {
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      accept: 'application/json',
+      authorization: `Bearer ${await tokenFor(user)}`,
+    },
+  });
 
 /** A district of its own for this test file, so that its members are told apart from other files' members. */
 const niks = (count: number) => {
@@ -48,7 +71,10 @@ describe('roster import, payments and the reconciliation of a month', () => {
   const strangers = niks(2); // not on the roster: UNKNOWN_MEMBER
   const zeroLine = unpaid[0]!; // a Rp0 line still leaves the month UNPAID
 
-  const rosterCsv = csv([ROSTER_HEADER, ...members.map((nik) => rosterLine(nik, lateJoiners.includes(nik) ? { enrolledOn: '2026-11-10' } : {}))]);
+  const rosterCsv = csv([
+    ROSTER_HEADER,
+    ...members.map((nik) => rosterLine(nik, lateJoiners.includes(nik) ? { enrolledOn: '2026-11-10' } : {})),
+  ]);
   const paymentLines: (string | number)[][] = [];
   for (const nik of members) {
     if (unpaid.includes(nik) || twoReceipts.includes(nik)) continue;
@@ -56,7 +82,11 @@ describe('roster import, payments and the reconciliation of a month', () => {
     const jkm = overpaid.includes(nik) ? 11_800 : 6_800;
     paymentLines.push([period, nik, jkk, jkm, `KWT-${nik.slice(-6)}`, '2026-10-14']);
   }
-  for (const nik of twoReceipts) paymentLines.push([period, nik, 5_000, 3_400, `A-${nik.slice(-6)}`, '2026-10-10'], [period, nik, 5_000, 3_400, `B-${nik.slice(-6)}`, '2026-10-20']);
+  for (const nik of twoReceipts)
+    paymentLines.push(
+      [period, nik, 5_000, 3_400, `A-${nik.slice(-6)}`, '2026-10-10'],
+      [period, nik, 5_000, 3_400, `B-${nik.slice(-6)}`, '2026-10-20'],
+    );
   for (const nik of strangers) paymentLines.push([period, nik, 10_000, 6_800, `X-${nik.slice(-6)}`, '2026-10-14']);
   paymentLines.push([period, zeroLine, 0, 0, 'ZERO-1', '2026-10-15']);
   const paymentsCsv = csv([PAYMENT_HEADER, ...paymentLines]);
@@ -72,7 +102,12 @@ describe('roster import, payments and the reconciliation of a month', () => {
   it('imports a month of payments, keeps lines for unknown NIKs, and a second import changes nothing', async () => {
     const first = await postCsv('/staff/premiums/payments', paymentsCsv, 'finance');
     expect(first.status).toBe(200);
-    expect(first.json).toMatchObject({ lines: paymentLines.length, added: paymentLines.length, matched: paymentLines.length - 2, rejected: [] });
+    expect(first.json).toMatchObject({
+      lines: paymentLines.length,
+      added: paymentLines.length,
+      matched: paymentLines.length - 2,
+      rejected: [],
+    });
     expect(first.json.unknownMembers.map((u: { nik: string }) => u.nik).sort()).toEqual([...strangers].sort());
     const again = await postCsv('/staff/premiums/payments', paymentsCsv, 'finance');
     expect(again.json).toMatchObject({ added: 0, updated: 0, unchanged: paymentLines.length });
@@ -83,7 +118,11 @@ describe('roster import, payments and the reconciliation of a month', () => {
     expect(res.status).toBe(200);
     const report = res.json;
     const mine = (list: { nik: string }[]) => list.filter((d) => members.includes(d.nik) || strangers.includes(d.nik));
-    const byCategory = (category: string) => mine(report.discrepancies).filter((d: any) => d.category === category).map((d: any) => d.nik).sort();
+    const byCategory = (category: string) =>
+      mine(report.discrepancies)
+        .filter((d: any) => d.category === category)
+        .map((d: any) => d.nik)
+        .sort();
     expect(byCategory('UNPAID')).toEqual([...unpaid].sort());
     expect(byCategory('UNDERPAID')).toEqual([...underpaid].sort());
     expect(byCategory('OVERPAID')).toEqual([...overpaid].sort());
@@ -93,12 +132,16 @@ describe('roster import, payments and the reconciliation of a month', () => {
     expect(report.discrepancies.find((d: any) => d.nik === underpaid[0])).toMatchObject({ expected: 16_800, paid: 15_800 });
     // Other test files may have members too: the totals hold at least ours.
     expect(report.counts.PAID).toBeGreaterThanOrEqual(1000 - 10 - 5 - 5 - 3);
-    expect(report.paid.amount).toBeGreaterThanOrEqual((1000 - 10 - 2 - 3) * 16_800 - 5 * 1_000 + 5 * 5_000 + 2 * 16_800 + 3 * 16_800 + 2 * 16_800);
+    expect(report.paid.amount).toBeGreaterThanOrEqual(
+      (1000 - 10 - 2 - 3) * 16_800 - 5 * 1_000 + 5 * 5_000 + 2 * 16_800 + 3 * 16_800 + 2 * 16_800,
+    );
 
     const stored = await staffJson('GET', `/staff/reconciliations/${period}`, 'finance');
     expect(stored.status).toBe(200);
     expect(mine(stored.json.discrepancies)).toHaveLength(25);
-    const asCsv = await api.call('GET', `/staff/reconciliations/${period}?format=csv`, { headers: { authorization: `Bearer ${await tokenFor('finance')}` } });
+    const asCsv = await api.call('GET', `/staff/reconciliations/${period}?format=csv`, {
+      headers: { authorization: `Bearer ${await tokenFor('finance')}` },
+    });
     expect(asCsv.headers.get('content-type')).toContain('text/csv');
     expect(asCsv.text.split('\r\n')[0]).toBe('period,nik,name,category,expected,paid,difference');
     expect(asCsv.text).toContain(`${period},${underpaid[0]},Budi Santoso,UNDERPAID,16800,15800,-1000`);
@@ -108,7 +151,14 @@ describe('roster import, payments and the reconciliation of a month', () => {
     const res = await staffJson('GET', `/staff/members/${underpaid[0]}`, 'verifier');
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ nik: underpaid[0], program: 'TKSK', status: 'active' });
-    expect(res.json.coverage).toEqual([expect.objectContaining({ period, category: 'UNDERPAID', expected: { jkk: 10_000, jkm: 6_800, total: 16_800 }, paid: { jkk: 9_000, jkm: 6_800, total: 15_800 } })]);
+    expect(res.json.coverage).toEqual([
+      expect.objectContaining({
+        period,
+        category: 'UNDERPAID',
+        expected: { jkk: 10_000, jkm: 6_800, total: 16_800 },
+        paid: { jkk: 9_000, jkm: 6_800, total: 15_800 },
+      }),
+    ]);
     expect((await staffJson('GET', `/staff/members/${uniqueNik()}`, 'verifier')).status).toBe(404);
   });
 
@@ -123,7 +173,11 @@ describe('roster import, payments and the reconciliation of a month', () => {
   });
 
   it('runs from the shell with npm run reconcile, against the running twin', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'infra/local/reconcile-cli.ts', '--period', period], { env: { ...process.env, SANTUNAN_DATA_DIR: process.env.SANTUNAN_TEST_DIR } });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'infra/local/reconcile-cli.ts', '--period', period],
+      { env: { ...process.env, SANTUNAN_DATA_DIR: process.env.SANTUNAN_TEST_DIR } },
+    );
     const out = JSON.parse(stdout);
     expect(out.reports).toEqual([expect.objectContaining({ period, counts: expect.objectContaining({ UNDERPAID: expect.any(Number) }) })]);
   });
@@ -132,7 +186,9 @@ describe('roster import, payments and the reconciliation of a month', () => {
     expect((await postCsv('/staff/premiums/payments', paymentsCsv, 'admin')).status).toBe(403);
     expect((await postCsv('/staff/members/import', rosterCsv, 'finance')).status).toBe(403);
     expect((await staffJson('GET', `/staff/reconciliations/${period}`, 'verifier')).status).toBe(403);
-    expect((await api.call('POST', '/staff/premiums/payments', { body: paymentsCsv, headers: { 'content-type': 'text/csv' } })).status).toBe(401);
+    expect(
+      (await api.call('POST', '/staff/premiums/payments', { body: paymentsCsv, headers: { 'content-type': 'text/csv' } })).status,
+    ).toBe(401);
   });
 });
 
@@ -144,17 +200,27 @@ describe('bad files get clear per-line errors and write nothing wrong', () => {
     const empty = await postCsv('/staff/members/import', '', 'admin');
     expect(empty.status).toBe(400);
     expect(empty.json.fields[0].code).toBe('csv.empty');
-    const junk = await api.call('POST', '/staff/premiums/payments', { body: Buffer.from([0x00, 0xff, 0x13, 0x37, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a]), headers: { 'content-type': 'text/csv', accept: 'application/json', authorization: `Bearer ${await tokenFor('finance')}` } });
+    const junk = await api.call('POST', '/staff/premiums/payments', {
+      body: Buffer.from([0x00, 0xff, 0x13, 0x37, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a]),
+      headers: { 'content-type': 'text/csv', accept: 'application/json', authorization: `Bearer ${await tokenFor('finance')}` },
+    });
     expect(junk.status).toBe(400);
   });
 
   it('answers a broken quote or random bytes with 400 naming the line, never 500', async () => {
-    const broken = await postCsv('/staff/members/import', `${ROSTER_HEADER.join(',')}\n"3201011501900001"x,Budi,TKSK,,32,3201,320101,2020-01-01,1000000,,active\n`, 'admin');
+    const broken = await postCsv(
+      '/staff/members/import',
+      `${ROSTER_HEADER.join(',')}\n"3201011501900001"x,Budi,TKSK,,32,3201,320101,2020-01-01,1000000,,active\n`,
+      'admin',
+    );
     expect(broken.status).toBe(400);
     expect(broken.json.fields[0]).toMatchObject({ path: 'line 2', code: 'csv.invalid' });
     expect(broken.text).not.toContain('3201011501900001');
     const random = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919 + 13) % 256));
-    const res = await api.call('POST', '/staff/premiums/payments', { body: random, headers: { 'content-type': 'text/csv', accept: 'application/json', authorization: `Bearer ${await tokenFor('finance')}` } });
+    const res = await api.call('POST', '/staff/premiums/payments', {
+      body: random,
+      headers: { 'content-type': 'text/csv', accept: 'application/json', authorization: `Bearer ${await tokenFor('finance')}` },
+    });
     expect(res.status).toBe(400);
   });
 
@@ -167,7 +233,14 @@ describe('bad files get clear per-line errors and write nothing wrong', () => {
 
   it('rejects bad lines with their line numbers and keeps the good ones', async () => {
     const [good, dup] = niks(2);
-    const roster = csv([ROSTER_HEADER, rosterLine(good!), rosterLine('12345'), rosterLine(dup!, { monthlyWage: '1.500.000' }), rosterLine(good!), rosterLine(dup!, { province: '11' })]);
+    const roster = csv([
+      ROSTER_HEADER,
+      rosterLine(good!),
+      rosterLine('12345'),
+      rosterLine(dup!, { monthlyWage: '1.500.000' }),
+      rosterLine(good!),
+      rosterLine(dup!, { province: '11' }),
+    ]);
     const res = await postCsv('/staff/members/import', roster, 'admin');
     expect(res.status).toBe(200);
     expect(res.json.imported).toBe(1);
@@ -179,14 +252,22 @@ describe('bad files get clear per-line errors and write nothing wrong', () => {
     expect((await staffJson('GET', `/staff/members/${dup}`, 'verifier')).status).toBe(404);
 
     const nik = good!;
-    const payments = csv([PAYMENT_HEADER, ['2026-13', nik, 10000, 6800, 'R1', '2026-10-01'], ['2026-10', nik, -5, 6800, 'R2', '2026-10-01'], ['2026-10', nik, 10000, 6800, 'R3', '2026-10-01'], ['2026-10', nik, 10000, 6800, 'R3', '2026-10-01']]);
+    const payments = csv([
+      PAYMENT_HEADER,
+      ['2026-13', nik, 10000, 6800, 'R1', '2026-10-01'],
+      ['2026-10', nik, -5, 6800, 'R2', '2026-10-01'],
+      ['2026-10', nik, 10000, 6800, 'R3', '2026-10-01'],
+      ['2026-10', nik, 10000, 6800, 'R3', '2026-10-01'],
+    ]);
     const pay = await postCsv('/staff/premiums/payments', payments, 'finance');
     expect(pay.json.added).toBe(1);
-    expect(pay.json.rejected.map((r: { line: number; errors: { field: string; code: string }[] }) => [r.line, r.errors[0]!.field])).toEqual([
-      [2, 'period'],
-      [3, 'jkk'],
-      [5, '*'],
-    ]);
+    expect(pay.json.rejected.map((r: { line: number; errors: { field: string; code: string }[] }) => [r.line, r.errors[0]!.field])).toEqual(
+      [
+        [2, 'period'],
+        [3, 'jkk'],
+        [5, '*'],
+      ],
+    );
   });
 
   it('imports a large file through storage: /staff/uploads, then the import names the upload', async () => {

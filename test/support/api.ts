@@ -6,8 +6,17 @@ import { startGateway } from '../../infra/local/gateway';
  */
 export const startApi = async () => {
   const gateway = await startGateway(0);
-  const call = async (method: string, path: string, init: { body?: string | URLSearchParams | Uint8Array; headers?: Record<string, string> } = {}) => {
-    const res = await fetch(`${gateway.url}${path}`, { method, body: init.body as BodyInit | undefined, headers: init.headers, redirect: 'manual' });
+  const call = async (
+    method: string,
+    path: string,
+    init: { body?: string | URLSearchParams | Uint8Array; headers?: Record<string, string> } = {},
+  ) => {
+    const res = await fetch(`${gateway.url}${path}`, {
+      method,
+      body: init.body as BodyInit | undefined,
+      headers: init.headers,
+      redirect: 'manual',
+    });
     const text = await res.text();
     let json: any;
     try {
@@ -22,7 +31,10 @@ export const startApi = async () => {
     stop: gateway.stop,
     call,
     postJson: (path: string, body: unknown, headers: Record<string, string> = {}) =>
-      call('POST', path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', accept: 'application/json', ...headers } }),
+      call('POST', path, {
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      }),
   };
 };
 export type Api = Awaited<ReturnType<typeof startApi>>;

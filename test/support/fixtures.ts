@@ -31,7 +31,7 @@ export const validClaim = (overrides: (b: Body) => void = () => undefined): Body
 export const toForm = (body: Body, prefix = ''): URLSearchParams => {
   const params = new URLSearchParams();
   const walk = (value: unknown, path: string) => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    if (Array.isArray(value)) for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`);
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
     else if (value !== undefined) params.append(path, String(value));
   };

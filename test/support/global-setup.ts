@@ -15,24 +15,31 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync('test-results', { recursive: true });
   const log = createWriteStream(join('test-results', 'twin.log'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/test-twin.ts'], {
-    env: { ...process.env, SANTUNAN_DATA_DIR: dir, POWERTOOLS_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'WARN', TEST_APPROVAL_TIMEOUT_SECONDS: '6' },
+    env: {
+      ...process.env,
+      SANTUNAN_DATA_DIR: dir,
+      POWERTOOLS_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'WARN',
+      TEST_APPROVAL_TIMEOUT_SECONDS: '6',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr.pipe(log);
-  const ready = await new Promise<{ env: Record<string, string>; apiUrl: string; sesUrl: string; sandboxUrl: string }>((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error('the test twin did not start within 90 s; see test-results/twin.log')), 90_000);
-    child.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      log.write(d);
-      const line = buffer.split('\n').find((l) => l.startsWith('TWIN_READY '));
-      if (line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line.slice('TWIN_READY '.length)));
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the test twin exited with ${code}; see test-results/twin.log`)));
-  });
+  const ready = await new Promise<{ env: Record<string, string>; apiUrl: string; sesUrl: string; sandboxUrl: string }>(
+    (resolve, reject) => {
+      let buffer = '';
+      const timer = setTimeout(() => reject(new Error('the test twin did not start within 90 s; see test-results/twin.log')), 90_000);
+      child.stdout.on('data', (d: Buffer) => {
+        buffer += d.toString();
+        log.write(d);
+        const line = buffer.split('\n').find((l) => l.startsWith('TWIN_READY '));
+        if (line) {
+          clearTimeout(timer);
+          resolve(JSON.parse(line.slice('TWIN_READY '.length)));
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`the test twin exited with ${code}; see test-results/twin.log`)));
+    },
+  );
   Object.assign(process.env, ready.env, {
     POWERTOOLS_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'SILENT',
     SANTUNAN_TEST_DIR: dir,

@@ -80,9 +80,7 @@ export const checkResponse = (
   if (!operation) return [`${where.method} ${where.path} is not in the document`];
   const documented = operation.responses[String(res.status)];
   if (!documented)
-    return [
-      `status ${res.status} is not documented (${Object.keys(operation.responses).join(', ')}); body ${res.text.slice(0, 300)}`,
-    ];
+    return [`status ${res.status} is not documented (${Object.keys(operation.responses).join(', ')}); body ${res.text.slice(0, 300)}`];
   if (!documented.content) return res.text === '' ? [] : [`status ${res.status} documents no body, got ${res.text.slice(0, 200)}`];
   const media = mediaTypeOf(res.headers.get('content-type'));
   if (!documented.content[media])
@@ -98,9 +96,7 @@ export const checkResponse = (
     pointer('paths', where.path, where.method.toLowerCase(), 'responses', String(res.status), 'content', media, 'schema'),
     body,
   );
-  return problem
-    ? [`status ${res.status}: the body does not match the documented schema: ${problem}; body ${res.text.slice(0, 500)}`]
-    : [];
+  return problem ? [`status ${res.status}: the body does not match the documented schema: ${problem}; body ${res.text.slice(0, 500)}`] : [];
 };
 
 /** An Api (test/support/api.ts) for the twin the global setup started, so the workflow helpers work against it. */

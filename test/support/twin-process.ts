@@ -1,9 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { waitFor } from '../../infra/local/ports';
 
 /** Chromium as the probe of this machine starts it: headless, and quiet on a closed network. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * `npm start`'s entry in a child process, as a person runs it: started on a port and data directory of the test's,
@@ -20,10 +28,15 @@ export const twinProcess = (port: number, dataDir: string) => {
     });
     child.stdout!.on('data', (d) => (state.output += d));
     child.stderr!.on('data', (d) => (state.output += d));
-    await waitFor('the twin', async () => {
-      if (child!.exitCode !== null) throw new Error(`twin exited: ${state.output}`);
-      if (!state.output.includes('Ctrl-C stops everything')) throw new Error('not up yet');
-    }, 120_000, 200);
+    await waitFor(
+      'the twin',
+      async () => {
+        if (child!.exitCode !== null) throw new Error(`twin exited: ${state.output}`);
+        if (!state.output.includes('Ctrl-C stops everything')) throw new Error('not up yet');
+      },
+      120_000,
+      200,
+    );
   };
   /** Ctrl-C; resolves with the exit code. */
   const stop = async (): Promise<number | null> => {
@@ -35,5 +48,12 @@ export const twinProcess = (port: number, dataDir: string) => {
   const kill = () => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
   };
-  return { start, stop, kill, get output() { return state.output; } };
+  return {
+    start,
+    stop,
+    kill,
+    get output() {
+      return state.output;
+    },
+  };
 };

@@ -1,7 +1,13 @@
 import type { Api } from './api';
 
 /** Does what the form's script does: ask for a presigned POST, then send the bytes straight to storage. */
-export const uploadDocument = async (api: Api, type: string, bytes: Buffer, contentType = 'application/pdf', declaredSize = bytes.length) => {
+export const uploadDocument = async (
+  api: Api,
+  type: string,
+  bytes: Buffer,
+  contentType = 'application/pdf',
+  declaredSize = bytes.length,
+) => {
   const res = await api.postJson('/uploads', { type, contentType, size: declaredSize });
   if (res.status !== 201) throw new Error(`POST /uploads ${res.status}: ${res.text}`);
   const form = new FormData();

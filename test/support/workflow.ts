@@ -1,10 +1,10 @@
-import { aMember } from './members';
+import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
 import { MembersRepository } from '../../shared/premiums/adapters/members-repository';
 import { PremiumsRepository } from '../../shared/premiums/adapters/premiums-repository';
-import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
 import type { Coverage, Member } from '../../shared/premiums/domain/member';
 import type { Api } from './api';
-import { uniqueNik, validClaim, type Body } from './fixtures';
+import { type Body, uniqueNik, validClaim } from './fixtures';
+import { aMember } from './members';
 import { pdf, uploadDocument } from './uploads';
 
 /** Helpers for workflow tests: members and coverage in DynamoDB Local, staff tokens, the twin's inbox and bank. */
@@ -12,14 +12,27 @@ export const twinUrl = () => process.env.SANTUNAN_TWIN_URL!;
 export const sandboxUrl = () => process.env.SANTUNAN_SANDBOX_URL!;
 export const sesUrl = () => process.env.SANTUNAN_SES_URL!;
 
-export const givenMember = async (overrides: Partial<Member> = {}, coverage: Partial<Coverage> | 'none' = {}, period = '2026-10'): Promise<Member> => {
+export const givenMember = async (
+  overrides: Partial<Member> = {},
+  coverage: Partial<Coverage> | 'none' = {},
+  period = '2026-10',
+): Promise<Member> => {
   const nik = overrides.nik ?? uniqueNik({ female: true });
   const member = aMember({ ...overrides, nik });
   const repo = new MembersRepository(process.env.MEMBERS_TABLE_NAME!);
   await repo.putMany([member]);
   if (coverage !== 'none') {
     await new PremiumsRepository(process.env.MEMBERS_TABLE_NAME!).putCoverage([
-      { nik, period, category: 'PAID', expected: { jkk: 10_000, jkm: 6_800, total: 16_800 }, paid: { jkk: 10_000, jkm: 6_800, total: 16_800 }, receipts: ['R-1'], reconciledAt: '2026-11-01T01:00:00+07:00', ...coverage },
+      {
+        nik,
+        period,
+        category: 'PAID',
+        expected: { jkk: 10_000, jkm: 6_800, total: 16_800 },
+        paid: { jkk: 10_000, jkm: 6_800, total: 16_800 },
+        receipts: ['R-1'],
+        reconciledAt: '2026-11-01T01:00:00+07:00',
+        ...coverage,
+      },
     ]);
   }
   return member;
@@ -31,7 +44,12 @@ export const completeClaim = async (api: Api, member: Member, mutate: (b: Body) 
     b.member = { nik: member.nik, name: member.name };
     mutate(b);
   });
-  const types = requiredDocuments({ benefit: body.benefit, incidentType: body.incident.type, relationship: body.claimant.relationship, cause: body.incident.cause });
+  const types = requiredDocuments({
+    benefit: body.benefit,
+    incidentType: body.incident.type,
+    relationship: body.claimant.relationship,
+    cause: body.incident.cause,
+  });
   body.documents = [];
   for (const type of types) body.documents.push({ type, uploadId: await uploadDocument(api, type, pdf(1024)) });
   return body;
@@ -41,7 +59,13 @@ export const status = async (api: Api, reference: string, claimantNik: string) =
   (await api.call('GET', `/claims/${reference}?nik=${claimantNik}`, { headers: { accept: 'application/json' } })).json;
 
 /** Polls the family's status JSON until `predicate` holds (no fixed sleeps), or fails with the last status seen. */
-export const waitForStatus = async (api: Api, reference: string, claimantNik: string, wanted: string | ((s: any) => boolean), timeoutMs = 15_000) => {
+export const waitForStatus = async (
+  api: Api,
+  reference: string,
+  claimantNik: string,
+  wanted: string | ((s: any) => boolean),
+  timeoutMs = 15_000,
+) => {
   const deadline = Date.now() + timeoutMs;
   let last: any;
   while (Date.now() < deadline) {
@@ -49,28 +73,49 @@ export const waitForStatus = async (api: Api, reference: string, claimantNik: st
     if (typeof wanted === 'string' ? last?.status === wanted : wanted(last)) return last;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`Claim ${reference} did not reach ${String(wanted)}; last status ${JSON.stringify(last?.status)} timeline ${JSON.stringify(last?.timeline)}\n${await executionReport(reference)}`);
+  throw new Error(
+    `Claim ${reference} did not reach ${String(wanted)}; last status ${JSON.stringify(last?.status)} timeline ${JSON.stringify(last?.timeline)}\n${await executionReport(reference)}`,
+  );
 };
 
 const sfnCall = async (action: string, body: unknown) =>
-  (await fetch(process.env.AWS_ENDPOINT_URL_SFN!, { method: 'POST', headers: { 'x-amz-target': `AWSStepFunctions.${action}`, 'content-type': 'application/x-amz-json-1.0' }, body: JSON.stringify(body) })).json() as Promise<any>;
+  (
+    await fetch(process.env.AWS_ENDPOINT_URL_SFN!, {
+      method: 'POST',
+      headers: { 'x-amz-target': `AWSStepFunctions.${action}`, 'content-type': 'application/x-amz-json-1.0' },
+      body: JSON.stringify(body),
+    })
+  ).json() as Promise<any>;
 
-export const executionArn = (reference: string) => `${process.env.STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${reference}`;
+export const executionArn = (reference: string) =>
+  `${process.env.STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${reference}`;
 export const describeExecution = (reference: string) => sfnCall('DescribeExecution', { executionArn: executionArn(reference) });
-export const executionHistory = async (reference: string) => ((await sfnCall('GetExecutionHistory', { executionArn: executionArn(reference) })) as { events: { type: string; stateEnteredEventDetails?: { name: string } }[] }).events;
+export const executionHistory = async (reference: string) =>
+  (
+    (await sfnCall('GetExecutionHistory', { executionArn: executionArn(reference) })) as {
+      events: { type: string; stateEnteredEventDetails?: { name: string } }[];
+    }
+  ).events;
 
 /** For failure messages: where the execution is and how it got there. */
 const executionReport = async (reference: string) => {
   const d = await describeExecution(reference);
   const h = await executionHistory(reference).catch(() => []);
-  return `execution ${d.status ?? d.__type} ${d.error ?? ''} ${d.cause ?? ''}; states: ${h.filter((e) => e.type !== 'StateExited').map((e) => `${e.type}${e.stateEnteredEventDetails ? `:${e.stateEnteredEventDetails.name}` : ''}`).join(' > ')}`;
+  return `execution ${d.status ?? d.__type} ${d.error ?? ''} ${d.cause ?? ''}; states: ${h
+    .filter((e) => e.type !== 'StateExited')
+    .map((e) => `${e.type}${e.stateEnteredEventDetails ? `:${e.stateEnteredEventDetails.name}` : ''}`)
+    .join(' > ')}`;
 };
 
 const tokens = new Map<string, string>();
 export const tokenFor = async (username: string): Promise<string> => {
   const cached = tokens.get(username);
   if (cached) return cached;
-  const res = await fetch(`${twinUrl()}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'santunan-local' }) });
+  const res = await fetch(`${twinUrl()}/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'santunan-local' }),
+  });
   if (res.status !== 200) throw new Error(`token for ${username}: ${res.status}`);
   const token = ((await res.json()) as { accessToken: string }).accessToken;
   tokens.set(username, token);
@@ -80,7 +125,11 @@ export const tokenFor = async (username: string): Promise<string> => {
 export const staff = async (api: Api, username: string, method: string, path: string, body?: unknown) =>
   api.call(method, path, {
     body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { authorization: `Bearer ${await tokenFor(username)}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${await tokenFor(username)}`,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
   });
 
 /** Waits until the workflow holds a decision token (the claim can be decided). */
@@ -96,14 +145,20 @@ export const waitForDecisionTask = async (api: Api, reference: string, escalated
 };
 
 export const transfersFor = async (reference: string) =>
-  (((await (await fetch(`${sandboxUrl()}/bank/transfers`)).json()) as { transfers: { reference: string; amount: number }[] }).transfers).filter((t) => t.reference === reference);
+  (
+    (await (await fetch(`${sandboxUrl()}/bank/transfers`)).json()) as { transfers: { reference: string; amount: number }[] }
+  ).transfers.filter((t) => t.reference === reference);
 
 export const failBank = async (mode: 'timeout' | '5xx' | 'reject', count: number) => {
   await fetch(`${sandboxUrl()}/_sandbox/failures`, { method: 'POST', body: JSON.stringify({ mode, count }) });
 };
 
 export const emailsTo = async (address: string) =>
-  (((await (await fetch(`${sesUrl()}/store`)).json()) as { emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[] }).emails).filter((e) => e.destination.to.includes(address));
+  (
+    (await (await fetch(`${sesUrl()}/store`)).json()) as {
+      emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[];
+    }
+  ).emails.filter((e) => e.destination.to.includes(address));
 
 type Email = Awaited<ReturnType<typeof emailsTo>>[number];
 /**

@@ -23,12 +23,29 @@ const importsOf = (file: string): string[] => {
 };
 
 const SUBJECTS = ['claims', 'premiums', 'staff'];
-type Layer = 'kernel' | 'messages' | 'reference-data' | 'domain' | 'schemas' | 'application' | 'adapters' | 'web' | 'platform' | 'composition';
+type Layer =
+  | 'kernel'
+  | 'messages'
+  | 'reference-data'
+  | 'domain'
+  | 'schemas'
+  | 'application'
+  | 'adapters'
+  | 'web'
+  | 'platform'
+  | 'composition';
 
 const layerOf = (path: string): Layer | undefined => {
   const parts = path.split('/');
   if (parts[0] !== 'shared') return undefined;
-  if (parts[1] === 'kernel' || parts[1] === 'messages' || parts[1] === 'reference-data' || parts[1] === 'platform' || parts[1] === 'composition') return parts[1];
+  if (
+    parts[1] === 'kernel' ||
+    parts[1] === 'messages' ||
+    parts[1] === 'reference-data' ||
+    parts[1] === 'platform' ||
+    parts[1] === 'composition'
+  )
+    return parts[1];
   if (SUBJECTS.includes(parts[1]!)) return parts[2] as Layer;
   return undefined;
 };
@@ -45,7 +62,9 @@ const ALLOWED: Record<Layer, (target: string) => boolean> = {
     ['kernel', 'messages', 'reference-data', 'domain', 'schemas', 'application'].includes(layerOf(t) ?? '') ||
     t.startsWith('shared/platform/observability/'),
   adapters: (t) => layerOf(t) !== undefined && layerOf(t) !== 'composition',
-  web: (t) => ['kernel', 'messages', 'reference-data', 'domain', 'schemas', 'application', 'web'].includes(layerOf(t) ?? '') || t.startsWith('shared/platform/web/'),
+  web: (t) =>
+    ['kernel', 'messages', 'reference-data', 'domain', 'schemas', 'application', 'web'].includes(layerOf(t) ?? '') ||
+    t.startsWith('shared/platform/web/'),
   platform: (t) => ['kernel', 'messages', 'reference-data', 'platform'].includes(layerOf(t) ?? ''),
   composition: (t) => t.startsWith('shared/'),
 };

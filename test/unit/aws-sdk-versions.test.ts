@@ -53,7 +53,7 @@ describe('AWS SDK versions (package.json and lockfile)', () => {
     for (const [name, version] of deps) expect([name, version]).toEqual([name, expect.stringMatching(/^\d+\.\d+\.\d+$/)]);
   });
 
-  it('gives every @aws-sdk/* dependency on the clients\' version line one and the same version', () => {
+  it("gives every @aws-sdk/* dependency on the clients' version line one and the same version", () => {
     // Act
     const mismatches = versionMismatches(sdkDependencies(manifest));
 

@@ -1,17 +1,22 @@
 import {
   addYears,
   BENEFIT_RULE_SETS,
+  type BenefitInput,
   completedYears,
   computeBenefit,
   formatRupiah,
   InvalidBenefitClaimError,
   NoBenefitRuleSetError,
   ruleSetFor,
-  type BenefitInput,
 } from '../../shared/claims/domain/rules/benefits';
 
 const jkmDeath = (over: Partial<BenefitInput> = {}): BenefitInput => ({
-  benefit: 'JKM', incidentType: 'death', incidentDate: '2026-10-03', monthlyWage: 1_000_000, membershipStart: '2019-01-01', ...over,
+  benefit: 'JKM',
+  incidentType: 'death',
+  incidentDate: '2026-10-03',
+  monthlyWage: 1_000_000,
+  membershipStart: '2019-01-01',
+  ...over,
 });
 const jkkDeath = (over: Partial<BenefitInput> = {}): BenefitInput => ({ ...jkmDeath(), benefit: 'JKK', ...over });
 const amounts = (input: BenefitInput) => Object.fromEntries(computeBenefit(input).components.map((c) => [c.code, c.amount]));
@@ -113,7 +118,11 @@ describe('JKK death benefit', () => {
 
     // Assert
     expect(result.total).toBe(42_000_000);
-    expect(result.components[0]).toEqual({ code: 'JKK_DEATH', amount: 20_000_000, basis: '48 x Rp300.000, minimum Rp20.000.000 (applied)' });
+    expect(result.components[0]).toEqual({
+      code: 'JKK_DEATH',
+      amount: 20_000_000,
+      basis: '48 x Rp300.000, minimum Rp20.000.000 (applied)',
+    });
   });
 
   it('switches from the minimum to 48 x wage between Rp416.666 and Rp416.667 under PP 82/2019', () => {
@@ -161,7 +170,14 @@ describe('JKK injury', () => {
     const result = computeBenefit(jkkDeath({ incidentType: 'injury' }));
 
     // Assert
-    expect(result).toEqual({ ruleSet: 'PP 82/2019', total: 0, currency: 'IDR', components: [], scholarshipEligible: false, requiresAssessment: true });
+    expect(result).toEqual({
+      ruleSet: 'PP 82/2019',
+      total: 0,
+      currency: 'IDR',
+      components: [],
+      scholarshipEligible: false,
+      requiresAssessment: true,
+    });
   });
 });
 

@@ -65,7 +65,10 @@ describe('Limiter', () => {
 describe('roster import with batches in flight', () => {
   it('writes the next batches while one is written, never more than three at once, and counts every row', async () => {
     const members = new SlowRoster();
-    const result = await importRoster({ members: members as unknown as RosterStore, now: () => new Date('2026-11-30T03:00:00Z') }, rosterCsv(1600));
+    const result = await importRoster(
+      { members: members as unknown as RosterStore, now: () => new Date('2026-11-30T03:00:00Z') },
+      rosterCsv(1600),
+    );
     expect(result).toMatchObject({ lines: 1600, imported: 1600, updated: 0, unchanged: 0, rejected: [] });
     expect(new Set(members.written).size).toBe(1600);
     expect(members.maxRunning).toBeGreaterThan(1);

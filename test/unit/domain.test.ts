@@ -1,17 +1,23 @@
-import { parseForm } from '../../shared/platform/http/body';
+import { DEMO_PROGRAMS, demoRoster, EXAMPLE_MEMBER_NIK } from '../../infra/local/demo-roster';
 import { newReference, normalizeReference, REFERENCE_ALPHABET, REFERENCE_PATTERN } from '../../shared/claims/domain/reference';
 import { missingDocuments, requiredDocuments } from '../../shared/claims/domain/rules/documents';
-import { demoRoster, DEMO_PROGRAMS, EXAMPLE_MEMBER_NIK } from '../../infra/local/demo-roster';
-import { parseNik } from '../../shared/reference-data/nik';
 import { canonicalJson } from '../../shared/kernel/canonical';
 import { isCalendarDate, jakartaDate, jakartaIso } from '../../shared/kernel/time';
+import { parseForm } from '../../shared/platform/http/body';
 import { maskAccount } from '../../shared/reference-data/banks';
+import { parseNik } from '../../shared/reference-data/nik';
 import { maskPhone } from '../../shared/reference-data/phone';
 
 describe('form bodies', () => {
   it('rebuilds nested objects and arrays from JSON-path field names', () => {
-    const body = parseForm('benefit=JKM&member.nik=3173014107850003&documents%5B0%5D.type=BANK_BOOK&documents%5B0%5D.uploadId=up_x&documents%5B2%5D.type=OTHER');
-    expect(body).toEqual({ benefit: 'JKM', member: { nik: '3173014107850003' }, documents: [{ type: 'BANK_BOOK', uploadId: 'up_x' }, { type: 'OTHER' }] });
+    const body = parseForm(
+      'benefit=JKM&member.nik=3173014107850003&documents%5B0%5D.type=BANK_BOOK&documents%5B0%5D.uploadId=up_x&documents%5B2%5D.type=OTHER',
+    );
+    expect(body).toEqual({
+      benefit: 'JKM',
+      member: { nik: '3173014107850003' },
+      documents: [{ type: 'BANK_BOOK', uploadId: 'up_x' }, { type: 'OTHER' }],
+    });
   });
   it('drops empty inputs so optional fields stay optional', () => {
     expect(parseForm('claimant.email=&claimant.phone=0812')).toEqual({ claimant: { phone: '0812' } });
@@ -41,7 +47,15 @@ describe('claim references', () => {
 describe('required documents (rule data)', () => {
   it('JKM death claimed by a spouse needs the marriage book', () => {
     expect(requiredDocuments({ benefit: 'JKM', incidentType: 'death', relationship: 'spouse' }).sort()).toEqual(
-      ['BANK_BOOK', 'CLAIMANT_ID_CARD', 'DEATH_CERTIFICATE', 'FAMILY_CARD', 'HEIR_CERTIFICATE', 'MARRIAGE_CERTIFICATE', 'MEMBER_ID_CARD'].sort(),
+      [
+        'BANK_BOOK',
+        'CLAIMANT_ID_CARD',
+        'DEATH_CERTIFICATE',
+        'FAMILY_CARD',
+        'HEIR_CERTIFICATE',
+        'MARRIAGE_CERTIFICATE',
+        'MEMBER_ID_CARD',
+      ].sort(),
     );
   });
   it('JKK adds the accident and medical reports, and the police report for a commuting accident', () => {
@@ -50,10 +64,21 @@ describe('required documents (rule data)', () => {
     expect(docs).not.toContain('MARRIAGE_CERTIFICATE');
   });
   it('an injured member needs no death or heir papers', () => {
-    expect(requiredDocuments({ benefit: 'JKK', incidentType: 'injury', relationship: 'self', cause: 'work_accident' }).sort()).toEqual(['ACCIDENT_REPORT', 'BANK_BOOK', 'MEDICAL_REPORT', 'MEMBER_ID_CARD']);
+    expect(requiredDocuments({ benefit: 'JKK', incidentType: 'injury', relationship: 'self', cause: 'work_accident' }).sort()).toEqual([
+      'ACCIDENT_REPORT',
+      'BANK_BOOK',
+      'MEDICAL_REPORT',
+      'MEMBER_ID_CARD',
+    ]);
   });
   it('lists what is still missing', () => {
-    expect(missingDocuments({ benefit: 'JKK', incidentType: 'injury', relationship: 'self', cause: 'work_accident' }, ['BANK_BOOK', 'MEMBER_ID_CARD', 'OTHER'])).toEqual(['ACCIDENT_REPORT', 'MEDICAL_REPORT']);
+    expect(
+      missingDocuments({ benefit: 'JKK', incidentType: 'injury', relationship: 'self', cause: 'work_accident' }, [
+        'BANK_BOOK',
+        'MEMBER_ID_CARD',
+        'OTHER',
+      ]),
+    ).toEqual(['ACCIDENT_REPORT', 'MEDICAL_REPORT']);
   });
 });
 
@@ -89,7 +114,9 @@ describe('time and masking', () => {
     expect(isCalendarDate('2026-1-01')).toBe(false);
   });
   it('hashes bodies independently of key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 1, x: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { x: 2, y: 1 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 1, x: 2 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { x: 2, y: 1 }] }, b: 1 }),
+    );
   });
   it('masks accounts and phones for logs', () => {
     expect(maskAccount('012301000123456')).toBe('***********3456');

@@ -1,15 +1,15 @@
 import {
   assessEligibility,
   ELIGIBILITY_FLAGS,
+  type EligibilityInput,
   FLAG_LABELS,
   needsSupervisor,
   REJECTION_CODES,
   REJECTION_REASONS,
-  type EligibilityInput,
 } from '../../shared/claims/domain/eligibility';
 import type { Member } from '../../shared/premiums/domain/member';
-import { aMember as baseMember } from '../support/members';
 import { PROGRAMMES } from '../../shared/reference-data/programmes';
+import { aMember as baseMember } from '../support/members';
 
 const NIK = '3173014107850003';
 
@@ -55,12 +55,21 @@ describe('assessEligibility: eligible claims', () => {
 
 describe('assessEligibility: rejections', () => {
   it('MEMBER_NOT_FOUND when the roster has no such member, or returned another NIK', () => {
-    expect(assessEligibility(anInput({}, { member: undefined }))).toEqual({ outcome: 'rejected', reasonCode: 'MEMBER_NOT_FOUND', flags: [] });
-    expect(assessEligibility(anInput({}, { member: aMember({ nik: '3173010101800001' }) }))).toMatchObject({ reasonCode: 'MEMBER_NOT_FOUND' });
+    expect(assessEligibility(anInput({}, { member: undefined }))).toEqual({
+      outcome: 'rejected',
+      reasonCode: 'MEMBER_NOT_FOUND',
+      flags: [],
+    });
+    expect(assessEligibility(anInput({}, { member: aMember({ nik: '3173010101800001' }) }))).toMatchObject({
+      reasonCode: 'MEMBER_NOT_FOUND',
+    });
   });
 
   it('BENEFIT_NOT_COVERED when the programme is unknown', () => {
-    expect(assessEligibility(anInput({}, { member: aMember({ program: 'KARANG_TARUNA' }) }))).toMatchObject({ outcome: 'rejected', reasonCode: 'BENEFIT_NOT_COVERED' });
+    expect(assessEligibility(anInput({}, { member: aMember({ program: 'KARANG_TARUNA' }) }))).toMatchObject({
+      outcome: 'rejected',
+      reasonCode: 'BENEFIT_NOT_COVERED',
+    });
   });
 
   it('BENEFIT_NOT_COVERED when the programme does not cover the benefit claimed', () => {
@@ -74,9 +83,18 @@ describe('assessEligibility: rejections', () => {
 
   describe('NOT_ACTIVE_AT_INCIDENT', () => {
     it('before the member enrolled, but not on the enrolment day itself', () => {
-      const member = aMember({ enrolledOn: '2026-09-20', statusHistory: [{ status: 'active', on: '2026-09-20', recordedAt: '2026-09-20T08:00:00+07:00' }] });
-      expect(assessEligibility(anInput({ incident: { type: 'death', date: '2026-09-19', cause: 'illness' } }, { member, coverage: { period: '2026-09', category: 'PAID' } })))
-        .toMatchObject({ reasonCode: 'NOT_ACTIVE_AT_INCIDENT' });
+      const member = aMember({
+        enrolledOn: '2026-09-20',
+        statusHistory: [{ status: 'active', on: '2026-09-20', recordedAt: '2026-09-20T08:00:00+07:00' }],
+      });
+      expect(
+        assessEligibility(
+          anInput(
+            { incident: { type: 'death', date: '2026-09-19', cause: 'illness' } },
+            { member, coverage: { period: '2026-09', category: 'PAID' } },
+          ),
+        ),
+      ).toMatchObject({ reasonCode: 'NOT_ACTIVE_AT_INCIDENT' });
       expect(assessEligibility(anInput({}, { member })).outcome).toBe('eligible');
     });
 
@@ -153,7 +171,10 @@ describe('assessEligibility: rejections', () => {
 
   describe('CLAIM_WINDOW_EXPIRED (5 years, Jakarta dates, anniversary rule)', () => {
     const oldIncident = (submittedAt: string) =>
-      anInput({ incident: { type: 'death', date: '2021-03-10', cause: 'illness' }, submittedAt }, { coverage: { period: '2021-03', category: 'PAID' } });
+      anInput(
+        { incident: { type: 'death', date: '2021-03-10', cause: 'illness' }, submittedAt },
+        { coverage: { period: '2021-03', category: 'PAID' } },
+      );
 
     it('is still in time on the 5th anniversary, to its last second in Jakarta', () => {
       expect(assessEligibility(oldIncident('2026-03-10T23:59:59+07:00')).outcome).toBe('eligible');
@@ -168,27 +189,41 @@ describe('assessEligibility: rejections', () => {
 
   describe('CAUSE_NOT_COVERED', () => {
     it('for JKM with a work cause', () => {
-      expect(assessEligibility(anInput({ incident: { type: 'death', date: '2026-09-20', cause: 'work_accident' } }))).toMatchObject({ reasonCode: 'CAUSE_NOT_COVERED' });
+      expect(assessEligibility(anInput({ incident: { type: 'death', date: '2026-09-20', cause: 'work_accident' } }))).toMatchObject({
+        reasonCode: 'CAUSE_NOT_COVERED',
+      });
     });
 
     it('for a JKK death or injury without a work cause', () => {
-      expect(assessEligibility(anInput({ benefit: 'JKK', incident: { type: 'death', date: '2026-09-20', cause: 'illness' } }))).toMatchObject({ reasonCode: 'CAUSE_NOT_COVERED' });
-      expect(assessEligibility(anInput({ benefit: 'JKK', incident: { type: 'death', date: '2026-09-20' } }))).toMatchObject({ reasonCode: 'CAUSE_NOT_COVERED' });
-      expect(assessEligibility(anInput({ ...injuryBySelf, incident: { type: 'injury', date: '2026-09-20', cause: 'non_work_accident' } }))).toMatchObject({ reasonCode: 'CAUSE_NOT_COVERED' });
+      expect(
+        assessEligibility(anInput({ benefit: 'JKK', incident: { type: 'death', date: '2026-09-20', cause: 'illness' } })),
+      ).toMatchObject({ reasonCode: 'CAUSE_NOT_COVERED' });
+      expect(assessEligibility(anInput({ benefit: 'JKK', incident: { type: 'death', date: '2026-09-20' } }))).toMatchObject({
+        reasonCode: 'CAUSE_NOT_COVERED',
+      });
+      expect(
+        assessEligibility(anInput({ ...injuryBySelf, incident: { type: 'injury', date: '2026-09-20', cause: 'non_work_accident' } })),
+      ).toMatchObject({ reasonCode: 'CAUSE_NOT_COVERED' });
     });
 
     it('for JKM claimed for an injury (JKM pays only for a death)', () => {
-      expect(assessEligibility(anInput({ ...injuryBySelf, benefit: 'JKM', incident: { type: 'injury', date: '2026-09-20', cause: 'illness' } }))).toMatchObject({ reasonCode: 'CAUSE_NOT_COVERED' });
+      expect(
+        assessEligibility(anInput({ ...injuryBySelf, benefit: 'JKM', incident: { type: 'injury', date: '2026-09-20', cause: 'illness' } })),
+      ).toMatchObject({ reasonCode: 'CAUSE_NOT_COVERED' });
     });
   });
 
   describe('HEIR_NOT_ENTITLED', () => {
     it('for a death claimed by "self"', () => {
-      expect(assessEligibility(anInput({ claimant: { relationship: 'self', nik: NIK } }))).toMatchObject({ reasonCode: 'HEIR_NOT_ENTITLED' });
+      expect(assessEligibility(anInput({ claimant: { relationship: 'self', nik: NIK } }))).toMatchObject({
+        reasonCode: 'HEIR_NOT_ENTITLED',
+      });
     });
 
     it('for an injury claimed by anyone but the member', () => {
-      expect(assessEligibility(anInput({ ...injuryBySelf, claimant: { relationship: 'spouse', nik: '3173010101800001' } }))).toMatchObject({ reasonCode: 'HEIR_NOT_ENTITLED' });
+      expect(assessEligibility(anInput({ ...injuryBySelf, claimant: { relationship: 'spouse', nik: '3173010101800001' } }))).toMatchObject({
+        reasonCode: 'HEIR_NOT_ENTITLED',
+      });
     });
   });
 
@@ -198,8 +233,14 @@ describe('assessEligibility: rejections', () => {
       { incident: { type: 'death', date: '2020-01-10', cause: 'work_accident' }, claimant: { relationship: 'self', nik: NIK } },
       { member: aMember({ program: 'UNKNOWN' }) },
     );
-    const lateWrongCause = anInput({ incident: { type: 'death', date: '2020-01-10', cause: 'work_accident' }, claimant: { relationship: 'self', nik: NIK } });
-    const wrongCauseAndClaimant = anInput({ incident: { type: 'death', date: '2026-09-20', cause: 'work_accident' }, claimant: { relationship: 'self', nik: NIK } });
+    const lateWrongCause = anInput({
+      incident: { type: 'death', date: '2020-01-10', cause: 'work_accident' },
+      claimant: { relationship: 'self', nik: NIK },
+    });
+    const wrongCauseAndClaimant = anInput({
+      incident: { type: 'death', date: '2026-09-20', cause: 'work_accident' },
+      claimant: { relationship: 'self', nik: NIK },
+    });
 
     // Act / Assert
     expect(assessEligibility(everythingWrong)).toMatchObject({ reasonCode: 'BENEFIT_NOT_COVERED' });
@@ -210,7 +251,10 @@ describe('assessEligibility: rejections', () => {
 
 describe('assessEligibility: flags (never rejections)', () => {
   it('NAME_MISMATCH when the claimed name is not the roster name, tolerating titles', () => {
-    expect(assessEligibility(anInput({ member: { nik: NIK, name: 'Ahmad Fauzi' } }))).toEqual({ outcome: 'eligible', flags: ['NAME_MISMATCH'] });
+    expect(assessEligibility(anInput({ member: { nik: NIK, name: 'Ahmad Fauzi' } }))).toEqual({
+      outcome: 'eligible',
+      flags: ['NAME_MISMATCH'],
+    });
     expect(assessEligibility(anInput({ member: { nik: NIK, name: 'Hj. Siti Aminah, S.Pd.' } })).flags).toEqual([]);
   });
 
@@ -232,7 +276,10 @@ describe('assessEligibility: flags (never rejections)', () => {
   it.each(['parent', 'grandparent', 'grandchild', 'sibling', 'parent_in_law', 'appointed'] as const)(
     'HEIR_ORDER_REVIEW for a death claimed by a %s (heir order 2-5)',
     (relationship) => {
-      expect(assessEligibility(anInput({ claimant: { relationship, nik: '3173010101800001' } }))).toEqual({ outcome: 'eligible', flags: ['HEIR_ORDER_REVIEW'] });
+      expect(assessEligibility(anInput({ claimant: { relationship, nik: '3173010101800001' } }))).toEqual({
+        outcome: 'eligible',
+        flags: ['HEIR_ORDER_REVIEW'],
+      });
     },
   );
 
@@ -242,8 +289,15 @@ describe('assessEligibility: flags (never rejections)', () => {
   });
 
   it('keeps the flags on a rejected claim, for staff', () => {
-    const input = anInput({ member: { nik: NIK, name: 'Ahmad Fauzi' }, claimant: { relationship: 'self', nik: NIK } }, { coverage: undefined });
-    expect(assessEligibility(input)).toEqual({ outcome: 'rejected', reasonCode: 'HEIR_NOT_ENTITLED', flags: ['NAME_MISMATCH', 'SPONSOR_ARREARS'] });
+    const input = anInput(
+      { member: { nik: NIK, name: 'Ahmad Fauzi' }, claimant: { relationship: 'self', nik: NIK } },
+      { coverage: undefined },
+    );
+    expect(assessEligibility(input)).toEqual({
+      outcome: 'rejected',
+      reasonCode: 'HEIR_NOT_ENTITLED',
+      flags: ['NAME_MISMATCH', 'SPONSOR_ARREARS'],
+    });
   });
 });
 

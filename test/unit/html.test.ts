@@ -1,4 +1,4 @@
-import { html, htmlMessage, SafeHtml, type HtmlValue } from '../../shared/platform/web/html';
+import { type HtmlValue, html, htmlMessage, SafeHtml } from '../../shared/platform/web/html';
 
 const SCRIPT = `<script>alert("x")</script>`;
 const render = (value: HtmlValue) => html`<p>${value}</p>`.toString();

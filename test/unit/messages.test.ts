@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATALOGUE, hasMessage, LANGS, messageText, t, texts, type MessageKey } from '../../shared/messages';
-import { CLAIM_STATUSES, DOCUMENT_TYPES, INCIDENT_CAUSES, RELATIONSHIPS, CLAIM_FLAGS } from '../../shared/claims/domain/claim';
-import { ELIGIBILITY_FLAGS, FLAG_LABELS, REJECTION_CODES, REJECTION_REASONS } from '../../shared/claims/domain/eligibility';
 import { STAFF_REJECTION_REASONS } from '../../shared/claims/application/approval/decide';
-import { errorMessage, hasErrorMessage } from '../../shared/platform/web/i18n';
+import { CLAIM_FLAGS, CLAIM_STATUSES, DOCUMENT_TYPES, INCIDENT_CAUSES, RELATIONSHIPS } from '../../shared/claims/domain/claim';
+import { ELIGIBILITY_FLAGS, FLAG_LABELS, REJECTION_CODES, REJECTION_REASONS } from '../../shared/claims/domain/eligibility';
 import { DOCUMENT_LABELS, STATUS_LABELS } from '../../shared/claims/web/labels';
+import { CATALOGUE, hasMessage, LANGS, type MessageKey, messageText, t, texts } from '../../shared/messages';
+import { errorMessage, hasErrorMessage } from '../../shared/platform/web/i18n';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const keysOf = (lang: keyof typeof CATALOGUE) => Object.keys(CATALOGUE[lang]).sort();

@@ -3,7 +3,7 @@ import { maskNik, parseNik } from '../../shared/reference-data/nik';
 const TODAY = '2026-11-28';
 
 describe('parseNik', () => {
-  it('reads province, region, birth date and sex from a woman\'s NIK (day + 40)', () => {
+  it("reads province, region, birth date and sex from a woman's NIK (day + 40)", () => {
     const result = parseNik('3173014107850003', TODAY);
     expect(result).toEqual({
       ok: true,
@@ -11,7 +11,7 @@ describe('parseNik', () => {
     });
   });
 
-  it('reads a man\'s NIK and a birth year in this century', () => {
+  it("reads a man's NIK and a birth year in this century", () => {
     const result = parseNik('3201021502050001', TODAY);
     expect(result.ok && result.value).toMatchObject({ birthDate: '2005-02-15', sex: 'M' });
   });

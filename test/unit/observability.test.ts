@@ -1,5 +1,5 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { lambdaContext } from '../../infra/local/gateway';
 
@@ -37,8 +37,14 @@ const loadWith = async (env: Record<string, string | undefined>): Promise<Wrappe
 /** Everything written to stdout and stderr while `run` runs, as lines. */
 const captureOutput = async (run: () => Promise<unknown>): Promise<{ stdout: string[]; stderr: string[] }> => {
   const out = { stdout: [] as string[], stderr: [] as string[] };
-  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.stdout.push(String(chunk)), true));
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => (out.stderr.push(String(chunk)), true));
+  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out.stdout.push(String(chunk));
+    return true;
+  });
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    out.stderr.push(String(chunk));
+    return true;
+  });
   try {
     await run();
   } finally {

@@ -5,7 +5,7 @@ import type * as z from 'zod/mini';
 import { ROUTES, routeKey } from '../../infra/definitions/routes';
 import { renderOpenApi } from '../../scripts/openapi/document';
 import type { publicStatus } from '../../shared/claims/application/intake/find-claim';
-import { claimStatusResponseSchema } from '../../shared/claims/schemas/responses';
+import type { claimStatusResponseSchema } from '../../shared/claims/schemas/responses';
 import { isPeriod } from '../../shared/kernel/periods';
 import type { runReconciliation } from '../../shared/premiums/application/reconcile';
 import { reconcile } from '../../shared/premiums/domain/reconciliation';

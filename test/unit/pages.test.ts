@@ -1,7 +1,7 @@
 import type { Claim } from '../../shared/claims/domain/claim';
 import { duplicateBanner, renderClaimForm } from '../../shared/claims/web/claim-form-page';
-import { renderLookupPage, renderStatusPage } from '../../shared/claims/web/status-page';
 import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError, renderStaffQueue } from '../../shared/claims/web/staff-page';
+import { renderLookupPage, renderStatusPage } from '../../shared/claims/web/status-page';
 import { html } from '../../shared/platform/web/html';
 
 /** The page's own parameter types, so the test does not depend on where the audit and staff types live. */
@@ -71,7 +71,7 @@ describe('the claim form', () => {
     expect(page).toContain(`<div class="summary" role="alert"><p>${ESCAPED}</p></div>`);
   });
 
-  it('links a duplicate to the family\'s own claim, and only then', () => {
+  it("links a duplicate to the family's own claim, and only then", () => {
     const own = duplicateBanner('id', { reference: 'SNT-2026-7KQ4MZ', claimantNik: '3173010203800001' }).toString();
     const other = duplicateBanner('en').toString();
     const banner = duplicateBanner('id', { reference: EVIL, claimantNik: '1' });
@@ -115,7 +115,7 @@ describe('the status and lookup pages', () => {
   it('lookup keeps the typed reference and NIK, escaped', () => {
     const page = renderLookupPage('en', { reference: EVIL, nik: EVIL }, true);
     expectContained(page);
-    expect(page).toContain("No claim found. Check the claim number and the claimant&#39;s NIK.");
+    expect(page).toContain('No claim found. Check the claim number and the claimant&#39;s NIK.');
   });
 });
 
@@ -159,7 +159,11 @@ describe('the staff pages', () => {
   it('queue: names escaped, the page link carries the token as an attribute value', () => {
     const items = [
       {
-        reference: 'SNT-1', status: 'AWAITING_APPROVAL', benefit: 'JKM', memberName: EVIL, amount: 1000,
+        reference: 'SNT-1',
+        status: 'AWAITING_APPROVAL',
+        benefit: 'JKM',
+        memberName: EVIL,
+        amount: 1000,
         submittedAt: '2026-10-05T10:00:00+07:00',
       },
     ];

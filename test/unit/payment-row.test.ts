@@ -1,4 +1,4 @@
-import { parsePaymentRow, PAYMENT_HEADER, paymentLineKey, type PaymentLine } from '../../shared/premiums/domain/payment-row';
+import { PAYMENT_HEADER, type PaymentLine, parsePaymentRow, paymentLineKey } from '../../shared/premiums/domain/payment-row';
 import type { RowError } from '../../shared/premiums/domain/roster-row';
 
 const TODAY = '2026-11-28';
@@ -22,7 +22,7 @@ const onlyError = (fields: Record<string, string>): RowError => {
 };
 
 describe('PAYMENT_HEADER', () => {
-  it('is api.md\'s column list, in order', () => {
+  it("is api.md's column list, in order", () => {
     expect(PAYMENT_HEADER.join(',')).toBe('period,nik,jkk,jkm,receiptNo,paidOn');
   });
 });
@@ -41,13 +41,27 @@ describe('parsePaymentRow', () => {
 
   it('trims spaces and NIK separators', () => {
     // Arrange
-    const fields = aLine({ period: ' 2026-10 ', nik: '3173 0141 0785 0003', jkk: ' 10000', jkm: '6800 ', receiptNo: ' R-1 ', paidOn: ' 2026-10-14 ' });
+    const fields = aLine({
+      period: ' 2026-10 ',
+      nik: '3173 0141 0785 0003',
+      jkk: ' 10000',
+      jkm: '6800 ',
+      receiptNo: ' R-1 ',
+      paidOn: ' 2026-10-14 ',
+    });
 
     // Act
     const result = parsePaymentRow(fields, TODAY);
 
     // Assert
-    expect(result.ok && result.value).toEqual({ period: '2026-10', nik: NIK, jkk: 10_000, jkm: 6_800, receiptNo: 'R-1', paidOn: '2026-10-14' });
+    expect(result.ok && result.value).toEqual({
+      period: '2026-10',
+      nik: NIK,
+      jkk: 10_000,
+      jkm: 6_800,
+      receiptNo: 'R-1',
+      paidOn: '2026-10-14',
+    });
   });
 
   it('accepts zero amounts', () => {
@@ -102,9 +116,11 @@ describe('parsePaymentRow', () => {
     expect(onlyError(aLine({ [field]: value }))).toEqual({ field, code, message: expect.any(String) });
   });
 
-  it('explains negative and decimal amounts in a clerk\'s words', () => {
+  it("explains negative and decimal amounts in a clerk's words", () => {
     expect(onlyError(aLine({ jkk: '-10000' })).message).toMatch(/^jkk cannot be negative/);
-    expect(onlyError(aLine({ jkm: '6800.00' })).message).toMatch(/^jkm must be whole rupiah without dots, commas, spaces or cents, e\.g\. 6800/);
+    expect(onlyError(aLine({ jkm: '6800.00' })).message).toMatch(
+      /^jkm must be whole rupiah without dots, commas, spaces or cents, e\.g\. 6800/,
+    );
   });
 
   it('names the current month when the period is in the future', () => {

@@ -1,4 +1,4 @@
-import { monthlyContribution, programme, PROGRAMMES, type Programme } from '../../shared/reference-data/programmes';
+import { monthlyContribution, PROGRAMMES, type Programme, programme } from '../../shared/reference-data/programmes';
 
 const tksk = (): Programme => {
   const found = programme('TKSK');
@@ -67,7 +67,12 @@ describe('monthly BPU contribution', () => {
   it('reads the rate from the data: a new group of workers with other rates is a data change', () => {
     // Arrange
     const next: Programme = {
-      code: 'NEXT', name: 'A future group', sponsor: 'Kemensos', legalBasis: 'test', benefits: ['JKK', 'JKM'], source: 'test',
+      code: 'NEXT',
+      name: 'A future group',
+      sponsor: 'Kemensos',
+      legalBasis: 'test',
+      benefits: ['JKK', 'JKM'],
+      source: 'test',
       contribution: { scheme: 'BPU', jkkRate: 174, jkkMinimum: 20_000, jkm: 7_000, source: 'test' },
     };
 

@@ -1,8 +1,8 @@
-import { aMember as baseMember } from '../support/members';
 import type { Member, MemberStatus } from '../../shared/premiums/domain/member';
 import type { PaymentLine } from '../../shared/premiums/domain/payment-row';
-import { categorize, owesMonth, reconcile, ReconciliationInputError } from '../../shared/premiums/domain/reconciliation';
+import { categorize, owesMonth, ReconciliationInputError, reconcile } from '../../shared/premiums/domain/reconciliation';
 import { PROGRAMMES, type Programme } from '../../shared/reference-data/programmes';
+import { aMember as baseMember } from '../support/members';
 
 const PERIOD = '2026-03';
 const AT = '2026-04-16T02:00:00+07:00';
@@ -82,7 +82,9 @@ describe('reconcile: categories', () => {
 
     // Assert
     expect(itemOf(result, 1)).toMatchObject({ category: 'UNDERPAID', expected: DUE, paid: { jkk: 16_800, jkm: 0, total: 16_800 } });
-    expect(result.report.discrepancies).toEqual([{ nik: nikOf(1), category: 'UNDERPAID', expected: 16_800, paid: 16_800, name: 'Member 1' }]);
+    expect(result.report.discrepancies).toEqual([
+      { nik: nikOf(1), category: 'UNDERPAID', expected: 16_800, paid: 16_800, name: 'Member 1' },
+    ]);
   });
 
   it('UNDERPAID: one component short while the total is more than owed', () => {
@@ -99,7 +101,7 @@ describe('reconcile: categories', () => {
     expect(itemOf(result, 2)?.category).toBe('OVERPAID');
   });
 
-  it('computes what is owed from the member\'s own declared income', () => {
+  it("computes what is owed from the member's own declared income", () => {
     // Act
     const result = run([aMember(1, { monthlyWage: 2_500_000, program: 'PKH' })], [aPayment(1, 25_000, 6_800)]);
 
@@ -109,10 +111,21 @@ describe('reconcile: categories', () => {
 
   it('UNKNOWN_MEMBER: money for a NIK that is not on the roster, without a name, whatever its amount', () => {
     // Act
-    const result = run([aMember(1)], [aPayment(1, 10_000, 6_800), aPayment(9, 10_000, 6_800, { receiptNo: 'U-1' }), aPayment(8, 0, 0, { receiptNo: 'U-0' })]);
+    const result = run(
+      [aMember(1)],
+      [aPayment(1, 10_000, 6_800), aPayment(9, 10_000, 6_800, { receiptNo: 'U-1' }), aPayment(8, 0, 0, { receiptNo: 'U-0' })],
+    );
 
     // Assert
-    expect(itemOf(result, 9)).toEqual({ nik: nikOf(9), period: PERIOD, category: 'UNKNOWN_MEMBER', expected: NOTHING, paid: DUE, receipts: ['U-1'], reconciledAt: AT });
+    expect(itemOf(result, 9)).toEqual({
+      nik: nikOf(9),
+      period: PERIOD,
+      category: 'UNKNOWN_MEMBER',
+      expected: NOTHING,
+      paid: DUE,
+      receipts: ['U-1'],
+      reconciledAt: AT,
+    });
     expect(itemOf(result, 8)).toMatchObject({ category: 'UNKNOWN_MEMBER', paid: NOTHING, receipts: ['U-0'] });
     expect(result.report.discrepancies).toEqual([
       { nik: nikOf(8), category: 'UNKNOWN_MEMBER', expected: 0, paid: 0 },
@@ -162,7 +175,9 @@ describe('reconcile: enrolment, death and inactivity', () => {
     // Assert
     expect(itemOf(march, 1)).toMatchObject({ category: 'PAID', expected: DUE });
     expect(itemOf(april, 1)).toMatchObject({ category: 'PAID_FOR_INACTIVE', expected: NOTHING, paid: DUE });
-    expect(april.report.discrepancies).toEqual([{ nik: nikOf(1), category: 'PAID_FOR_INACTIVE', expected: 0, paid: 16_800, name: 'Member 1' }]);
+    expect(april.report.discrepancies).toEqual([
+      { nik: nikOf(1), category: 'PAID_FOR_INACTIVE', expected: 0, paid: 16_800, name: 'Member 1' },
+    ]);
     expect(aprilUnpaid.coverage).toEqual([]);
   });
 
@@ -281,7 +296,10 @@ describe('reconcile: payment lines', () => {
 
   it('ignores lines of other periods', () => {
     // Act
-    const result = run([aMember(1)], [aPayment(1, 10_000, 6_800, { period: '2026-02' }), aPayment(2, 10_000, 6_800, { period: '2026-04' })]);
+    const result = run(
+      [aMember(1)],
+      [aPayment(1, 10_000, 6_800, { period: '2026-02' }), aPayment(2, 10_000, 6_800, { period: '2026-04' })],
+    );
 
     // Assert
     expect(itemOf(result, 1)?.category).toBe('UNPAID');

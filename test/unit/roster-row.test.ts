@@ -33,7 +33,7 @@ const onlyError = (fields: Record<string, string>): RowError => {
 };
 
 describe('ROSTER_HEADER', () => {
-  it('is api.md\'s column list, in order', () => {
+  it("is api.md's column list, in order", () => {
     expect(ROSTER_HEADER.join(',')).toBe('nik,name,program,kpj,province,regency,district,enrolledOn,monthlyWage,phone,status');
   });
 });
@@ -134,7 +134,7 @@ describe('parseRosterRow: a valid line', () => {
 
   it('accepts names of one word and names with titles', () => {
     expect(parseRosterRow(aRow({ name: 'Sukarno' }), TODAY).ok).toBe(true);
-    expect(parseRosterRow(aRow({ name: "H. Ahmad Fauzi, S.Pd." }), TODAY).ok).toBe(true);
+    expect(parseRosterRow(aRow({ name: 'H. Ahmad Fauzi, S.Pd.' }), TODAY).ok).toBe(true);
     expect(parseRosterRow(aRow({ name: "Ni Luh Putu D'Arsa" }), TODAY).ok).toBe(true);
   });
 });
@@ -259,7 +259,7 @@ describe('parseRosterRow: other fields', () => {
     expect(onlyError(aRow({ [field]: value }))).toEqual({ field, code, message: expect.any(String) });
   });
 
-  it('explains monthlyWage in a clerk\'s words', () => {
+  it("explains monthlyWage in a clerk's words", () => {
     const error = onlyError(aRow({ monthlyWage: '1.500.000' }));
     expect(error.message).toMatch(/^monthlyWage must be whole rupiah without dots/);
     expect(error.message).toContain('e.g. 1500000');
@@ -283,13 +283,33 @@ describe('parseRosterRow: other fields', () => {
 describe('parseRosterRow: the whole line', () => {
   it('reports every error of the line at once, each with a message', () => {
     // Arrange
-    const fields = aRow({ nik: '12', name: '', program: 'X', kpj: '1', province: 'x', enrolledOn: '2030-01-01', monthlyWage: '1.000', phone: 'nope', status: 'gone' });
+    const fields = aRow({
+      nik: '12',
+      name: '',
+      program: 'X',
+      kpj: '1',
+      province: 'x',
+      enrolledOn: '2030-01-01',
+      monthlyWage: '1.000',
+      phone: 'nope',
+      status: 'gone',
+    });
 
     // Act
     const errors = errorsOf(fields);
 
     // Assert
-    expect(errors.map((e) => e.field)).toEqual(['nik', 'name', 'program', 'kpj', 'province', 'enrolledOn', 'monthlyWage', 'phone', 'status']);
+    expect(errors.map((e) => e.field)).toEqual([
+      'nik',
+      'name',
+      'program',
+      'kpj',
+      'province',
+      'enrolledOn',
+      'monthlyWage',
+      'phone',
+      'status',
+    ]);
     for (const error of errors) expect(error.message.length).toBeGreaterThan(20);
   });
 
@@ -347,7 +367,10 @@ describe('checkHeader', () => {
   });
 
   it('points at a column whose name differs only in case', () => {
-    const result = checkHeader(header.map((name) => (name === 'enrolledOn' ? 'enrolledon' : name)), ROSTER_HEADER);
+    const result = checkHeader(
+      header.map((name) => (name === 'enrolledOn' ? 'enrolledon' : name)),
+      ROSTER_HEADER,
+    );
     expect(result).toMatchObject({ ok: false, code: 'header.missing', missing: ['enrolledOn'], unknown: ['enrolledon'] });
     expect(!result.ok && result.message).toContain('did you mean "enrolledOn"?');
   });

@@ -98,10 +98,20 @@ describe('holiday calendar data', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Holidays = require('date-holidays');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const data = require('../../shared/reference-data/holidays.id.json') as { first: number; last: number; years: Record<string, string[]> };
+    const data = require('../../shared/reference-data/holidays.id.json') as {
+      first: number;
+      last: number;
+      years: Record<string, string[]>;
+    };
     const calendar = new Holidays('ID', { types: ['public'] });
     for (let year = data.first; year <= data.last; year += 1) {
-      const expected = [...new Set((calendar.getHolidays(year) as { type: string; date: string }[]).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)))].sort();
+      const expected = [
+        ...new Set(
+          (calendar.getHolidays(year) as { type: string; date: string }[])
+            .filter((h) => h.type === 'public')
+            .map((h) => h.date.slice(0, 10)),
+        ),
+      ].sort();
       expect(data.years[String(year)]).toEqual(expected);
     }
   });

@@ -1,22 +1,22 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { lambdaContext } from '../../infra/local/gateway';
 import { documentClient } from '../../shared/platform/dynamodb/client';
 import { claimKeys } from '../../shared/platform/dynamodb/keys';
-import { startApi, type Api } from '../support/api';
+import { type Api, startApi } from '../support/api';
 import { uniqueNik, validClaim } from '../support/fixtures';
+import { pdf, uploadDocument } from '../support/uploads';
 import {
   completeClaim,
   describeExecution,
-  waitForEmails,
   executionHistory,
   failBank,
   givenMember,
   staff,
   transfersFor,
   waitForDecisionTask,
+  waitForEmails,
   waitForStatus,
 } from '../support/workflow';
-import { pdf, uploadDocument } from '../support/uploads';
-import { lambdaContext } from '../../infra/local/gateway';
 
 /**
  * The workflow end to end: the ASL synthesized from the CDK stack, run by the twin's Step Functions executor, every
@@ -47,7 +47,11 @@ describe('payouts', () => {
     const member = await givenMember();
     const body = await completeClaim(api, member, (b) => (b.claimant.email = `family-${member.nik}@example.org`));
     const { ref, claim } = await fileAndAwaitDecision(body);
-    expect(claim.verification).toMatchObject({ flags: [], benefit: { ruleSet: 'PP 82/2019', total: 42_000_000, scholarshipEligible: true }, approval: { level: 'approver', secondApprovalRequired: false } });
+    expect(claim.verification).toMatchObject({
+      flags: [],
+      benefit: { ruleSet: 'PP 82/2019', total: 42_000_000, scholarshipEligible: true },
+      approval: { level: 'approver', secondApprovalRequired: false },
+    });
 
     const decided = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' });
     expect(decided.status).toBe(200);
@@ -62,13 +66,26 @@ describe('payouts', () => {
     ]);
     expect(statuses(paid)).toEqual(['SUBMITTED', 'VERIFYING', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAID']);
     expect(await transfersFor(ref)).toEqual([expect.objectContaining({ amount: 42_000_000, accountNumber: body.payout.accountNumber })]);
-    const familyMail = (await waitForEmails(body.claimant.email, (es) => es.some((e) => e.subject.includes('sudah ditransfer')))).map((e) => e.subject);
-    expect(familyMail).toEqual(expect.arrayContaining([expect.stringContaining('menunggu persetujuan'), expect.stringContaining('sudah ditransfer')]));
-    const approverMail = (await waitForEmails('approver@santunan.local', (es) => es.some((e) => e.subject.includes(ref)))).find((e) => e.subject.includes(ref));
+    const familyMail = (await waitForEmails(body.claimant.email, (es) => es.some((e) => e.subject.includes('sudah ditransfer')))).map(
+      (e) => e.subject,
+    );
+    expect(familyMail).toEqual(
+      expect.arrayContaining([expect.stringContaining('menunggu persetujuan'), expect.stringContaining('sudah ditransfer')]),
+    );
+    const approverMail = (await waitForEmails('approver@santunan.local', (es) => es.some((e) => e.subject.includes(ref)))).find((e) =>
+      e.subject.includes(ref),
+    );
     expect(approverMail?.body.text).toContain(`/staff/claims/${ref}`);
 
     const history = await executionHistory(ref);
-    expect(history.filter((e) => e.type === 'StateEntered').map((e) => e.stateEnteredEventDetails!.name)).toEqual(['Verify', 'RouteClaim', 'AwaitDecision', 'RouteDecision', 'Pay', 'Done']);
+    expect(history.filter((e) => e.type === 'StateEntered').map((e) => e.stateEnteredEventDetails!.name)).toEqual([
+      'Verify',
+      'RouteClaim',
+      'AwaitDecision',
+      'RouteDecision',
+      'Pay',
+      'Done',
+    ]);
     expect((await describeExecution(ref)).status).toBe('SUCCEEDED');
   });
 
@@ -115,10 +132,28 @@ describe('payouts', () => {
       b.member = { nik: member.nik, name: member.name };
       b.incident.date = '2019-11-30';
     });
-    const reference = `SNT-2024-${uniqueNik().slice(-6).replace(/[01]/g, '7').replace(/\d/g, (d) => 'BCDFGHJKMN'[Number(d)]!)}`;
-    const docs = ['MEMBER_ID_CARD', 'BANK_BOOK', 'CLAIMANT_ID_CARD', 'FAMILY_CARD', 'DEATH_CERTIFICATE', 'HEIR_CERTIFICATE', 'MARRIAGE_CERTIFICATE'];
+    const reference = `SNT-2024-${uniqueNik()
+      .slice(-6)
+      .replace(/[01]/g, '7')
+      .replace(/\d/g, (d) => 'BCDFGHJKMN'[Number(d)]!)}`;
+    const docs = [
+      'MEMBER_ID_CARD',
+      'BANK_BOOK',
+      'CLAIMANT_ID_CARD',
+      'FAMILY_CARD',
+      'DEATH_CERTIFICATE',
+      'HEIR_CERTIFICATE',
+      'MARRIAGE_CERTIFICATE',
+    ];
     const documents = [];
-    for (const type of docs) documents.push({ type, uploadId: await uploadDocument(api, type, pdf(512)), contentType: 'application/pdf', size: 512, key: 'migrated' });
+    for (const type of docs)
+      documents.push({
+        type,
+        uploadId: await uploadDocument(api, type, pdf(512)),
+        contentType: 'application/pdf',
+        size: 512,
+        key: 'migrated',
+      });
     const submittedAt = '2024-06-03T10:00:00.000+07:00';
     await documentClient.send(
       new PutCommand({
@@ -148,7 +183,15 @@ describe('payouts', () => {
     const input = JSON.stringify({ reference, baseUrl: api.url });
     await sfn.send(new StartExecutionCommand({ stateMachineArn: process.env.STATE_MACHINE_ARN!, name: reference, input }));
     // A second start of the same claim is refused, not duplicated.
-    await expect(sfn.send(new StartExecutionCommand({ stateMachineArn: process.env.STATE_MACHINE_ARN!, name: reference, input: JSON.stringify({ reference, baseUrl: 'x' }) }))).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
+    await expect(
+      sfn.send(
+        new StartExecutionCommand({
+          stateMachineArn: process.env.STATE_MACHINE_ARN!,
+          name: reference,
+          input: JSON.stringify({ reference, baseUrl: 'x' }),
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
 
     await waitForStatus(api, reference, body.claimant.nik, 'AWAITING_APPROVAL');
     const claim = await waitForDecisionTask(api, reference);
@@ -176,7 +219,11 @@ describe('rejections and flags', () => {
     expect(claim.verification.approval).toMatchObject({ level: 'supervisor', secondApprovalRequired: true });
     const byApprover = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' });
     expect(byApprover.status).toBe(403);
-    expect((await waitForEmails('supervisor@santunan.local', (es) => es.some((e) => e.subject.includes(ref)))).some((e) => e.subject.includes(ref))).toBe(true);
+    expect(
+      (await waitForEmails('supervisor@santunan.local', (es) => es.some((e) => e.subject.includes(ref)))).some((e) =>
+        e.subject.includes(ref),
+      ),
+    ).toBe(true);
   });
 
   it('lets an approver reject with a reason code; a rejection without one is 400; deciding again is 409', async () => {
@@ -186,7 +233,11 @@ describe('rejections and flags', () => {
     const noReason = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'reject' });
     expect(noReason.status).toBe(400);
     expect(noReason.json.fields[0].path).toBe('reasonCode');
-    const rejected = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'reject', reasonCode: 'DOCUMENTS_INVALID', note: 'Akta tidak terbaca' });
+    const rejected = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, {
+      decision: 'reject',
+      reasonCode: 'DOCUMENTS_INVALID',
+      note: 'Akta tidak terbaca',
+    });
     expect(rejected.json.status).toBe('REJECTED');
     const final = await waitForStatus(api, ref, body.claimant.nik, 'REJECTED');
     expect(final.decision).toEqual({ outcome: 'rejected', reasonCode: 'DOCUMENTS_INVALID', reason: expect.any(String) });
@@ -200,7 +251,9 @@ describe('rejections and flags', () => {
     const { ref } = await fileAndAwaitDecision(await completeClaim(api, member));
     const anonymous = await api.postJson(`/staff/claims/${ref}/decision`, { decision: 'approve' });
     expect(anonymous.status).toBe(401);
-    expect((await api.call('GET', '/staff/claims', { headers: { accept: 'application/json', authorization: 'Bearer not-a-token' } })).status).toBe(401);
+    expect(
+      (await api.call('GET', '/staff/claims', { headers: { accept: 'application/json', authorization: 'Bearer not-a-token' } })).status,
+    ).toBe(401);
     expect((await staff(api, 'finance', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).status).toBe(403);
     expect((await staff(api, 'verifier', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).status).toBe(403);
     const queue = await staff(api, 'verifier', 'GET', '/staff/claims?status=AWAITING_APPROVAL');
@@ -238,7 +291,8 @@ describe('documents and deadlines', () => {
     const ref = created.json.reference as string;
     const waiting = await waitForStatus(api, ref, body.claimant.nik, 'NEEDS_DOCUMENTS');
     expect(waiting.missingDocuments).toContain('DEATH_CERTIFICATE');
-    const asked = (e: { subject: string; body: { text?: string } }) => e.subject.includes('dokumen masih kurang') && !!e.body.text?.includes('Akta kematian');
+    const asked = (e: { subject: string; body: { text?: string } }) =>
+      e.subject.includes('dokumen masih kurang') && !!e.body.text?.includes('Akta kematian');
     expect((await waitForEmails(body.claimant.email, (es) => es.some(asked))).some(asked)).toBe(true);
 
     const documents = [];
@@ -297,9 +351,14 @@ describe('the bank', () => {
     expect(failed.payout).toBeUndefined();
     // A restarted execution resumes at AwaitPayoutRetry with the failure it needs as input.
     const { handler: verify } = await import('../../functions/verification/verify-claim');
-    await expect(verify({ reference: ref, baseUrl: api.url }, lambdaContext('verifyClaim'))).resolves.toMatchObject({ next: 'PAYOUT_FAILED', error: { Error: 'PayoutFailed' } });
+    await expect(verify({ reference: ref, baseUrl: api.url }, lambdaContext('verifyClaim'))).resolves.toMatchObject({
+      next: 'PAYOUT_FAILED',
+      error: { Error: 'PayoutFailed' },
+    });
     expect(await transfersFor(ref)).toHaveLength(0);
-    expect((await waitForEmails('finance@santunan.local', (es) => es.some((e) => e.subject.includes(ref)))).some((e) => e.subject.includes(ref))).toBe(true);
+    expect(
+      (await waitForEmails('finance@santunan.local', (es) => es.some((e) => e.subject.includes(ref)))).some((e) => e.subject.includes(ref)),
+    ).toBe(true);
     // Wait until the workflow holds the retry token, then retry as finance (an approver may not).
     for (let i = 0; i < 100; i += 1) {
       const c = (await staff(api, 'finance', 'GET', `/staff/claims/${ref}`)).json;
@@ -310,7 +369,17 @@ describe('the bank', () => {
     const retry = await staff(api, 'finance', 'POST', `/staff/claims/${ref}/payout-retry`);
     expect(retry.json.status).toBe('APPROVED');
     const paid = await waitForStatus(api, ref, body.claimant.nik, 'PAID');
-    expect(statuses(paid)).toEqual(['SUBMITTED', 'VERIFYING', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAYOUT_FAILED', 'APPROVED', 'PAYING', 'PAID']);
+    expect(statuses(paid)).toEqual([
+      'SUBMITTED',
+      'VERIFYING',
+      'AWAITING_APPROVAL',
+      'APPROVED',
+      'PAYING',
+      'PAYOUT_FAILED',
+      'APPROVED',
+      'PAYING',
+      'PAID',
+    ]);
     expect(await transfersFor(ref)).toHaveLength(1);
   });
 });

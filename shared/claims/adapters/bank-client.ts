@@ -1,12 +1,22 @@
 import { maskAccount } from '../../reference-data/banks';
-import { BankRejectedError, BankUnavailableError, type Disbursement, type TransferReceipt, type TransferRequest } from '../application/ports';
+import {
+  BankRejectedError,
+  BankUnavailableError,
+  type Disbursement,
+  type TransferReceipt,
+  type TransferRequest,
+} from '../application/ports';
 
 /**
  * The disbursement service over HTTP. The claim reference is the idempotency key: the bank returns the first
  * transfer for a key it has seen, so a retry after a timeout can never pay twice.
  */
 export class BankClient implements Disbursement {
-  constructor(private readonly baseUrl: string, private readonly apiKey: string, private readonly timeoutMs = 10_000) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly apiKey: string,
+    private readonly timeoutMs = 10_000,
+  ) {}
 
   async transfer(request: TransferRequest): Promise<TransferReceipt> {
     let res: Response;
@@ -18,12 +28,24 @@ export class BankClient implements Disbursement {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      throw new BankUnavailableError(`Transfer for ${request.reference} to ${maskAccount(request.accountNumber)}: ${(error as Error).name}`);
+      throw new BankUnavailableError(
+        `Transfer for ${request.reference} to ${maskAccount(request.accountNumber)}: ${(error as Error).name}`,
+      );
     }
     const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     if (res.status >= 500 || res.status === 429) throw new BankUnavailableError(`Bank answered ${res.status} for ${request.reference}`);
-    if (res.status >= 400) throw new BankRejectedError(`Bank refused ${request.reference}: ${String(body.message ?? res.status)}`, String(body.code ?? 'REJECTED'));
-    if (body.status !== 'COMPLETED' || typeof body.transferId !== 'string') throw new BankUnavailableError(`Unexpected bank answer for ${request.reference}`);
-    return { transferId: body.transferId, status: 'COMPLETED', amount: Number(body.amount), completedAt: typeof body.completedAt === 'string' ? body.completedAt : new Date().toISOString() };
+    if (res.status >= 400)
+      throw new BankRejectedError(
+        `Bank refused ${request.reference}: ${String(body.message ?? res.status)}`,
+        String(body.code ?? 'REJECTED'),
+      );
+    if (body.status !== 'COMPLETED' || typeof body.transferId !== 'string')
+      throw new BankUnavailableError(`Unexpected bank answer for ${request.reference}`);
+    return {
+      transferId: body.transferId,
+      status: 'COMPLETED',
+      amount: Number(body.amount),
+      completedAt: typeof body.completedAt === 'string' ? body.completedAt : new Date().toISOString(),
+    };
   }
 }

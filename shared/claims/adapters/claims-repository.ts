@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AuditEvent, Claim, ClaimStatus } from '../domain/claim';
-import type { ClaimPage, ClaimStore, CreateClaimResult, IdempotencyInput, Transition } from '../application/ports';
 import { ConflictError, IdempotencyKeyReusedError, WriteConflictError } from '../../kernel/errors';
-import { isConditionalCheckFailed } from '../../platform/dynamodb/client';
-import { cancellationReasons, documentClient, jitter, sleep, type CancellationReason } from '../../platform/dynamodb/client';
+import {
+  type CancellationReason,
+  cancellationReasons,
+  documentClient,
+  isConditionalCheckFailed,
+  jitter,
+  sleep,
+} from '../../platform/dynamodb/client';
 import { claimKeys } from '../../platform/dynamodb/keys';
+import type { ClaimPage, ClaimStore, CreateClaimResult, IdempotencyInput, Transition } from '../application/ports';
+import type { AuditEvent, Claim, ClaimStatus } from '../domain/claim';
 
 const CLAIM_PREFIX_FIELDS = (claim: Claim) => ({
   ...claimKeys.claim(claim.reference),
@@ -115,7 +121,9 @@ export class ClaimsRepository implements ClaimStore {
 
   /** Strongly consistent: the form redirects to the status page right after the write. */
   async get(reference: string): Promise<Claim | undefined> {
-    const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: claimKeys.claim(reference), ConsistentRead: true }));
+    const out = await documentClient.send(
+      new GetCommand({ TableName: this.tableName, Key: claimKeys.claim(reference), ConsistentRead: true }),
+    );
     return out.Item ? stripKeys(out.Item) : undefined;
   }
 
@@ -130,7 +138,9 @@ export class ClaimsRepository implements ClaimStore {
     const sets = ['#version = #version + :one', '#updatedAt = :at'];
     const removes: string[] = [];
     const conditions: string[] = [];
-    change.from.forEach((status, i) => (values[`:from${i}`] = status));
+    change.from.forEach((status, i) => {
+      values[`:from${i}`] = status;
+    });
     conditions.push(`#status IN (${change.from.map((_, i) => `:from${i}`).join(', ')})`);
     if (change.expectToken !== undefined) {
       names['#pendingTask'] = 'pendingTask';
@@ -196,7 +206,10 @@ export class ClaimsRepository implements ClaimStore {
       } catch (error) {
         const reasons = cancellationReasons(error);
         if (reasons?.[0]?.Code === 'ConditionalCheckFailed' || isConditionalCheckFailed(error)) {
-          throw new ConflictError('CLAIM_STATE_CHANGED', `Claim ${reference} is no longer in the expected state (${change.from.join(', ')}).`);
+          throw new ConflictError(
+            'CLAIM_STATE_CHANGED',
+            `Claim ${reference} is no longer in the expected state (${change.from.join(', ')}).`,
+          );
         }
         if (reasons?.some((r) => r.Code === 'TransactionConflict')) {
           if (attempt < 5) {

@@ -6,7 +6,10 @@ import type { DocumentStorage } from '../application/ports';
  * (Presigning lives in upload-signer.ts so that functions which only check documents do not bundle it.)
  */
 export class DocumentsStore implements DocumentStorage {
-  constructor(private readonly s3: S3Client, private readonly bucket: string) {}
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
 
   /** Size and type of a stored object, or undefined when it does not exist (an upload never finished). */
   async stat(key: string): Promise<{ size: number; contentType?: string } | undefined> {

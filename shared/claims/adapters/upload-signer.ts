@@ -7,7 +7,10 @@ import type { PresignedUpload, UploadSigner } from '../application/ports';
  * type and the size range, so our functions never carry the bytes and S3 refuses anything else.
  */
 export class S3UploadSigner implements UploadSigner {
-  constructor(private readonly s3: S3Client, private readonly bucket: string) {}
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
 
   presign(key: string, contentType: string, maxBytes: number, expiresSeconds: number): Promise<PresignedUpload> {
     return createPresignedPost(this.s3, {

@@ -1,8 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from '../../platform/dynamodb/batch';
-import type { UploadRecord, UploadStore } from '../application/ports';
 import { documentClient } from '../../platform/dynamodb/client';
 import { claimKeys } from '../../platform/dynamodb/keys';
+import type { UploadRecord, UploadStore } from '../application/ports';
 
 export class UploadsRepository implements UploadStore {
   constructor(private readonly tableName: string) {}
@@ -19,7 +19,10 @@ export class UploadsRepository implements UploadStore {
 
   /** At most 20 documents per claim: one BatchGetItem (limit 100); unprocessed keys are retried. */
   async getMany(uploadIds: readonly string[]): Promise<Map<string, UploadRecord>> {
-    const items = await batchGet(this.tableName, [...new Set(uploadIds)].map((id) => claimKeys.upload(id)));
+    const items = await batchGet(
+      this.tableName,
+      [...new Set(uploadIds)].map((id) => claimKeys.upload(id)),
+    );
     return new Map(items.map((item) => [String(item.uploadId), item as unknown as UploadRecord]));
   }
 }

@@ -1,13 +1,15 @@
 import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { type ClaimWorkflow, TaskTokenGoneError } from '../application/ports';
 
-
 /**
  * The claim workflow as the functions see it. The endpoint comes from AWS_ENDPOINT_URL_SFN when set (the local
  * twin's Step Functions endpoint), so no code here knows where it runs.
  */
 export class WorkflowClient implements ClaimWorkflow {
-  constructor(private readonly sfn: SFNClient, private readonly stateMachineArn: string) {}
+  constructor(
+    private readonly sfn: SFNClient,
+    private readonly stateMachineArn: string,
+  ) {}
 
   /**
    * Starts the claim's execution, named by its reference. A second start for the same claim is refused by Step
@@ -15,7 +17,13 @@ export class WorkflowClient implements ClaimWorkflow {
    */
   async start(reference: string, baseUrl: string): Promise<'started' | 'already-started'> {
     try {
-      await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: reference, input: JSON.stringify({ reference, baseUrl }) }));
+      await this.sfn.send(
+        new StartExecutionCommand({
+          stateMachineArn: this.stateMachineArn,
+          name: reference,
+          input: JSON.stringify({ reference, baseUrl }),
+        }),
+      );
       return 'started';
     } catch (error) {
       if (error instanceof Error && error.name === 'ExecutionAlreadyExists') return 'already-started';
@@ -35,7 +43,8 @@ export class WorkflowClient implements ClaimWorkflow {
     try {
       await send();
     } catch (error) {
-      if (error instanceof Error && ['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken'].includes(error.name)) throw new TaskTokenGoneError(error.message);
+      if (error instanceof Error && ['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken'].includes(error.name))
+        throw new TaskTokenGoneError(error.message);
       throw error;
     }
   }

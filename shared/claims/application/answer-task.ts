@@ -9,7 +9,8 @@ export const answerTask = async (workflow: Pick<ClaimWorkflow, 'succeed'>, token
   try {
     await workflow.succeed(token, output);
   } catch (error) {
-    if (error instanceof TaskTokenGoneError) logger.warn('task token no longer waited on; the workflow will read the change from the claim');
+    if (error instanceof TaskTokenGoneError)
+      logger.warn('task token no longer waited on; the workflow will read the change from the claim');
     else throw error;
   }
 };

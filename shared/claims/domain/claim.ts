@@ -12,11 +12,30 @@ export const JKM_CAUSES = ['illness', 'non_work_accident', 'other'] as const;
 export const INCIDENT_CAUSES = [...JKK_CAUSES, ...JKM_CAUSES] as const;
 export type IncidentCause = (typeof INCIDENT_CAUSES)[number];
 
-export const RELATIONSHIPS = ['self', 'spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'parent_in_law', 'appointed'] as const;
+export const RELATIONSHIPS = [
+  'self',
+  'spouse',
+  'child',
+  'parent',
+  'grandparent',
+  'grandchild',
+  'sibling',
+  'parent_in_law',
+  'appointed',
+] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 export const CLAIM_STATUSES = [
-  'SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAID', 'PAYOUT_FAILED', 'REJECTED', 'WITHDRAWN',
+  'SUBMITTED',
+  'VERIFYING',
+  'NEEDS_DOCUMENTS',
+  'AWAITING_APPROVAL',
+  'APPROVED',
+  'PAYING',
+  'PAID',
+  'PAYOUT_FAILED',
+  'REJECTED',
+  'WITHDRAWN',
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
@@ -37,11 +56,22 @@ export const STATUS_GROUPS = {
 } as const satisfies Record<string, readonly ClaimStatus[]>;
 export type StatusGroup = keyof typeof STATUS_GROUPS;
 
-export const inGroup = (status: ClaimStatus, group: StatusGroup): boolean => (STATUS_GROUPS[group] as readonly ClaimStatus[]).includes(status);
+export const inGroup = (status: ClaimStatus, group: StatusGroup): boolean =>
+  (STATUS_GROUPS[group] as readonly ClaimStatus[]).includes(status);
 
 export const DOCUMENT_TYPES = [
-  'MEMBER_ID_CARD', 'CLAIMANT_ID_CARD', 'FAMILY_CARD', 'DEATH_CERTIFICATE', 'HEIR_CERTIFICATE', 'BANK_BOOK',
-  'MARRIAGE_CERTIFICATE', 'ACCIDENT_REPORT', 'MEDICAL_REPORT', 'POLICE_REPORT', 'RECEIPT', 'OTHER',
+  'MEMBER_ID_CARD',
+  'CLAIMANT_ID_CARD',
+  'FAMILY_CARD',
+  'DEATH_CERTIFICATE',
+  'HEIR_CERTIFICATE',
+  'BANK_BOOK',
+  'MARRIAGE_CERTIFICATE',
+  'ACCIDENT_REPORT',
+  'MEDICAL_REPORT',
+  'POLICE_REPORT',
+  'RECEIPT',
+  'OTHER',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 

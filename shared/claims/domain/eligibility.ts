@@ -1,10 +1,10 @@
-import { JKK_CAUSES, type Benefit, type IncidentCause, type IncidentType, type Relationship } from './claim';
+import { jakartaDate } from '../../kernel/time';
+import { type Text, texts } from '../../messages';
 import type { Member, MemberStatus } from '../../premiums/domain/member';
+import { PROGRAMMES, type Programme } from '../../reference-data/programmes';
+import { type Benefit, type IncidentCause, type IncidentType, JKK_CAUSES, type Relationship } from './claim';
 import { namesMatch } from './name-match';
 import { addYears } from './rules/benefits';
-import { PROGRAMMES, type Programme } from '../../reference-data/programmes';
-import { jakartaDate } from '../../kernel/time';
-import { texts, type Text } from '../../messages';
 
 /**
  * Is a claim payable on the facts we hold? A pure check of the claim against the roster and the premium ledger.
@@ -12,7 +12,12 @@ import { texts, type Text } from '../../messages';
  */
 
 export const REJECTION_CODES = [
-  'MEMBER_NOT_FOUND', 'BENEFIT_NOT_COVERED', 'NOT_ACTIVE_AT_INCIDENT', 'CLAIM_WINDOW_EXPIRED', 'CAUSE_NOT_COVERED', 'HEIR_NOT_ENTITLED',
+  'MEMBER_NOT_FOUND',
+  'BENEFIT_NOT_COVERED',
+  'NOT_ACTIVE_AT_INCIDENT',
+  'CLAIM_WINDOW_EXPIRED',
+  'CAUSE_NOT_COVERED',
+  'HEIR_NOT_ENTITLED',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -34,9 +39,7 @@ export interface EligibilityInput {
   coverage: { period: string; category: string } | undefined;
 }
 
-export type EligibilityResult =
-  | { outcome: 'eligible'; flags: Flag[] }
-  | { outcome: 'rejected'; reasonCode: RejectionCode; flags: Flag[] };
+export type EligibilityResult = { outcome: 'eligible'; flags: Flag[] } | { outcome: 'rejected'; reasonCode: RejectionCode; flags: Flag[] };
 
 /** domain.md: claims may be filed up to 5 years after the accident or diagnosis (it was 2). */
 export const CLAIM_WINDOW_YEARS = 5;
@@ -75,9 +78,12 @@ const recordedOn = (recordedAt: string): string => {
  */
 const activeAtIncident = (member: Member, incident: { type: IncidentType; date: string }): boolean => {
   if (incident.date < member.enrolledOn) return false;
-  const history = incident.type === 'death'
-    ? member.statusHistory.filter((c) => !(c.status === 'deceased' && (c.on >= incident.date || recordedOn(c.recordedAt) >= incident.date)))
-    : member.statusHistory;
+  const history =
+    incident.type === 'death'
+      ? member.statusHistory.filter(
+          (c) => !(c.status === 'deceased' && (c.on >= incident.date || recordedOn(c.recordedAt) >= incident.date)),
+        )
+      : member.statusHistory;
   return statusOn(history, incident.date) === 'active';
 };
 
@@ -106,7 +112,10 @@ const flagsFor = (input: EligibilityInput, member: Member): Flag[] => {
  * The rules in the order they are checked; the first that fails names the rejection. `programmes` is the programme
  * data (PROGRAMMES unless given), so a new group of workers needs no change here.
  */
-export const assessEligibility = (input: EligibilityInput, programmes: Readonly<Record<string, Programme>> = PROGRAMMES): EligibilityResult => {
+export const assessEligibility = (
+  input: EligibilityInput,
+  programmes: Readonly<Record<string, Programme>> = PROGRAMMES,
+): EligibilityResult => {
   const { claim, member } = input;
   // A member looked up by another NIK is not this claim's member.
   if (!member || member.nik !== claim.member.nik) return { outcome: 'rejected', reasonCode: 'MEMBER_NOT_FOUND', flags: [] };
@@ -134,4 +143,5 @@ export const FLAG_LABELS: Record<Flag, Text> = texts('flag', ELIGIBILITY_FLAGS);
 /** Flags that need a supervisor's decision (sponsor arrears and name mismatches); the others a verifier clears. */
 const SUPERVISOR_FLAGS: readonly Flag[] = ['SPONSOR_ARREARS', 'NAME_MISMATCH'];
 
-export const needsSupervisor = (flags: readonly string[]): boolean => flags.some((f) => (SUPERVISOR_FLAGS as readonly string[]).includes(f));
+export const needsSupervisor = (flags: readonly string[]): boolean =>
+  flags.some((f) => (SUPERVISOR_FLAGS as readonly string[]).includes(f));

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { BENEFITS, DOCUMENT_TYPES, INCIDENT_CAUSES, INCIDENT_TYPES, JKK_CAUSES, RELATIONSHIPS, JKM_CAUSES } from '../domain/claim';
 import { BANKS, isBankCode } from '../../reference-data/banks';
 import { BANK_CODES, email, mobilePhone, nik, pastDate, personName, required, text } from '../../reference-data/fields';
+import { BENEFITS, DOCUMENT_TYPES, INCIDENT_CAUSES, INCIDENT_TYPES, JKK_CAUSES, JKM_CAUSES, RELATIONSHIPS } from '../domain/claim';
 import { uploadIdSchema } from './upload-id';
 
 /**
@@ -50,9 +50,9 @@ export const claimSubmissionSchema = z
       required(),
     ),
     documents: z.optional(
-      z.array(z.object({ type: z.enum(DOCUMENT_TYPES, required('document.type')), uploadId: uploadIdSchema }), 'invalid').check(
-        z.maxLength(20, 'documents.tooMany'),
-      ),
+      z
+        .array(z.object({ type: z.enum(DOCUMENT_TYPES, required('document.type')), uploadId: uploadIdSchema }), 'invalid')
+        .check(z.maxLength(20, 'documents.tooMany')),
     ),
   })
   .check(
@@ -61,11 +61,16 @@ export const claimSubmissionSchema = z
       const issue = (path: (string | number)[], message: string) => ctx.issues.push({ code: 'custom', message, path, input: c });
       if (c.benefit === 'JKM' && c.incident.type !== 'death') issue(['incident', 'type'], 'incidentType.jkmRequiresDeath');
       if (c.benefit === 'JKK' && !c.incident.cause) issue(['incident', 'cause'], 'cause.required');
-      if (c.benefit === 'JKK' && c.incident.cause && !(JKK_CAUSES as readonly string[]).includes(c.incident.cause)) issue(['incident', 'cause'], 'cause.notWork');
-      if (c.benefit === 'JKM' && c.incident.cause && !(JKM_CAUSES as readonly string[]).includes(c.incident.cause)) issue(['incident', 'cause'], 'cause.isWork');
-      if (c.incident.type === 'death' && c.claimant.relationship === 'self') issue(['claimant', 'relationship'], 'relationship.selfOnlyInjury');
-      if (c.incident.type === 'injury' && c.claimant.relationship !== 'self') issue(['claimant', 'relationship'], 'relationship.injuryIsSelf');
-      if (c.incident.type === 'injury' && c.claimant.relationship === 'self' && c.claimant.nik !== c.member.nik) issue(['claimant', 'nik'], 'claimant.selfNikMismatch');
+      if (c.benefit === 'JKK' && c.incident.cause && !(JKK_CAUSES as readonly string[]).includes(c.incident.cause))
+        issue(['incident', 'cause'], 'cause.notWork');
+      if (c.benefit === 'JKM' && c.incident.cause && !(JKM_CAUSES as readonly string[]).includes(c.incident.cause))
+        issue(['incident', 'cause'], 'cause.isWork');
+      if (c.incident.type === 'death' && c.claimant.relationship === 'self')
+        issue(['claimant', 'relationship'], 'relationship.selfOnlyInjury');
+      if (c.incident.type === 'injury' && c.claimant.relationship !== 'self')
+        issue(['claimant', 'relationship'], 'relationship.injuryIsSelf');
+      if (c.incident.type === 'injury' && c.claimant.relationship === 'self' && c.claimant.nik !== c.member.nik)
+        issue(['claimant', 'nik'], 'claimant.selfNikMismatch');
       if (c.incident.type === 'death' && c.claimant.nik === c.member.nik) issue(['claimant', 'nik'], 'claimant.sameAsMember');
       if (!c.claimant.phone && !c.claimant.email) issue(['claimant', 'phone'], 'claimant.contactRequired');
       const seen = new Set<string>();

@@ -12,6 +12,8 @@ export const addDocumentsRequestSchema = z.object({
     z.regex(/^\d{16}$/, 'nik.format'),
     z.meta({ description: "The claimant's NIK, 16 digits; spaces, dots and dashes are removed first." }),
   ),
-  documents: z.array(z.object({ type: z.enum(DOCUMENT_TYPES, 'document.type'), uploadId: uploadIdSchema })).check(z.minLength(1, 'required'), z.maxLength(20, 'documents.tooMany')),
+  documents: z
+    .array(z.object({ type: z.enum(DOCUMENT_TYPES, 'document.type'), uploadId: uploadIdSchema }))
+    .check(z.minLength(1, 'required'), z.maxLength(20, 'documents.tooMany')),
 });
 export type AddDocumentsRequest = z.infer<typeof addDocumentsRequestSchema>;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { BENEFITS, INCIDENT_TYPES } from '../domain/claim';
 import { isCalendarDate } from '../../kernel/time';
+import { BENEFITS, INCIDENT_TYPES } from '../domain/claim';
 
 const date = z.string().check(z.refine(isCalendarDate, 'date.invalid'), z.meta({ format: 'date' }));
 
@@ -12,7 +12,9 @@ export const benefitEstimateRequestSchema = z.object({
   benefit: z.enum(BENEFITS, 'benefit.invalid'),
   incident: z.object({ type: z.enum(INCIDENT_TYPES, 'incidentType.invalid'), date }),
   member: z.object({
-    monthlyWage: z.number('invalid').check(z.int('invalid'), z.gte(0, 'invalid'), z.lte(1_000_000_000, 'invalid'), z.meta({ description: 'Integer rupiah.' })),
+    monthlyWage: z
+      .number('invalid')
+      .check(z.int('invalid'), z.gte(0, 'invalid'), z.lte(1_000_000_000, 'invalid'), z.meta({ description: 'Integer rupiah.' })),
     membershipStart: date,
   }),
 });

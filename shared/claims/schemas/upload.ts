@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { DOCUMENT_TYPES, MAX_UPLOAD_BYTES, UPLOAD_CONTENT_TYPES } from '../domain/claim';
 
-const required = (code: string) => ({ error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === '' ? 'required' : code) });
+const required = (code: string) => ({
+  error: (iss: { input: unknown }) => (iss.input === undefined || iss.input === '' ? 'required' : code),
+});
 
 export { uploadIdSchema } from './upload-id';
 

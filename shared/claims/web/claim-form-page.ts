@@ -1,10 +1,10 @@
-import { BANKS } from '../../reference-data/banks';
-import { DOCUMENT_TYPES, JKK_CAUSES, JKM_CAUSES, RELATIONSHIPS } from '../domain/claim';
-import { t, translator, type Lang } from '../../messages';
+import { type Lang, t, translator } from '../../messages';
 import { html, type SafeHtml } from '../../platform/web/html';
 import { tHtml } from '../../platform/web/i18n';
 import { layout } from '../../platform/web/layout';
 import { uploadScriptTag } from '../../platform/web/upload-script';
+import { BANKS } from '../../reference-data/banks';
+import { DOCUMENT_TYPES, JKK_CAUSES, JKM_CAUSES, RELATIONSHIPS } from '../domain/claim';
 
 export interface FormState {
   lang: Lang;
@@ -20,7 +20,8 @@ export interface FormState {
 
 const get = (values: Record<string, unknown> | undefined, path: string): string => {
   let node: unknown = values;
-  for (const seg of path.replace(/\[(\d+)\]/g, '.$1').split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
+  for (const seg of path.replace(/\[(\d+)\]/g, '.$1').split('.'))
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
   return typeof node === 'string' || typeof node === 'number' ? String(node) : '';
 };
 
@@ -98,13 +99,19 @@ export const renderClaimForm = (s: FormState): string => {
     html`<form method="post" action="/claims${en}" id="claim-form" novalidate>`,
     html`<input type="hidden" name="_idempotencyKey" value="${s.idempotencyKey}">`,
     html`<fieldset><legend>${tr('form.benefit')}</legend>`,
-    radios('benefit', [['JKM', tr('form.jkm')], ['JKK', tr('form.jkk')]]),
+    radios('benefit', [
+      ['JKM', tr('form.jkm')],
+      ['JKK', tr('form.jkk')],
+    ]),
     html`</fieldset>`,
     html`<fieldset><legend>${tr('form.member')}</legend>`,
     input('member.nik', tr('form.nik'), { help: tr('form.nikHelp'), extra: NIK_ATTRS }),
     input('member.name', tr('form.memberName'), { help: tr('form.nameHelp'), extra: html`maxlength="100"` }),
     html`</fieldset><fieldset><legend>${tr('form.incident')}</legend><p><strong>${tr('form.incidentType')}</strong></p>`,
-    radios('incident.type', [['death', tr('form.death')], ['injury', tr('form.injury')]]),
+    radios('incident.type', [
+      ['death', tr('form.death')],
+      ['injury', tr('form.injury')],
+    ]),
     input('incident.date', tr('form.date'), { help: tr('form.dateHelp'), type: 'date', extra: html`max="${s.today}"` }),
     select('incident.cause', tr('form.cause'), causes),
     html`${label('incident.description', tr('form.description'))}${err('incident.description')}`,

@@ -1,5 +1,5 @@
-import { CLAIM_STATUSES, DOCUMENT_TYPES, type ClaimStatus, type DocumentType } from '../domain/claim';
-import { textOf, texts, type Text } from '../../messages';
+import { type Text, textOf, texts } from '../../messages';
+import { CLAIM_STATUSES, type ClaimStatus, DOCUMENT_TYPES, type DocumentType } from '../domain/claim';
 
 /** The older `{ id, en }` tables, now read from the message catalogue (shared/messages); pages may call t() directly. */
 export const DOCUMENT_LABELS: Record<DocumentType, Text> = texts('document', DOCUMENT_TYPES);

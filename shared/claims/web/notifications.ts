@@ -1,7 +1,7 @@
-import type { Claim, DocumentType } from '../domain/claim';
 import type { Message } from '../../kernel/notifier';
-import { DOCUMENT_LABELS } from './labels';
 import { t } from '../../messages';
+import type { Claim, DocumentType } from '../domain/claim';
+import { DOCUMENT_LABELS } from './labels';
 
 /** Families and staff are written to in Bahasa Indonesia; the catalogue holds English beside it. */
 const lang = 'id';

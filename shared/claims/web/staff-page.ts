@@ -1,16 +1,16 @@
-import { type AuditEvent, CLAIM_STATUSES, type Claim } from '../domain/claim';
+import { type Lang, translator } from '../../messages';
+import { type HtmlValue, html, type SafeHtml } from '../../platform/web/html';
+import { layout } from '../../platform/web/layout';
 import type { StaffUser } from '../../staff/domain/roles';
 import { STAFF_REJECTION_REASONS } from '../application/approval/decide';
-import { translator, type Lang } from '../../messages';
-import { html, type HtmlValue, type SafeHtml } from '../../platform/web/html';
-import { layout } from '../../platform/web/layout';
+import { type AuditEvent, CLAIM_STATUSES, type Claim } from '../domain/claim';
 import { rupiah } from './status-page';
 
 /** Staff pages are in Bahasa Indonesia, like the staff emails; the catalogue has English for when staff need it. */
 const lang: Lang = 'id';
 const tr = translator(lang);
 
-const time = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' WIB';
+const time = (iso: string) => `${iso.replace('T', ' ').slice(0, 16)} WIB`;
 
 const rows = (pairs: [string, HtmlValue][]): SafeHtml =>
   html`<table>${pairs.map(([name, value]) => html`<tr><th>${name}</th><td>${value}</td></tr>`)}</table>`;

@@ -1,21 +1,27 @@
-import type { Claim } from '../domain/claim';
-import { translator, type Lang } from '../../messages';
+import { type Lang, translator } from '../../messages';
 import { html } from '../../platform/web/html';
 import { layout } from '../../platform/web/layout';
 import { uploadScriptTag } from '../../platform/web/upload-script';
+import type { Claim } from '../domain/claim';
 
 const fmtTime = (iso: string, lang: Lang) =>
-  new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { timeZone: 'Asia/Jakarta', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) + ' WIB';
+  `${new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    timeZone: 'Asia/Jakarta',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso))} WIB`;
 
 export const rupiah = (amount: number) => `Rp${new Intl.NumberFormat('id-ID').format(amount)}`;
 
 export const renderStatusPage = (claim: Claim, lang: Lang, justSubmitted: boolean): string => {
   const tr = translator(lang);
   const en = lang === 'en' ? '?lang=en' : '';
-  const timeline = [...claim.timeline].reverse().map((e) => [
-    html`<tr><td>${fmtTime(e.at, lang)}</td>`,
-    html`<td>${tr(`claimStatus.${e.status}`)}${e.note && html`<br><span class="muted">${e.note}</span>`}</td></tr>`,
-  ]);
+  const timeline = [...claim.timeline]
+    .reverse()
+    .map((e) => [
+      html`<tr><td>${fmtTime(e.at, lang)}</td>`,
+      html`<td>${tr(`claimStatus.${e.status}`)}${e.note && html`<br><span class="muted">${e.note}</span>`}</td></tr>`,
+    ]);
   const stillOpen = claim.status === 'SUBMITTED' || claim.status === 'VERIFYING' || claim.status === 'NEEDS_DOCUMENTS';
   // The same upload rows and script as the claim form: each file goes straight to storage, then one POST adds
   // them to the claim. Without JavaScript the list still tells the family what to bring to the office.
@@ -25,15 +31,16 @@ export const renderStatusPage = (claim: Claim, lang: Lang, justSubmitted: boolea
     html`<input id="f-doc-${i}" type="file" accept="image/jpeg,image/png,application/pdf" hidden>`,
     html`<p class="muted" aria-live="polite"></p></div>`,
   ]);
-  const missing = stillOpen && claim.missingDocuments.length > 0 && [
-    html`<h2>${tr('status.missing')}</h2>`,
-    html`<form method="post" action="/claims/${claim.reference}/documents${en}" id="claim-form">`,
-    html`<input type="hidden" name="nik" value="${claim.claimant.nik}">`,
-    rows,
-    html`<p class="err" id="wait" hidden>${tr('upload.wait')}</p><noscript><p class="help">${tr('status.noscript')}</p></noscript>`,
-    html`<p><button type="submit">${tr('status.send')}</button></p></form>`,
-    uploadScriptTag(lang),
-  ];
+  const missing = stillOpen &&
+    claim.missingDocuments.length > 0 && [
+      html`<h2>${tr('status.missing')}</h2>`,
+      html`<form method="post" action="/claims/${claim.reference}/documents${en}" id="claim-form">`,
+      html`<input type="hidden" name="nik" value="${claim.claimant.nik}">`,
+      rows,
+      html`<p class="err" id="wait" hidden>${tr('upload.wait')}</p><noscript><p class="help">${tr('status.noscript')}</p></noscript>`,
+      html`<p><button type="submit">${tr('status.send')}</button></p></form>`,
+      uploadScriptTag(lang),
+    ];
   const body = html`${[
     html`<h1>${tr('status.title')}</h1><p>${tr('status.reference')}: <strong id="reference">${claim.reference}</strong></p>`,
     justSubmitted && html`<p class="summary notice">${tr('status.keep')}</p>`,

@@ -33,7 +33,11 @@ export class Limiter {
  * items retried with jittered backoff. Returns the number of requests sent (for the benchmarks' writes-per-member
  * figures).
  */
-export const batchWrite = async (tableName: string, requests: readonly Record<string, unknown>[], concurrency: number | Limiter = 8): Promise<number> => {
+export const batchWrite = async (
+  tableName: string,
+  requests: readonly Record<string, unknown>[],
+  concurrency: number | Limiter = 8,
+): Promise<number> => {
   const limiter = typeof concurrency === 'number' ? new Limiter(concurrency) : concurrency;
   let calls = 0;
   const writeChunk = async (chunk: Record<string, unknown>[]) => {
@@ -72,7 +76,9 @@ export const batchGet = async (
       for (let attempt = 0; pending.length > 0; attempt += 1) {
         if (attempt > 10) throw throttled('BatchGetItem');
         if (attempt > 0) await sleep(jitter(attempt, 50, 2000));
-        const out = await documentClient.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: options.consistentRead } } }));
+        const out = await documentClient.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: options.consistentRead } } }),
+        );
         found.push(...(out.Responses?.[tableName] ?? []));
         pending = (out.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
       }

@@ -5,13 +5,19 @@
  */
 export const claimKeys = {
   claim: (reference: string) => ({ pk: `CLAIM#${reference}`, sk: 'CLAIM' }),
-  audit: (reference: string, at: string, seq: number | string) => ({ pk: `CLAIM#${reference}`, sk: `AUDIT#${at}#${String(seq).padStart(4, '0')}` }),
+  audit: (reference: string, at: string, seq: number | string) => ({
+    pk: `CLAIM#${reference}`,
+    sk: `AUDIT#${at}#${String(seq).padStart(4, '0')}`,
+  }),
   /** One open (or paid) claim per member and benefit: a second Put with attribute_not_exists fails. */
   openLock: (memberNik: string, benefit: string) => ({ pk: `OPEN#${memberNik}#${benefit}`, sk: 'LOCK' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'IDEMPOTENCY' }),
   upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
   /** GSI1 "byStatus": staff queues, newest first within a status. */
-  byStatus: (status: string, submittedAt: string, reference: string) => ({ gsi1pk: `STATUS#${status}`, gsi1sk: `${submittedAt}#${reference}` }),
+  byStatus: (status: string, submittedAt: string, reference: string) => ({
+    gsi1pk: `STATUS#${status}`,
+    gsi1sk: `${submittedAt}#${reference}`,
+  }),
 };
 
 export const memberKeys = {

@@ -48,7 +48,11 @@ export const parseForm = (text: string): Record<string, unknown> => {
     if (value === '') continue;
     const path: (string | number)[] = [];
     for (const m of name.matchAll(SEGMENT)) path.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
-    if (path.length === 0 || path.some((p) => p === '__proto__' || p === 'constructor' || p === 'prototype' || (typeof p === 'number' && p > MAX_INDEX))) continue;
+    if (
+      path.length === 0 ||
+      path.some((p) => p === '__proto__' || p === 'constructor' || p === 'prototype' || (typeof p === 'number' && p > MAX_INDEX))
+    )
+      continue;
     let node: Record<string | number, unknown> = root;
     path.forEach((segment, i) => {
       if (i === path.length - 1) {

@@ -1,12 +1,12 @@
-import middy, { type MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { logger, metrics, tracer } from '../observability';
-import { pickLang, type Lang } from '../web/i18n';
-import { bodyKindOf, decodeBody, parseForm, parseJson, type BodyKind } from './body';
 import { DomainError } from '../../kernel/errors';
+import { logger, metrics, tracer } from '../observability';
+import { type Lang, pickLang } from '../web/i18n';
+import { type BodyKind, bodyKindOf, decodeBody, parseForm, parseJson } from './body';
 import { statusOf } from './errors';
 import { errorResponse, type HttpResponse } from './responses';
 

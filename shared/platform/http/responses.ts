@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { errorMessage, hasErrorMessage, type Lang } from '../web/i18n';
 import { type DomainError, ValidationError } from '../../kernel/errors';
+import { errorMessage, hasErrorMessage, type Lang } from '../web/i18n';
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string>; body: string };
 

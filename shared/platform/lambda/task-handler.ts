@@ -1,11 +1,11 @@
-import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { logger, metrics, tracer } from '../observability';
 import { validate } from '../../kernel/validate';
+import { logger, metrics, tracer } from '../observability';
 
 /** The task input did not match its schema: a bug in the state machine, never retried. */
 export class TaskInputError extends Error {

@@ -1,8 +1,7 @@
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Message, Notifier } from '../../kernel/notifier';
 import { maskPhone } from '../../reference-data/phone';
 import { logger } from '../observability/logger';
-
 
 /**
  * Emails through SES v2 (the twin: aws-ses-v2-local, through AWS_ENDPOINT_URL_SESV2). SMS goes out through an
@@ -28,7 +27,10 @@ export class SesNotifier implements Notifier {
           Content: {
             Simple: {
               Subject: { Data: message.subject, Charset: 'UTF-8' },
-              Body: { Text: { Data: message.text, Charset: 'UTF-8' }, ...(message.html ? { Html: { Data: message.html, Charset: 'UTF-8' } } : {}) },
+              Body: {
+                Text: { Data: message.text, Charset: 'UTF-8' },
+                ...(message.html ? { Html: { Data: message.html, Charset: 'UTF-8' } } : {}),
+              },
             },
           },
         }),

@@ -4,5 +4,5 @@
  * invocation; SDK clients are wrapped with `traced` where they are built.
  */
 export { logger } from './logger';
-export { metrics, MetricUnit } from './metrics';
-export { tracer, traced } from './tracer';
+export { MetricUnit, metrics } from './metrics';
+export { traced, tracer } from './tracer';

@@ -1,5 +1,5 @@
-import { hasMessage, messageText, t, type Lang, type MessageKey } from '../../messages';
-import { htmlMessage, type HtmlValue, type SafeHtml } from './html';
+import { hasMessage, type Lang, type MessageKey, messageText, t } from '../../messages';
+import { type HtmlValue, htmlMessage, type SafeHtml } from './html';
 
 export type { Lang } from '../../messages';
 

@@ -1,4 +1,4 @@
-import { t, type Lang } from '../../messages';
+import { type Lang, t } from '../../messages';
 import { html, type SafeHtml } from './html';
 
 /**

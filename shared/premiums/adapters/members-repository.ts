@@ -1,12 +1,20 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { RosterStore } from '../application/ports';
-import type { Coverage, Member } from '../domain/member';
-import type { RosterRow } from '../domain/roster-row';
 import { batchGet, batchWrite, Limiter } from '../../platform/dynamodb/batch';
 import { documentClient } from '../../platform/dynamodb/client';
 import { memberKeys } from '../../platform/dynamodb/keys';
+import type { RosterStore } from '../application/ports';
+import type { Coverage, Member } from '../domain/member';
+import type { RosterRow } from '../domain/roster-row';
 
-const toItem = (m: Member) => ({ ...memberKeys.member(m.nik), ...memberKeys.byProgram(m.program, m.province, m.nik), entity: 'MEMBER', ...m });
+/** The later of two YYYY-MM-DD dates (they compare as strings; Math.max would not). */
+const laterDate = (a: string, b: string): string => (a > b ? a : b);
+
+const toItem = (m: Member) => ({
+  ...memberKeys.member(m.nik),
+  ...memberKeys.byProgram(m.program, m.province, m.nik),
+  entity: 'MEMBER',
+  ...m,
+});
 
 /** The roster; it also serves the claims' MemberLookup port (getWithCoverage), matched by shape in the composition root. */
 export class MembersRepository implements RosterStore {
@@ -44,13 +52,20 @@ export class MembersRepository implements RosterStore {
 
   /** Which of these NIKs are on the roster (BatchGetItem of their profiles, keys only). */
   async onRoster(niks: readonly string[]): Promise<Set<string>> {
-    const items = await batchGet(this.tableName, [...new Set(niks)].map((nik) => memberKeys.member(nik)));
+    const items = await batchGet(
+      this.tableName,
+      [...new Set(niks)].map((nik) => memberKeys.member(nik)),
+    );
     return new Set(items.map((m) => String(m.nik)));
   }
 
   /** Writes members (BatchWriteItem by 25, `concurrency` batches in flight). Idempotent: a member written twice is one item. */
   async putMany(members: readonly Member[], concurrency = 8): Promise<number> {
-    await batchWrite(this.tableName, members.map((m) => ({ PutRequest: { Item: toItem(m) } })), concurrency);
+    await batchWrite(
+      this.tableName,
+      members.map((m) => ({ PutRequest: { Item: toItem(m) } })),
+      concurrency,
+    );
     return members.length;
   }
 
@@ -58,7 +73,11 @@ export class MembersRepository implements RosterStore {
   async markOnce(name: string, attributes: Record<string, unknown>): Promise<boolean> {
     try {
       await documentClient.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...memberKeys.meta(name), ...attributes }, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...memberKeys.meta(name), ...attributes },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       );
       return true;
     } catch (error) {
@@ -80,7 +99,12 @@ export class MembersRepository implements RosterStore {
   async upsertRoster(rows: readonly RosterRow[], recordedAt: string): Promise<{ imported: number; updated: number; unchanged: number }> {
     const unique = new Map(rows.map((r) => [r.nik, r]));
     const existing = new Map(
-      (await batchGet(this.tableName, [...unique.keys()].map((nik) => memberKeys.member(nik)))).map((i) => [String(i.nik), i as unknown as Member]),
+      (
+        await batchGet(
+          this.tableName,
+          [...unique.keys()].map((nik) => memberKeys.member(nik)),
+        )
+      ).map((i) => [String(i.nik), i as unknown as Member]),
     );
     const on = recordedAt.slice(0, 10);
     const writes: Record<string, unknown>[] = [];
@@ -97,7 +121,10 @@ export class MembersRepository implements RosterStore {
         // A new member is active from enrolment; a status other than active in the same file takes effect on the
         // day it was recorded (the roster has no status date), never back to the enrolment date.
         statusHistory: !old
-          ? [{ status: 'active', on: row.enrolledOn, recordedAt }, ...(row.status === 'active' ? [] : [{ status: row.status, on: on < row.enrolledOn ? row.enrolledOn : on, recordedAt }])]
+          ? [
+              { status: 'active', on: row.enrolledOn, recordedAt },
+              ...(row.status === 'active' ? [] : [{ status: row.status, on: laterDate(on, row.enrolledOn), recordedAt }]),
+            ]
           : statusChanged
             ? [...history, { status: row.status, on, recordedAt }]
             : history,
@@ -117,7 +144,13 @@ export class MembersRepository implements RosterStore {
     let start: Record<string, unknown> | undefined;
     do {
       const out = await documentClient.send(
-        new QueryCommand({ TableName: this.tableName, IndexName: 'byProgram', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `PROGRAM#${program}` }, ExclusiveStartKey: start }),
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'byProgram',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': `PROGRAM#${program}` },
+          ExclusiveStartKey: start,
+        }),
       );
       yield (out.Items ?? []).map((item) => {
         const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ...member } = item;
@@ -128,5 +161,16 @@ export class MembersRepository implements RosterStore {
   }
 }
 
-const ROSTER_FIELDS = ['name', 'program', 'kpj', 'province', 'regency', 'district', 'enrolledOn', 'monthlyWage', 'phone', 'status'] as const;
+const ROSTER_FIELDS = [
+  'name',
+  'program',
+  'kpj',
+  'province',
+  'regency',
+  'district',
+  'enrolledOn',
+  'monthlyWage',
+  'phone',
+  'status',
+] as const;
 const sameRow = (old: Member, row: RosterRow): boolean => ROSTER_FIELDS.every((f) => (old[f] ?? '') === (row[f] ?? ''));

@@ -1,11 +1,11 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { COVERAGE_CATEGORIES, type Coverage, type CoverageCategory } from '../domain/member';
-import type { PaymentLine } from '../domain/payment-row';
-import type { Discrepancy, ReconciliationReport } from '../domain/reconciliation';
-import type { PremiumLedger, StoredReport } from '../application/ports';
 import { batchGet, batchWrite } from '../../platform/dynamodb/batch';
 import { documentClient } from '../../platform/dynamodb/client';
 import { memberKeys } from '../../platform/dynamodb/keys';
+import type { PremiumLedger, StoredReport } from '../application/ports';
+import { COVERAGE_CATEGORIES, type Coverage, type CoverageCategory } from '../domain/member';
+import type { PaymentLine } from '../domain/payment-row';
+import type { Discrepancy } from '../domain/reconciliation';
 
 const strip = <T>(item: Record<string, unknown>): T => {
   const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, entity: _g, ...rest } = item;
@@ -27,7 +27,10 @@ export class PremiumsRepository implements PremiumLedger {
    */
   async putPayments(lines: readonly PaymentLine[], importedAt: string): Promise<{ added: number; updated: number; unchanged: number }> {
     const byKey = new Map(lines.map((l) => [JSON.stringify(memberKeys.payment(l.period, l.nik, l.receiptNo)), l]));
-    const existing = await batchGet(this.tableName, [...byKey.keys()].map((k) => JSON.parse(k) as Record<string, unknown>));
+    const existing = await batchGet(
+      this.tableName,
+      [...byKey.keys()].map((k) => JSON.parse(k) as Record<string, unknown>),
+    );
     const stored = new Map(existing.map((i) => [JSON.stringify({ pk: i.pk, sk: i.sk }), i]));
     const writes: Record<string, unknown>[] = [];
     let added = 0;
@@ -45,8 +48,15 @@ export class PremiumsRepository implements PremiumLedger {
 
   /** Every payment line of a month: one paginated Query per partition of the month. */
   async paymentsFor(period: string): Promise<PaymentLine[]> {
-    const pages = await Promise.all(memberKeys.paymentShards(period).map((pk) => this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } })));
-    return pages.flat().map((i) => strip<PaymentLine & { importedAt?: string }>(i)).map(({ importedAt: _i, ...line }) => line);
+    const pages = await Promise.all(
+      memberKeys
+        .paymentShards(period)
+        .map((pk) => this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } })),
+    );
+    return pages
+      .flat()
+      .map((i) => strip<PaymentLine & { importedAt?: string }>(i))
+      .map(({ importedAt: _i, ...line }) => line);
   }
 
   /**
@@ -58,19 +68,28 @@ export class PremiumsRepository implements PremiumLedger {
       this.tableName,
       items.map((c) => ({
         PutRequest: {
-          Item: { ...memberKeys.coverage(c.nik, c.period), entity: 'COVERAGE', ...(c.category === 'PAID' ? {} : memberKeys.discrepancy(c.period, c.category, c.nik)), ...c },
+          Item: {
+            ...memberKeys.coverage(c.nik, c.period),
+            entity: 'COVERAGE',
+            ...(c.category === 'PAID' ? {} : memberKeys.discrepancy(c.period, c.category, c.nik)),
+            ...c,
+          },
         },
       })),
     );
   }
 
   async hasReport(period: string): Promise<boolean> {
-    const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: memberKeys.report(period), ProjectionExpression: 'pk' }));
+    const out = await documentClient.send(
+      new GetCommand({ TableName: this.tableName, Key: memberKeys.report(period), ProjectionExpression: 'pk' }),
+    );
     return out.Item !== undefined;
   }
 
   async putReport(report: StoredReport): Promise<void> {
-    await documentClient.send(new PutCommand({ TableName: this.tableName, Item: { ...memberKeys.report(report.period), entity: 'REPORT', ...report } }));
+    await documentClient.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...memberKeys.report(report.period), entity: 'REPORT', ...report } }),
+    );
   }
 
   /** The stored report and its discrepancies, read from the sparse index, one Query per category. */
@@ -82,13 +101,25 @@ export class PremiumsRepository implements PremiumLedger {
     const categories = COVERAGE_CATEGORIES.filter((c): c is CoverageCategory => c !== 'PAID' && (summary.counts[c] ?? 0) > 0);
     const lists = await Promise.all(
       categories.map((category) =>
-        this.queryAll({ IndexName: 'discrepancies', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `DISCREPANCY#${period}#${category}` } }),
+        this.queryAll({
+          IndexName: 'discrepancies',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': `DISCREPANCY#${period}#${category}` },
+        }),
       ),
     );
-    const discrepancies = lists.flatMap((list) => list.sort((a, b) => String(a.gsi2sk).localeCompare(String(b.gsi2sk)))).map((i) => {
-      const c = strip<Coverage & { name?: string }>(i);
-      return { nik: c.nik, category: c.category as Discrepancy['category'], expected: c.expected.total, paid: c.paid.total, ...(c.name ? { name: c.name } : {}) };
-    });
+    const discrepancies = lists
+      .flatMap((list) => list.sort((a, b) => String(a.gsi2sk).localeCompare(String(b.gsi2sk))))
+      .map((i) => {
+        const c = strip<Coverage & { name?: string }>(i);
+        return {
+          nik: c.nik,
+          category: c.category as Discrepancy['category'],
+          expected: c.expected.total,
+          paid: c.paid.total,
+          ...(c.name ? { name: c.name } : {}),
+        };
+      });
     return { ...summary, discrepancies };
   }
 
@@ -99,17 +130,28 @@ export class PremiumsRepository implements PremiumLedger {
   async removeStaleCoverage(period: string, current: ReadonlySet<string>): Promise<number> {
     const lists = await Promise.all(
       COVERAGE_CATEGORIES.filter((c) => c !== 'PAID').map((category) =>
-        this.queryAll({ IndexName: 'discrepancies', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `DISCREPANCY#${period}#${category}` }, ProjectionExpression: 'pk, sk, nik' }),
+        this.queryAll({
+          IndexName: 'discrepancies',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': `DISCREPANCY#${period}#${category}` },
+          ProjectionExpression: 'pk, sk, nik',
+        }),
       ),
     );
     const stale = lists.flat().filter((i) => !current.has(String(i.nik)));
-    await batchWrite(this.tableName, stale.map((i) => ({ DeleteRequest: { Key: { pk: i.pk, sk: i.sk } } })));
+    await batchWrite(
+      this.tableName,
+      stale.map((i) => ({ DeleteRequest: { Key: { pk: i.pk, sk: i.sk } } })),
+    );
     return stale.length;
   }
 
   /** A member's coverage, month by month (Query on the member's partition). */
   async coverageOf(nik: string): Promise<Coverage[]> {
-    const items = await this.queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)', ExpressionAttributeValues: { ':pk': memberKeys.member(nik).pk, ':c': 'COVERAGE#' } });
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+      ExpressionAttributeValues: { ':pk': memberKeys.member(nik).pk, ':c': 'COVERAGE#' },
+    });
     return items.map((i) => strip<Coverage>(i));
   }
 

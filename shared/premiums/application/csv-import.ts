@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { checkHeader, type RowError, type RowResult } from '../domain/csv-line';
 import { ValidationError } from '../../kernel/errors';
+import { checkHeader, type RowError, type RowResult } from '../domain/csv-line';
 
 export interface RejectedLine {
   line: number;
@@ -14,6 +14,13 @@ export interface CsvImportResult {
   accepted: number;
   rejected: RejectedLine[];
 }
+
+/**
+ * Characters no text CSV holds: C0 controls other than tab, newline and carriage return (and form feed, vertical tab),
+ * and the replacement character a wrong encoding leaves behind. Matching control characters is the point here.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: detecting binary content is what this pattern is for
+const BINARY = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
 
 /** How many accepted rows are handed to the writer at once. */
 const BATCH = 500;
@@ -79,19 +86,29 @@ export const importCsv = async <T>(
     for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const { record: cells, info } = record;
       if (!header) {
-        if (cells.some((c) => /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(c))) throw new ValidationError([{ path: 'line 1', code: 'csv.binary', message: 'This is not a CSV text file (binary content on line 1).' }]);
+        if (cells.some((c) => BINARY.test(c)))
+          throw new ValidationError([
+            { path: 'line 1', code: 'csv.binary', message: 'This is not a CSV text file (binary content on line 1).' },
+          ]);
         const check = checkHeader(cells, options.header);
-        if (!check.ok) throw new ValidationError([{ path: 'line 1', code: check.code, message: check.message }], `Wrong header: ${check.message}`);
+        if (!check.ok)
+          throw new ValidationError([{ path: 'line 1', code: check.code, message: check.message }], `Wrong header: ${check.message}`);
         header = [...options.header];
         continue;
       }
       lines += 1;
-      if (cells.some((c) => /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(c))) {
-        rejected.push({ line: info.lines, errors: [{ field: '*', code: 'csv.binary', message: 'The line holds binary or unreadable characters.' }] });
+      if (cells.some((c) => BINARY.test(c))) {
+        rejected.push({
+          line: info.lines,
+          errors: [{ field: '*', code: 'csv.binary', message: 'The line holds binary or unreadable characters.' }],
+        });
         continue;
       }
       if (cells.length !== header.length) {
-        rejected.push({ line: info.lines, errors: [{ field: '*', code: 'csv.columns', message: `Expected ${header.length} columns, found ${cells.length}.` }] });
+        rejected.push({
+          line: info.lines,
+          errors: [{ field: '*', code: 'csv.columns', message: `Expected ${header.length} columns, found ${cells.length}.` }],
+        });
         continue;
       }
       const fields = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
@@ -103,7 +120,10 @@ export const importCsv = async <T>(
       const key = options.keyOf(result.value);
       const first = seen.get(key);
       if (first !== undefined) {
-        rejected.push({ line: info.lines, errors: [{ field: '*', code: 'csv.duplicate', message: `Same key as line ${first} of this file.` }] });
+        rejected.push({
+          line: info.lines,
+          errors: [{ field: '*', code: 'csv.duplicate', message: `Same key as line ${first} of this file.` }],
+        });
         continue;
       }
       seen.set(key, info.lines);
@@ -118,11 +138,23 @@ export const importCsv = async <T>(
     // quotes the offending field, which may hold personal data, so it is neither returned nor logged.
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines ?? '?';
-      throw new ValidationError([{ path: `line ${line}`, code: 'csv.invalid', message: `Not valid CSV on line ${line} (${error.code}). Save the file again as CSV (UTF-8, comma-separated).` }], `The file is not valid CSV (line ${line}).`);
+      throw new ValidationError(
+        [
+          {
+            path: `line ${line}`,
+            code: 'csv.invalid',
+            message: `Not valid CSV on line ${line} (${error.code}). Save the file again as CSV (UTF-8, comma-separated).`,
+          },
+        ],
+        `The file is not valid CSV (line ${line}).`,
+      );
     }
     throw error;
   }
-  if (!header) throw new ValidationError([{ path: 'line 1', code: 'csv.empty', message: `The file is empty: the first line must be the header ${options.header.join(',')}.` }]);
+  if (!header)
+    throw new ValidationError([
+      { path: 'line 1', code: 'csv.empty', message: `The file is empty: the first line must be the header ${options.header.join(',')}.` },
+    ]);
   await flush();
   await settle();
   return { lines, accepted, rejected };

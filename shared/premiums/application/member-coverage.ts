@@ -3,7 +3,10 @@ import { parseNik } from '../../reference-data/nik';
 import type { PremiumLedger, RosterStore } from './ports';
 
 /** A member with their premium coverage month by month (staff view). A malformed NIK is the same 404. */
-export const memberWithCoverage = async (deps: { members: Pick<RosterStore, 'get'>; premiums: Pick<PremiumLedger, 'coverageOf'> }, raw: string) => {
+export const memberWithCoverage = async (
+  deps: { members: Pick<RosterStore, 'get'>; premiums: Pick<PremiumLedger, 'coverageOf'> },
+  raw: string,
+) => {
   const nik = raw.replace(/[\s.-]/g, '');
   const member = parseNik(nik).ok ? await deps.members.get(nik) : undefined;
   if (!member) throw new NotFoundError('No member with this NIK.');
@@ -19,9 +22,13 @@ export const memberWithCoverage = async (deps: { members: Pick<RosterStore, 'get
 };
 
 /** The month's report as CSV for a spreadsheet: one row per discrepancy. */
-export const reportCsv = (report: { period: string; discrepancies: { nik: string; name?: string; category: string; expected: number; paid: number }[] }): string => {
+export const reportCsv = (report: {
+  period: string;
+  discrepancies: { nik: string; name?: string; category: string; expected: number; paid: number }[];
+}): string => {
   const cell = (v: unknown) => (/[",\n]/.test(String(v ?? '')) ? `"${String(v).replace(/"/g, '""')}"` : String(v ?? ''));
   const rows = [['period', 'nik', 'name', 'category', 'expected', 'paid', 'difference']];
-  for (const d of report.discrepancies) rows.push([report.period, d.nik, d.name ?? '', d.category, String(d.expected), String(d.paid), String(d.paid - d.expected)]);
+  for (const d of report.discrepancies)
+    rows.push([report.period, d.nik, d.name ?? '', d.category, String(d.expected), String(d.paid), String(d.paid - d.expected)]);
   return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 };

@@ -50,5 +50,10 @@ export interface ImportFiles {
 
 /** Signs a direct upload of one object (the same signer the documents use). */
 export interface ObjectUploadSigner {
-  presign(key: string, contentType: string, maxBytes: number, expiresSeconds: number): Promise<{ url: string; fields: Record<string, string> }>;
+  presign(
+    key: string,
+    contentType: string,
+    maxBytes: number,
+    expiresSeconds: number,
+  ): Promise<{ url: string; fields: Record<string, string> }>;
 }

@@ -1,10 +1,10 @@
-import type { Notifier, PremiumLedger, RosterStore, StoredReport } from './ports';
+import { jakartaIso } from '../../kernel/time';
+import { t } from '../../messages';
+import { logger } from '../../platform/observability/logger';
+import { PROGRAMMES } from '../../reference-data/programmes';
 import type { Member } from '../domain/member';
 import { reconcile } from '../domain/reconciliation';
-import { PROGRAMMES } from '../../reference-data/programmes';
-import { jakartaIso } from '../../kernel/time';
-import { logger } from '../../platform/observability/logger';
-import { t } from '../../messages';
+import type { Notifier, PremiumLedger, RosterStore, StoredReport } from './ports';
 
 export interface ReconcileDeps {
   members: Pick<RosterStore, 'membersOf'>;
@@ -21,10 +21,15 @@ const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
  * memory (shared/domain/reconciliation.ts), write one coverage item per member (batched) and the report, which
  * replaces the previous run's. Finance is emailed a summary with the link to the report.
  */
-export const runReconciliation = async (deps: ReconcileDeps, period: string, trigger: string, baseUrl?: string): Promise<StoredReport & { discrepancies: ReturnType<typeof reconcile>['report']['discrepancies'] }> => {
+export const runReconciliation = async (
+  deps: ReconcileDeps,
+  period: string,
+  trigger: string,
+  baseUrl?: string,
+): Promise<StoredReport & { discrepancies: ReturnType<typeof reconcile>['report']['discrepancies'] }> => {
   const started = Date.now();
   // Only a rerun can leave stale coverage behind; the first run of a month skips that check (and its reads).
-  const rerun = (await deps.premiums.hasReport(period));
+  const rerun = await deps.premiums.hasReport(period);
   const members: Member[] = [];
   for (const program of Object.keys(PROGRAMMES)) for await (const page of deps.members.membersOf(program)) members.push(...page);
   const payments = await deps.premiums.paymentsFor(period);
@@ -37,7 +42,13 @@ export const runReconciliation = async (deps: ReconcileDeps, period: string, tri
   const { discrepancies, ...summary } = result.report;
   const stored: StoredReport = { ...summary, reconciledAt, trigger };
   await deps.premiums.putReport(stored);
-  logger.info('reconciled', { period, members: members.length, payments: payments.length, discrepancies: discrepancies.length, ms: Date.now() - started });
+  logger.info('reconciled', {
+    period,
+    members: members.length,
+    payments: payments.length,
+    discrepancies: discrepancies.length,
+    ms: Date.now() - started,
+  });
   if (deps.notifier && deps.financeEmails?.length) {
     const c = summary.counts;
     await deps.notifier.email(deps.financeEmails, {

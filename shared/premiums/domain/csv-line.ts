@@ -1,5 +1,5 @@
-import { parseNik, type NikInfo, type NikProblem } from '../../reference-data/nik';
 import { isCalendarDate } from '../../kernel/time';
+import { type NikInfo, type NikProblem, parseNik } from '../../reference-data/nik';
 
 /**
  * What the roster and payment CSV lines share: the error shape, the header check, and the readers of a NIK, an
@@ -51,7 +51,15 @@ export const checkHeader = (actual: readonly string[], expected: readonly string
   const missing = expected.filter((name) => !actualSet.has(name));
   const unknown = [...new Set(names.filter((name) => !expectedSet.has(name)))];
   const seen = new Set<string>();
-  const duplicated = [...new Set(names.filter((name) => (seen.has(name) ? true : (seen.add(name), false))))];
+  const duplicated = [
+    ...new Set(
+      names.filter((name) => {
+        if (seen.has(name)) return true;
+        seen.add(name);
+        return false;
+      }),
+    ),
+  ];
   const template = `The header row must be exactly: ${expected.join(',')}`;
 
   if (missing.length === 0 && unknown.length === 0 && duplicated.length === 0) {
@@ -74,7 +82,10 @@ export const checkHeader = (actual: readonly string[], expected: readonly string
   const problems: string[] = [];
   if (missing.length) problems.push(`missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`);
   if (unknown.length) problems.push(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map(describe).join(', ')}`);
-  if (duplicated.length) problems.push(`column${duplicated.length > 1 ? 's' : ''} ${duplicated.map((d) => `"${d}"`).join(', ')} appear${duplicated.length > 1 ? '' : 's'} more than once`);
+  if (duplicated.length)
+    problems.push(
+      `column${duplicated.length > 1 ? 's' : ''} ${duplicated.map((d) => `"${d}"`).join(', ')} appear${duplicated.length > 1 ? '' : 's'} more than once`,
+    );
   const code = missing.length ? 'header.missing' : unknown.length ? 'header.unknown' : 'header.duplicate';
   return { ok: false, code, message: `The header row has ${problems.join('; ')}. ${template}`, missing, unknown, duplicated };
 };
@@ -107,7 +118,8 @@ export const assertToday = (today: string): void => {
 const NIK_MESSAGES: Record<NikProblem, (nik: string) => string> = {
   format: () =>
     'nik must be exactly 16 digits, as on the KTP. In a spreadsheet, format the column as Text, or the NIK is shown as 3.17301E+15 and its last digits are lost.',
-  province: (nik) => `nik starts with ${nik.slice(0, 2)}, which is not an Indonesian province code: check the first 2 digits against the KTP.`,
+  province: (nik) =>
+    `nik starts with ${nik.slice(0, 2)}, which is not an Indonesian province code: check the first 2 digits against the KTP.`,
   region: () => 'nik has 00 as its regency or district code (digits 3-6): check them against the KTP.',
   birthDate: () => 'nik digits 7-12 are not a real birth date (DDMMYY, with 40 added to the day for women): check them against the KTP.',
   serial: () => 'nik ends in 0000, which is never issued: check the last 4 digits against the KTP.',
@@ -131,22 +143,42 @@ export const readWholeRupiah = (raw: string, field: string, example: string, rep
   if (/^-/.test(raw)) return report(field, 'amount.negative', `${field} cannot be negative (${raw}): write whole rupiah, ${wholeHint}.`);
   if (/^\d+$/.test(raw)) {
     const value = raw.length > 10 ? Number.POSITIVE_INFINITY : Number(raw);
-    if (value > MAX_RUPIAH) return report(field, 'amount.tooLarge', `${field} ${raw} is more than Rp1,000,000,000: check for extra digits.`);
+    if (value > MAX_RUPIAH)
+      return report(field, 'amount.tooLarge', `${field} ${raw} is more than Rp1,000,000,000: check for extra digits.`);
     return value;
   }
   if (/^[\d.,\s]*\d[\d.,\s]*$/.test(raw)) {
-    return report(field, 'amount.notWhole', `${field} must be whole rupiah without dots, commas, spaces or cents, ${wholeHint} (not ${raw}).`);
+    return report(
+      field,
+      'amount.notWhole',
+      `${field} must be whole rupiah without dots, commas, spaces or cents, ${wholeHint} (not ${raw}).`,
+    );
   }
-  return report(field, 'amount.format', `${field} must be whole rupiah written with digits only, ${wholeHint}, without "Rp" or other text (not ${raw}).`);
+  return report(
+    field,
+    'amount.format',
+    `${field} must be whole rupiah written with digits only, ${wholeHint}, without "Rp" or other text (not ${raw}).`,
+  );
 };
 
 /** A real calendar date `YYYY-MM-DD`, not after today (and not before `notBefore`, when given). */
-export const readPastDate = (raw: string, field: string, today: string, report: Report, notBefore?: { date: string; why: string }): string | undefined => {
+export const readPastDate = (
+  raw: string,
+  field: string,
+  today: string,
+  report: Report,
+  notBefore?: { date: string; why: string },
+): string | undefined => {
   if (raw === '') return report(field, 'required', `${field} is required: a date written YYYY-MM-DD, e.g. 2024-01-31.`);
   if (!isCalendarDate(raw)) {
-    return report(field, 'date.invalid', `${field} must be a real date written YYYY-MM-DD, e.g. 2024-01-31 (not ${raw}; spreadsheets may turn dates into 31/01/2024: format the column as Text).`);
+    return report(
+      field,
+      'date.invalid',
+      `${field} must be a real date written YYYY-MM-DD, e.g. 2024-01-31 (not ${raw}; spreadsheets may turn dates into 31/01/2024: format the column as Text).`,
+    );
   }
   if (raw > today) return report(field, 'date.future', `${field} ${raw} is after today (${today}).`);
-  if (notBefore && raw < notBefore.date) return report(field, 'date.tooOld', `${field} ${raw} is before ${notBefore.date}, ${notBefore.why}: check the year.`);
+  if (notBefore && raw < notBefore.date)
+    return report(field, 'date.tooOld', `${field} ${raw} is before ${notBefore.date}, ${notBefore.why}: check the year.`);
   return raw;
 };

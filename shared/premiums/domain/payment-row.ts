@@ -1,5 +1,5 @@
 import { isPeriod, periodOf } from '../../kernel/periods';
-import { assertToday, errorCollector, fieldText, readNik, readPastDate, readWholeRupiah, type RowResult } from './csv-line';
+import { assertToday, errorCollector, fieldText, type RowResult, readNik, readPastDate, readWholeRupiah } from './csv-line';
 
 /**
  * One line of the sponsor's payment CSV (handbook api.md, "CSV formats"): what it paid for one member and month,
@@ -33,7 +33,8 @@ const RECEIPT_NO = /^[A-Za-z0-9/_.-]{1,40}$/;
  * that add up. The receipt number is kept as written, case included: it is the payer's reference and we do not know
  * that its issuer treats `kwt-1` and `KWT-1` as the same receipt.
  */
-export const paymentLineKey = (line: Pick<PaymentLine, 'period' | 'nik' | 'receiptNo'>): string => `${line.period}#${line.nik}#${line.receiptNo}`;
+export const paymentLineKey = (line: Pick<PaymentLine, 'period' | 'nik' | 'receiptNo'>): string =>
+  `${line.period}#${line.nik}#${line.receiptNo}`;
 
 /**
  * Validates one payment line. `today` is the Jakarta date of the import (YYYY-MM-DD). The period may not be after
@@ -49,7 +50,11 @@ export const parsePaymentRow = (fields: Readonly<Record<string, string | undefin
   let period: string | undefined;
   if (periodRaw === '') report('period', 'required', 'period is required: the month paid for, written YYYY-MM, e.g. 2026-01.');
   else if (!isPeriod(periodRaw)) {
-    report('period', 'period.invalid', `period must be a month written YYYY-MM, e.g. 2026-01 (not ${periodRaw}; spreadsheets may turn it into Jan-26: format the column as Text).`);
+    report(
+      'period',
+      'period.invalid',
+      `period must be a month written YYYY-MM, e.g. 2026-01 (not ${periodRaw}; spreadsheets may turn it into Jan-26: format the column as Text).`,
+    );
   } else if (periodRaw > periodOf(today)) {
     report('period', 'period.future', `period ${periodRaw} is after the current month (${periodOf(today)}).`);
   } else period = periodRaw;
@@ -63,7 +68,11 @@ export const parsePaymentRow = (fields: Readonly<Record<string, string | undefin
   if (receiptRaw === '') report('receiptNo', 'required', 'receiptNo is required: the receipt or transfer reference of the payment.');
   else if (receiptRaw.length > 40) report('receiptNo', 'receipt.tooLong', `receiptNo is longer than 40 characters (${receiptRaw.length}).`);
   else if (!RECEIPT_NO.test(receiptRaw)) {
-    report('receiptNo', 'receipt.invalid', `receiptNo may contain only letters, digits and / _ . - (no spaces), e.g. KWT/2026/01-0001 (not ${receiptRaw}).`);
+    report(
+      'receiptNo',
+      'receipt.invalid',
+      `receiptNo may contain only letters, digits and / _ . - (no spaces), e.g. KWT/2026/01-0001 (not ${receiptRaw}).`,
+    );
   } else receiptNo = receiptRaw;
 
   const paidOn = readPastDate(text('paidOn'), 'paidOn', today, report);

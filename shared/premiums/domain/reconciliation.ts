@@ -1,7 +1,7 @@
-import { COVERAGE_CATEGORIES, type Coverage, type CoverageCategory, type Member, type MemberStatus } from './member';
-import { paymentLineKey, type PaymentLine } from './payment-row';
 import { firstDayOf, isPeriod, lastDayOf } from '../../kernel/periods';
-import { monthlyContribution, PROGRAMMES, type MonthlyContribution, type Programme } from '../../reference-data/programmes';
+import { type MonthlyContribution, monthlyContribution, PROGRAMMES, type Programme } from '../../reference-data/programmes';
+import { COVERAGE_CATEGORIES, type Coverage, type CoverageCategory, type Member, type MemberStatus } from './member';
+import { type PaymentLine, paymentLineKey } from './payment-row';
 
 /**
  * Premium reconciliation of one month: what the sponsor owed for each member against what it paid (handbook
@@ -110,7 +110,8 @@ const byEffectiveDate = (x: StatusChange, y: StatusChange): number =>
   x.on === y.on ? x.recordedAt.localeCompare(y.recordedAt) : x.on.localeCompare(y.on);
 
 /** Covered on a day: active after the day's changes, or died that day while active (rule b). */
-const coveredOn = (before: MemberStatus, after: MemberStatus): boolean => after === 'active' || (after === 'deceased' && before === 'active');
+const coveredOn = (before: MemberStatus, after: MemberStatus): boolean =>
+  after === 'active' || (after === 'deceased' && before === 'active');
 
 /**
  * Whether the member owes the contribution of `period` (covered on at least one day of it; rules a-c above).
@@ -119,6 +120,7 @@ const coveredOn = (before: MemberStatus, after: MemberStatus): boolean => after 
 export const owesMonth = (member: Pick<Member, 'enrolledOn' | 'statusHistory'>, period: string): boolean => {
   const last = lastDayOf(period);
   const first = firstDayOf(period);
+  // YYYY-MM-DD dates compare as strings: the later of enrolment and the month's first day.
   const start = member.enrolledOn > first ? member.enrolledOn : first;
   if (start > last) return false;
   const history = member.statusHistory.length > 1 ? [...member.statusHistory].sort(byEffectiveDate) : member.statusHistory;
@@ -159,7 +161,10 @@ interface Received {
  * roster, or a member owing the month under a programme that is not configured (an expected amount of 0 would hide
  * a debt).
  */
-export const reconcile = (input: ReconciliationInput, programmes: Readonly<Record<string, Programme>> = PROGRAMMES): ReconciliationResult => {
+export const reconcile = (
+  input: ReconciliationInput,
+  programmes: Readonly<Record<string, Programme>> = PROGRAMMES,
+): ReconciliationResult => {
   const { period, members, payments, reconciledAt } = input;
   if (!isPeriod(period)) throw new ReconciliationInputError(`period must be YYYY-MM, got ${JSON.stringify(period)}`);
 
@@ -205,12 +210,14 @@ export const reconcile = (input: ReconciliationInput, programmes: Readonly<Recor
 
   const onRoster = new Set<string>();
   for (const member of members) {
-    if (onRoster.has(member.nik)) throw new ReconciliationInputError(`the roster lists a NIK twice (${member.nik.slice(0, 2)}…${member.nik.slice(-2)})`);
+    if (onRoster.has(member.nik))
+      throw new ReconciliationInputError(`the roster lists a NIK twice (${member.nik.slice(0, 2)}…${member.nik.slice(-2)})`);
     onRoster.add(member.nik);
     const paid = received.get(member.nik);
     if (owesMonth(member, period)) {
       const memberProgramme = Object.hasOwn(programmes, member.program) ? programmes[member.program] : undefined;
-      if (!memberProgramme) throw new ReconciliationInputError(`a member owes ${period} under programme ${member.program}, which is not configured`);
+      if (!memberProgramme)
+        throw new ReconciliationInputError(`a member owes ${period} under programme ${member.program}, which is not configured`);
       const expected = monthlyContribution(memberProgramme, member.monthlyWage);
       expectedMembers += 1;
       expectedAmount += expected.total;

@@ -1,13 +1,13 @@
-import { MEMBER_STATUSES, type Member, type MemberStatus } from './member';
-import type { NikInfo } from '../../reference-data/nik';
-import { assertToday, errorCollector, fieldText, readNik, readPastDate, readWholeRupiah, type Report, type RowResult } from './csv-line';
-import { normalizeMobile } from '../../reference-data/phone';
-import { isProvinceCode } from '../../reference-data/regions';
-import { PROGRAMMES, programme } from '../../reference-data/programmes';
 import { personName } from '../../reference-data/fields';
+import type { NikInfo } from '../../reference-data/nik';
+import { normalizeMobile } from '../../reference-data/phone';
+import { PROGRAMMES, programme } from '../../reference-data/programmes';
+import { isProvinceCode } from '../../reference-data/regions';
+import { assertToday, errorCollector, fieldText, type Report, type RowResult, readNik, readPastDate, readWholeRupiah } from './csv-line';
+import { MEMBER_STATUSES, type Member, type MemberStatus } from './member';
 
 /** The header check and the row result shape are shared with the payment CSV (payment-row.ts, which says why they live there). */
-export { checkHeader, MAX_RUPIAH, type HeaderCheck, type RowError, type RowResult } from './csv-line';
+export { checkHeader, type HeaderCheck, MAX_RUPIAH, type RowError, type RowResult } from './csv-line';
 
 /**
  * One line of the roster CSV (handbook api.md, "CSV formats"), already split into named string fields by the CSV
@@ -19,7 +19,19 @@ export { checkHeader, MAX_RUPIAH, type HeaderCheck, type RowError, type RowResul
  */
 
 /** The roster columns, in this order (api.md). */
-export const ROSTER_HEADER = ['nik', 'name', 'program', 'kpj', 'province', 'regency', 'district', 'enrolledOn', 'monthlyWage', 'phone', 'status'] as const;
+export const ROSTER_HEADER = [
+  'nik',
+  'name',
+  'program',
+  'kpj',
+  'province',
+  'regency',
+  'district',
+  'enrolledOn',
+  'monthlyWage',
+  'phone',
+  'status',
+] as const;
 
 /** One roster line: a member as the sponsor reports it, before the history the import keeps (Member, member.ts). */
 export type RosterRow = Omit<Member, 'statusHistory' | 'updatedAt'>;
@@ -48,14 +60,20 @@ type RegionField = (typeof REGION_LEVELS)[number]['field'];
  * issued. When the NIK is invalid that comparison is impossible, so only the nesting (district within regency within
  * province) is checked, and the NIK error says what to fix.
  */
-const readRegions = (fields: Readonly<Record<string, string | undefined>>, nik: NikInfo | undefined, report: Report): Partial<Record<RegionField, string>> => {
+const readRegions = (
+  fields: Readonly<Record<string, string | undefined>>,
+  nik: NikInfo | undefined,
+  report: Report,
+): Partial<Record<RegionField, string>> => {
   const codes: Partial<Record<RegionField, string>> = {};
   for (const { field, digits, example } of REGION_LEVELS) {
     const raw = fieldText(fields, field);
     const code = raw.replace(/[\s.]/g, '');
     if (code === '') report(field, 'required', `${field} is required: the ${digits}-digit Kemendagri region code, e.g. ${example}.`);
-    else if (!new RegExp(`^\\d{${digits}}$`).test(code)) report(field, 'region.format', `${field} must be the ${digits}-digit Kemendagri region code, e.g. ${example} (not ${raw}).`);
-    else if (field === 'province' && !isProvinceCode(code)) report(field, 'region.unknown', `province ${code} is not an Indonesian province code.`);
+    else if (!new RegExp(`^\\d{${digits}}$`).test(code))
+      report(field, 'region.format', `${field} must be the ${digits}-digit Kemendagri region code, e.g. ${example} (not ${raw}).`);
+    else if (field === 'province' && !isProvinceCode(code))
+      report(field, 'region.unknown', `province ${code} is not an Indonesian province code.`);
     else codes[field] = code;
   }
   let parent: { field: RegionField; code: string } | undefined;
@@ -66,10 +84,18 @@ const readRegions = (fields: Readonly<Record<string, string | undefined>>, nik: 
       continue;
     }
     if (nik && code !== nik[nikPart]) {
-      report(field, 'region.mismatch', `${field} ${code} does not match the NIK, whose ${field} code is ${nik[nikPart]}: correct the ${field} or the NIK.`);
+      report(
+        field,
+        'region.mismatch',
+        `${field} ${code} does not match the NIK, whose ${field} code is ${nik[nikPart]}: correct the ${field} or the NIK.`,
+      );
       delete codes[field];
     } else if (!nik && parent && !code.startsWith(parent.code)) {
-      report(field, 'region.mismatch', `${field} ${code} is not within ${parent.field} ${parent.code}: a ${field} code starts with its ${parent.field} code.`);
+      report(
+        field,
+        'region.mismatch',
+        `${field} ${code} is not within ${parent.field} ${parent.code}: a ${field} code starts with its ${parent.field} code.`,
+      );
       delete codes[field];
     }
     parent = { field, code };
@@ -84,7 +110,8 @@ const knownProgramme = (raw: string): string | undefined =>
 const NAME_MESSAGES: Record<string, string> = {
   required: 'name is required: the full name as on the KTP.',
   tooLong: 'name is longer than 100 characters.',
-  'name.invalid': 'name must start with a letter and contain only letters, spaces, dots, commas, apostrophes and hyphens (titles such as H. or S.Pd. are fine).',
+  'name.invalid':
+    'name must start with a letter and contain only letters, spaces, dots, commas, apostrophes and hyphens (titles such as H. or S.Pd. are fine).',
 };
 
 /** Validates one roster line. `today` is the Jakarta date of the import (YYYY-MM-DD). */
@@ -109,7 +136,12 @@ export const parseRosterRow = (fields: Readonly<Record<string, string | undefine
   if (programRaw === '') report('program', 'required', `program is required: one of ${Object.keys(PROGRAMMES).join(', ')}.`);
   else {
     program = knownProgramme(programRaw);
-    if (!program) report('program', 'program.unknown', `program ${programRaw} is not a configured programme: use one of ${Object.keys(PROGRAMMES).join(', ')}.`);
+    if (!program)
+      report(
+        'program',
+        'program.unknown',
+        `program ${programRaw} is not a configured programme: use one of ${Object.keys(PROGRAMMES).join(', ')}.`,
+      );
   }
 
   const kpjRaw = text('kpj');
@@ -133,17 +165,36 @@ export const parseRosterRow = (fields: Readonly<Record<string, string | undefine
     // The claim form's length limit: longer input is not a phone number, and libphonenumber need not parse it.
     phone = phoneRaw.length <= 20 ? normalizeMobile(phoneRaw) : undefined;
     if (!phone) {
-      report('phone', 'phone.invalid', 'phone must be an Indonesian mobile number that can receive SMS, e.g. 081234567890 or +6281234567890 (not a landline), or left empty.');
+      report(
+        'phone',
+        'phone.invalid',
+        'phone must be an Indonesian mobile number that can receive SMS, e.g. 081234567890 or +6281234567890 (not a landline), or left empty.',
+      );
     }
   }
 
   const statusRaw = text('status').toLowerCase();
   const status = (MEMBER_STATUSES as readonly string[]).includes(statusRaw) ? (statusRaw as MemberStatus) : undefined;
   if (!status) {
-    report('status', statusRaw === '' ? 'required' : 'status.invalid', `status must be active, inactive or deceased${statusRaw === '' ? '' : ` (not ${text('status')})`}.`);
+    report(
+      'status',
+      statusRaw === '' ? 'required' : 'status.invalid',
+      `status must be active, inactive or deceased${statusRaw === '' ? '' : ` (not ${text('status')})`}.`,
+    );
   }
 
-  if (errors.length > 0 || !nik || name === undefined || !program || !regions.province || !regions.regency || !regions.district || !enrolledOn || monthlyWage === undefined || !status) {
+  if (
+    errors.length > 0 ||
+    !nik ||
+    name === undefined ||
+    !program ||
+    !regions.province ||
+    !regions.regency ||
+    !regions.district ||
+    !enrolledOn ||
+    monthlyWage === undefined ||
+    !status
+  ) {
     return { ok: false, errors };
   }
   return {

@@ -10,5 +10,7 @@ export const importFromStorageSchema = z.object({ uploadId: z.string().check(z.r
 /** POST /staff/uploads: ask to upload one roster or payments CSV to storage. */
 export const importUploadRequestSchema = z.object({
   kind: z.enum(['roster', 'payments'], 'invalid'),
-  size: z.number('invalid').check(z.int('invalid'), z.gte(1, 'invalid'), z.lte(MAX_IMPORT_BYTES, 'upload.tooLarge'), z.meta({ description: 'Bytes.' })),
+  size: z
+    .number('invalid')
+    .check(z.int('invalid'), z.gte(1, 'invalid'), z.lte(MAX_IMPORT_BYTES, 'upload.tooLarge'), z.meta({ description: 'Bytes.' })),
 });

@@ -6,8 +6,10 @@ import { isPeriod } from '../../kernel/periods';
  * pattern is the one isPeriod checks (a unit test keeps the two in step).
  */
 export const reconcileRequestSchema = z.object({
-  period: z.string('period.invalid').check(
-    z.refine(isPeriod, 'period.invalid'),
-    z.meta({ pattern: '^[1-9]\\d{3}-(0[1-9]|1[0-2])$', description: 'A month, YYYY-MM (Asia/Jakarta).', examples: ['2026-10'] }),
-  ),
+  period: z
+    .string('period.invalid')
+    .check(
+      z.refine(isPeriod, 'period.invalid'),
+      z.meta({ pattern: '^[1-9]\\d{3}-(0[1-9]|1[0-2])$', description: 'A month, YYYY-MM (Asia/Jakarta).', examples: ['2026-10'] }),
+    ),
 });

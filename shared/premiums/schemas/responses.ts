@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { COVERAGE_CATEGORIES, MEMBER_STATUSES, type CoverageCategory } from '../domain/member';
+import { COVERAGE_CATEGORIES, type CoverageCategory, MEMBER_STATUSES } from '../domain/member';
 
 /**
  * What the roster, premium and reconciliation routes answer in JSON (api.md), for docs/openapi.json and the contract

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { UnauthorizedError } from '../../kernel/errors';
 import type { HttpRequest } from '../../platform/http/handler';
 import { STAFF_ROLES, type StaffRole, type StaffUser } from '../domain/roles';
@@ -15,7 +15,11 @@ export class StaffAuth {
   private jwks?: ReturnType<typeof createRemoteJWKSet>;
   private readonly jwksUrl: URL;
 
-  constructor(private readonly issuer: string, jwksUrl: string, private readonly clientId?: string) {
+  constructor(
+    private readonly issuer: string,
+    jwksUrl: string,
+    private readonly clientId?: string,
+  ) {
     this.jwksUrl = new URL(jwksUrl);
   }
 

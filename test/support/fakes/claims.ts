@@ -104,7 +104,8 @@ export class InMemoryClaimStore implements ClaimStore {
   /** Test helper: a claim stored as-is (a state reached elsewhere). */
   put(claim: Claim): void {
     this.claims.set(claim.reference, clone(claim));
-    if (inGroup(claim.status, 'blocking')) this.locks.set(`${claim.member.nik}#${claim.benefit}`, { reference: claim.reference, claimantNik: claim.claimant.nik });
+    if (inGroup(claim.status, 'blocking'))
+      this.locks.set(`${claim.member.nik}#${claim.benefit}`, { reference: claim.reference, claimantNik: claim.claimant.nik });
   }
 }
 
@@ -170,7 +171,13 @@ export class FakeBank implements Disbursement {
     if (failure === 'unavailable') throw new BankUnavailableError('bank down');
     if (failure && failure !== 'lostReply') throw failure;
     const existing = this.transfers.get(request.reference);
-    const receipt = existing ?? { transferId: `T-${this.transfers.size + 1}`, status: 'COMPLETED' as const, amount: request.amount, completedAt: '2026-11-30T10:00:00+07:00', request };
+    const receipt = existing ?? {
+      transferId: `T-${this.transfers.size + 1}`,
+      status: 'COMPLETED' as const,
+      amount: request.amount,
+      completedAt: '2026-11-30T10:00:00+07:00',
+      request,
+    };
     this.transfers.set(request.reference, receipt);
     if (failure === 'lostReply') throw new BankUnavailableError('timeout after the transfer');
     return receipt;
@@ -194,4 +201,9 @@ export class RecordingNotifier implements Notifier {
 /** The real message texts: pure functions of the claim. */
 export const messages: ClaimMessages = { family: familyMessages, sms: familySms, staff: staffMessages };
 
-export const STAFF_EMAILS = { approver: ['approver@test'], supervisor: ['supervisor@test'], finance: ['finance@test'], admin: ['admin@test'] };
+export const STAFF_EMAILS = {
+  approver: ['approver@test'],
+  supervisor: ['supervisor@test'],
+  finance: ['finance@test'],
+  admin: ['admin@test'],
+};

@@ -5,7 +5,7 @@ import { claimSubmissionSchema } from '../../../shared/claims/schemas/claim';
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError, ValidationError } from '../../../shared/kernel/errors';
 import { validate } from '../../../shared/kernel/validate';
 import { InMemoryClaimStore, InMemoryDocuments, InMemoryUploads, RecordingWorkflow } from '../../support/fakes/claims';
-import { validClaim, type Body } from '../../support/fixtures';
+import { type Body, validClaim } from '../../support/fixtures';
 
 /** Intake use cases against in-memory ports: no DynamoDB, no S3, no Step Functions. */
 const setup = () => {
@@ -16,7 +16,15 @@ const setup = () => {
   const now = () => new Date('2026-11-30T03:00:00Z');
   const upload = async (type: string, size = 2048, contentType = 'application/pdf') => {
     const uploadId = `up_${type.toLowerCase().padEnd(22, 'x').slice(0, 22)}`;
-    await uploads.put({ uploadId, type: type as never, contentType: contentType as never, declaredSize: size, key: `uploads/${uploadId}`, createdAt: '2026-11-30T10:00:00+07:00', expiresAt: 1_900_000_000 });
+    await uploads.put({
+      uploadId,
+      type: type as never,
+      contentType: contentType as never,
+      declaredSize: size,
+      key: `uploads/${uploadId}`,
+      createdAt: '2026-11-30T10:00:00+07:00',
+      expiresAt: 1_900_000_000,
+    });
     documents.objects.set(`uploads/${uploadId}`, { size, contentType });
     return uploadId;
   };
@@ -52,7 +60,9 @@ describe('submitClaim', () => {
     const t = setup();
     const body = submission();
     await submitClaim(t.deps, body, { ...options, idempotency: { key: 'k-2', requestHash: 'h-a' } });
-    await expect(submitClaim(t.deps, body, { ...options, idempotency: { key: 'k-2', requestHash: 'h-b' } })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    await expect(submitClaim(t.deps, body, { ...options, idempotency: { key: 'k-2', requestHash: 'h-b' } })).rejects.toBeInstanceOf(
+      IdempotencyKeyReusedError,
+    );
     const duplicate = submitClaim(t.deps, body, options);
     await expect(duplicate).rejects.toBeInstanceOf(ConflictError);
     await expect(duplicate).rejects.toMatchObject({ code: 'DUPLICATE_CLAIM' });
@@ -91,8 +101,19 @@ describe('addDocuments', () => {
     const t = setup();
     const body = submission();
     const { reference } = await submitClaim(t.deps, body, options);
-    await t.claims.transition(reference, { from: ['SUBMITTED'], to: 'NEEDS_DOCUMENTS', at: 'x', set: { pendingTask: { kind: 'documents', token: 'tok-1', since: 'x' } }, audit: { type: 'T', at: 'x', actor: { kind: 'system' } } });
-    const types = requiredDocuments({ benefit: body.benefit, incidentType: body.incident.type, relationship: body.claimant.relationship, cause: body.incident.cause });
+    await t.claims.transition(reference, {
+      from: ['SUBMITTED'],
+      to: 'NEEDS_DOCUMENTS',
+      at: 'x',
+      set: { pendingTask: { kind: 'documents', token: 'tok-1', since: 'x' } },
+      audit: { type: 'T', at: 'x', actor: { kind: 'system' } },
+    });
+    const types = requiredDocuments({
+      benefit: body.benefit,
+      incidentType: body.incident.type,
+      relationship: body.claimant.relationship,
+      cause: body.incident.cause,
+    });
     const docs = [];
     for (const type of types) docs.push({ type, uploadId: await t.upload(type) });
     const result = await addDocuments(t.deps, { reference, nik: body.claimant.nik, documents: docs });
@@ -106,7 +127,14 @@ describe('addDocuments', () => {
     const { reference } = await submitClaim(t.deps, body, options);
     const doc = { type: 'DEATH_CERTIFICATE' as const, uploadId: await t.upload('DEATH_CERTIFICATE') };
     await expect(addDocuments(t.deps, { reference, nik: '3173010203800009', documents: [doc] })).rejects.toBeInstanceOf(NotFoundError);
-    await t.claims.transition(reference, { from: ['SUBMITTED'], to: 'REJECTED', at: 'x', audit: { type: 'T', at: 'x', actor: { kind: 'system' } } });
-    await expect(addDocuments(t.deps, { reference, nik: body.claimant.nik, documents: [doc] })).rejects.toMatchObject({ code: 'CLAIM_CLOSED' });
+    await t.claims.transition(reference, {
+      from: ['SUBMITTED'],
+      to: 'REJECTED',
+      at: 'x',
+      audit: { type: 'T', at: 'x', actor: { kind: 'system' } },
+    });
+    await expect(addDocuments(t.deps, { reference, nik: body.claimant.nik, documents: [doc] })).rejects.toMatchObject({
+      code: 'CLAIM_CLOSED',
+    });
   });
 });

@@ -3,13 +3,21 @@ import { requestDecision } from '../../../shared/claims/application/approval/req
 import { payClaim } from '../../../shared/claims/application/payout/pay-claim';
 import { recordPayoutFailure } from '../../../shared/claims/application/payout/record-payout-failure';
 import { retryPayout } from '../../../shared/claims/application/payout/retry-payout';
-import { verifyClaim } from '../../../shared/claims/application/verification/verify-claim';
 import { BankUnavailableError } from '../../../shared/claims/application/ports';
+import { verifyClaim } from '../../../shared/claims/application/verification/verify-claim';
 import type { Claim, ClaimDocument } from '../../../shared/claims/domain/claim';
 import { requiredDocuments } from '../../../shared/claims/domain/rules/documents';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../shared/kernel/errors';
 import type { StaffUser } from '../../../shared/staff/domain/roles';
-import { FakeBank, InMemoryClaimStore, InMemoryMembers, messages, RecordingNotifier, RecordingWorkflow, STAFF_EMAILS } from '../../support/fakes/claims';
+import {
+  FakeBank,
+  InMemoryClaimStore,
+  InMemoryMembers,
+  messages,
+  RecordingNotifier,
+  RecordingWorkflow,
+  STAFF_EMAILS,
+} from '../../support/fakes/claims';
 import { aMember } from '../../support/members';
 
 /**
@@ -38,8 +46,15 @@ const aClaim = (overrides: Partial<Claim> = {}): Claim => {
   };
   const claim = { ...base, ...overrides };
   if (!overrides.documents) {
-    const types = requiredDocuments({ benefit: claim.benefit, incidentType: claim.incident.type, relationship: claim.claimant.relationship, cause: claim.incident.cause });
-    claim.documents = types.map((type, i): ClaimDocument => ({ type, uploadId: `up_${i}`, contentType: 'application/pdf', size: 1000, key: `k${i}` }));
+    const types = requiredDocuments({
+      benefit: claim.benefit,
+      incidentType: claim.incident.type,
+      relationship: claim.claimant.relationship,
+      cause: claim.incident.cause,
+    });
+    claim.documents = types.map(
+      (type, i): ClaimDocument => ({ type, uploadId: `up_${i}`, contentType: 'application/pdf', size: 1000, key: `k${i}` }),
+    );
   }
   return claim;
 };
@@ -58,7 +73,8 @@ const setup = (claim: Claim = aClaim(), options: { member?: boolean; paid?: bool
   const claims = new InMemoryClaimStore();
   claims.put(claim);
   const members = new InMemoryMembers();
-  if (options.member !== false) members.add(aMember({ nik: MEMBER_NIK }), options.paid === false ? [] : [paidMonth(MEMBER_NIK, claim.incident.date.slice(0, 7))]);
+  if (options.member !== false)
+    members.add(aMember({ nik: MEMBER_NIK }), options.paid === false ? [] : [paidMonth(MEMBER_NIK, claim.incident.date.slice(0, 7))]);
   const notifier = new RecordingNotifier();
   const workflow = new RecordingWorkflow();
   const bank = new FakeBank();
@@ -89,7 +105,10 @@ describe('verifyClaim', () => {
   it('rejects an unknown member with MEMBER_NOT_FOUND and releases the open-claim lock', async () => {
     const t = setup(aClaim(), { member: false });
     expect(await verify(t)).toMatchObject({ next: 'DONE' });
-    expect(await t.claims.get(t.reference)).toMatchObject({ status: 'REJECTED', decision: { outcome: 'rejected', reasonCode: 'MEMBER_NOT_FOUND' } });
+    expect(await t.claims.get(t.reference)).toMatchObject({
+      status: 'REJECTED',
+      decision: { outcome: 'rejected', reasonCode: 'MEMBER_NOT_FOUND' },
+    });
     expect(t.claims.openLocks()).toEqual([]);
   });
 
@@ -100,7 +119,10 @@ describe('verifyClaim', () => {
 
     const arrears = setup(aClaim(), { paid: false });
     await verify(arrears);
-    expect((await arrears.claims.get(arrears.reference))!.verification).toMatchObject({ flags: ['SPONSOR_ARREARS'], approval: { level: 'supervisor', secondApprovalRequired: true } });
+    expect((await arrears.claims.get(arrears.reference))!.verification).toMatchObject({
+      flags: ['SPONSOR_ARREARS'],
+      approval: { level: 'supervisor', secondApprovalRequired: true },
+    });
   });
 
   it('routes a claim already past verification by its stored status (a restarted execution)', async () => {
@@ -124,20 +146,38 @@ describe('decide', () => {
     await verify(t);
     await awaitDecision(t);
     const boss = staff('budi', 'supervisor');
-    expect(await decide(t.deps, t.reference, boss, { decision: 'approve' }, 'https://api.test')).toMatchObject({ status: 'AWAITING_APPROVAL' });
+    expect(await decide(t.deps, t.reference, boss, { decision: 'approve' }, 'https://api.test')).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+    });
     await expect(decide(t.deps, t.reference, boss, { decision: 'approve' }, 'https://api.test')).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(decide(t.deps, t.reference, staff('ani', 'approver'), { decision: 'approve' }, 'https://api.test')).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await decide(t.deps, t.reference, staff('citra', 'supervisor'), { decision: 'approve' }, 'https://api.test')).toMatchObject({ status: 'APPROVED' });
+    await expect(decide(t.deps, t.reference, staff('ani', 'approver'), { decision: 'approve' }, 'https://api.test')).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    expect(await decide(t.deps, t.reference, staff('citra', 'supervisor'), { decision: 'approve' }, 'https://api.test')).toMatchObject({
+      status: 'APPROVED',
+    });
   });
 
   it('needs a known reason to reject, refuses a verifier, and a claim awaiting no decision is a conflict', async () => {
     const t = setup();
-    await expect(decide(t.deps, t.reference, staff('ani', 'approver'), { decision: 'approve' }, 'x')).rejects.toMatchObject({ code: 'NOT_AWAITING_DECISION' });
+    await expect(decide(t.deps, t.reference, staff('ani', 'approver'), { decision: 'approve' }, 'x')).rejects.toMatchObject({
+      code: 'NOT_AWAITING_DECISION',
+    });
     await verify(t);
     await awaitDecision(t);
-    await expect(decide(t.deps, t.reference, staff('vera', 'verifier'), { decision: 'approve' }, 'x')).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(decide(t.deps, t.reference, staff('ani', 'approver'), { decision: 'reject' }, 'x')).rejects.toBeInstanceOf(ValidationError);
-    const rejected = await decide(t.deps, t.reference, staff('ani', 'approver'), { decision: 'reject', reasonCode: 'DOCUMENTS_INVALID' }, 'x');
+    await expect(decide(t.deps, t.reference, staff('vera', 'verifier'), { decision: 'approve' }, 'x')).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(decide(t.deps, t.reference, staff('ani', 'approver'), { decision: 'reject' }, 'x')).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    const rejected = await decide(
+      t.deps,
+      t.reference,
+      staff('ani', 'approver'),
+      { decision: 'reject', reasonCode: 'DOCUMENTS_INVALID' },
+      'x',
+    );
     expect(rejected).toMatchObject({ status: 'REJECTED', decision: { reasonCode: 'DOCUMENTS_INVALID' } });
     expect(t.claims.openLocks()).toEqual([]);
   });
@@ -166,8 +206,18 @@ describe('payClaim, a failed payout and its retry', () => {
 
   it('records a refused transfer for finance, who alone may retry it', async () => {
     const t = await approvedClaim();
-    await t.claims.transition(t.reference, { from: ['APPROVED'], to: 'PAYING', at: 'x', audit: { type: 'T', at: 'x', actor: { kind: 'system' } } });
-    await recordPayoutFailure(t.deps, { reference: t.reference, baseUrl: 'x', taskToken: 'payout-1', error: { Error: 'BankRejectedError', Cause: 'closed account' } });
+    await t.claims.transition(t.reference, {
+      from: ['APPROVED'],
+      to: 'PAYING',
+      at: 'x',
+      audit: { type: 'T', at: 'x', actor: { kind: 'system' } },
+    });
+    await recordPayoutFailure(t.deps, {
+      reference: t.reference,
+      baseUrl: 'x',
+      taskToken: 'payout-1',
+      error: { Error: 'BankRejectedError', Cause: 'closed account' },
+    });
     expect(await t.claims.get(t.reference)).toMatchObject({ status: 'PAYOUT_FAILED', payoutError: 'BankRejectedError: closed account' });
     expect(t.notifier.emails.some((e) => e.to.includes('finance@test'))).toBe(true);
     await expect(retryPayout(t.deps, t.reference, staff('ani', 'approver'))).rejects.toBeInstanceOf(ForbiddenError);

@@ -1,11 +1,10 @@
-import type { ClaimMessages, ClaimStore, ClaimWorkflow, Notifier, StaffEmails } from '../ports';
-import type { Claim } from '../../domain/claim';
-import { jakartaIso } from '../../../kernel/time';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../kernel/errors';
-import { answerTask as answer } from '../answer-task';
+import { jakartaIso } from '../../../kernel/time';
+import { type Text, texts } from '../../../messages';
 import { requireRole, type StaffUser } from '../../../staff/domain/roles';
-
-import { texts, type Text } from '../../../messages';
+import type { Claim } from '../../domain/claim';
+import { answerTask as answer } from '../answer-task';
+import type { ClaimMessages, ClaimStore, ClaimWorkflow, Notifier, StaffEmails } from '../ports';
 
 /** Reasons an approver or supervisor may give for a rejection, with the text the family reads (shared/messages). */
 export const STAFF_REJECTION_REASONS: Record<string, Text> = texts('staffRejection', [
@@ -38,7 +37,13 @@ export interface DecisionDeps {
  * needs a supervisor (flags, escalation) can only be decided by one (else 403); with the two-person rule, the second
  * approval must come from someone else (else 403). Every change is a conditional write on the stored task token.
  */
-export const decide = async (deps: DecisionDeps, reference: string, user: StaffUser, input: DecisionInput, baseUrl: string): Promise<Claim> => {
+export const decide = async (
+  deps: DecisionDeps,
+  reference: string,
+  user: StaffUser,
+  input: DecisionInput,
+  baseUrl: string,
+): Promise<Claim> => {
   // The workflow may replace the task token between our read and our write (a restarted twin, an escalation):
   // read again and retry a couple of times before telling the person to try again.
   for (let attempt = 0; ; attempt += 1) {
@@ -50,12 +55,20 @@ export const decide = async (deps: DecisionDeps, reference: string, user: StaffU
   }
 };
 
-const decideOnce = async (deps: DecisionDeps, reference: string, user: StaffUser, input: DecisionInput, baseUrl: string): Promise<Claim> => {
+const decideOnce = async (
+  deps: DecisionDeps,
+  reference: string,
+  user: StaffUser,
+  input: DecisionInput,
+  baseUrl: string,
+): Promise<Claim> => {
   const claim = await deps.claims.get(reference);
   if (!claim) throw new NotFoundError('No claim with this reference.');
-  if (claim.status !== 'AWAITING_APPROVAL') throw new ConflictError('NOT_AWAITING_DECISION', `Claim ${reference} awaits no decision (status ${claim.status}).`);
+  if (claim.status !== 'AWAITING_APPROVAL')
+    throw new ConflictError('NOT_AWAITING_DECISION', `Claim ${reference} awaits no decision (status ${claim.status}).`);
   const task = claim.pendingTask;
-  if (task?.kind !== 'decision') throw new ConflictError('NOT_AWAITING_DECISION', `Claim ${reference} is not ready for a decision yet; try again in a moment.`);
+  if (task?.kind !== 'decision')
+    throw new ConflictError('NOT_AWAITING_DECISION', `Claim ${reference} is not ready for a decision yet; try again in a moment.`);
   const level = task.escalated ? 'supervisor' : (claim.verification?.approval?.level ?? 'approver');
   const role = requireRole(user, level === 'supervisor' ? ['supervisor'] : ['approver', 'supervisor']);
   const at = jakartaIso(deps.now?.());
@@ -63,7 +76,11 @@ const decideOnce = async (deps: DecisionDeps, reference: string, user: StaffUser
 
   if (input.decision === 'reject') {
     const code = input.reasonCode ?? '';
-    if (!Object.hasOwn(STAFF_REJECTION_REASONS, code)) throw new ValidationError([{ path: 'reasonCode', code: input.reasonCode ? 'invalid' : 'required' }], 'A rejection needs a known reasonCode.');
+    if (!Object.hasOwn(STAFF_REJECTION_REASONS, code))
+      throw new ValidationError(
+        [{ path: 'reasonCode', code: input.reasonCode ? 'invalid' : 'required' }],
+        'A rejection needs a known reasonCode.',
+      );
     const reason = STAFF_REJECTION_REASONS[code]!.id;
     const rejected = await deps.claims.transition(reference, {
       from: ['AWAITING_APPROVAL'],
@@ -72,18 +89,30 @@ const decideOnce = async (deps: DecisionDeps, reference: string, user: StaffUser
       expectToken: task.token,
       set: { decision: { outcome: 'rejected', reasonCode: code, reason, decidedBy: user.username, at }, pendingTask: undefined },
       timeline: { status: 'REJECTED', at, note: reason },
-      audit: { type: 'CLAIM_REJECTED', at, actor: { kind: 'staff', id: user.username }, details: { role, reasonCode: code, note: input.note?.slice(0, 500) } },
+      audit: {
+        type: 'CLAIM_REJECTED',
+        at,
+        actor: { kind: 'staff', id: user.username },
+        details: { role, reasonCode: code, note: input.note?.slice(0, 500) },
+      },
       releaseLock: { memberNik: claim.member.nik, benefit: claim.benefit },
     });
     await answer(deps.workflow, task.token, { outcome: 'rejected' });
-    await Promise.all([deps.notifier.email([rejected.claimant.email ?? ''], deps.messages.family.rejected(rejected, reason, baseUrl)), deps.notifier.sms(rejected.claimant.phone, deps.messages.sms.rejected(rejected))]);
+    await Promise.all([
+      deps.notifier.email([rejected.claimant.email ?? ''], deps.messages.family.rejected(rejected, reason, baseUrl)),
+      deps.notifier.sms(rejected.claimant.phone, deps.messages.sms.rejected(rejected)),
+    ]);
     return rejected;
   }
 
-  if (approvals.some((a) => a.by === user.username)) throw new ForbiddenError('Two-person rule: the second approval must come from someone else.');
+  if (approvals.some((a) => a.by === user.username))
+    throw new ForbiddenError('Two-person rule: the second approval must come from someone else.');
   // JKK injury benefits (temporary inability, disability, care) need an assessment the system cannot make yet.
   if (!claim.verification?.benefit || claim.verification.benefit.total <= 0) {
-    throw new ConflictError('ASSESSMENT_REQUIRED', `Claim ${reference} has no computed benefit (an injury needs an assessment); it can be rejected but not approved here yet.`);
+    throw new ConflictError(
+      'ASSESSMENT_REQUIRED',
+      `Claim ${reference} has no computed benefit (an injury needs an assessment); it can be rejected but not approved here yet.`,
+    );
   }
   const approval = { by: user.username, role, at, ...(input.note ? { note: input.note.slice(0, 500) } : {}) };
   const needed = claim.verification?.approval?.secondApprovalRequired ? 2 : 1;

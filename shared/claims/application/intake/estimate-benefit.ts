@@ -24,7 +24,8 @@ export const estimateBenefit = (input: EstimateInput) => {
     });
   } catch (error) {
     // Only the incident date can fall outside every rule set; anything else the request schema already refused.
-    if (error instanceof NoBenefitRuleSetError) throw new ValidationError([{ path: 'incident.date', code: 'invalid', message: error.message }]);
+    if (error instanceof NoBenefitRuleSetError)
+      throw new ValidationError([{ path: 'incident.date', code: 'invalid', message: error.message }]);
     throw error;
   }
   return {

@@ -25,8 +25,17 @@ export const publicStatus = (claim: Claim) => ({
   submittedAt: claim.submittedAt,
   timeline: claim.timeline,
   missingDocuments: claim.missingDocuments,
-  ...(claim.decision ? { decision: { outcome: claim.decision.outcome, reasonCode: claim.decision.reasonCode, reason: claim.decision.reason } } : {}),
+  ...(claim.decision
+    ? { decision: { outcome: claim.decision.outcome, reasonCode: claim.decision.reasonCode, reason: claim.decision.reason } }
+    : {}),
   ...(claim.payment
-    ? { payout: { amount: claim.payment.amount, currency: claim.payment.currency, paidAt: claim.payment.paidAt, components: claim.payment.components } }
+    ? {
+        payout: {
+          amount: claim.payment.amount,
+          currency: claim.payment.currency,
+          paidAt: claim.payment.paidAt,
+          components: claim.payment.components,
+        },
+      }
     : {}),
 });

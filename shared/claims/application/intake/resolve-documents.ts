@@ -1,4 +1,4 @@
-import { ValidationError, type FieldError } from '../../../kernel/errors';
+import { type FieldError, ValidationError } from '../../../kernel/errors';
 import { type ClaimDocument, type DocumentType, MAX_UPLOAD_BYTES } from '../../domain/claim';
 import type { DocumentStorage, UploadStore } from '../ports';
 
@@ -30,7 +30,13 @@ export const resolveDocuments = async (
       if (!record || !stored) return void errors.push({ path, code: 'uploadId.notFound' });
       if (stored.size > MAX_UPLOAD_BYTES) return void errors.push({ path, code: 'uploadId.tooLarge' });
       if (stored.contentType && stored.contentType !== record.contentType) return void errors.push({ path, code: 'uploadId.typeMismatch' });
-      return { type: doc.type, uploadId: doc.uploadId, contentType: record.contentType, size: stored.size, key: record.key } satisfies ClaimDocument;
+      return {
+        type: doc.type,
+        uploadId: doc.uploadId,
+        contentType: record.contentType,
+        size: stored.size,
+        key: record.key,
+      } satisfies ClaimDocument;
     }),
   );
   if (errors.length) throw new ValidationError(errors.sort((a, b) => a.path.localeCompare(b.path)));

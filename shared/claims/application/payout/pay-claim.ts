@@ -21,7 +21,10 @@ export class ClaimNotPayableError extends Error {
  * BankUnavailableError (timeouts, 5xx) is retried by the state machine; BankRejectedError goes to finance.
  */
 /** `amount` is set when this run made the transfer (not when the claim was found paid already). */
-export const payClaim = async (deps: PayDeps, { reference, baseUrl }: { reference: string; baseUrl: string }): Promise<{ paid: true; amount?: number }> => {
+export const payClaim = async (
+  deps: PayDeps,
+  { reference, baseUrl }: { reference: string; baseUrl: string },
+): Promise<{ paid: true; amount?: number }> => {
   let claim = await deps.claims.get(reference);
   if (!claim) throw new Error(`Claim ${reference} not found`);
   if (claim.status === 'PAID') return { paid: true };

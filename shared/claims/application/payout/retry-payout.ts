@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '../../../kernel/errors';
-import { t } from '../../../messages';
 import { jakartaIso } from '../../../kernel/time';
+import { t } from '../../../messages';
 import { requireRole, type StaffUser } from '../../../staff/domain/roles';
 import type { Claim } from '../../domain/claim';
 import { answerTask } from '../answer-task';

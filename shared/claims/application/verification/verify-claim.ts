@@ -52,7 +52,11 @@ const RESUME: Partial<Record<ClaimStatus, Next>> = {
   WITHDRAWN: 'DONE',
 };
 
-const approvalTimeout = (claim: Claim, now: Date, policy: ApprovalPolicy): { deadline: string; escalateAt: string; timeoutSeconds: number } => {
+const approvalTimeout = (
+  claim: Claim,
+  now: Date,
+  policy: ApprovalPolicy,
+): { deadline: string; escalateAt: string; timeoutSeconds: number } => {
   const days = DEADLINE_WORKING_DAYS[claim.benefit];
   const deadline = addWorkingDays(jakartaIso(now), days);
   // Escalate one working day before the legal deadline, so a supervisor still has a day to decide.
@@ -63,8 +67,10 @@ const approvalTimeout = (claim: Claim, now: Date, policy: ApprovalPolicy): { dea
 
 /** A resumed claim awaiting a decision waits until the stored escalation time (at least a minute), or escalates. */
 const resumeOf = (claim: Claim, next: Next, now: Date, policy: ApprovalPolicy): Omit<VerifyOutput, 'reference' | 'baseUrl'> => {
-  if (next === 'AWAIT_DECISION' && claim.pendingTask?.kind === 'decision' && claim.pendingTask.escalated) return { next: 'ESCALATE', approvalTimeoutSeconds: MIN_APPROVAL_SECONDS };
-  if (next === 'PAYOUT_FAILED') return { next, approvalTimeoutSeconds: MIN_APPROVAL_SECONDS, error: { Error: 'PayoutFailed', Cause: 'resumed after a restart' } };
+  if (next === 'AWAIT_DECISION' && claim.pendingTask?.kind === 'decision' && claim.pendingTask.escalated)
+    return { next: 'ESCALATE', approvalTimeoutSeconds: MIN_APPROVAL_SECONDS };
+  if (next === 'PAYOUT_FAILED')
+    return { next, approvalTimeoutSeconds: MIN_APPROVAL_SECONDS, error: { Error: 'PayoutFailed', Cause: 'resumed after a restart' } };
   const escalateAt = claim.verification?.approval?.escalateAt ?? claim.verification?.approval?.deadline;
   const seconds = escalateAt ? Math.max(60, secondsUntil(escalateAt, jakartaIso(now))) : MIN_APPROVAL_SECONDS;
   return { next, approvalTimeoutSeconds: policy.approvalTimeoutOverride ?? seconds };
@@ -76,7 +82,10 @@ const resumeOf = (claim: Claim, next: Next, now: Date, policy: ApprovalPolicy): 
  * the outcome on the claim (one conditional write with its audit event), tells the family, and says where the
  * workflow goes next. Safe to run twice: a claim already past verification is routed by its stored status.
  */
-export const verifyClaim = async (deps: VerifyDeps, { reference, baseUrl }: { reference: string; baseUrl: string }): Promise<VerifyOutput> => {
+export const verifyClaim = async (
+  deps: VerifyDeps,
+  { reference, baseUrl }: { reference: string; baseUrl: string },
+): Promise<VerifyOutput> => {
   const { claims, members, notifier, messages, policy } = deps;
   const now = deps.now?.() ?? new Date();
   const claim = await claims.get(reference);
@@ -98,12 +107,19 @@ export const verifyClaim = async (deps: VerifyDeps, { reference, baseUrl }: { re
       from,
       to: 'REJECTED',
       at,
-      set: { decision: { outcome: 'rejected', reasonCode: eligibility.reasonCode, reason, decidedBy: 'system', at }, verification: { checkedAt: at, flags }, pendingTask: undefined },
+      set: {
+        decision: { outcome: 'rejected', reasonCode: eligibility.reasonCode, reason, decidedBy: 'system', at },
+        verification: { checkedAt: at, flags },
+        pendingTask: undefined,
+      },
       timeline: [...verifying, { status: 'REJECTED', at, note: reason }],
       audit: { type: 'CLAIM_REJECTED', at, actor: { kind: 'system' }, details: { reasonCode: eligibility.reasonCode } },
       releaseLock: { memberNik: claim.member.nik, benefit: claim.benefit },
     });
-    await Promise.all([notifier.email([rejected.claimant.email ?? ''], messages.family.rejected(rejected, reason, baseUrl)), notifier.sms(rejected.claimant.phone, messages.sms.rejected(rejected))]);
+    await Promise.all([
+      notifier.email([rejected.claimant.email ?? ''], messages.family.rejected(rejected, reason, baseUrl)),
+      notifier.sms(rejected.claimant.phone, messages.sms.rejected(rejected)),
+    ]);
     return { reference, baseUrl, next: 'DONE', approvalTimeoutSeconds: MIN_APPROVAL_SECONDS, rejected: true };
   }
 
@@ -118,7 +134,12 @@ export const verifyClaim = async (deps: VerifyDeps, { reference, baseUrl }: { re
       at,
       set: { missingDocuments: missing, verification: { checkedAt: at, memberName: member?.name, program: member?.program, flags } },
       timeline: claim.status === 'NEEDS_DOCUMENTS' ? undefined : [...verifying, { status: 'NEEDS_DOCUMENTS', at }],
-      audit: { type: claim.status === 'NEEDS_DOCUMENTS' ? 'DOCUMENTS_REMINDER' : 'DOCUMENTS_REQUESTED', at, actor: { kind: 'system' }, details: { missing } },
+      audit: {
+        type: claim.status === 'NEEDS_DOCUMENTS' ? 'DOCUMENTS_REMINDER' : 'DOCUMENTS_REQUESTED',
+        at,
+        actor: { kind: 'system' },
+        details: { missing },
+      },
     });
     await Promise.all([
       notifier.email([waiting.claimant.email ?? ''], messages.family.needsDocuments(waiting, missing, baseUrl)),
@@ -154,12 +175,23 @@ export const verifyClaim = async (deps: VerifyDeps, { reference, baseUrl }: { re
         memberName: member!.name,
         program: member!.program,
         flags,
-        benefit: { ruleSet: benefit.ruleSet, total: benefit.total, currency: 'IDR', components: benefit.components, scholarshipEligible: benefit.scholarshipEligible },
+        benefit: {
+          ruleSet: benefit.ruleSet,
+          total: benefit.total,
+          currency: 'IDR',
+          components: benefit.components,
+          scholarshipEligible: benefit.scholarshipEligible,
+        },
         approval,
       },
     },
     timeline: [...verifying, { status: 'AWAITING_APPROVAL', at }],
-    audit: { type: 'CLAIM_VERIFIED', at, actor: { kind: 'system' }, details: { ruleSet: benefit.ruleSet, total: benefit.total, flags, level: approval.level } },
+    audit: {
+      type: 'CLAIM_VERIFIED',
+      at,
+      actor: { kind: 'system' },
+      details: { ruleSet: benefit.ruleSet, total: benefit.total, flags, level: approval.level },
+    },
   });
   logger.info('claim verified', { total: benefit.total, flags, approvalLevel: approval.level });
   await Promise.all([

@@ -1,5 +1,5 @@
-import type { Benefit, IncidentType } from '../claim';
 import { isCalendarDate } from '../../../kernel/time';
+import type { Benefit, IncidentType } from '../claim';
 
 /**
  * JKM and JKK death benefits as versioned data (handbook domain.md, "Benefit rules"). The rule set is chosen by the
@@ -47,15 +47,27 @@ const PP_44_2015 = 'PP 44/2015 on JKK and JKM';
 export const BENEFIT_RULE_SETS: readonly BenefitRuleSet[] = [
   {
     id: 'PP 44/2015',
-    effectiveFrom: { value: '2015-07-01', source: `${PP_44_2015}: in force with the BPJS Ketenagakerjaan programmes on 2015-07-01`, confidence: 'S' },
+    effectiveFrom: {
+      value: '2015-07-01',
+      source: `${PP_44_2015}: in force with the BPJS Ketenagakerjaan programmes on 2015-07-01`,
+      confidence: 'S',
+    },
     effectiveUntil: '2019-12-01',
     jkm: {
       lumpSum: { value: 16_200_000, source: `${PP_44_2015}; domain.md JKM table, "before" column`, confidence: 'S' },
-      periodic: { value: { months: 24, monthly: 200_000 }, source: `${PP_44_2015}: 24 x Rp200.000 = Rp4.800.000, paid at once`, confidence: 'S' },
+      periodic: {
+        value: { months: 24, monthly: 200_000 },
+        source: `${PP_44_2015}: 24 x Rp200.000 = Rp4.800.000, paid at once`,
+        confidence: 'S',
+      },
       funeral: { value: 3_000_000, source: `${PP_44_2015}: biaya pemakaman`, confidence: 'S' },
       // domain.md gives "1 child, 5 years, Rp12m lump" in the "before" column of an S row; the 5 years is read as a
       // minimum contribution period (masa iur), which we approximate by membership years like PP 82/2019's 3 years.
-      scholarshipMinimumYears: { value: 5, source: `${PP_44_2015}: scholarship for 1 child (Rp12.000.000) after 5 years of membership; domain.md`, confidence: 'S' },
+      scholarshipMinimumYears: {
+        value: 5,
+        source: `${PP_44_2015}: scholarship for 1 child (Rp12.000.000) after 5 years of membership; domain.md`,
+        confidence: 'S',
+      },
     },
     jkkDeath: {
       wageMultiple: { value: 48, source: `${PP_44_2015}: 60% x 80 x monthly wage, at least the JKM lump sum`, confidence: 'S' },
@@ -67,13 +79,29 @@ export const BENEFIT_RULE_SETS: readonly BenefitRuleSet[] = [
     effectiveFrom: { value: '2019-12-02', source: PP_82_2019, confidence: 'S' },
     jkm: {
       lumpSum: { value: 20_000_000, source: `${PP_82_2019}: santunan sekaligus; domain.md JKM table`, confidence: 'S' },
-      periodic: { value: { months: 24, monthly: 500_000 }, source: `${PP_82_2019}: 24 x Rp500.000 = Rp12.000.000, paid at once`, confidence: 'S' },
+      periodic: {
+        value: { months: 24, monthly: 500_000 },
+        source: `${PP_82_2019}: 24 x Rp500.000 = Rp12.000.000, paid at once`,
+        confidence: 'S',
+      },
       funeral: { value: 10_000_000, source: `${PP_82_2019}: biaya pemakaman`, confidence: 'S' },
-      scholarshipMinimumYears: { value: 3, source: `${PP_82_2019}: scholarship for at most 2 children if membership >= 3 years; domain.md`, confidence: 'S' },
+      scholarshipMinimumYears: {
+        value: 3,
+        source: `${PP_82_2019}: scholarship for at most 2 children if membership >= 3 years; domain.md`,
+        confidence: 'S',
+      },
     },
     jkkDeath: {
-      wageMultiple: { value: 48, source: `${PP_82_2019}: 60% x 80 x monthly wage, minimum = the JKM lump sum; domain.md JKK table`, confidence: 'S' },
-      scholarshipMinimumYears: { value: 0, source: `${PP_82_2019}: JKK death scholarship, no minimum membership; domain.md JKK table`, confidence: 'S' },
+      wageMultiple: {
+        value: 48,
+        source: `${PP_82_2019}: 60% x 80 x monthly wage, minimum = the JKM lump sum; domain.md JKK table`,
+        confidence: 'S',
+      },
+      scholarshipMinimumYears: {
+        value: 0,
+        source: `${PP_82_2019}: JKK death scholarship, no minimum membership; domain.md JKK table`,
+        confidence: 'S',
+      },
     },
   },
 ];
@@ -81,7 +109,9 @@ export const BENEFIT_RULE_SETS: readonly BenefitRuleSet[] = [
 /** A date outside every rule set (before PP 44/2015), or not a date at all. Workflow tasks let it fail the task. */
 export class NoBenefitRuleSetError extends Error {
   constructor(readonly incidentDate: string) {
-    super(`No benefit rule set covers the incident date ${JSON.stringify(incidentDate)} (the first starts ${BENEFIT_RULE_SETS[0]?.effectiveFrom.value}).`);
+    super(
+      `No benefit rule set covers the incident date ${JSON.stringify(incidentDate)} (the first starts ${BENEFIT_RULE_SETS[0]?.effectiveFrom.value}).`,
+    );
     this.name = 'NoBenefitRuleSetError';
   }
 }

@@ -11,11 +11,31 @@ interface DocumentRule {
 }
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
-  { when: {}, require: ['MEMBER_ID_CARD', 'BANK_BOOK'], source: 'BPJS TK claim requirements: KPJ or NIK; bank book in the recipient\'s name' },
-  { when: { incidentType: 'death' }, require: ['CLAIMANT_ID_CARD', 'FAMILY_CARD', 'DEATH_CERTIFICATE', 'HEIR_CERTIFICATE'], source: 'JKM/JKK death: KTP of heir, KK, death certificate, heir certificate' },
-  { when: { incidentType: 'death', relationship: 'spouse' }, require: ['MARRIAGE_CERTIFICATE'], source: 'Marriage book when the heir is the spouse' },
-  { when: { benefit: 'JKK' }, require: ['ACCIDENT_REPORT', 'MEDICAL_REPORT'], source: 'JKK: accident report (stage I/II) and doctor\'s letter' },
-  { when: { benefit: 'JKK', cause: 'commute_accident' }, require: ['POLICE_REPORT'], source: 'JKK traffic accident on the commute: police report' },
+  {
+    when: {},
+    require: ['MEMBER_ID_CARD', 'BANK_BOOK'],
+    source: "BPJS TK claim requirements: KPJ or NIK; bank book in the recipient's name",
+  },
+  {
+    when: { incidentType: 'death' },
+    require: ['CLAIMANT_ID_CARD', 'FAMILY_CARD', 'DEATH_CERTIFICATE', 'HEIR_CERTIFICATE'],
+    source: 'JKM/JKK death: KTP of heir, KK, death certificate, heir certificate',
+  },
+  {
+    when: { incidentType: 'death', relationship: 'spouse' },
+    require: ['MARRIAGE_CERTIFICATE'],
+    source: 'Marriage book when the heir is the spouse',
+  },
+  {
+    when: { benefit: 'JKK' },
+    require: ['ACCIDENT_REPORT', 'MEDICAL_REPORT'],
+    source: "JKK: accident report (stage I/II) and doctor's letter",
+  },
+  {
+    when: { benefit: 'JKK', cause: 'commute_accident' },
+    require: ['POLICE_REPORT'],
+    source: 'JKK traffic accident on the commute: police report',
+  },
 ];
 
 export interface DocumentNeedInput {
@@ -33,7 +53,7 @@ export const requiredDocuments = (claim: DocumentNeedInput): DocumentType[] => {
     if (w.incidentType && w.incidentType !== claim.incidentType) continue;
     if (w.relationship && w.relationship !== claim.relationship) continue;
     if (w.cause && w.cause !== claim.cause) continue;
-    rule.require.forEach((t) => needed.add(t));
+    for (const t of rule.require) needed.add(t);
   }
   return [...needed];
 };

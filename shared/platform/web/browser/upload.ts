@@ -83,7 +83,7 @@ const RESUBMIT_AFTER_MS = 15_000;
             body: JSON.stringify({ type, contentType: file.type, size: file.size }),
           });
           const answer = (await response.json()) as UploadTarget & ApiError;
-          if (!response.ok) throw new Error(answer.fields && answer.fields[0] ? answer.fields[0].message : answer.message);
+          if (!response.ok) throw new Error(answer.fields?.[0] ? answer.fields[0].message : answer.message);
           const target = await upload(answer, file, bar);
           idInput.value = target.uploadId;
           out.textContent = '';
@@ -105,7 +105,7 @@ const RESUBMIT_AFTER_MS = 15_000;
     };
 
     fileInput.addEventListener('change', () => {
-      if (fileInput.files && fileInput.files[0]) send(fileInput.files[0]);
+      if (fileInput.files?.[0]) send(fileInput.files[0]);
     });
   });
 
