@@ -1,17 +1,11 @@
 import { startGateway } from '../../infra/local/gateway';
 
-/**
- * Starts the twin's API gateway in the test process on a free port: requests go through the real route table,
- * payload 2.0 events and the real handlers, against the DynamoDB Local and S3 emulator of the global setup.
- */
-export const startApi = async () => {
-  const gateway = await startGateway(0);
-  const call = async (
-    method: string,
-    path: string,
-    init: { body?: string | URLSearchParams | Uint8Array; headers?: Record<string, string> } = {},
-  ) => {
-    const res = await fetch(`${gateway.url}${path}`, {
+type CallInit = { body?: string | URLSearchParams | Uint8Array; headers?: Record<string, string> };
+
+/** A small HTTP client of one base URL: the status, headers, text and (when it parses) JSON of each answer. */
+export const apiClient = (url: string, stop: () => Promise<void> = async () => undefined) => {
+  const call = async (method: string, path: string, init: CallInit = {}) => {
+    const res = await fetch(`${url}${path}`, {
       method,
       body: init.body as BodyInit | undefined,
       headers: init.headers,
@@ -27,8 +21,8 @@ export const startApi = async () => {
     return { status: res.status, headers: res.headers, text, json };
   };
   return {
-    url: gateway.url,
-    stop: gateway.stop,
+    url,
+    stop,
     call,
     postJson: (path: string, body: unknown, headers: Record<string, string> = {}) =>
       call('POST', path, {
@@ -37,4 +31,13 @@ export const startApi = async () => {
       }),
   };
 };
-export type Api = Awaited<ReturnType<typeof startApi>>;
+export type Api = ReturnType<typeof apiClient>;
+
+/**
+ * Starts the twin's API gateway in the test process on a free port: requests go through the real route table,
+ * payload 2.0 events and the real handlers, against the DynamoDB Local and S3 emulator of the global setup.
+ */
+export const startApi = async (): Promise<Api> => {
+  const gateway = await startGateway(0);
+  return apiClient(gateway.url, gateway.stop);
+};

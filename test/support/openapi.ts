@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { ROUTES, routeKey } from '../../infra/definitions/routes';
-import type { Api } from './api';
+import { type Api, apiClient } from './api';
 
 /** The committed API description and what the contract tests need from it. */
 export const OPENAPI_FILE = 'docs/openapi.json';
@@ -100,32 +100,4 @@ export const checkResponse = (
 };
 
 /** An Api (test/support/api.ts) for the twin the global setup started, so the workflow helpers work against it. */
-export const twinApi = (): Api => {
-  const url = process.env.SANTUNAN_TWIN_URL!;
-  const call: Api['call'] = async (method, path, init = {}) => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      body: init.body as BodyInit | undefined,
-      headers: init.headers,
-      redirect: 'manual',
-    });
-    const text = await res.text();
-    let json: any;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, headers: res.headers, text, json };
-  };
-  return {
-    url,
-    stop: async () => undefined,
-    call,
-    postJson: (path, body, headers = {}) =>
-      call('POST', path, {
-        body: JSON.stringify(body),
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-      }),
-  };
-};
+export const twinApi = (): Api => apiClient(process.env.SANTUNAN_TWIN_URL!);

@@ -4,7 +4,7 @@ import { documentClient } from '../../platform/dynamodb/client';
 import { memberKeys } from '../../platform/dynamodb/keys';
 import type { RosterStore } from '../application/ports';
 import type { Coverage, Member } from '../domain/member';
-import type { RosterRow } from '../domain/roster-row';
+import { ROSTER_HEADER, type RosterRow } from '../domain/roster-row';
 
 /** The later of two YYYY-MM-DD dates (they compare as strings; Math.max would not). */
 const laterDate = (a: string, b: string): string => (a > b ? a : b);
@@ -161,16 +161,6 @@ export class MembersRepository implements RosterStore {
   }
 }
 
-const ROSTER_FIELDS = [
-  'name',
-  'program',
-  'kpj',
-  'province',
-  'regency',
-  'district',
-  'enrolledOn',
-  'monthlyWage',
-  'phone',
-  'status',
-] as const;
+/** The roster columns a member row is compared on (the NIK is the key). */
+const ROSTER_FIELDS = ROSTER_HEADER.filter((f) => f !== 'nik');
 const sameRow = (old: Member, row: RosterRow): boolean => ROSTER_FIELDS.every((f) => (old[f] ?? '') === (row[f] ?? ''));
