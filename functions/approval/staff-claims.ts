@@ -1,12 +1,16 @@
+import { assessClaim } from '../../shared/claims/application/approval/assess';
 import { decide } from '../../shared/claims/application/approval/decide';
 import { claimForStaff, claimQueue } from '../../shared/claims/application/approval/staff-views';
 import { retryPayout } from '../../shared/claims/application/payout/retry-payout';
 import { normalizeReference } from '../../shared/claims/domain/reference';
+import { assessmentSchema } from '../../shared/claims/schemas/assessment';
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
+import { assessmentFromForm } from '../../shared/claims/web/assessment-form';
 import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError, renderStaffQueue } from '../../shared/claims/web/staff-page';
 import { claimStore, taskResponder } from '../../shared/composition/claims';
 import { claimMessages, notifier } from '../../shared/composition/notifications';
-import { staffEmails, staffLoginUrl } from '../../shared/composition/settings';
+import { membersRepository } from '../../shared/composition/premiums';
+import { staffEmails, staffLoginUrl, workflowSettings } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { type DomainError, NotFoundError, UnauthorizedError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
@@ -19,6 +23,7 @@ import { requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/dom
 const auth = staffAuth();
 const claims = claimStore();
 const deps = { claims, workflow: taskResponder(), notifier: notifier(), messages: claimMessages, staffEmails: staffEmails() };
+const assessDeps = { ...deps, members: membersRepository(), secondApprovalAbove: workflowSettings().secondApprovalAbove };
 /** Where a browser without a session signs in (the twin's sign-in page; in AWS the Cognito hosted UI). */
 const loginUrl = staffLoginUrl();
 
@@ -77,6 +82,15 @@ export const handler = httpHandler(
         metrics.addDimensions({ outcome: input.decision, decidedBy: 'staff' }).addMetric('ClaimDecisions', MetricUnit.Count, 1);
         if (fromForm) return redirect(`/staff/claims/${reference}`);
         return json(200, { status: claim.status, approvals: claim.approvals?.length ?? 0 });
+      }
+      case 'POST /staff/claims/{reference}/assessment': {
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const input = validate(assessmentSchema, fromForm ? assessmentFromForm(body) : body);
+        const { benefit } = await assessClaim(assessDeps, reference, user, input, baseUrlOf(request));
+        if (fromForm) return redirect(`/staff/claims/${reference}#assessment`);
+        return json(200, {
+          benefit: { total: benefit.total, currency: benefit.currency, ruleSet: benefit.ruleSet, components: benefit.components },
+        });
       }
       case 'POST /staff/claims/{reference}/payout-retry': {
         const claim = await retryPayout(deps, reference, user);

@@ -58,8 +58,8 @@ export const FUNCTIONS = {
   benefitEstimate: { entry: 'functions/intake/benefit-estimate.ts', description: 'POST /benefits/estimate', tables: [] },
   staffApi: {
     entry: 'functions/approval/staff-claims.ts',
-    description: 'Staff claim queue, claim page, decision, payout retry',
-    tables: [claimsRW],
+    description: 'Staff claim queue, claim page, assessment, decision, payout retry',
+    tables: [claimsRW, { table: MEMBERS_TABLE, access: 'read' }],
     workflow: ['respond'],
     notifies: true,
     staffAuth: true,

@@ -1,11 +1,13 @@
 import * as z from 'zod/mini';
 import { STAFF_REJECTION_REASONS } from '../../shared/claims/application/approval/decide';
 import { CLAIM_STATUSES, MAX_UPLOAD_BYTES } from '../../shared/claims/domain/claim';
+import { assessmentFormSchema, assessmentSchema } from '../../shared/claims/schemas/assessment';
 import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
 import { addDocumentsRequestSchema } from '../../shared/claims/schemas/documents';
 import { benefitEstimateRequestSchema } from '../../shared/claims/schemas/estimate';
 import {
+  assessmentResultSchema,
   benefitEstimateSchema,
   claimCreatedSchema,
   claimStatusResponseSchema,
@@ -47,6 +49,8 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'AddDocumentsRequest', schema: addDocumentsRequestSchema, io: 'input' },
   { name: 'BenefitEstimateRequest', schema: benefitEstimateRequestSchema, io: 'input' },
   { name: 'DecisionRequest', schema: decisionRequestSchema, io: 'input' },
+  { name: 'Assessment', schema: assessmentSchema, io: 'input' },
+  { name: 'AssessmentForm', schema: assessmentFormSchema, io: 'input' },
   { name: 'ImportFromStorage', schema: importFromStorageSchema, io: 'input' },
   { name: 'ImportUploadRequest', schema: importUploadRequestSchema, io: 'input' },
   { name: 'ReconcileRequest', schema: reconcileRequestSchema, io: 'input' },
@@ -61,6 +65,7 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'StaffQueue', schema: staffQueueSchema, io: 'output' },
   { name: 'StaffClaim', schema: staffClaimSchema, io: 'output' },
   { name: 'DecisionResult', schema: decisionResultSchema, io: 'output' },
+  { name: 'AssessmentResult', schema: assessmentResultSchema, io: 'output' },
   { name: 'PayoutRetryResult', schema: payoutRetryResultSchema, io: 'output' },
   { name: 'RosterImportResult', schema: rosterImportResultSchema, io: 'output' },
   { name: 'PaymentImportResult', schema: paymentImportResultSchema, io: 'output' },
@@ -455,8 +460,10 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     operationId: 'estimateBenefit',
     summary: 'Estimate a benefit',
     description:
-      'The benefit by the rule set in force on the incident date (PP 44/2015 before 2019-12-02, PP 82/2019 since). A JKK injury needs a ' +
-      "medical assessment: `total` 0 and `requiresAssessment`. api.md's optional `assessment` and `children` are not built yet.",
+      'The benefit by the rule set in force on the incident date (PP 44/2015 before 2019-12-02, PP 82/2019 since). A JKK injury is priced ' +
+      'from `assessment` (what staff would read from the medical report and receipts); without one, `total` is 0 and `requiresAssessment`. ' +
+      '`children` add `scholarship`, what each child would receive this school year. A percentage over 100, a negative amount or a ' +
+      'functional disability without `functionLossPercent` is a 400 naming the field.',
     tag: 'Benefits',
     body: {
       required: true,
@@ -470,6 +477,31 @@ export const OPERATIONS: Record<string, OperationSpec> = {
               benefit: 'JKM',
               incident: { type: 'death', date: '2026-10-03' },
               member: { monthlyWage: 1_000_000, membershipStart: '2019-01-01' },
+            },
+          },
+          jkkInjury: {
+            summary: 'JKK injury: 14 months off work and one eye lost, wage Rp2,500,000',
+            value: {
+              benefit: 'JKK',
+              incident: { type: 'injury', date: '2026-03-02' },
+              member: { monthlyWage: 2_500_000, membershipStart: '2019-01-01' },
+              assessment: {
+                stmb: { months: 14 },
+                disability: { kind: 'anatomical', percent: 35 },
+                transport: [{ mode: 'land', amount: 650_000 }],
+              },
+            },
+          },
+          jkmWithChildren: {
+            summary: 'JKM with two children at school',
+            value: {
+              benefit: 'JKM',
+              incident: { type: 'death', date: '2026-10-03' },
+              member: { monthlyWage: 1_000_000, membershipStart: '2019-01-01' },
+              children: [
+                { birthDate: '2012-05-01', schoolLevel: 'SMP' },
+                { birthDate: '2017-08-17', schoolLevel: 'SD' },
+              ],
             },
           },
         },
@@ -517,6 +549,67 @@ export const OPERATIONS: Record<string, OperationSpec> = {
         html: 'The claim page with the benefit, flags, documents, audit trail and decision form.',
       },
       404: notFound('No claim with this reference.'),
+    },
+  },
+  'POST /staff/claims/{reference}/assessment': {
+    operationId: 'assessClaim',
+    summary: 'Assess a JKK injury',
+    description:
+      'A verifier or supervisor enters what the medical report and receipts say (api.md `assessment`); the rules of the accident date ' +
+      "price it with the member's wage on that date. The claim keeps awaiting a decision, now on this amount, under the same two-person " +
+      'rule: earlier approvals are void, and whoever assessed cannot approve. Entering it again corrects it. Recorded in the audit trail. ' +
+      'The claim page has the form (no JavaScript needed; amounts may be typed as `1.800.000`), which is redirected back to the claim.',
+    tag: 'Staff claims',
+    roles: ['verifier', 'supervisor'],
+    body: {
+      required: true,
+      maxBytes: 8 * 1024,
+      json: {
+        schema: assessmentSchema,
+        examples: {
+          eyeAndStmb: {
+            summary: '14 months off work, one eye lost, a land trip',
+            value: {
+              stmb: { months: 14 },
+              disability: { kind: 'anatomical', part: 'eye_one' },
+              transport: [{ mode: 'land', amount: 650_000 }],
+            },
+          },
+        },
+      },
+      form: {
+        schema: assessmentFormSchema,
+        description:
+          'The assessment form on the claim page: the same fields named by their JSON paths (`stmb.months`, `transport[0].amount`), ' +
+          'amounts as typed (`1.800.000`, `Rp 1.800.000`), percentages with a decimal comma (`4,5`); empty rows are left out.',
+        examples: {
+          homeCare: {
+            summary: 'Home care, typed the Indonesian way',
+            value: { 'homeCare.monthly': 'Rp 1.800.000', 'homeCare.months': '14' },
+          },
+        },
+      },
+    },
+    responses: {
+      200: { description: 'The benefit the assessment prices, by component.', json: assessmentResultSchema },
+      303: { description: 'Assessed from the claim page: back to it.', location: '`/staff/claims/{reference}#assessment`' },
+      400: {
+        ...invalid(
+          'A percentage outside 0-100, a negative amount, an unknown body part, a functional disability without the share lost, or an empty assessment.',
+        ),
+        html: 'An error page (form posts).',
+      },
+      401: { description: 'No valid access token.', json: { errors: ['UNAUTHORIZED'] }, html: 'An error page (form posts).' },
+      403: { description: 'Not a verifier or supervisor.', json: { errors: ['FORBIDDEN'] }, html: 'An error page (form posts).' },
+      404: { ...notFound('No claim with this reference.'), html: 'An error page (form posts).' },
+      409: {
+        description:
+          '`NOT_AN_INJURY`: not a JKK injury claim. `NOT_AWAITING_DECISION`: decided, or not verified yet. `MEMBER_NOT_FOUND`: the member left the roster. ' +
+          '`CLAIM_STATE_CHANGED`, `CONFLICT`: it changed meanwhile.',
+        json: { errors: ['NOT_AN_INJURY', 'NOT_AWAITING_DECISION', 'MEMBER_NOT_FOUND', 'CLAIM_STATE_CHANGED', 'CONFLICT'] },
+        html: 'An error page (form posts).',
+      },
+      413: { description: 'The body is over 8 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] }, html: 'An error page (form posts).' },
     },
   },
   'POST /staff/claims/{reference}/decision': {

@@ -179,6 +179,56 @@ export const id = {
   'error.form.tooLarge': 'Isian formulir terlalu panjang. Persingkat cerita kejadian lalu kirim lagi.',
   'error.form.retry': 'Klaim belum tersimpan karena gangguan sementara. Data Anda masih ada di bawah; tekan "Kirim klaim" lagi.',
   'error.body.json': 'Isi permintaan bukan JSON yang valid.',
+  'error.amount.invalid': 'Jumlah harus bilangan bulat rupiah (tanpa titik atau koma).',
+  'error.amount.negative': 'Jumlah tidak boleh negatif.',
+  'error.amount.tooLarge': 'Jumlah terlalu besar.',
+  'error.percent.invalid': 'Persentase harus angka, paling banyak dua desimal.',
+  'error.percent.range': 'Persentase harus antara 0 dan 100.',
+  'error.count.invalid': 'Jumlah bulan atau hari tidak valid.',
+  'error.disability.kind': 'Pilih jenis cacat: anatomis, fungsi, atau total.',
+  'error.disability.part': 'Bagian tubuh tidak ada di tabel persentase cacat.',
+  'error.disability.partMismatch': 'Persentase tidak sama dengan tabel untuk bagian tubuh yang dipilih.',
+  'error.transport.mode': 'Pilih moda: darat, laut, atau udara.',
+  'error.tooMany': 'Terlalu banyak baris.',
+  'error.schoolLevel.invalid': 'Pilih jenjang sekolah: TK, SD, SMP, SMA, atau PT.',
+  'error.assessment.empty':
+    'Penilaian kosong: isi paling sedikit satu bagian (STMB, cacat, transportasi, perawatan di rumah, atau alat bantu).',
+  'error.assessment.notInjury': 'Penilaian hanya untuk klaim cedera JKK.',
+
+  // Benefit components (the breakdown families and staff read)
+  'assessment.title': 'Penilaian cedera (JKK)',
+  'assessment.intro':
+    'Isi dari laporan medis dan kuitansi. Santunan dihitung dengan aturan pada tanggal kecelakaan dan upah peserta saat itu; setelah disimpan, jumlahnya menunggu persetujuan orang lain.',
+  'assessment.stmb.months': 'Bulan penuh tidak mampu bekerja',
+  'assessment.stmb.days': 'Hari tambahan (bulan tidak penuh, 0-29)',
+  'assessment.disability.kind': 'Jenis cacat',
+  'assessment.disability.anatomical': 'Cacat sebagian anatomis',
+  'assessment.disability.functional': 'Cacat sebagian fungsi',
+  'assessment.disability.total': 'Cacat total tetap',
+  'assessment.disability.part': 'Bagian tubuh (tabel persentase cacat)',
+  'assessment.disability.percent': 'Persentase tabel (%)',
+  'assessment.disability.percentHint': 'Kosongkan bila memilih bagian tubuh; isi sendiri bila beberapa bagian dijumlahkan.',
+  'assessment.disability.functionLoss': 'Fungsi yang hilang (%), khusus cacat fungsi',
+  'assessment.transport.land': 'Darat, sungai, danau (Rp)',
+  'assessment.transport.sea': 'Laut (Rp)',
+  'assessment.transport.air': 'Udara (Rp)',
+  'assessment.homeCare.monthly': 'Biaya per bulan (Rp)',
+  'assessment.homeCare.months': 'Jumlah bulan',
+  'assessment.prosthesis.item': 'Alat',
+  'assessment.prosthesis.price': 'Harga pusat rehabilitasi pemerintah (Rp)',
+  'assessment.submit': 'Simpan penilaian',
+  'status.breakdown': 'Rincian santunan',
+  'status.breakdownPending': 'Jumlah ini menunggu persetujuan petugas.',
+
+  'component.LUMP_SUM': 'Santunan sekaligus',
+  'component.JKK_DEATH': 'Santunan kematian karena kecelakaan kerja',
+  'component.PERIODIC': 'Santunan berkala (dibayar sekaligus)',
+  'component.FUNERAL': 'Biaya pemakaman',
+  'component.STMB': 'Santunan tidak mampu bekerja (STMB)',
+  'component.DISABILITY': 'Santunan cacat',
+  'component.TRANSPORT': 'Biaya transportasi',
+  'component.HOME_CARE': 'Perawatan di rumah (homecare)',
+  'component.PROSTHESIS': 'Alat bantu / alat ganti (prothese, orthose)',
 
   // Why the workflow rejects a claim: plain words, what it means, and what the family can do
   'rejection.MEMBER_NOT_FOUND':
@@ -188,7 +238,7 @@ export const id = {
   'rejection.NOT_ACTIVE_AT_INCIDENT':
     'Mohon maaf, menurut data kami kepesertaan belum dimulai atau sudah tidak aktif pada tanggal kejadian. Jika tanggal kejadian yang diisi keliru, Anda dapat mengajukan klaim kembali dengan tanggal yang benar. Jika menurut Anda data kami yang keliru, hubungi koordinator TKSK di kecamatan Anda.',
   'rejection.CLAIM_WINDOW_EXPIRED':
-    'Mohon maaf, klaim hanya dapat diajukan paling lambat 5 tahun setelah tanggal kejadian, dan batas waktu itu sudah lewat. Jika tanggal kejadian yang diisi keliru, Anda dapat mengajukan klaim kembali dengan tanggal yang benar.',
+    'Mohon maaf, klaim JKK hanya dapat diajukan paling lambat 5 tahun setelah tanggal kecelakaan (2 tahun untuk kecelakaan sebelum Desember 2017), dan batas waktu itu sudah lewat. Jika tanggal kejadian yang diisi keliru, Anda dapat mengajukan klaim kembali dengan tanggal yang benar.',
   'rejection.CAUSE_NOT_COVERED':
     'Jenis santunan yang dipilih tidak sesuai dengan kejadiannya. JKM untuk peserta yang meninggal dunia bukan karena kecelakaan kerja; JKK untuk kecelakaan kerja (termasuk di perjalanan kerja) atau penyakit akibat kerja. Anda dapat mengajukan klaim kembali dengan jenis santunan yang sesuai.',
   'rejection.HEIR_NOT_ENTITLED':

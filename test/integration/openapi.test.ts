@@ -46,6 +46,8 @@ const EXPECTED: Record<string, number> = {
   'GET /staff/claims/{reference}': 404,
   'POST /staff/claims/{reference}/decision application/json': 404,
   'POST /staff/claims/{reference}/decision application/x-www-form-urlencoded': 404,
+  'POST /staff/claims/{reference}/assessment application/json': 404,
+  'POST /staff/claims/{reference}/assessment application/x-www-form-urlencoded': 404,
   'POST /staff/claims/{reference}/payout-retry': 404,
   'POST /staff/members/import text/csv': 200,
   'POST /staff/members/import application/json': 400,

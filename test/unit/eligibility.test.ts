@@ -169,12 +169,20 @@ describe('assessEligibility: rejections', () => {
     });
   });
 
-  describe('CLAIM_WINDOW_EXPIRED (5 years, Jakarta dates, anniversary rule)', () => {
+  describe('CLAIM_WINDOW_EXPIRED (JKK: 5 years, Jakarta dates, anniversary rule)', () => {
     const oldIncident = (submittedAt: string) =>
       anInput(
-        { incident: { type: 'death', date: '2021-03-10', cause: 'illness' }, submittedAt },
+        { benefit: 'JKK', incident: { type: 'death', date: '2021-03-10', cause: 'work_accident' }, submittedAt },
         { coverage: { period: '2021-03', category: 'PAID' } },
       );
+
+    it('never for JKM: a death from 2020 claimed in 2026 is eligible (a JKM claim never expires)', () => {
+      const jkm2020 = anInput(
+        { incident: { type: 'death', date: '2020-02-14', cause: 'illness' }, submittedAt: '2026-11-30T10:00:00+07:00' },
+        { coverage: { period: '2020-02', category: 'PAID' } },
+      );
+      expect(assessEligibility(jkm2020)).toEqual({ outcome: 'eligible', flags: [] });
+    });
 
     it('is still in time on the 5th anniversary, to its last second in Jakarta', () => {
       expect(assessEligibility(oldIncident('2026-03-10T23:59:59+07:00')).outcome).toBe('eligible');
@@ -234,7 +242,8 @@ describe('assessEligibility: rejections', () => {
       { member: aMember({ program: 'UNKNOWN' }) },
     );
     const lateWrongCause = anInput({
-      incident: { type: 'death', date: '2020-01-10', cause: 'work_accident' },
+      benefit: 'JKK',
+      incident: { type: 'death', date: '2020-01-10', cause: 'illness' },
       claimant: { relationship: 'self', nik: NIK },
     });
     const wrongCauseAndClaimant = anInput({

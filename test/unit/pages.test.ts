@@ -145,7 +145,7 @@ describe('the staff pages', () => {
     const page = renderStaffClaimPage(awaiting, audit, user, EVIL);
 
     expectContained(page);
-    expect(page).toContain('<table id="benefit"><tr><td>LUMP_SUM</td><td>Rp20.000.000</td>');
+    expect(page).toContain('<table id="benefit"><tr><td>Santunan sekaligus</td><td>Rp20.000.000</td>');
     expect(page).toContain('<tr><th>Persetujuan</th><td>1 dari 2 (');
     expect(page).toContain(' · tingkat supervisor · ESKALASI</td></tr>');
     expect(page).toContain('<option value="DOCUMENTS_INVALID">DOCUMENTS_INVALID: Dokumen yang dikirim tidak sah atau tidak sesuai.');

@@ -139,6 +139,8 @@ export interface Verification {
   flags: ClaimFlag[];
   benefit?: { ruleSet: string; total: number; currency: 'IDR'; components: BenefitComponent[]; scholarshipEligible: boolean };
   approval?: { level: 'approver' | 'supervisor'; secondApprovalRequired: boolean; deadline: string; escalateAt?: string };
+  /** JKK injury: the assessment staff entered (api.md `assessment`), who entered it, when, and the wage it used. */
+  assessment?: Record<string, unknown> & { by: string; at: string; monthlyWage: number };
 }
 
 export interface Approval {

@@ -4,7 +4,7 @@ import type { Member, MemberStatus } from '../../premiums/domain/member';
 import { PROGRAMMES, type Programme } from '../../reference-data/programmes';
 import { type Benefit, type IncidentCause, type IncidentType, JKK_CAUSES, type Relationship } from './claim';
 import { namesMatch } from './name-match';
-import { addYears } from './rules/benefits';
+import { claimWindowEnd } from './rules/claim-window';
 
 /**
  * Is a claim payable on the facts we hold? A pure check of the claim against the roster and the premium ledger.
@@ -40,9 +40,6 @@ export interface EligibilityInput {
 }
 
 export type EligibilityResult = { outcome: 'eligible'; flags: Flag[] } | { outcome: 'rejected'; reasonCode: RejectionCode; flags: Flag[] };
-
-/** domain.md: claims may be filed up to 5 years after the accident or diagnosis (it was 2). */
-export const CLAIM_WINDOW_YEARS = 5;
 
 /** Premium categories in which the sponsor paid the month in full (docs/data-model.md, coverage `category`). */
 const PAID_CATEGORIES: readonly string[] = ['PAID', 'OVERPAID'];
@@ -126,9 +123,11 @@ export const assessEligibility = (
   const memberProgramme = Object.hasOwn(programmes, member.program) ? programmes[member.program] : undefined;
   if (!memberProgramme?.benefits.includes(claim.benefit)) return reject('BENEFIT_NOT_COVERED');
   if (!activeAtIncident(member, claim.incident)) return reject('NOT_ACTIVE_AT_INCIDENT');
-  // The anniversary rule on Jakarta dates: submitted on the 5th anniversary is in time, the day after is not.
+  // Per benefit (rules/claim-window.ts): JKM never expires; JKK by the anniversary rule on Jakarta dates, so a claim
+  // submitted on the 5th anniversary is in time and the day after is not.
   const submittedOn = jakartaDate(new Date(claim.submittedAt));
-  if (submittedOn > addYears(claim.incident.date, CLAIM_WINDOW_YEARS)) return reject('CLAIM_WINDOW_EXPIRED');
+  const windowEnd = claimWindowEnd(claim.benefit, claim.incident.date);
+  if (windowEnd !== undefined && submittedOn > windowEnd) return reject('CLAIM_WINDOW_EXPIRED');
   if (!causeCovered(claim.benefit, claim.incident)) return reject('CAUSE_NOT_COVERED');
   if (!heirEntitled(claim.incident.type, claim.claimant.relationship)) return reject('HEIR_NOT_ENTITLED');
   return { outcome: 'eligible', flags };

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { BENEFITS, CLAIM_FLAGS, CLAIM_STATUSES, DOCUMENT_TYPES, UPLOAD_CONTENT_TYPES } from '../domain/claim';
 import { REFERENCE_PATTERN } from '../domain/reference';
+import { SCHOOL_LEVELS } from '../domain/rules/scholarship';
 
 /**
  * What the claim routes answer in JSON (api.md), for docs/openapi.json and the contract tests. Handlers build their
@@ -20,9 +21,13 @@ export const rupiahSchema = z.number().check(z.int(), z.gte(0), z.meta({ descrip
 const claimStatus = z.enum(CLAIM_STATUSES);
 const documentType = z.enum(DOCUMENT_TYPES);
 const benefitComponent = z.object({
-  code: z
-    .string()
-    .check(z.meta({ description: 'LUMP_SUM, JKK_DEATH, PERIODIC, FUNERAL (the rule tables may add codes).', examples: ['LUMP_SUM'] })),
+  code: z.string().check(
+    z.meta({
+      description:
+        'LUMP_SUM, JKK_DEATH, PERIODIC, FUNERAL; for an injury STMB, DISABILITY, TRANSPORT, HOME_CARE, PROSTHESIS (the rule tables may add codes).',
+      examples: ['LUMP_SUM'],
+    }),
+  ),
   amount: rupiahSchema,
 });
 
@@ -92,7 +97,23 @@ export const benefitEstimateSchema = z.object({
   requiresAssessment: z.optional(
     z
       .literal(true)
-      .check(z.meta({ description: 'JKK injury: the amount needs a medical assessment, so `total` is 0 (an extension of api.md).' })),
+      .check(
+        z.meta({ description: 'JKK injury without an `assessment`: the amount needs one, so `total` is 0 (an extension of api.md).' }),
+      ),
+  ),
+  scholarship: z.optional(
+    z
+      .object({
+        eligible: z.boolean(),
+        children: z.array(z.object({ schoolLevel: z.nullable(z.enum(SCHOOL_LEVELS)), amountPerYear: rupiahSchema })),
+        thisYear: rupiahSchema,
+      })
+      .check(
+        z.meta({
+          description:
+            'With `children`: what each declared child receives a school year (0 for a child over the limit, out of school or past the first two), and the sum this year. Paid a school year at a time, so never inside `total`.',
+        }),
+      ),
   ),
 });
 
@@ -149,6 +170,16 @@ export const staffClaimSchema = z.looseObject({
 
 /** 200 to a decision (JSON): the claim's status after it, and how many approvals it holds (two-person rule). */
 export const decisionResultSchema = z.object({ status: claimStatus, approvals: z.number().check(z.int(), z.gte(0)) });
+
+/** 200 to an assessment (JSON): the injury benefit it prices, which now awaits approval. */
+export const assessmentResultSchema = z.object({
+  benefit: z.object({
+    total: rupiahSchema,
+    currency: z.literal('IDR'),
+    ruleSet: z.string().check(z.meta({ examples: ['PP 82/2019'] })),
+    components: z.array(z.object({ code: z.string(), amount: rupiahSchema, basis: z.string() })),
+  }),
+});
 
 /** 200 to POST /staff/claims/{reference}/payout-retry (JSON). */
 export const payoutRetryResultSchema = z.object({ status: claimStatus });

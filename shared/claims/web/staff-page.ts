@@ -4,6 +4,8 @@ import { layout } from '../../platform/web/layout';
 import type { StaffUser } from '../../staff/domain/roles';
 import { STAFF_REJECTION_REASONS } from '../application/approval/decide';
 import { type AuditEvent, CLAIM_STATUSES, type Claim } from '../domain/claim';
+import { assessmentForm } from './assessment-form';
+import { componentLabel } from './labels';
 import { rupiah } from './status-page';
 
 /** Staff pages are in Bahasa Indonesia, like the staff emails; the catalogue has English for when staff need it. */
@@ -43,7 +45,7 @@ const details = (claim: Claim): SafeHtml => {
 const benefitTable = (benefit: NonNullable<Claim['verification']>['benefit']): SafeHtml => {
   if (!benefit) return html`<p>${tr('staff.claim.notCalculated')}</p>`;
   const components = benefit.components.map(
-    (c) => html`<tr><td>${c.code}</td><td>${rupiah(c.amount)}</td><td class="muted">${c.basis ?? ''}</td></tr>`,
+    (c) => html`<tr><td>${componentLabel(c.code, lang)}</td><td>${rupiah(c.amount)}</td><td class="muted">${c.basis ?? ''}</td></tr>`,
   );
   const note = [benefit.ruleSet, benefit.scholarshipEligible && ` · ${tr('staff.claim.scholarship')}`];
   return html`${[
@@ -81,6 +83,11 @@ const retryForm = (claim: Claim): SafeHtml => {
 export const renderStaffClaimPage = (claim: Claim, audit: AuditEvent[], user: StaffUser, message?: string): string => {
   const v = claim.verification;
   const canDecide = claim.status === 'AWAITING_APPROVAL' && claim.pendingTask?.kind === 'decision';
+  const canAssess =
+    canDecide &&
+    claim.benefit === 'JKK' &&
+    claim.incident.type === 'injury' &&
+    user.roles.some((r) => r === 'verifier' || r === 'supervisor');
   const canRetry = claim.status === 'PAYOUT_FAILED' && claim.pendingTask?.kind === 'payout' && user.roles.includes('finance');
   const flags = v?.flags.length
     ? html`<ul id="flags">${v.flags.map((f) => html`<li><strong>${f}</strong>: ${tr(`flag.${f}`)}</li>`)}</ul>`
@@ -104,6 +111,7 @@ export const renderStaffClaimPage = (claim: Claim, audit: AuditEvent[], user: St
     html`<h2>${tr('staff.claim.flags')}</h2>${flags}<h2>${tr('staff.claim.calculation')}</h2>${benefitTable(v?.benefit)}`,
     html`<h2>${tr('staff.claim.documents')}</h2>${documents}`,
     missing && html`<p>${tr('staff.claim.missing', { documents: missing })}</p>`,
+    canAssess && assessmentForm(claim, lang),
     canDecide && decisionForm(claim.reference),
     canRetry && retryForm(claim),
     html`<h2>${tr('staff.claim.history')}</h2><table>${timeline}</table>`,

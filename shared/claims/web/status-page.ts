@@ -3,6 +3,7 @@ import { html } from '../../platform/web/html';
 import { layout } from '../../platform/web/layout';
 import { uploadScriptTag } from '../../platform/web/upload-script';
 import type { Claim } from '../domain/claim';
+import { componentLabel } from './labels';
 
 const fmtTime = (iso: string, lang: Lang) =>
   `${new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
@@ -41,11 +42,24 @@ export const renderStatusPage = (claim: Claim, lang: Lang, justSubmitted: boolea
       html`<p><button type="submit">${tr('status.send')}</button></p></form>`,
       uploadScriptTag(lang),
     ];
+  // The breakdown by component once computed (for an injury, once assessed): paid, or awaiting approval.
+  const computed = claim.status !== 'REJECTED' ? claim.verification?.benefit : undefined;
+  const benefit = claim.payment
+    ? { total: claim.payment.amount, components: claim.payment.components }
+    : computed && { total: computed.total, components: computed.components };
+  const breakdown = benefit &&
+    benefit.total > 0 && [
+      html`<h2>${tr('status.breakdown')}</h2><table id="breakdown">`,
+      benefit.components.map((c) => html`<tr><td>${componentLabel(c.code, lang)}</td><td>${rupiah(c.amount)}</td></tr>`),
+      html`<tr><th>${tr('staff.claim.total')}</th><th>${rupiah(benefit.total)}</th></tr></table>`,
+      !claim.payment && html`<p class="muted">${tr('status.breakdownPending')}</p>`,
+    ];
   const body = html`${[
     html`<h1>${tr('status.title')}</h1><p>${tr('status.reference')}: <strong id="reference">${claim.reference}</strong></p>`,
     justSubmitted && html`<p class="summary notice">${tr('status.keep')}</p>`,
     html`<p class="status" id="status">${tr(`claimStatus.${claim.status}`)}</p><p>${tr(`claimStatus.${claim.status}.help`)}</p>`,
     claim.payment && html`<p>${tr('status.amount')}: <strong>${rupiah(claim.payment.amount)}</strong></p>`,
+    breakdown,
     claim.decision?.reason && html`<p>${tr('status.reason')}: ${claim.decision.reason}</p>`,
     html`<table><tr><th>${tr('status.benefit')}</th><td>${claim.benefit}</td></tr>`,
     html`<tr><th>${tr('status.submitted')}</th><td>${fmtTime(claim.submittedAt, lang)}</td></tr></table>`,

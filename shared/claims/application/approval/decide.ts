@@ -107,6 +107,8 @@ const decideOnce = async (
 
   if (approvals.some((a) => a.by === user.username))
     throw new ForbiddenError('Two-person rule: the second approval must come from someone else.');
+  if (claim.verification?.assessment?.by === user.username)
+    throw new ForbiddenError('Two-person rule: whoever assessed the amount cannot approve it.');
   // JKK injury benefits (temporary inability, disability, care) need an assessment the system cannot make yet.
   if (!claim.verification?.benefit || claim.verification.benefit.total <= 0) {
     throw new ConflictError(
