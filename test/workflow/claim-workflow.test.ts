@@ -278,6 +278,69 @@ describe('injuries', () => {
     expect(approve.status).toBe(409);
     expect(approve.json.error).toBe('ASSESSMENT_REQUIRED');
   });
+
+  it('assessed by a verifier with the worked examples of domain.md, approved by two others, paid once with its breakdown', async () => {
+    const member = await givenMember({ monthlyWage: 1_000_000 }, {}, '2026-03');
+    const body = await completeClaim(api, member, (b) => {
+      b.benefit = 'JKK';
+      b.incident = { type: 'injury', date: '2026-03-02', cause: 'work_accident' };
+      b.claimant = { ...b.claimant, nik: member.nik, name: member.name, relationship: 'self' };
+      b.payout.accountHolder = member.name;
+    });
+    const { ref } = await fileAndAwaitDecision(body);
+    const assessment = {
+      stmb: { months: 14 },
+      disability: { kind: 'total' },
+      transport: [
+        { mode: 'land', amount: 6_500_000 },
+        { mode: 'sea', amount: 1_200_000 },
+        { mode: 'air', amount: 12_000_000 },
+      ],
+      homeCare: { monthly: 1_800_000, months: 14 },
+    };
+    // An approver may not assess; a verifier may.
+    expect((await staff(api, 'approver', 'POST', `/staff/claims/${ref}/assessment`, assessment)).status).toBe(403);
+    const assessed = await staff(api, 'verifier', 'POST', `/staff/claims/${ref}/assessment`, assessment);
+    expect(assessed.status).toBe(200);
+    const expected = [
+      { code: 'STMB', amount: 13_000_000 },
+      { code: 'DISABILITY', amount: 56_000_000 },
+      { code: 'PERIODIC', amount: 12_000_000 },
+      { code: 'TRANSPORT', amount: 16_200_000 },
+      { code: 'HOME_CARE', amount: 20_000_000 },
+    ];
+    expect(assessed.json.benefit.components.map(({ code, amount }: { code: string; amount: number }) => ({ code, amount }))).toEqual(
+      expected,
+    );
+    expect(assessed.json.benefit.total).toBe(117_200_000);
+
+    // Over Rp50,000,000: two approvals, by two people other than the assessor.
+    expect((await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).json).toEqual({
+      status: 'AWAITING_APPROVAL',
+      approvals: 1,
+    });
+    expect((await staff(api, 'supervisor', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).json).toEqual({
+      status: 'APPROVED',
+      approvals: 2,
+    });
+    const paid = await waitForStatus(api, ref, body.claimant.nik, 'PAID');
+    expect(paid.payout).toMatchObject({ amount: 117_200_000, components: expected });
+    expect(await transfersFor(ref)).toEqual([expect.objectContaining({ amount: 117_200_000 })]);
+    const trail = (await staff(api, 'verifier', 'GET', `/staff/claims/${ref}`)).json.audit as { type: string; actor: { id?: string } }[];
+    expect(trail.find((e) => e.type === 'ASSESSMENT_RECORDED')).toMatchObject({ actor: { kind: 'staff', id: 'verifier' } });
+  });
+});
+
+describe('claim windows', () => {
+  it('a JKM death from 2020 claimed today is not expired: it reaches approval at the PP 82/2019 amounts', async () => {
+    const member = await givenMember({ enrolledOn: '2018-03-01' }, {}, '2020-02');
+    const body = await completeClaim(api, member, (b) => {
+      b.incident = { type: 'death', date: '2020-02-14', cause: 'illness' };
+    });
+    const { claim } = await fileAndAwaitDecision(body);
+    expect(claim.verification.benefit).toMatchObject({ ruleSet: 'PP 82/2019', total: 42_000_000 });
+    expect(claim.status).toBe('AWAITING_APPROVAL');
+  });
 });
 
 describe('documents and deadlines', () => {
