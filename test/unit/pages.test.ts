@@ -172,6 +172,7 @@ describe('the staff pages', () => {
     expect(page).toContain('<table id="benefit"><tr><td>LUMP_SUM</td><td>Rp20.000.000</td>');
     expect(page).toContain('<tr><th>Persetujuan</th><td>1 dari 2 (');
     expect(page).toContain(' · tingkat supervisor · ESKALASI</td></tr>');
+    expect(page).toContain('<td>002 BRI · ****3456 · Ahmad ');
     expect(page).toContain('<option value="DOCUMENTS_INVALID">DOCUMENTS_INVALID: Dokumen yang dikirim tidak sah atau tidak sesuai.');
   });
 
