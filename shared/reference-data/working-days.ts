@@ -21,7 +21,7 @@ import HOLIDAYS from './holidays.id.json';
  *
  * Cuti bersama count as non-working days, as domain.md reads the deadlines ("Working days follow the public-holiday
  * calendar plus the collective leave days"): government offices close on them, and counting them would put our
- * deadline a day or more before the official calendar's (around Idul Fitri, up to five working days). For private
+ * deadline a day or more before the official calendar's (around Idul Fitri, several working days). For private
  * employers cuti bersama is optional and taken from annual leave (SE Menaker 2/MEN/XII/2016); that does not change
  * the calendar the deadline is counted in. Paying before the deadline is always allowed.
  *
