@@ -1,7 +1,8 @@
 // Writes shared/reference-data/holidays.id.json: Indonesian public holidays (date-holidays, country ID, type public) for
 // 2015-2040. The Lambda bundles read this small file instead of the package, whose worldwide data is 1.5 MB of
 // bundle and ~60 ms of cold start. Rerun after upgrading date-holidays: `node scripts/holidays.mjs`.
-// A unit test fails when the file and the installed package disagree.
+// A unit test fails when the file and the installed package disagree. The yearly decree's corrections and cuti bersama
+// are not generated: they are dated data in shared/reference-data/holiday-corrections.id.json, applied at run time.
 import { writeFileSync } from 'node:fs';
 import Holidays from 'date-holidays';
 

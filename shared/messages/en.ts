@@ -36,6 +36,11 @@ export const en: Record<keyof typeof id, string> = {
   'form.email': 'Email (optional)',
   'form.payout': 'Bank account for the payment',
   'form.bank': 'Bank',
+  'form.bankHelp':
+    'Large banks come first, then the regional development banks (BPD, for example Bank Jatim or Bank NTT), then other banks A to Z.',
+  'form.bank.main': 'Large banks',
+  'form.bank.regional': 'Regional development banks (BPD)',
+  'form.bank.other': 'Other banks (A-Z)',
   'form.account': 'Account number',
   'form.holder': 'Account holder',
   'form.holderHelp': 'Must be in the name of the heir who files.',

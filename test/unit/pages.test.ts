@@ -3,6 +3,7 @@ import { duplicateBanner, renderClaimForm } from '../../shared/claims/web/claim-
 import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError, renderStaffQueue } from '../../shared/claims/web/staff-page';
 import { renderLookupPage, renderStatusPage } from '../../shared/claims/web/status-page';
 import { html } from '../../shared/platform/web/html';
+import { BANK_LIST } from '../../shared/reference-data/banks';
 
 /** The page's own parameter types, so the test does not depend on where the audit and staff types live. */
 type AuditEvent = Parameters<typeof renderStaffClaimPage>[1][number];
@@ -41,11 +42,34 @@ const expectContained = (page: string) => {
 };
 
 describe('the claim form', () => {
-  it('stays small for weak connections (under 11 KB) in both languages', () => {
+  it('stays small for weak connections (under 17 KB, about 5.5 KB of it the full bank list) in both languages', () => {
     for (const lang of ['id', 'en'] as const) {
       const page = renderClaimForm({ lang, idempotencyKey: 'k', today: '2026-10-05' });
-      expect(Buffer.byteLength(page)).toBeLessThan(11 * 1024);
+      expect(Buffer.byteLength(page)).toBeLessThan(17 * 1024);
     }
+  });
+
+  it('offers every bank once, grouped: the large banks, then the regional development banks, then the rest, each by name', () => {
+    // Act
+    const page = renderClaimForm({ lang: 'id', idempotencyKey: 'k', today: '2026-10-05', values: { payout: { bankCode: '114' } } });
+
+    // Assert
+    const select = page.slice(
+      page.indexOf('<select id="f-payout-bankCode"'),
+      page.indexOf('</select>', page.indexOf('id="f-payout-bankCode"')),
+    );
+    const groups = [...select.matchAll(/<optgroup label="([^"]+)">(.*?)<\/optgroup>/g)].map(([, label, body]) => ({
+      label,
+      names: [...body!.matchAll(/<option value="\d{3}"[^>]*>([^<]+) · \d{3}<\/option>/g)].map((m) => m[1]!),
+      codes: [...body!.matchAll(/<option value="(\d{3})"/g)].map((m) => m[1]!),
+    }));
+    expect(groups.map((g) => g.label)).toEqual(['Bank besar', 'Bank Pembangunan Daerah (BPD)', 'Bank lain (A-Z)']);
+    expect(groups[0]!.codes.sort()).toEqual(['002', '008', '009', '014', '200', '451']);
+    expect(groups[1]!.codes).toEqual(expect.arrayContaining(['110', '114', '130', '132']));
+    const all = groups.flatMap((g) => g.codes);
+    expect(all.sort()).toEqual(BANK_LIST.map((b) => b.code).sort());
+    for (const g of groups) expect(g.names).toEqual([...g.names].sort((a, b) => a.localeCompare(b, 'id')));
+    expect(select).toContain('<option value="114" selected>Bank Jatim (Jawa Timur) · 114</option>');
   });
 
   it('keeps what the family typed, escaped, in inputs, selects and the textarea, with messages beside the fields', () => {
@@ -148,6 +172,7 @@ describe('the staff pages', () => {
     expect(page).toContain('<table id="benefit"><tr><td>Santunan sekaligus</td><td>Rp20.000.000</td>');
     expect(page).toContain('<tr><th>Persetujuan</th><td>1 dari 2 (');
     expect(page).toContain(' · tingkat supervisor · ESKALASI</td></tr>');
+    expect(page).toContain('<td>002 BRI · ****3456 · Ahmad ');
     expect(page).toContain('<option value="DOCUMENTS_INVALID">DOCUMENTS_INVALID: Dokumen yang dikirim tidak sah atau tidak sesuai.');
   });
 

@@ -1,6 +1,8 @@
+import CORRECTIONS from '../../shared/reference-data/holiday-corrections.id.json';
+import HOLIDAYS from '../../shared/reference-data/holidays.id.json';
 import { addWorkingDays, isWorkingDay, secondsUntil } from '../../shared/reference-data/working-days';
 
-describe('isWorkingDay (Monday-Friday, Indonesian public holidays from date-holidays)', () => {
+describe('isWorkingDay (Monday-Friday, without public holidays and cuti bersama)', () => {
   it('counts an ordinary weekday and not a weekend', () => {
     expect(isWorkingDay('2026-10-02')).toBe(true); // Friday
     expect(isWorkingDay('2026-10-03')).toBe(false); // Saturday
@@ -13,10 +15,17 @@ describe('isWorkingDay (Monday-Friday, Indonesian public holidays from date-holi
     expect(isWorkingDay('2026-08-18')).toBe(true);
   });
 
-  it('skips the Eid holidays date-holidays lists for 2026: Idul Adha on Wednesday 27 May, Idul Fitri on Friday 20 March', () => {
+  it('skips the 2026 Eid days: Idul Adha on Wednesday 27 May, Friday 20 March before Idul Fitri (cuti bersama, SKB 1497/2025)', () => {
     expect(isWorkingDay('2026-05-27')).toBe(false);
     expect(isWorkingDay('2026-05-26')).toBe(true);
     expect(isWorkingDay('2026-03-20')).toBe(false);
+  });
+
+  it('follows the 2025 decree where the library is a day off: Idul Fitri is 31 March and 1 April, Tahun Baru Islam 27 June', () => {
+    expect(isWorkingDay('2025-03-31')).toBe(false); // Monday
+    expect(isWorkingDay('2025-04-01')).toBe(false); // Tuesday: missing from date-holidays, which has Sunday 30 March
+    expect(isWorkingDay('2025-06-27')).toBe(false); // Friday
+    expect(isWorkingDay('2025-06-26')).toBe(true); // Thursday: date-holidays' date for Tahun Baru Islam 1447 H
   });
 
   it('skips Nyepi (2026-03-19) and Christmas (2026-12-25)', () => {
@@ -24,10 +33,19 @@ describe('isWorkingDay (Monday-Friday, Indonesian public holidays from date-holi
     expect(isWorkingDay('2026-12-25')).toBe(false);
   });
 
-  it('counts collective leave (cuti bersama) as working days: it is decreed yearly and not in the calendar', () => {
-    // 2026-03-23 and 2026-12-24 are cuti bersama under SKB 1497/2025 (known limitation, see working-days.ts)
-    expect(isWorkingDay('2026-03-23')).toBe(true);
-    expect(isWorkingDay('2026-12-24')).toBe(true);
+  it.each([
+    // SKB 1017/2024, and 18 August from its amendment SKB 933/2025
+    ['2025', ['2025-01-28', '2025-03-28', '2025-04-02', '2025-04-03', '2025-04-04', '2025-04-07', '2025-05-13', '2025-05-30']],
+    ['2025', ['2025-06-09', '2025-08-18', '2025-12-26']],
+    // SKB 1497/2025
+    ['2026', ['2026-02-16', '2026-03-18', '2026-03-20', '2026-03-23', '2026-03-24', '2026-05-15', '2026-05-28', '2026-12-24']],
+  ])('counts no collective leave (cuti bersama) of %s as a working day', (_year, days) => {
+    expect(days.filter(isWorkingDay)).toEqual([]);
+  });
+
+  it('uses the library alone for a year with no decree recorded yet (2027): its holidays, no cuti bersama', () => {
+    expect(isWorkingDay('2027-03-09')).toBe(false); // Idul Fitri 1448 H in date-holidays
+    expect(isWorkingDay('2027-03-11')).toBe(true); // the Thursday after: cuti bersama is likely, but not decreed yet
   });
 
   it('refuses something that is not a calendar date', () => {
@@ -53,8 +71,25 @@ describe('addWorkingDays (deadline at the end of the Nth working day, WIB)', () 
     expect(addWorkingDays('2026-10-02T02:59:00+10:00', 1)).toBe('2026-10-02T23:59:59+07:00'); // Thursday 23:59 WIB
   });
 
-  it('gives JKM its 3 working days around Nyepi and Idul Fitri: Wednesday 2026-03-18 -> Wednesday 2026-03-25', () => {
-    expect(addWorkingDays('2026-03-18T12:00:00+07:00', 3)).toBe('2026-03-25T23:59:59+07:00');
+  it('gives JKM its 3 working days around Nyepi and Idul Fitri 2026: Wednesday 2026-03-18 -> Friday 2026-03-27', () => {
+    // 19 Nyepi, 20 cuti bersama, 21-22 Idul Fitri (weekend), 23-24 cuti bersama: the 3 days are 25, 26 and 27 March
+    expect(addWorkingDays('2026-03-18T12:00:00+07:00', 3)).toBe('2026-03-27T23:59:59+07:00');
+  });
+
+  it('gives JKK its 7 working days across Idul Fitri 2026: Monday 2026-03-16 -> Wednesday 2026-04-01', () => {
+    // 17 March, then nothing until 25 March (cuti bersama, Nyepi, Idul Fitri, cuti bersama), then 25-27, 30, 31, 1 April
+    expect(addWorkingDays('2026-03-16T09:00:00+07:00', 7)).toBe('2026-04-01T23:59:59+07:00');
+  });
+
+  it('gives JKM its 3 working days across Idul Fitri 2025: Thursday 2025-03-27 -> Thursday 2025-04-10', () => {
+    // 28 March cuti bersama, 31 March-1 April Idul Fitri, 2-4 and 7 April cuti bersama: the 3 days are 8, 9 and 10 April
+    // (on the library's dates alone it was 2 April)
+    expect(addWorkingDays('2025-03-27T15:00:00+07:00', 3)).toBe('2025-04-10T23:59:59+07:00');
+    expect(addWorkingDays('2025-03-27T15:00:00+07:00', 7)).toBe('2025-04-16T23:59:59+07:00');
+  });
+
+  it('skips Tahun Baru Islam 2025 on the decree date: Thursday 2025-06-26 + 1 is Monday 2025-06-30', () => {
+    expect(addWorkingDays('2025-06-26T10:00:00+07:00', 1)).toBe('2025-06-30T23:59:59+07:00');
   });
 
   it('gives JKK its 7 working days across the new year and its holidays', () => {
@@ -114,6 +149,44 @@ describe('holiday calendar data', () => {
       ].sort();
       expect(data.years[String(year)]).toEqual(expected);
     }
+  });
+
+  it('has corrections only from a decree recorded for their year, each named, and each changing something in the library data', () => {
+    const library = HOLIDAYS.years as Record<string, string[]>;
+    const years = CORRECTIONS.years as Record<string, { decrees: string[] }>;
+    // The library's dates a correction takes away (2026-03-20, library Idul Fitri, is cuti bersama by the decree).
+    const takenAway = new Set(
+      CORRECTIONS.corrections.flatMap((c) => (c.kind === 'public_holiday_removed' ? [c.date] : c.from ? [c.from] : [])),
+    );
+    const problems = CORRECTIONS.corrections.flatMap((c) => {
+      const year = c.date.slice(0, 4);
+      const holidays = new Set(library[year]);
+      const weekday = new Date(`${c.date}T00:00:00Z`).getUTCDay();
+      const found: string[] = [];
+      if (!years[year]?.decrees.includes(c.decree)) found.push('its decree is not one recorded for its year');
+      if (!Object.hasOwn(CORRECTIONS.decrees, c.decree) || c.name.trim() === '') found.push('no decree title or no name');
+      // When date-holidays is upgraded and gets a date right, the correction is no longer needed: remove it.
+      if (c.kind !== 'public_holiday_removed' && holidays.has(c.date) && !takenAway.has(c.date))
+        found.push('the library already has this date');
+      if (c.kind === 'public_holiday_removed' && !holidays.has(c.date)) found.push('the library does not have this date');
+      if (c.from !== undefined && !holidays.has(c.from)) found.push('the library does not have the from date');
+      if (c.kind === 'cuti_bersama' && (weekday === 0 || weekday === 6)) found.push('cuti bersama on a weekend');
+      return found.map((problem) => `${c.date} ${c.kind}: ${problem}`);
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses, when the module loads, a correction it cannot apply (unknown kind, or a moved holiday without its from date)', () => {
+    const load = (corrections: unknown[]) =>
+      jest.isolateModules(() => {
+        jest.doMock('../../shared/reference-data/holiday-corrections.id.json', () => ({ ...CORRECTIONS, corrections }));
+        require('../../shared/reference-data/working-days');
+      });
+    const decree = 'SKB 1497/2025';
+    expect(() => load([{ date: '2026-03-20', kind: 'holiday', name: 'x', decree }])).toThrow(/unknown kind/);
+    expect(() => load([{ date: '2026-03-22', kind: 'public_holiday_moved', name: 'x', decree }])).toThrow(/from date/);
+    expect(() => load([{ date: '2026-03-20', kind: 'cuti_bersama', name: 'x', decree: 'SKB 1/2099' }])).toThrow(/known decree/);
+    expect(() => load([{ date: '2026-03-20', kind: 'cuti_bersama', name: 'x', decree }])).not.toThrow();
   });
 
   it('refuses years outside the generated range instead of treating them as holiday-free', () => {

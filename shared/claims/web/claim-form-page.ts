@@ -3,7 +3,7 @@ import { html, type SafeHtml } from '../../platform/web/html';
 import { tHtml } from '../../platform/web/i18n';
 import { layout } from '../../platform/web/layout';
 import { uploadScriptTag } from '../../platform/web/upload-script';
-import { BANKS } from '../../reference-data/banks';
+import { BANK_LIST, type Bank } from '../../reference-data/banks';
 import { DOCUMENT_TYPES, JKK_CAUSES, JKM_CAUSES, RELATIONSHIPS } from '../domain/claim';
 
 export interface FormState {
@@ -45,6 +45,20 @@ interface InputOptions {
 const NIK_ATTRS = html`inputmode="numeric" autocomplete="off" maxlength="20"`;
 const PHONE_ATTRS = html`autocomplete="tel" inputmode="tel" maxlength="20"`;
 
+/**
+ * The bank list has every clearing participant (about a hundred), too many to scroll through on a small phone. The
+ * native select stays (it works without JavaScript and on every phone), in three groups, each by name: the large banks
+ * most families use first, then the regional development banks (BPD), where many families in the provinces bank, then
+ * the rest.
+ */
+const LARGE_BANKS = new Set(['002', '008', '009', '014', '200', '451']);
+const byName = (a: Bank, b: Bank) => a.name.localeCompare(b.name, 'id');
+const BANK_GROUPS = [
+  { label: 'form.bank.main', banks: BANK_LIST.filter((b) => LARGE_BANKS.has(b.code)).sort(byName) },
+  { label: 'form.bank.regional', banks: BANK_LIST.filter((b) => !LARGE_BANKS.has(b.code) && b.group === 'regional').sort(byName) },
+  { label: 'form.bank.other', banks: BANK_LIST.filter((b) => !LARGE_BANKS.has(b.code) && b.group !== 'regional').sort(byName) },
+] as const;
+
 export const renderClaimForm = (s: FormState): string => {
   const { lang } = s;
   const tr = translator(lang);
@@ -57,11 +71,12 @@ export const renderClaimForm = (s: FormState): string => {
     html`${label(path, text)}${opts.help && html`<p class="help">${opts.help}</p>`}${err(path)}`,
     html`<input ${attrs(path)} type="${opts.type ?? 'text'}" value="${get(s.values, path)}"${opts.extra && html` ${opts.extra}`}>`,
   ];
-  const select = (path: string, text: string, options: [string, string][]) => {
+  const options = (path: string, list: [string, string][]) => {
     const current = get(s.values, path);
-    const items = options.map(([value, name]) => html`<option value="${value}"${value === current && html` selected`}>${name}</option>`);
-    return html`${label(path, text)}${err(path)}<select ${attrs(path)}><option value="">${tr('form.choose')}</option>${items}</select>`;
+    return list.map(([value, name]) => html`<option value="${value}"${value === current && html` selected`}>${name}</option>`);
   };
+  const select = (path: string, text: string, items: SafeHtml[], help?: string) =>
+    html`${label(path, text)}${help && html`<p class="help">${help}</p>`}${err(path)}<select ${attrs(path)}><option value="">${tr('form.choose')}</option>${items}</select>`;
   const radios = (path: string, options: [string, string][]) => {
     const current = get(s.values, path);
     const radio = ([value, name]: [string, string]) =>
@@ -85,7 +100,13 @@ export const renderClaimForm = (s: FormState): string => {
 
   const causes = [...JKM_CAUSES, ...JKK_CAUSES].map((c): [string, string] => [c, tr(`cause.${c}`)]);
   const relationships = RELATIONSHIPS.map((r): [string, string] => [r, tr(`relationship.${r}`)]);
-  const banks = Object.entries(BANKS).map(([code, name]): [string, string] => [code, `${name} (${code})`]);
+  const banks = BANK_GROUPS.map(
+    (group) =>
+      html`<optgroup label="${tr(group.label)}">${options(
+        'payout.bankCode',
+        group.banks.map((b): [string, string] => [b.code, `${b.name} · ${b.code}`]),
+      )}</optgroup>`,
+  );
   const en = lang === 'en' ? '?lang=en' : '';
   const summary = summaryItems.length > 0 && [
     html`<div class="summary" role="alert" tabindex="-1" id="summary">`,
@@ -113,18 +134,18 @@ export const renderClaimForm = (s: FormState): string => {
       ['injury', tr('form.injury')],
     ]),
     input('incident.date', tr('form.date'), { help: tr('form.dateHelp'), type: 'date', extra: html`max="${s.today}"` }),
-    select('incident.cause', tr('form.cause'), causes),
+    select('incident.cause', tr('form.cause'), options('incident.cause', causes)),
     html`${label('incident.description', tr('form.description'))}${err('incident.description')}`,
     html`<textarea ${attrs('incident.description')} rows="3" maxlength="1000">${get(s.values, 'incident.description')}</textarea>`,
     html`</fieldset>`,
     html`<fieldset><legend>${tr('form.claimant')}</legend>`,
     input('claimant.nik', tr('form.claimantNik'), { help: tr('form.nikHelp'), extra: NIK_ATTRS }),
     input('claimant.name', tr('form.claimantName'), { extra: html`autocomplete="name" maxlength="100"` }),
-    select('claimant.relationship', tr('form.relationship'), relationships),
+    select('claimant.relationship', tr('form.relationship'), options('claimant.relationship', relationships)),
     input('claimant.phone', tr('form.phone'), { help: tr('form.phoneHelp'), type: 'tel', extra: PHONE_ATTRS }),
     input('claimant.email', tr('form.email'), { type: 'email', extra: html`autocomplete="email" maxlength="254"` }),
     html`</fieldset><fieldset><legend>${tr('form.payout')}</legend>`,
-    select('payout.bankCode', tr('form.bank'), banks),
+    select('payout.bankCode', tr('form.bank'), banks, tr('form.bankHelp')),
     input('payout.accountNumber', tr('form.account'), { extra: html`inputmode="numeric" autocomplete="off" maxlength="24"` }),
     input('payout.accountHolder', tr('form.holder'), { help: tr('form.holderHelp'), extra: html`maxlength="100"` }),
     html`</fieldset><fieldset id="docs"><legend>${tr('form.docs')}</legend><p class="help">${tr('form.docsHelp')}</p>`,

@@ -1,6 +1,7 @@
 import { type Lang, translator } from '../../messages';
 import { type HtmlValue, html, type SafeHtml } from '../../platform/web/html';
 import { layout } from '../../platform/web/layout';
+import { BANKS } from '../../reference-data/banks';
 import type { StaffUser } from '../../staff/domain/roles';
 import { STAFF_REJECTION_REASONS } from '../application/approval/decide';
 import { type AuditEvent, CLAIM_STATUSES, type Claim } from '../domain/claim';
@@ -27,7 +28,11 @@ const details = (claim: Claim): SafeHtml => {
     [tr('staff.claim.incident'), `${claim.incident.type} · ${claim.incident.date} · ${claim.incident.cause ?? '-'}`],
     [tr('staff.claim.member'), [claim.member.name, rosterName, ` · ${v?.program ?? ''}`]],
     [tr('staff.claim.claimant'), `${claim.claimant.name} · ${claim.claimant.relationship}`],
-    [tr('staff.claim.account'), `${account.bankCode} · ****${account.accountNumber.slice(-4)} · ${account.accountHolder}`],
+    [
+      tr('staff.claim.account'),
+      // The name beside the code: staff compare it with the bank book, and a hundred codes are not memorised.
+      `${account.bankCode} ${BANKS[account.bankCode] ?? ''} · ****${account.accountNumber.slice(-4)} · ${account.accountHolder}`,
+    ],
     [tr('staff.claim.submitted'), time(claim.submittedAt)],
     [tr('staff.claim.deadline'), v?.approval?.deadline ? time(v.approval.deadline) : '-'],
     [
