@@ -35,6 +35,11 @@ export const id = {
   'form.claimantNik': 'NIK Anda',
   'form.claimantName': 'Nama lengkap Anda',
   'form.relationship': 'Hubungan Anda dengan peserta',
+  'form.ward': 'Mengajukan sebagai wali anak?',
+  'form.wardHelp':
+    'Isi hanya jika Anda wali dari anak ahli waris yang berusia di bawah 17 tahun. Santunan dibayarkan ke rekening Anda atas nama anak.',
+  'form.wardName': 'Nama anak',
+  'form.wardBirthDate': 'Tanggal lahir anak',
   'form.phone': 'Nomor HP (untuk SMS kabar klaim)',
   'form.phoneHelp': 'Contoh: 0812 3456 7890',
   'form.email': 'Email (boleh dikosongkan)',
@@ -117,6 +122,8 @@ export const id = {
   'document.MEDICAL_REPORT': 'Surat keterangan dokter (untuk JKK)',
   'document.POLICE_REPORT': 'Laporan polisi (kecelakaan lalu lintas)',
   'document.RECEIPT': 'Kuitansi pengobatan atau transport',
+  'document.GUARDIAN_PROOF': 'Bukti perwalian (penetapan pengadilan, atau KK yang mencantumkan wali)',
+  'document.POWER_OF_ATTORNEY': 'Surat kuasa dari peserta yang cedera',
   'document.OTHER': 'Dokumen lain',
 
   // Claimant's relationship to the member (api.md)
@@ -129,6 +136,8 @@ export const id = {
   'relationship.parent_in_law': 'Mertua',
   'relationship.appointed': 'Penerima wasiat (akta notaris)',
   'relationship.self': 'Diri sendiri (peserta yang cedera)',
+  'relationship.guardian': 'Wali dari anak ahli waris (anak di bawah 17 tahun)',
+  'relationship.funeral_arranger': 'Yang mengurus pemakaman (peserta tanpa ahli waris)',
 
   // Incident causes (api.md)
   'cause.illness': 'Sakit',
@@ -166,7 +175,12 @@ export const id = {
   'error.cause.isWork': 'Kematian karena kerja diajukan sebagai JKK.',
   'error.relationship.invalid': 'Pilih hubungan Anda dengan peserta.',
   'error.relationship.selfOnlyInjury': 'Untuk peserta yang meninggal, ahli waris yang mengajukan.',
-  'error.relationship.injuryIsSelf': 'Klaim cedera diajukan atas nama peserta sendiri (pilih "Diri sendiri").',
+  'error.relationship.injuryIsSelf':
+    'Klaim cedera diajukan oleh peserta sendiri (pilih "Diri sendiri"), atau oleh suami/istri dengan surat kuasa bila peserta tidak mampu.',
+  'error.relationship.guardianForDeath': 'Wali mengajukan untuk anak ahli waris dari peserta yang meninggal.',
+  'error.relationship.funeralForDeath': 'Biaya pemakaman hanya untuk peserta yang meninggal.',
+  'error.ward.required': 'Isi nama dan tanggal lahir anak yang Anda wakili.',
+  'error.ward.adult': 'Anak berusia 17 tahun ke atas mengajukan sendiri (dengan KTP dan rekeningnya).',
   'error.claimant.selfNikMismatch': 'NIK pengaju harus sama dengan NIK peserta untuk klaim cedera.',
   'error.claimant.sameAsMember': 'NIK ahli waris tidak boleh sama dengan NIK peserta yang meninggal.',
   'error.claimant.contactRequired': 'Isi nomor HP atau email agar kami bisa mengabarkan perkembangan klaim.',

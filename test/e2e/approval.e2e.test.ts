@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { EXAMPLE_MEMBER_NIK } from '../../infra/local/demo-roster';
+import { demoRoster, EXAMPLE_MEMBER_NIK } from '../../infra/local/demo-roster';
 import { freePort, waitFor } from '../../infra/local/ports';
 import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
 import { uniqueNik } from '../support/fixtures';
@@ -230,4 +230,89 @@ test('a claim awaiting approval when the twin stops is approved and paid after a
       (e) => e.destination.to.includes('approver@santunan.local') && e.subject.includes(reference) && !e.subject.includes('kedua'),
     ),
   ).toHaveLength(0);
+});
+
+test('a verifier assesses an injury on the staff page without JavaScript, and the family page shows the breakdown', async () => {
+  // A demo member of their own (the example member has claims from the tests above).
+  const member = demoRoster().find((m) => m.program === 'TKSK' && m.nik !== EXAMPLE_MEMBER_NIK && m.monthlyWage > 0)!;
+  const body = {
+    benefit: 'JKK',
+    member: { nik: member.nik, name: member.name },
+    incident: { type: 'injury', date: '2026-10-03', cause: 'work_accident' },
+    claimant: { nik: member.nik, name: member.name, relationship: 'self', phone: '+6281234567890' },
+    payout: { bankCode: '002', accountNumber: '012301000123456', accountHolder: member.name },
+    documents: [] as { type: string; uploadId: string }[],
+  };
+  for (const type of requiredDocuments({ benefit: 'JKK', incidentType: 'injury', relationship: 'self', cause: 'work_accident' })) {
+    const u = (await (
+      await fetch(`${base()}/uploads`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type, contentType: 'application/pdf', size: 100 }),
+      })
+    ).json()) as { uploadId: string; url: string; fields: Record<string, string> };
+    const form = new FormData();
+    for (const [k, v] of Object.entries(u.fields)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(pdf(100))], { type: 'application/pdf' }));
+    await fetch(u.url, { method: 'POST', body: form });
+    body.documents.push({ type, uploadId: u.uploadId });
+  }
+  const created = await fetch(`${base()}/claims`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(created.status).toBe(201);
+  const { reference } = (await created.json()) as { reference: string };
+  await until(
+    'AWAITING_APPROVAL',
+    () => statusJson(reference, member.nik),
+    (s) => s.status === 'AWAITING_APPROVAL',
+  );
+
+  // The verifier, in a browser with JavaScript off: sign in, open the claim, fill the form from the medical report.
+  const verifier = await (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } })).newPage();
+  const link = `${base()}/staff/claims/${reference}`;
+  await until(
+    'the decision task',
+    async () => {
+      await verifier.goto(link);
+      return verifier.url();
+    },
+    () => true,
+  );
+  if (!verifier.url().startsWith(link)) {
+    await Promise.all([verifier.waitForURL(/\/staff\/login/), verifier.click('a.btn')]);
+    await verifier.fill('#u', 'verifier');
+    await verifier.fill('#p', 'santunan-local');
+    await Promise.all([verifier.waitForURL(link), verifier.click('button[type=submit]')]);
+  }
+  await until(
+    'the assessment form',
+    async () => {
+      await verifier.goto(link);
+      return verifier.locator('#assessment-form').count();
+    },
+    (n) => n === 1,
+  );
+  await verifier.fill('#assessment-stmb-months', '14');
+  await verifier.selectOption('#assessment-disability-kind', 'anatomical');
+  await verifier.selectOption('#assessment-disability-part', 'eye_one');
+  await verifier.fill('#assessment-transport-0-amount', 'Rp 650.000');
+  await Promise.all([verifier.waitForURL(`${link}#assessment`), verifier.click('#assessment-form button[type=submit]')]);
+  const wage = member.monthlyWage;
+  const stmb = 12 * wage + 2 * Math.round(wage / 2);
+  const eye = Math.round(0.35 * 80 * wage);
+  const table = (await verifier.locator('#benefit').textContent())!;
+  expect(table).toContain('Santunan tidak mampu bekerja (STMB)');
+  expect(table).toContain(`Rp${new Intl.NumberFormat('id-ID').format(stmb + eye + 650_000)}`);
+  await verifier.screenshot({ path: join(ARTIFACTS, 'staff-assessment.png'), fullPage: true });
+
+  // The family's status page: the breakdown in Bahasa Indonesia, awaiting approval.
+  const family = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true })).newPage();
+  await family.goto(`${base()}/claims/${reference}?nik=${member.nik}`);
+  const breakdown = (await family.locator('#breakdown').textContent())!;
+  for (const label of ['Santunan tidak mampu bekerja (STMB)', 'Santunan cacat', 'Biaya transportasi']) expect(breakdown).toContain(label);
+  expect(breakdown).toContain(`Rp${new Intl.NumberFormat('id-ID').format(eye)}`);
+  await expect(family.locator('body').textContent()).resolves.toContain('Jumlah ini menunggu persetujuan petugas.');
 });

@@ -22,6 +22,10 @@ export const RELATIONSHIPS = [
   'sibling',
   'parent_in_law',
   'appointed',
+  /** A guardian (wali) filing and paid for a child heir under 17, who has no KTP or bank account. */
+  'guardian',
+  /** Whoever arranged the burial of a worker with no heirs: funeral costs only (PP 44/2015 art. 37(5)). */
+  'funeral_arranger',
 ] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
@@ -71,6 +75,10 @@ export const DOCUMENT_TYPES = [
   'MEDICAL_REPORT',
   'POLICE_REPORT',
   'RECEIPT',
+  /** Proof that the claimant is the child heir's guardian (court order or family card: which one is NC). */
+  'GUARDIAN_PROOF',
+  /** The injured worker's power of attorney, when the spouse files for a worker who cannot act. */
+  'POWER_OF_ATTORNEY',
   'OTHER',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -102,7 +110,15 @@ export interface Claim {
   benefit: Benefit;
   member: { nik: string; name: string };
   incident: { type: IncidentType; date: string; cause?: IncidentCause; description?: string };
-  claimant: { nik: string; name: string; relationship: Relationship; phone?: string; email?: string };
+  claimant: {
+    nik: string;
+    name: string;
+    relationship: Relationship;
+    phone?: string;
+    email?: string;
+    /** The child heir a guardian files for (relationship `guardian`). */
+    ward?: { name: string; birthDate: string; nik?: string };
+  };
   /** The heir's account, from the submission's `payout` object. */
   bankAccount: { bankCode: string; accountNumber: string; accountHolder: string };
   documents: ClaimDocument[];

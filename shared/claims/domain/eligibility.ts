@@ -45,7 +45,16 @@ export type EligibilityResult = { outcome: 'eligible'; flags: Flag[] } | { outco
 const PAID_CATEGORIES: readonly string[] = ['PAID', 'OVERPAID'];
 
 /** Heirs of order 2-5 (PP 44/2015 art. 37(5)): paid only if no heir of a higher order exists, which a verifier confirms. */
-const LOWER_ORDER_HEIRS: readonly Relationship[] = ['parent', 'grandparent', 'grandchild', 'sibling', 'parent_in_law', 'appointed'];
+const LOWER_ORDER_HEIRS: readonly Relationship[] = [
+  'parent',
+  'grandparent',
+  'grandchild',
+  'sibling',
+  'parent_in_law',
+  'appointed',
+  // Order 6: only when there is no heir at all, which a verifier confirms.
+  'funeral_arranger',
+];
 
 const WORK_CAUSES: readonly string[] = JKK_CAUSES;
 
@@ -91,8 +100,9 @@ const causeCovered = (benefit: Benefit, incident: { type: IncidentType; cause?: 
   return workCause;
 };
 
+/** A death is claimed by an heir (a guardian for a child heir); an injury by the worker, or the spouse with a power of attorney. */
 const heirEntitled = (incidentType: IncidentType, relationship: Relationship): boolean =>
-  incidentType === 'death' ? relationship !== 'self' : relationship === 'self';
+  incidentType === 'death' ? relationship !== 'self' : relationship === 'self' || relationship === 'spouse';
 
 const flagsFor = (input: EligibilityInput, member: Member): Flag[] => {
   const { claim, coverage } = input;

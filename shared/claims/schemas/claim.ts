@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
+import { jakartaDate } from '../../kernel/time';
 import { BANKS, isBankCode } from '../../reference-data/banks';
 import { BANK_CODES, email, mobilePhone, nik, pastDate, personName, required, text } from '../../reference-data/fields';
 import { BENEFITS, DOCUMENT_TYPES, INCIDENT_CAUSES, INCIDENT_TYPES, JKK_CAUSES, JKM_CAUSES, RELATIONSHIPS } from '../domain/claim';
+import { addYears } from '../domain/rules/benefits';
 import { uploadIdSchema } from './upload-id';
 
 /**
@@ -30,6 +32,11 @@ export const claimSubmissionSchema = z
         relationship: z.enum(RELATIONSHIPS, required('relationship.invalid')),
         phone: z.optional(mobilePhone),
         email: z.optional(email),
+        ward: z.optional(
+          z
+            .object({ name: personName, birthDate: pastDate, nik: z.optional(nik) }, required('ward.required'))
+            .check(z.meta({ description: 'The child heir a `guardian` files for: required with that relationship, and under 17.' })),
+        ),
       },
       required(),
     ),
@@ -67,8 +74,15 @@ export const claimSubmissionSchema = z
         issue(['incident', 'cause'], 'cause.isWork');
       if (c.incident.type === 'death' && c.claimant.relationship === 'self')
         issue(['claimant', 'relationship'], 'relationship.selfOnlyInjury');
-      if (c.incident.type === 'injury' && c.claimant.relationship !== 'self')
+      const rel = c.claimant.relationship;
+      if (c.incident.type === 'injury' && rel !== 'self' && rel !== 'spouse')
         issue(['claimant', 'relationship'], 'relationship.injuryIsSelf');
+      if (c.incident.type === 'injury' && rel === 'guardian') issue(['claimant', 'relationship'], 'relationship.guardianForDeath');
+      if (c.incident.type === 'injury' && rel === 'funeral_arranger') issue(['claimant', 'relationship'], 'relationship.funeralForDeath');
+      if (rel === 'guardian' && !c.claimant.ward) issue(['claimant', 'ward', 'name'], 'ward.required');
+      // A child of 17 has a KTP and may open an account: they file themselves (domain.md, heirs who cannot file alone).
+      if (rel === 'guardian' && c.claimant.ward && addYears(c.claimant.ward.birthDate, 17) <= jakartaDate(new Date()))
+        issue(['claimant', 'ward', 'birthDate'], 'ward.adult');
       if (c.incident.type === 'injury' && c.claimant.relationship === 'self' && c.claimant.nik !== c.member.nik)
         issue(['claimant', 'nik'], 'claimant.selfNikMismatch');
       if (c.incident.type === 'death' && c.claimant.nik === c.member.nik) issue(['claimant', 'nik'], 'claimant.sameAsMember');

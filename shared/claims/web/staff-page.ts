@@ -27,7 +27,13 @@ const details = (claim: Claim): SafeHtml => {
     [tr('staff.claim.benefit'), claim.benefit],
     [tr('staff.claim.incident'), `${claim.incident.type} · ${claim.incident.date} · ${claim.incident.cause ?? '-'}`],
     [tr('staff.claim.member'), [claim.member.name, rosterName, ` · ${v?.program ?? ''}`]],
-    [tr('staff.claim.claimant'), `${claim.claimant.name} · ${claim.claimant.relationship}`],
+    [
+      tr('staff.claim.claimant'),
+      [
+        `${claim.claimant.name} · ${claim.claimant.relationship}`,
+        claim.claimant.ward && ` · ${tr('form.wardName')}: ${claim.claimant.ward.name} (${claim.claimant.ward.birthDate})`,
+      ],
+    ],
     [
       tr('staff.claim.account'),
       // The name beside the code: staff compare it with the bank book, and a hundred codes are not memorised.

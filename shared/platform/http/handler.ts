@@ -7,6 +7,7 @@ import { DomainError } from '../../kernel/errors';
 import { logger, metrics, tracer } from '../observability';
 import { type Lang, pickLang } from '../web/i18n';
 import { type BodyKind, bodyKindOf, decodeBody, parseForm, parseJson } from './body';
+import { compress } from './compress';
 import { statusOf } from './errors';
 import { errorResponse, type HttpResponse } from './responses';
 
@@ -126,6 +127,7 @@ export const httpHandler = (fn: (request: HttpRequest, context: Context) => Prom
     .use(traceHandler())
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(compress())
     .use(parseRequest(options))
     .use(mapErrors(options))
     .handler(async (event, context) => fn(event.parsed!, context));

@@ -150,6 +150,7 @@ export const verifyClaim = async (
 
   // member is defined here: a missing member was rejected above.
   const benefit = computeBenefit({
+    relationship: claim.claimant.relationship,
     benefit: claim.benefit,
     incidentType: claim.incident.type,
     incidentDate: claim.incident.date,

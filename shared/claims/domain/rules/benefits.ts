@@ -187,6 +187,8 @@ export interface BenefitInput {
   monthlyWage: number;
   /** Membership start (the roster's `enrolledOn`). */
   membershipStart: string;
+  /** Who claims: a `funeral_arranger` (a worker with no heirs) receives the funeral costs only. */
+  relationship?: string;
 }
 
 /** Rp1.000.000: Indonesian digit grouping, written out so no Intl data is loaded. */
@@ -216,6 +218,9 @@ export const computeBenefit = (input: BenefitInput): BenefitResult => {
     { code: 'FUNERAL' as const, amount: funeral.value, basis: `Funeral costs (biaya pemakaman) ${formatRupiah(funeral.value)}` },
   ];
   const years = completedYears(membershipStart, incidentDate);
+  // PP 44/2015 art. 37(5): with no heir at all, the funeral costs go to whoever arranged the burial and the lump sum
+  // to the social security fund; so a funeral arranger's claim is the funeral component alone, and no scholarship.
+  if (input.relationship === 'funeral_arranger') return result(rules, [shared[1]!], false);
 
   if (benefit === 'JKM') {
     const components = [

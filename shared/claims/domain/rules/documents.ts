@@ -6,6 +6,8 @@ import type { Benefit, DocumentType, IncidentCause, IncidentType, Relationship }
  */
 interface DocumentRule {
   when: { benefit?: Benefit; incidentType?: IncidentType; relationship?: Relationship; cause?: IncidentCause };
+  /** Relationships the rule does not apply to. */
+  except?: Relationship[];
   require: DocumentType[];
   source: string;
 }
@@ -18,8 +20,30 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   },
   {
     when: { incidentType: 'death' },
-    require: ['CLAIMANT_ID_CARD', 'FAMILY_CARD', 'DEATH_CERTIFICATE', 'HEIR_CERTIFICATE'],
-    source: 'JKM/JKK death: KTP of heir, KK, death certificate, heir certificate',
+    require: ['CLAIMANT_ID_CARD', 'DEATH_CERTIFICATE'],
+    source: 'JKM/JKK death: KTP of the claimant, death certificate',
+  },
+  {
+    when: { incidentType: 'death' },
+    except: ['funeral_arranger'],
+    require: ['FAMILY_CARD', 'HEIR_CERTIFICATE'],
+    source: 'JKM/JKK death paid to an heir: KK and heir certificate (surat keterangan ahli waris)',
+  },
+  {
+    when: { incidentType: 'death', relationship: 'guardian' },
+    require: ['GUARDIAN_PROOF'],
+    source:
+      "A child heir under 17 has no KTP or bank account: the guardian files and is paid on the child's behalf, with proof of guardianship (court order, or the family card naming the guardian: NC, a verifier judges)",
+  },
+  {
+    when: { incidentType: 'death', relationship: 'funeral_arranger' },
+    require: ['RECEIPT'],
+    source: 'No heirs: funeral costs to whoever arranged the burial (PP 44/2015 art. 37(5)), against the funeral receipts',
+  },
+  {
+    when: { incidentType: 'injury', relationship: 'spouse' },
+    require: ['POWER_OF_ATTORNEY', 'CLAIMANT_ID_CARD', 'MARRIAGE_CERTIFICATE'],
+    source: 'An injured worker who cannot act: the spouse files with a power of attorney (domain.md, heirs who cannot file alone)',
   },
   {
     when: { incidentType: 'death', relationship: 'spouse' },
@@ -53,6 +77,7 @@ export const requiredDocuments = (claim: DocumentNeedInput): DocumentType[] => {
     if (w.incidentType && w.incidentType !== claim.incidentType) continue;
     if (w.relationship && w.relationship !== claim.relationship) continue;
     if (w.cause && w.cause !== claim.cause) continue;
+    if (rule.except?.includes(claim.relationship)) continue;
     for (const t of rule.require) needed.add(t);
   }
   return [...needed];
