@@ -9,7 +9,7 @@ import type { PremiumLedger, RosterStore } from './ports';
  * the sponsor sent, to be traced. Importing the same file twice changes nothing.
  */
 export const importPayments = async (
-  deps: { members: Pick<RosterStore, 'onRoster'>; premiums: Pick<PremiumLedger, 'putPayments'>; now?: () => Date },
+  deps: { members: Pick<RosterStore, 'getMany'>; premiums: Pick<PremiumLedger, 'putPayments'>; now?: () => Date },
   source: string | Readable,
 ) => {
   const now = deps.now?.() ?? new Date();
@@ -26,7 +26,7 @@ export const importPayments = async (
       totals.added += r.added;
       totals.updated += r.updated;
       totals.unchanged += r.unchanged;
-      const known = await deps.members.onRoster(lines.map((l) => l.nik));
+      const known = await deps.members.getMany(lines.map((l) => l.nik));
       for (const line of lines) {
         if (known.has(line.nik)) totals.matched += 1;
         else unknownMembers.push({ nik: line.nik, period: line.period, receiptNo: line.receiptNo });

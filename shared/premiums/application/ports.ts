@@ -13,10 +13,13 @@ export type { Notifier };
 
 export interface RosterStore {
   get(nik: string): Promise<Member | undefined>;
-  /** Adds or updates members; a row equal to what is stored is not written. */
+  /**
+   * Adds or updates members, keeping their status and wage histories (applyRosterRow, domain/roster-update.ts); a row
+   * that changes nothing is not written.
+   */
   upsertRoster(rows: readonly RosterRow[], recordedAt: string): Promise<{ imported: number; updated: number; unchanged: number }>;
-  /** Which of these NIKs are on the roster. */
-  onRoster(niks: readonly string[]): Promise<Set<string>>;
+  /** The members with these NIKs that are on the roster, by NIK. */
+  getMany(niks: readonly string[]): Promise<Map<string, Member>>;
   /** Every member of a programme, a page at a time. */
   membersOf(program: string): AsyncIterable<Member[]>;
 }
