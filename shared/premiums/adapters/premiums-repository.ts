@@ -1,8 +1,8 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGet, batchWrite } from '../../platform/dynamodb/batch';
+import { batchGet, batchWrite, Limiter } from '../../platform/dynamodb/batch';
 import { documentClient } from '../../platform/dynamodb/client';
 import { memberKeys } from '../../platform/dynamodb/keys';
-import type { PremiumLedger, StoredReport } from '../application/ports';
+import type { MemberMonthKey, PremiumLedger, StoredReport } from '../application/ports';
 import { COVERAGE_CATEGORIES, type Coverage, type CoverageCategory } from '../domain/member';
 import type { PaymentLine } from '../domain/payment-row';
 import type { Discrepancy } from '../domain/reconciliation';
@@ -23,9 +23,13 @@ export class PremiumsRepository implements PremiumLedger {
 
   /**
    * Stores payment lines, keyed by period, NIK and receipt: a line already stored with the same amounts is not
-   * written again, so importing a file twice changes nothing. Returns how many lines were new, changed, unchanged.
+   * written again, so importing a file twice changes nothing. Returns how many lines were new, changed, unchanged,
+   * and the lines written (new or changed).
    */
-  async putPayments(lines: readonly PaymentLine[], importedAt: string): Promise<{ added: number; updated: number; unchanged: number }> {
+  async putPayments(
+    lines: readonly PaymentLine[],
+    importedAt: string,
+  ): Promise<{ added: number; updated: number; unchanged: number; written: PaymentLine[] }> {
     const byKey = new Map(lines.map((l) => [JSON.stringify(memberKeys.payment(l.period, l.nik, l.receiptNo)), l]));
     const existing = await batchGet(
       this.tableName,
@@ -33,6 +37,7 @@ export class PremiumsRepository implements PremiumLedger {
     );
     const stored = new Map(existing.map((i) => [JSON.stringify({ pk: i.pk, sk: i.sk }), i]));
     const writes: Record<string, unknown>[] = [];
+    const written: PaymentLine[] = [];
     let added = 0;
     let updated = 0;
     for (const [key, line] of byKey) {
@@ -40,10 +45,36 @@ export class PremiumsRepository implements PremiumLedger {
       if (old && old.jkk === line.jkk && old.jkm === line.jkm && old.paidOn === line.paidOn) continue;
       if (old) updated += 1;
       else added += 1;
+      written.push(line);
       writes.push({ PutRequest: { Item: { ...(JSON.parse(key) as object), entity: 'PAYMENT', ...line, importedAt } } });
     }
     await batchWrite(this.tableName, writes);
-    return { added, updated, unchanged: byKey.size - added - updated };
+    return { added, updated, unchanged: byKey.size - added - updated, written };
+  }
+
+  /**
+   * Every payment line of these member-months: one strongly consistent Query per member and month, on the month's
+   * partition of the NIK's last digit with `begins_with(sk, "<nik>#")` (a NIK is 16 digits, so no NIK is the prefix of
+   * another), eight in flight. Strongly consistent, so lines written a moment before by the same import are seen.
+   */
+  async paymentsOf(keys: readonly MemberMonthKey[]): Promise<PaymentLine[]> {
+    const limiter = new Limiter(8);
+    const unique = new Map(keys.map((k) => [`${k.nik}#${k.period}`, k]));
+    const pages = await Promise.all(
+      [...unique.values()].map(({ nik, period }) =>
+        limiter.run(() =>
+          this.queryAll({
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :nik)',
+            ExpressionAttributeValues: { ':pk': memberKeys.payment(period, nik, '').pk, ':nik': `${nik}#` },
+            ConsistentRead: true,
+          }),
+        ),
+      ),
+    );
+    return pages
+      .flat()
+      .map((i) => strip<PaymentLine & { importedAt?: string }>(i))
+      .map(({ importedAt: _i, ...line }) => line);
   }
 
   /** Every payment line of a month: one paginated Query per partition of the month. */
@@ -77,6 +108,15 @@ export class PremiumsRepository implements PremiumLedger {
         },
       })),
     );
+  }
+
+  /** Deletes the coverage items of these member-months (BatchWriteItem DeleteRequests; an absent item is no error). */
+  async deleteCoverage(keys: readonly MemberMonthKey[]): Promise<number> {
+    await batchWrite(
+      this.tableName,
+      keys.map(({ nik, period }) => ({ DeleteRequest: { Key: memberKeys.coverage(nik, period) } })),
+    );
+    return keys.length;
   }
 
   async hasReport(period: string): Promise<boolean> {

@@ -29,11 +29,27 @@ export interface StoredReport extends Omit<ReconciliationReport, 'discrepancies'
   trigger: string;
 }
 
+/** One member and month. */
+export interface MemberMonthKey {
+  nik: string;
+  period: string;
+}
+
 export interface PremiumLedger {
-  /** Keyed by period, NIK and receipt: a line stored with the same amounts is not written again. */
-  putPayments(lines: readonly PaymentLine[], importedAt: string): Promise<{ added: number; updated: number; unchanged: number }>;
+  /**
+   * Keyed by period, NIK and receipt: a line stored with the same amounts is not written again. `written` lists the
+   * lines that were new or changed.
+   */
+  putPayments(
+    lines: readonly PaymentLine[],
+    importedAt: string,
+  ): Promise<{ added: number; updated: number; unchanged: number; written: PaymentLine[] }>;
   paymentsFor(period: string): Promise<PaymentLine[]>;
-  putCoverage(items: readonly Coverage[]): Promise<number>;
+  /** Every stored payment line of these member-months, including lines written a moment before. */
+  paymentsOf(keys: readonly MemberMonthKey[]): Promise<PaymentLine[]>;
+  /** Replaces each member-month's coverage item whole (`name` is kept on items that are not PAID, for the report). */
+  putCoverage(items: readonly (Coverage & { name?: string })[]): Promise<number>;
+  deleteCoverage(keys: readonly MemberMonthKey[]): Promise<number>;
   removeStaleCoverage(period: string, current: ReadonlySet<string>): Promise<number>;
   coverageOf(nik: string): Promise<Coverage[]>;
   hasReport(period: string): Promise<boolean>;

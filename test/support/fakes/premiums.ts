@@ -4,7 +4,7 @@
  * NIK and receipt, coverage replaced whole per member and month), so a use case tested here behaves the same against
  * the real store (the integration tier checks that side).
  */
-import type { PremiumLedger, RosterStore, StoredReport } from '../../../shared/premiums/application/ports';
+import type { MemberMonthKey, PremiumLedger, RosterStore, StoredReport } from '../../../shared/premiums/application/ports';
 import type { Coverage, Member } from '../../../shared/premiums/domain/member';
 import { type PaymentLine, paymentLineKey } from '../../../shared/premiums/domain/payment-row';
 import type { Discrepancy } from '../../../shared/premiums/domain/reconciliation';
@@ -49,17 +49,32 @@ export class InMemoryLedger implements PremiumLedger {
   readonly reports = new Map<string, StoredReport>();
 
   async putPayments(lines: readonly PaymentLine[]) {
-    const counts = { added: 0, updated: 0, unchanged: 0 };
+    const counts = { added: 0, updated: 0, unchanged: 0, written: [] as PaymentLine[] };
     for (const line of lines) {
       const key = paymentLineKey(line);
       const old = this.payments.get(key);
       if (old && old.jkk === line.jkk && old.jkm === line.jkm && old.paidOn === line.paidOn) counts.unchanged += 1;
       else {
         counts[old ? 'updated' : 'added'] += 1;
+        counts.written.push(line);
         this.payments.set(key, clone(line));
       }
     }
     return counts;
+  }
+
+  /** Member-months asked for by paymentsOf, in order (a test can check the refresh stays within the import). */
+  readonly memberMonthsRead: MemberMonthKey[] = [];
+
+  async paymentsOf(keys: readonly MemberMonthKey[]) {
+    this.memberMonthsRead.push(...keys);
+    const wanted = new Set(keys.map((k) => `${k.nik}#${k.period}`));
+    return [...this.payments.values()].filter((l) => wanted.has(`${l.nik}#${l.period}`)).map(clone);
+  }
+
+  async deleteCoverage(keys: readonly MemberMonthKey[]) {
+    for (const { nik, period } of keys) this.coverage.delete(`${nik}#${period}`);
+    return keys.length;
   }
 
   async paymentsFor(period: string) {

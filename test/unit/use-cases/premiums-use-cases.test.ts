@@ -1,6 +1,10 @@
+import { assessEligibility } from '../../../shared/claims/domain/eligibility';
+import { importPayments } from '../../../shared/premiums/application/import-payments';
 import { importRoster } from '../../../shared/premiums/application/import-roster';
+import { runReconciliation } from '../../../shared/premiums/application/reconcile';
+import { PAYMENT_HEADER } from '../../../shared/premiums/domain/payment-row';
 import { ROSTER_HEADER } from '../../../shared/premiums/domain/roster-row';
-import { InMemoryRoster } from '../../support/fakes/premiums';
+import { InMemoryLedger, InMemoryRoster } from '../../support/fakes/premiums';
 
 /**
  * The roster, payment and reconciliation use cases against in-memory ports: the header decides which optional roster
@@ -100,5 +104,157 @@ describe('importRoster: the optional statusDate and wageFrom columns', () => {
     await expect(importRoster({ members: new InMemoryRoster(), now: NOW }, csv)).rejects.toMatchObject({
       name: 'ValidationError',
     });
+  });
+});
+
+const paymentsCsv = (rows: (string | number)[][]) => [PAYMENT_HEADER.join(','), ...rows.map(line), ''].join('\n');
+const DUE = { jkk: 10_000, jkm: 6_800, total: 16_800 };
+const NOTHING = { jkk: 0, jkm: 0, total: 0 };
+
+describe('the status in force in each month, from an imported statusDate', () => {
+  it('a member deceased on 20 September owes September and not October: money for October is PAID_FOR_INACTIVE', async () => {
+    // Arrange: the death reported in November with its date; September and October both paid
+    const members = new InMemoryRoster();
+    const premiums = new InMemoryLedger();
+    await importRoster(
+      { members, now: NOW },
+      [`${ROSTER_HEADER.join(',')},statusDate`, line([...memberCells(NIK_A, 1_000_000, 'deceased'), '2025-09-20']), ''].join('\n'),
+    );
+    await importPayments(
+      { members, premiums, now: NOW },
+      paymentsCsv([
+        ['2025-09', NIK_A, 10_000, 6_800, 'KWT-09', '2025-09-10'],
+        ['2025-10', NIK_A, 10_000, 6_800, 'KWT-10', '2025-10-10'],
+      ]),
+    );
+
+    // Act
+    const september = await runReconciliation({ members, premiums }, '2025-09', 'test');
+    const october = await runReconciliation({ members, premiums }, '2025-10', 'test');
+
+    // Assert
+    expect(september.expected).toEqual({ members: 1, amount: 16_800 });
+    expect(september.counts.PAID).toBe(1);
+    expect(october.expected).toEqual({ members: 0, amount: 0 });
+    expect(october.discrepancies).toEqual([{ nik: NIK_A, category: 'PAID_FOR_INACTIVE', expected: 0, paid: 16_800, name: 'Siti Aminah' }]);
+  });
+});
+
+describe('importPayments refreshes the coverage of the member-months it touches', () => {
+  const setup = async () => {
+    const members = new InMemoryRoster();
+    const premiums = new InMemoryLedger();
+    await importRoster(
+      { members, now: NOW },
+      [ROSTER_HEADER.join(','), line(memberCells(NIK_A, 1_000_000, 'active')), line(memberCells(NIK_B, 1_000_000, 'active')), ''].join(
+        '\n',
+      ),
+    );
+    return { members, premiums, deps: { members, premiums, now: NOW } };
+  };
+
+  it('writes the coverage at once, with the same categories the reconciliation gives', async () => {
+    // Arrange
+    const { premiums, deps } = await setup();
+    const stranger = '3578011501900001';
+
+    // Act
+    await importPayments(
+      deps,
+      paymentsCsv([
+        ['2026-10', NIK_A, 10_000, 6_800, 'KWT-1', '2026-10-10'],
+        ['2026-10', NIK_B, 9_000, 6_800, 'KWT-2', '2026-10-10'],
+        ['2026-10', stranger, 10_000, 6_800, 'KWT-3', '2026-10-10'],
+      ]),
+    );
+
+    // Assert
+    expect(premiums.coverageItem(NIK_A, '2026-10')).toEqual({
+      nik: NIK_A,
+      period: '2026-10',
+      category: 'PAID',
+      expected: DUE,
+      paid: DUE,
+      receipts: ['KWT-1'],
+      reconciledAt: AT,
+    });
+    expect(premiums.coverageItem(NIK_B, '2026-10')).toMatchObject({ category: 'UNDERPAID', name: 'Siti Aminah' });
+    expect(premiums.coverageItem(stranger, '2026-10')).toMatchObject({ category: 'UNKNOWN_MEMBER', expected: NOTHING });
+  });
+
+  it('adds a second receipt to the first, reading the lines already stored', async () => {
+    // Arrange
+    const { premiums, deps } = await setup();
+    await importPayments(deps, paymentsCsv([['2026-10', NIK_A, 5_000, 3_400, 'A-1', '2026-10-10']]));
+    expect(premiums.coverageItem(NIK_A, '2026-10')?.category).toBe('UNDERPAID');
+
+    // Act
+    await importPayments(deps, paymentsCsv([['2026-10', NIK_A, 5_000, 3_400, 'B-1', '2026-10-20']]));
+
+    // Assert
+    expect(premiums.coverageItem(NIK_A, '2026-10')).toMatchObject({ category: 'PAID', paid: DUE, receipts: ['A-1', 'B-1'] });
+  });
+
+  it('touches only the member-months of lines that changed: importing the file again reads and writes nothing', async () => {
+    // Arrange
+    const { premiums, deps } = await setup();
+    const csv = paymentsCsv([
+      ['2026-09', NIK_A, 10_000, 6_800, 'KWT-1', '2026-09-10'],
+      ['2026-10', NIK_A, 10_000, 6_800, 'KWT-2', '2026-10-10'],
+    ]);
+    await importPayments(deps, csv);
+    const item = premiums.coverageItem(NIK_A, '2026-10');
+
+    // Act
+    await importPayments({ ...deps, now: () => new Date('2026-11-29T03:00:00Z') }, csv);
+
+    // Assert
+    expect(premiums.memberMonthsRead).toEqual([
+      { nik: NIK_A, period: '2026-09' },
+      { nik: NIK_A, period: '2026-10' },
+    ]);
+    expect(premiums.coverageItem(NIK_A, '2026-10')).toEqual(item);
+    expect(premiums.coverage.has(`${NIK_B}#2026-10`)).toBe(false);
+  });
+
+  it('removes the item of a month not owed once its money is corrected to Rp0, as a rerun of the month would', async () => {
+    // Arrange: an October payment for a member who died in September
+    const { members, premiums, deps } = await setup();
+    await importRoster(
+      { members, now: NOW },
+      [`${ROSTER_HEADER.join(',')},statusDate`, line([...memberCells(NIK_A, 1_000_000, 'deceased'), '2026-09-20']), ''].join('\n'),
+    );
+    await importPayments(deps, paymentsCsv([['2026-10', NIK_A, 10_000, 6_800, 'KWT-1', '2026-10-10']]));
+    expect(premiums.coverageItem(NIK_A, '2026-10')?.category).toBe('PAID_FOR_INACTIVE');
+
+    // Act
+    await importPayments(deps, paymentsCsv([['2026-10', NIK_A, 0, 0, 'KWT-1', '2026-10-10']]));
+
+    // Assert
+    expect(premiums.coverageItem(NIK_A, '2026-10')).toBeUndefined();
+  });
+
+  it('a relief month paid at the relief rate is PAID at once, and a claim in it is not flagged SPONSOR_ARREARS', async () => {
+    // Arrange: August 2020, PP 49/2020: JKK Rp100 and JKM Rp68
+    const { members, premiums, deps } = await setup();
+    await importPayments(deps, paymentsCsv([['2020-08', NIK_A, 100, 68, 'KWT-R', '2020-08-14']]));
+    const member = await members.get(NIK_A);
+
+    // Act
+    const eligibility = assessEligibility({
+      claim: {
+        benefit: 'JKM',
+        incident: { type: 'death', date: '2020-08-25', cause: 'illness' },
+        claimant: { relationship: 'spouse', nik: '3173010203800001' },
+        member: { nik: NIK_A, name: 'Siti Aminah' },
+        submittedAt: '2020-09-01T09:00:00+07:00',
+      },
+      member,
+      coverage: premiums.coverageItem(NIK_A, '2020-08'),
+    });
+
+    // Assert
+    expect(premiums.coverageItem(NIK_A, '2020-08')).toMatchObject({ category: 'PAID', expected: { jkk: 100, jkm: 68, total: 168 } });
+    expect(eligibility).toEqual({ outcome: 'eligible', flags: [] });
   });
 });
