@@ -23,13 +23,9 @@ export class PremiumsRepository implements PremiumLedger {
 
   /**
    * Stores payment lines, keyed by period, NIK and receipt: a line already stored with the same amounts is not
-   * written again, so importing a file twice changes nothing. Returns how many lines were new, changed, unchanged,
-   * and the lines written (new or changed).
+   * written again, so importing a file twice changes nothing. Returns how many lines were new, changed, unchanged.
    */
-  async putPayments(
-    lines: readonly PaymentLine[],
-    importedAt: string,
-  ): Promise<{ added: number; updated: number; unchanged: number; written: PaymentLine[] }> {
+  async putPayments(lines: readonly PaymentLine[], importedAt: string): Promise<{ added: number; updated: number; unchanged: number }> {
     const byKey = new Map(lines.map((l) => [JSON.stringify(memberKeys.payment(l.period, l.nik, l.receiptNo)), l]));
     const existing = await batchGet(
       this.tableName,
@@ -37,7 +33,6 @@ export class PremiumsRepository implements PremiumLedger {
     );
     const stored = new Map(existing.map((i) => [JSON.stringify({ pk: i.pk, sk: i.sk }), i]));
     const writes: Record<string, unknown>[] = [];
-    const written: PaymentLine[] = [];
     let added = 0;
     let updated = 0;
     for (const [key, line] of byKey) {
@@ -45,11 +40,10 @@ export class PremiumsRepository implements PremiumLedger {
       if (old && old.jkk === line.jkk && old.jkm === line.jkm && old.paidOn === line.paidOn) continue;
       if (old) updated += 1;
       else added += 1;
-      written.push(line);
       writes.push({ PutRequest: { Item: { ...(JSON.parse(key) as object), entity: 'PAYMENT', ...line, importedAt } } });
     }
     await batchWrite(this.tableName, writes);
-    return { added, updated, unchanged: byKey.size - added - updated, written };
+    return { added, updated, unchanged: byKey.size - added - updated };
   }
 
   /**
@@ -108,6 +102,19 @@ export class PremiumsRepository implements PremiumLedger {
         },
       })),
     );
+  }
+
+  /**
+   * The stored coverage items of these member-months (BatchGetItem, 100 keys a request), strongly consistent so that
+   * an item written by the previous batch of the same import is seen.
+   */
+  async coverageFor(keys: readonly MemberMonthKey[]): Promise<(Coverage & { name?: string })[]> {
+    const items = await batchGet(
+      this.tableName,
+      keys.map(({ nik, period }) => memberKeys.coverage(nik, period)),
+      { consistentRead: true },
+    );
+    return items.map((i) => strip<Coverage & { name?: string }>(i));
   }
 
   /** Deletes the coverage items of these member-months (BatchWriteItem DeleteRequests; an absent item is no error). */

@@ -8,13 +8,13 @@ import { refreshCoverage } from './refresh-coverage';
 /**
  * Imports the sponsor's payment lines. Every line is kept, matched or not: a payment for an unknown NIK is money
  * the sponsor sent, to be traced. Importing the same file twice changes nothing. After each batch, the coverage of
- * the member-months whose lines were new or changed is recomputed and written at once (refreshCoverage), so
- * verification need not wait for the nightly reconciliation to see a month paid.
+ * the member-months its lines touch is recomputed and written at once (refreshCoverage), so verification need not
+ * wait for the nightly reconciliation to see a month paid.
  */
 export const importPayments = async (
   deps: {
     members: Pick<RosterStore, 'getMany'>;
-    premiums: Pick<PremiumLedger, 'putPayments' | 'paymentsOf' | 'putCoverage' | 'deleteCoverage'>;
+    premiums: Pick<PremiumLedger, 'putPayments' | 'coverageFor' | 'paymentsOf' | 'putCoverage' | 'deleteCoverage'>;
     now?: () => Date;
   },
   source: string | Readable,
@@ -38,7 +38,7 @@ export const importPayments = async (
         if (known.has(line.nik)) totals.matched += 1;
         else unknownMembers.push({ nik: line.nik, period: line.period, receiptNo: line.receiptNo });
       }
-      await refreshCoverage(deps, r.written, known, importedAt);
+      await refreshCoverage(deps, lines, known, importedAt);
     },
   });
   return {

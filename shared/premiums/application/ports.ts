@@ -36,19 +36,15 @@ export interface MemberMonthKey {
 }
 
 export interface PremiumLedger {
-  /**
-   * Keyed by period, NIK and receipt: a line stored with the same amounts is not written again. `written` lists the
-   * lines that were new or changed.
-   */
-  putPayments(
-    lines: readonly PaymentLine[],
-    importedAt: string,
-  ): Promise<{ added: number; updated: number; unchanged: number; written: PaymentLine[] }>;
+  /** Keyed by period, NIK and receipt: a line stored with the same amounts is not written again. */
+  putPayments(lines: readonly PaymentLine[], importedAt: string): Promise<{ added: number; updated: number; unchanged: number }>;
   paymentsFor(period: string): Promise<PaymentLine[]>;
   /** Every stored payment line of these member-months, including lines written a moment before. */
   paymentsOf(keys: readonly MemberMonthKey[]): Promise<PaymentLine[]>;
   /** Replaces each member-month's coverage item whole (`name` is kept on items that are not PAID, for the report). */
   putCoverage(items: readonly (Coverage & { name?: string })[]): Promise<number>;
+  /** The stored coverage items of these member-months (those that exist), as written a moment before. */
+  coverageFor(keys: readonly MemberMonthKey[]): Promise<(Coverage & { name?: string })[]>;
   deleteCoverage(keys: readonly MemberMonthKey[]): Promise<number>;
   removeStaleCoverage(period: string, current: ReadonlySet<string>): Promise<number>;
   coverageOf(nik: string): Promise<Coverage[]>;

@@ -49,14 +49,13 @@ export class InMemoryLedger implements PremiumLedger {
   readonly reports = new Map<string, StoredReport>();
 
   async putPayments(lines: readonly PaymentLine[]) {
-    const counts = { added: 0, updated: 0, unchanged: 0, written: [] as PaymentLine[] };
+    const counts = { added: 0, updated: 0, unchanged: 0 };
     for (const line of lines) {
       const key = paymentLineKey(line);
       const old = this.payments.get(key);
       if (old && old.jkk === line.jkk && old.jkm === line.jkm && old.paidOn === line.paidOn) counts.unchanged += 1;
       else {
         counts[old ? 'updated' : 'added'] += 1;
-        counts.written.push(line);
         this.payments.set(key, clone(line));
       }
     }
@@ -74,6 +73,7 @@ export class InMemoryLedger implements PremiumLedger {
 
   async deleteCoverage(keys: readonly MemberMonthKey[]) {
     for (const { nik, period } of keys) this.coverage.delete(`${nik}#${period}`);
+    this.coverageWrites += keys.length;
     return keys.length;
   }
 
@@ -81,9 +81,20 @@ export class InMemoryLedger implements PremiumLedger {
     return [...this.payments.values()].filter((l) => l.period === period).map(clone);
   }
 
+  /** Coverage items written (put or deleted), over the fake's life. */
+  coverageWrites = 0;
+
   async putCoverage(items: readonly StoredCoverage[]) {
     for (const item of items) this.coverage.set(`${item.nik}#${item.period}`, clone(item));
+    this.coverageWrites += items.length;
     return items.length;
+  }
+
+  async coverageFor(keys: readonly MemberMonthKey[]) {
+    return keys.flatMap(({ nik, period }) => {
+      const item = this.coverage.get(`${nik}#${period}`);
+      return item ? [clone(item)] : [];
+    });
   }
 
   async removeStaleCoverage(period: string, current: ReadonlySet<string>) {

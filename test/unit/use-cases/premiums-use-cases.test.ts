@@ -195,26 +195,47 @@ describe('importPayments refreshes the coverage of the member-months it touches'
     expect(premiums.coverageItem(NIK_A, '2026-10')).toMatchObject({ category: 'PAID', paid: DUE, receipts: ['A-1', 'B-1'] });
   });
 
-  it('touches only the member-months of lines that changed: importing the file again reads and writes nothing', async () => {
-    // Arrange
-    const { premiums, deps } = await setup();
-    const csv = paymentsCsv([
-      ['2026-09', NIK_A, 10_000, 6_800, 'KWT-1', '2026-09-10'],
-      ['2026-10', NIK_A, 10_000, 6_800, 'KWT-2', '2026-10-10'],
-    ]);
-    await importPayments(deps, csv);
-    const item = premiums.coverageItem(NIK_A, '2026-10');
+  it('queries the stored lines of a member-month only when its coverage counts a receipt outside the batch', async () => {
+    // Arrange: September never reconciled (no item); October reconciled before any payment (UNPAID, no receipt)
+    const { members, premiums, deps } = await setup();
+    await runReconciliation({ members, premiums }, '2026-10', 'test');
 
     // Act
-    await importPayments({ ...deps, now: () => new Date('2026-11-29T03:00:00Z') }, csv);
+    await importPayments(
+      deps,
+      paymentsCsv([
+        ['2026-09', NIK_A, 10_000, 6_800, 'KWT-1', '2026-09-10'],
+        ['2026-10', NIK_A, 10_000, 6_800, 'KWT-2', '2026-10-10'],
+      ]),
+    );
+    await importPayments(deps, paymentsCsv([['2026-10', NIK_A, 0, 6_800, 'KWT-3', '2026-10-20']]));
 
     // Assert
     expect(premiums.memberMonthsRead).toEqual([
       { nik: NIK_A, period: '2026-09' },
       { nik: NIK_A, period: '2026-10' },
     ]);
-    expect(premiums.coverageItem(NIK_A, '2026-10')).toEqual(item);
-    expect(premiums.coverage.has(`${NIK_B}#2026-10`)).toBe(false);
+    expect(premiums.coverageItem(NIK_A, '2026-10')).toMatchObject({ category: 'OVERPAID', receipts: ['KWT-2', 'KWT-3'] });
+  });
+
+  it('writes no coverage when the same file is imported again', async () => {
+    // Arrange
+    const { premiums, deps } = await setup();
+    const csv = paymentsCsv([
+      ['2026-09', NIK_A, 10_000, 6_800, 'KWT-1', '2026-09-10'],
+      ['2026-10', NIK_B, 0, 0, 'KWT-2', '2026-10-10'],
+    ]);
+    await importPayments(deps, csv);
+    const writes = premiums.coverageWrites;
+    const item = premiums.coverageItem(NIK_A, '2026-09');
+
+    // Act
+    await importPayments({ ...deps, now: () => new Date('2026-11-29T03:00:00Z') }, csv);
+
+    // Assert
+    expect(premiums.coverageWrites).toBe(writes);
+    expect(premiums.coverageItem(NIK_A, '2026-09')).toEqual(item);
+    expect(premiums.coverageItem(NIK_B, '2026-10')?.category).toBe('UNPAID');
   });
 
   it('removes the item of a month not owed once its money is corrected to Rp0, as a rerun of the month would', async () => {
