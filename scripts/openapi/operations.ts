@@ -21,7 +21,7 @@ import {
 import { uploadRequestSchema } from '../../shared/claims/schemas/upload';
 import { duplicateClaimResponseSchema, errorResponseSchema, gatewayErrorSchema } from '../../shared/platform/schemas/error-response';
 import { PAYMENT_HEADER } from '../../shared/premiums/domain/payment-row';
-import { ROSTER_HEADER } from '../../shared/premiums/domain/roster-row';
+import { ROSTER_HEADER, ROSTER_OPTIONAL_HEADER } from '../../shared/premiums/domain/roster-row';
 import { importFromStorageSchema, importUploadRequestSchema, MAX_IMPORT_BYTES } from '../../shared/premiums/schemas/imports';
 import { reconcileRequestSchema } from '../../shared/premiums/schemas/reconciliation';
 import {
@@ -691,9 +691,12 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     operationId: 'importRoster',
     summary: 'Import the roster',
     description:
-      `CSV with the header \`${ROSTER_HEADER.join(',')}\` (UTF-8, comma; a BOM and CRLF are fine). Every line is checked on ` +
-      'its own; bad lines come back with their line numbers and reasons, the good ones are imported. Importing the same file ' +
-      'twice changes nothing.',
+      `CSV with the header \`${ROSTER_HEADER.join(',')}\` (UTF-8, comma; a BOM and CRLF are fine), optionally followed by ` +
+      `\`${ROSTER_OPTIONAL_HEADER.join(',')}\` (either or both, in that order): \`statusDate\` is the day \`status\` took effect ` +
+      '(without it, a changed status takes effect on the import day in Asia/Jakarta), `wageFrom` the day `monthlyWage` took effect ' +
+      "(without it, a changed wage on the import day; a new member's wage from `enrolledOn`). The header row decides which columns a " +
+      'file has. The member keeps both histories. Every line is checked on its own; bad lines come back with their line numbers and ' +
+      'reasons, the good ones are imported. Importing the same file twice changes nothing.',
     tag: 'Staff premiums',
     roles: ['admin'],
     body: {

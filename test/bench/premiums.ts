@@ -5,7 +5,8 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { demoRoster } from '../../infra/local/demo-roster';
 import { startTwin } from '../../infra/local/twin';
 import type { Member } from '../../shared/premiums/domain/member';
-import { monthlyContribution, PROGRAMMES } from '../../shared/reference-data/programmes';
+import { contributionFor } from '../../shared/premiums/domain/rules/contributions';
+import { PROGRAMMES } from '../../shared/reference-data/programmes';
 import { ratio, verdict } from './stats';
 
 /**
@@ -163,7 +164,7 @@ export const benchPremiums = async (): Promise<{ markdown: string }> => {
       const lines = roster
         .filter((_, i) => i % 100 !== 0)
         .map((m, i) => {
-          const due = monthlyContribution(PROGRAMMES[m.program]!, m.monthlyWage);
+          const due = contributionFor(PROGRAMMES[m.program]!, m.monthlyWage, period);
           return {
             period,
             nik: m.nik,

@@ -192,6 +192,80 @@ describe('roster import, payments and the reconciliation of a month', () => {
   });
 });
 
+describe('histories and coverage written by the payment import, before any reconciliation', () => {
+  const [died, raised] = niks(2);
+  const period = (m: string) => `2026-${m}`;
+  const withDates = (...rows: (string | number)[][]) => csv([[...ROSTER_HEADER, 'statusDate', 'wageFrom'], ...rows]);
+
+  it('imports a roster with statusDate and wageFrom, and keeps both histories', async () => {
+    // Arrange: both active at Rp1,000,000 first, from a file without the new columns
+    const first = await postCsv('/staff/members/import', csv([ROSTER_HEADER, rosterLine(died!), rosterLine(raised!)]), 'admin');
+    expect(first.json).toMatchObject({ imported: 2, rejected: [] });
+
+    // Act: the death on 20 September, and a raise from 1 October
+    const second = await postCsv(
+      '/staff/members/import',
+      withDates(
+        [...rosterLine(died!, { status: 'deceased' }), '2026-09-20', ''],
+        [...rosterLine(raised!, { monthlyWage: 2_500_000 }), '', '2026-10-01'],
+      ),
+      'admin',
+    );
+
+    // Assert
+    expect(second.json).toMatchObject({ lines: 2, imported: 0, updated: 2, rejected: [] });
+    const d = (await staffJson('GET', `/staff/members/${died}`, 'verifier')).json;
+    expect(d.statusHistory.map((c: { status: string; on: string }) => [c.status, c.on])).toEqual([
+      ['active', '2020-01-15'],
+      ['deceased', '2026-09-20'],
+    ]);
+    const r = (await staffJson('GET', `/staff/members/${raised}`, 'verifier')).json;
+    expect(r.monthlyWage).toBe(2_500_000);
+    expect(r.wageHistory.map((c: { monthlyWage: number; from: string }) => [c.monthlyWage, c.from])).toEqual([
+      [1_000_000, '2020-01-15'],
+      [2_500_000, '2026-10-01'],
+    ]);
+  });
+
+  it('writes the coverage of the months a payment import touches at once, priced by the status and wage of each month', async () => {
+    // Act
+    const res = await postCsv(
+      '/staff/premiums/payments',
+      csv([
+        PAYMENT_HEADER,
+        [period('09'), died!, 10_000, 6_800, 'H-D09', '2026-09-10'],
+        [period('10'), died!, 10_000, 6_800, 'H-D10', '2026-10-10'],
+        [period('09'), raised!, 10_000, 6_800, 'H-R09', '2026-09-10'],
+        [period('10'), raised!, 25_000, 6_800, 'H-R10', '2026-10-10'],
+      ]),
+      'finance',
+    );
+
+    // Assert: no reconciliation ran for these members; the member page reads what the import wrote
+    expect(res.json).toMatchObject({ lines: 4, added: 4, matched: 4, rejected: [] });
+    const coverageOf = async (nik: string) =>
+      Object.fromEntries(
+        (
+          (await staffJson('GET', `/staff/members/${nik}`, 'verifier')).json.coverage as {
+            period: string;
+            category: string;
+            expected: { total: number };
+          }[]
+        ).map((c) => [c.period, [c.category, c.expected.total]]),
+      );
+    expect(await coverageOf(died!)).toEqual({ [period('09')]: ['PAID', 16_800], [period('10')]: ['PAID_FOR_INACTIVE', 0] });
+    expect(await coverageOf(raised!)).toEqual({ [period('09')]: ['PAID', 16_800], [period('10')]: ['PAID', 31_800] });
+  });
+
+  it('so a claim filed before the nightly run is not flagged SPONSOR_ARREARS for a paid month', async () => {
+    const body = await completeClaim(api, { nik: raised!, name: 'Budi Santoso' } as never, (b) => (b.incident.date = '2026-10-20'));
+    const created = await api.postJson('/claims', body);
+    await waitForStatus(api, created.json.reference, body.claimant.nik, 'AWAITING_APPROVAL');
+    const claim = await waitForDecisionTask(api, created.json.reference);
+    expect(claim.verification.flags).not.toContain('SPONSOR_ARREARS');
+  });
+});
+
 describe('bad files get clear per-line errors and write nothing wrong', () => {
   it('refuses a wrong header, an empty file and binary junk as a whole (400)', async () => {
     const wrong = await postCsv('/staff/members/import', 'nik,nama,program\n3201011501900001,Budi,TKSK\n', 'admin');

@@ -1,6 +1,7 @@
 import type { Member, MemberStatus } from '../../shared/premiums/domain/member';
 import type { PaymentLine } from '../../shared/premiums/domain/payment-row';
 import { categorize, owesMonth, ReconciliationInputError, reconcile } from '../../shared/premiums/domain/reconciliation';
+import { CONTRIBUTION_RULES, type ContributionRules } from '../../shared/premiums/domain/rules/contributions';
 import { PROGRAMMES, type Programme } from '../../shared/reference-data/programmes';
 import { aMember as baseMember } from '../support/members';
 
@@ -383,18 +384,106 @@ describe('reconcile: input it refuses', () => {
     expect(run([aMember(1, { program: 'GONE', enrolledOn: '2027-01-01' })], []).coverage).toEqual([]);
   });
 
-  it('takes the contribution rule from the programme data it is given', () => {
-    // Arrange: a next group of workers, with its own rule, and no code change
+  it('takes the programmes and the contribution rules from the data it is given', () => {
+    // Arrange: a next group of workers paid from a regional budget, and a relief rule for it alone, with no code change
     const programmes: Record<string, Programme> = {
       ...PROGRAMMES,
-      NEW: { ...PROGRAMMES.TKSK!, code: 'NEW', contribution: { ...PROGRAMMES.TKSK!.contribution, jkm: 7_000 } },
+      NEW: { ...PROGRAMMES.TKSK!, code: 'NEW', contribution: { scheme: 'BPU', payer: 'APBD', source: 'test' } },
+    };
+    const rules: ContributionRules = {
+      ...CONTRIBUTION_RULES,
+      reliefs: [
+        ...CONTRIBUTION_RULES.reliefs,
+        {
+          id: 'TEST',
+          scheme: 'BPU',
+          from: PERIOD,
+          until: PERIOD,
+          dueShare: 5_000,
+          components: ['jkm'],
+          excludes: { payers: ['APBN'], reason: 'test' },
+          source: 'test',
+          confidence: 'NC',
+        },
+      ],
     };
 
     // Act
-    const result = reconcile({ period: PERIOD, members: [aMember(1, { program: 'NEW' })], payments: [], reconciledAt: AT }, programmes);
+    const result = reconcile(
+      { period: PERIOD, members: [aMember(1, { program: 'NEW' }), aMember(2)], payments: [], reconciledAt: AT },
+      { programmes, rules },
+    );
 
     // Assert
-    expect(itemOf(result, 1)?.expected).toEqual({ jkk: 10_000, jkm: 7_000, total: 17_000 });
+    expect(itemOf(result, 1)?.expected).toEqual({ jkk: 10_000, jkm: 3_400, total: 13_400 });
+    expect(itemOf(result, 2)?.expected).toEqual(DUE);
+  });
+
+  it('a month no contribution schedule prices', () => {
+    expect(() => run([aMember(1, { enrolledOn: '2015-01-01' })], [], '2015-03')).toThrow(ReconciliationInputError);
+  });
+});
+
+describe('reconcile: the status, wage and rules in force in each month', () => {
+  it('a member deceased on 20 September owes September and not October; money for October is PAID_FOR_INACTIVE', () => {
+    // Arrange: reported dead in October with the date of death, after September had been paid
+    const died = withHistory(1, change('deceased', '2025-09-20', '2025-10-06T09:00:00+07:00'));
+    const september = aPayment(1, 10_000, 6_800, { period: '2025-09' });
+    const october = aPayment(1, 10_000, 6_800, { period: '2025-10' });
+
+    // Act
+    const sep = run([died], [september, october], '2025-09');
+    const oct = run([died], [september, october], '2025-10');
+
+    // Assert
+    expect(itemOf(sep, 1)).toMatchObject({ category: 'PAID', expected: DUE });
+    expect(sep.report.expected).toEqual({ members: 1, amount: 16_800 });
+    expect(itemOf(oct, 1)).toMatchObject({ category: 'PAID_FOR_INACTIVE', expected: NOTHING, paid: DUE });
+    expect(oct.report.expected).toEqual({ members: 0, amount: 0 });
+  });
+
+  it("prices each month at the member's declared income in force on its first day", () => {
+    // Arrange: Rp1,000,000 until a raise to Rp2,500,000 on 2026-03-10, reported since
+    const raised = aMember(1, {
+      monthlyWage: 2_500_000,
+      wageHistory: [
+        { monthlyWage: 1_000_000, from: '2019-01-01', recordedAt: '2019-01-01T09:00:00+07:00' },
+        { monthlyWage: 2_500_000, from: '2026-03-10', recordedAt: '2026-03-12T09:00:00+07:00' },
+      ],
+    });
+
+    // Act
+    const march = run([raised], [aPayment(1, 10_000, 6_800)]);
+    const april = run([raised], [], '2026-04');
+
+    // Assert
+    expect(itemOf(march, 1)).toMatchObject({ category: 'PAID', expected: DUE });
+    expect(itemOf(april, 1)?.expected).toEqual({ jkk: 25_000, jkm: 6_800, total: 31_800 });
+  });
+
+  it('prices a member stored without a wage history at monthlyWage', () => {
+    const old = aMember(1, { monthlyWage: 2_000_000 });
+    delete old.wageHistory;
+    expect(itemOf(run([old], []), 1)?.expected).toEqual({ jkk: 20_000, jkm: 6_800, total: 26_800 });
+  });
+
+  it('a relief month (August 2020, PP 49/2020) paid at the relief rate is PAID; paid at the normal rate, OVERPAID', () => {
+    // Act
+    const relief = run(
+      [aMember(1), aMember(2)],
+      [aPayment(1, 100, 68, { period: '2020-08' }), aPayment(2, 10_000, 6_800, { period: '2020-08' })],
+      '2020-08',
+    );
+
+    // Assert
+    expect(itemOf(relief, 1)).toMatchObject({ category: 'PAID', expected: { jkk: 100, jkm: 68, total: 168 } });
+    expect(itemOf(relief, 2)?.category).toBe('OVERPAID');
+    expect(relief.report.expected).toEqual({ members: 2, amount: 336 });
+  });
+
+  it('caps JKK at Rp207,000 for a high declared income', () => {
+    const result = run([aMember(1, { monthlyWage: 30_000_000 })], [aPayment(1, 207_000, 6_800)]);
+    expect(itemOf(result, 1)).toMatchObject({ category: 'PAID', expected: { jkk: 207_000, jkm: 6_800, total: 213_800 } });
   });
 });
 

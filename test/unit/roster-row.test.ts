@@ -1,5 +1,5 @@
 import { PAYMENT_HEADER } from '../../shared/premiums/domain/payment-row';
-import { checkHeader, parseRosterRow, ROSTER_HEADER, type RowError } from '../../shared/premiums/domain/roster-row';
+import { checkHeader, parseRosterRow, ROSTER_HEADER, ROSTER_OPTIONAL_HEADER, type RowError } from '../../shared/premiums/domain/roster-row';
 
 const TODAY = '2026-11-28';
 const NIK = '3173014107850003'; // DKI Jakarta 31, regency 3173, district 317301; a woman born 1985-07-01
@@ -280,6 +280,42 @@ describe('parseRosterRow: other fields', () => {
   });
 });
 
+describe('parseRosterRow: the optional statusDate and wageFrom', () => {
+  it('reads both dates when the file has them', () => {
+    // Act
+    const result = parseRosterRow(aRow({ status: 'deceased', statusDate: '2025-09-20', wageFrom: '2024-07-01' }), TODAY);
+
+    // Assert
+    expect(result).toMatchObject({ ok: true, value: { status: 'deceased', statusDate: '2025-09-20', wageFrom: '2024-07-01' } });
+  });
+
+  it('leaves them out when the file has no such columns, or the cells are empty', () => {
+    // Act
+    const without = parseRosterRow(aRow(), TODAY);
+    const empty = parseRosterRow(aRow({ statusDate: '', wageFrom: ' ' }), TODAY);
+
+    // Assert
+    expect(without.ok && without.value).not.toHaveProperty('statusDate');
+    expect(without.ok && without.value).not.toHaveProperty('wageFrom');
+    expect(empty).toEqual(without);
+  });
+
+  it('refuses a date that is not real, in the future or before 2015', () => {
+    expect(onlyError(aRow({ statusDate: '20/09/2025' }))).toMatchObject({ field: 'statusDate', code: 'date.invalid' });
+    expect(onlyError(aRow({ statusDate: '2026-11-29' }))).toMatchObject({ field: 'statusDate', code: 'date.future' });
+    expect(onlyError(aRow({ wageFrom: '2026-02-30' }))).toMatchObject({ field: 'wageFrom', code: 'date.invalid' });
+    expect(onlyError(aRow({ wageFrom: '2014-12-31' }))).toMatchObject({ field: 'wageFrom', code: 'date.tooOld' });
+  });
+
+  it('refuses a statusDate before enrolment, but accepts one on the enrolment day and a wageFrom before it', () => {
+    expect(onlyError(aRow({ enrolledOn: '2020-03-01', statusDate: '2020-02-29' }))).toMatchObject({
+      field: 'statusDate',
+      code: 'date.beforeEnrolment',
+    });
+    expect(parseRosterRow(aRow({ enrolledOn: '2020-03-01', statusDate: '2020-03-01', wageFrom: '2019-07-01' }), TODAY).ok).toBe(true);
+  });
+});
+
 describe('parseRosterRow: the whole line', () => {
   it('reports every error of the line at once, each with a message', () => {
     // Arrange
@@ -396,6 +432,35 @@ describe('checkHeader', () => {
     const result = checkHeader([...header, ''], ROSTER_HEADER);
     expect(result).toMatchObject({ ok: false, code: 'header.unknown', unknown: [''] });
     expect(!result.ok && result.message).toContain('trailing comma');
+  });
+
+  describe('with the optional trailing columns', () => {
+    it('accepts the header without them, with both, or with either one', () => {
+      for (const extra of [[], ['statusDate', 'wageFrom'], ['statusDate'], ['wageFrom']]) {
+        expect(checkHeader([...header, ...extra], ROSTER_HEADER, ROSTER_OPTIONAL_HEADER)).toEqual({ ok: true });
+      }
+    });
+
+    it('refuses them out of order, before the required columns, or twice', () => {
+      expect(checkHeader([...header, 'wageFrom', 'statusDate'], ROSTER_HEADER, ROSTER_OPTIONAL_HEADER)).toMatchObject({
+        code: 'header.order',
+      });
+      expect(checkHeader(['statusDate', ...header], ROSTER_HEADER, ROSTER_OPTIONAL_HEADER)).toMatchObject({ code: 'header.order' });
+      expect(checkHeader([...header, 'wageFrom', 'wageFrom'], ROSTER_HEADER, ROSTER_OPTIONAL_HEADER)).toMatchObject({
+        code: 'header.duplicate',
+      });
+    });
+
+    it('names them in the template, and points at one whose case differs', () => {
+      const result = checkHeader([...header, 'statusdate'], ROSTER_HEADER, ROSTER_OPTIONAL_HEADER);
+      expect(result).toMatchObject({ ok: false, code: 'header.unknown', unknown: ['statusdate'] });
+      expect(!result.ok && result.message).toContain('did you mean "statusDate"?');
+      expect(!result.ok && result.message).toContain('optionally followed by statusDate,wageFrom');
+    });
+
+    it('are not accepted where the format has none', () => {
+      expect(checkHeader([...header, 'statusDate'], ROSTER_HEADER).ok).toBe(false);
+    });
   });
 
   it('refuses the payment header for a roster, and the reverse', () => {

@@ -4,10 +4,14 @@ import { documentClient } from '../../platform/dynamodb/client';
 import { memberKeys } from '../../platform/dynamodb/keys';
 import type { RosterStore } from '../application/ports';
 import type { Coverage, Member } from '../domain/member';
-import { ROSTER_HEADER, type RosterRow } from '../domain/roster-row';
+import type { RosterRow } from '../domain/roster-row';
+import { applyRosterRow } from '../domain/roster-update';
 
-/** The later of two YYYY-MM-DD dates (they compare as strings; Math.max would not). */
-const laterDate = (a: string, b: string): string => (a > b ? a : b);
+/** A stored member without its keys. Items written before wages had a history have no `wageHistory` (wageOn copes). */
+const toMember = (item: Record<string, unknown>): Member => {
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ...member } = item;
+  return member as unknown as Member;
+};
 
 const toItem = (m: Member) => ({
   ...memberKeys.member(m.nik),
@@ -29,8 +33,7 @@ export class MembersRepository implements RosterStore {
   async get(nik: string): Promise<Member | undefined> {
     const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: memberKeys.member(nik) }));
     if (!out.Item) return undefined;
-    const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ...member } = out.Item;
-    return member as Member;
+    return toMember(out.Item);
   }
 
   /**
@@ -50,13 +53,13 @@ export class MembersRepository implements RosterStore {
     return { member, coverage };
   }
 
-  /** Which of these NIKs are on the roster (BatchGetItem of their profiles, keys only). */
-  async onRoster(niks: readonly string[]): Promise<Set<string>> {
+  /** The members with these NIKs that are on the roster, by NIK (BatchGetItem of their profiles). */
+  async getMany(niks: readonly string[]): Promise<Map<string, Member>> {
     const items = await batchGet(
       this.tableName,
       [...new Set(niks)].map((nik) => memberKeys.member(nik)),
     );
-    return new Set(items.map((m) => String(m.nik)));
+    return new Map(items.map((item) => [String(item.nik), toMember(item)]));
   }
 
   /** Writes members (BatchWriteItem by 25, `concurrency` batches in flight). Idempotent: a member written twice is one item. */
@@ -92,51 +95,22 @@ export class MembersRepository implements RosterStore {
   }
 
   /**
-   * Applies roster rows: new members are added; a member whose data changed is updated, and a status change is
-   * appended to statusHistory with the date it was recorded; a row equal to what is stored is not written at all,
-   * so importing the same file twice changes nothing. One BatchGet per 100 rows, one BatchWrite per 25 changes.
+   * Applies roster rows (applyRosterRow, roster-update.ts): new members are added; a member whose data changed is
+   * updated, with its status and wage histories; a row equal to what is stored is not written at all, so importing
+   * the same file twice changes nothing. One BatchGet per 100 rows, one BatchWrite per 25 changes.
    */
   async upsertRoster(rows: readonly RosterRow[], recordedAt: string): Promise<{ imported: number; updated: number; unchanged: number }> {
     const unique = new Map(rows.map((r) => [r.nik, r]));
-    const existing = new Map(
-      (
-        await batchGet(
-          this.tableName,
-          [...unique.keys()].map((nik) => memberKeys.member(nik)),
-        )
-      ).map((i) => [String(i.nik), i as unknown as Member]),
-    );
-    const on = recordedAt.slice(0, 10);
+    const existing = await this.getMany([...unique.keys()]);
     const writes: Record<string, unknown>[] = [];
-    let imported = 0;
-    let updated = 0;
+    const counts = { imported: 0, updated: 0, unchanged: 0 };
     for (const row of unique.values()) {
-      const old = existing.get(row.nik);
-      const history = old?.statusHistory ?? [];
-      const statusChanged = !old || old.status !== row.status;
-      const member: Member = {
-        ...row,
-        kpj: row.kpj || undefined,
-        phone: row.phone || undefined,
-        // A new member is active from enrolment; a status other than active in the same file takes effect on the
-        // day it was recorded (the roster has no status date), never back to the enrolment date.
-        statusHistory: !old
-          ? [
-              { status: 'active', on: row.enrolledOn, recordedAt },
-              ...(row.status === 'active' ? [] : [{ status: row.status, on: laterDate(on, row.enrolledOn), recordedAt }]),
-            ]
-          : statusChanged
-            ? [...history, { status: row.status, on, recordedAt }]
-            : history,
-        updatedAt: recordedAt,
-      };
-      if (old && sameRow(old, row)) continue;
-      if (old) updated += 1;
-      else imported += 1;
-      writes.push({ PutRequest: { Item: toItem(member) } });
+      const { member, change } = applyRosterRow(existing.get(row.nik), row, recordedAt);
+      counts[change] += 1;
+      if (change !== 'unchanged') writes.push({ PutRequest: { Item: toItem(member) } });
     }
     await batchWrite(this.tableName, writes, this.rosterWrites);
-    return { imported, updated, unchanged: unique.size - imported - updated };
+    return counts;
   }
 
   /** Every member of a programme (GSI byProgram), a page at a time: the reconciliation reads the roster this way. */
@@ -152,15 +126,8 @@ export class MembersRepository implements RosterStore {
           ExclusiveStartKey: start,
         }),
       );
-      yield (out.Items ?? []).map((item) => {
-        const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ...member } = item;
-        return member as Member;
-      });
+      yield (out.Items ?? []).map(toMember);
       start = out.LastEvaluatedKey;
     } while (start);
   }
 }
-
-/** The roster columns a member row is compared on (the NIK is the key). */
-const ROSTER_FIELDS = ROSTER_HEADER.filter((f) => f !== 'nik');
-const sameRow = (old: Member, row: RosterRow): boolean => ROSTER_FIELDS.every((f) => (old[f] ?? '') === (row[f] ?? ''));

@@ -1,8 +1,8 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGet, batchWrite } from '../../platform/dynamodb/batch';
+import { batchGet, batchWrite, Limiter } from '../../platform/dynamodb/batch';
 import { documentClient } from '../../platform/dynamodb/client';
 import { memberKeys } from '../../platform/dynamodb/keys';
-import type { PremiumLedger, StoredReport } from '../application/ports';
+import type { MemberMonthKey, PremiumLedger, StoredReport } from '../application/ports';
 import { COVERAGE_CATEGORIES, type Coverage, type CoverageCategory } from '../domain/member';
 import type { PaymentLine } from '../domain/payment-row';
 import type { Discrepancy } from '../domain/reconciliation';
@@ -46,6 +46,31 @@ export class PremiumsRepository implements PremiumLedger {
     return { added, updated, unchanged: byKey.size - added - updated };
   }
 
+  /**
+   * Every payment line of these member-months: one strongly consistent Query per member and month, on the month's
+   * partition of the NIK's last digit with `begins_with(sk, "<nik>#")` (a NIK is 16 digits, so no NIK is the prefix of
+   * another), eight in flight. Strongly consistent, so lines written a moment before by the same import are seen.
+   */
+  async paymentsOf(keys: readonly MemberMonthKey[]): Promise<PaymentLine[]> {
+    const limiter = new Limiter(8);
+    const unique = new Map(keys.map((k) => [`${k.nik}#${k.period}`, k]));
+    const pages = await Promise.all(
+      [...unique.values()].map(({ nik, period }) =>
+        limiter.run(() =>
+          this.queryAll({
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :nik)',
+            ExpressionAttributeValues: { ':pk': memberKeys.payment(period, nik, '').pk, ':nik': `${nik}#` },
+            ConsistentRead: true,
+          }),
+        ),
+      ),
+    );
+    return pages
+      .flat()
+      .map((i) => strip<PaymentLine & { importedAt?: string }>(i))
+      .map(({ importedAt: _i, ...line }) => line);
+  }
+
   /** Every payment line of a month: one paginated Query per partition of the month. */
   async paymentsFor(period: string): Promise<PaymentLine[]> {
     const pages = await Promise.all(
@@ -77,6 +102,28 @@ export class PremiumsRepository implements PremiumLedger {
         },
       })),
     );
+  }
+
+  /**
+   * The stored coverage items of these member-months (BatchGetItem, 100 keys a request), strongly consistent so that
+   * an item written by the previous batch of the same import is seen.
+   */
+  async coverageFor(keys: readonly MemberMonthKey[]): Promise<(Coverage & { name?: string })[]> {
+    const items = await batchGet(
+      this.tableName,
+      keys.map(({ nik, period }) => memberKeys.coverage(nik, period)),
+      { consistentRead: true },
+    );
+    return items.map((i) => strip<Coverage & { name?: string }>(i));
+  }
+
+  /** Deletes the coverage items of these member-months (BatchWriteItem DeleteRequests; an absent item is no error). */
+  async deleteCoverage(keys: readonly MemberMonthKey[]): Promise<number> {
+    await batchWrite(
+      this.tableName,
+      keys.map(({ nik, period }) => ({ DeleteRequest: { Key: memberKeys.coverage(nik, period) } })),
+    );
+    return keys.length;
   }
 
   async hasReport(period: string): Promise<boolean> {

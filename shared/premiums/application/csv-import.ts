@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { ValidationError } from '../../kernel/errors';
-import { checkHeader, type RowError, type RowResult } from '../domain/csv-line';
+import { checkHeader, headerNames, type RowError, type RowResult } from '../domain/csv-line';
 
 export interface RejectedLine {
   line: number;
@@ -36,6 +36,8 @@ export const importCsv = async <T>(
   source: string | Buffer | Readable,
   options: {
     header: readonly string[];
+    /** Columns a file may add after `header` (each at most once, in this order); its header row says which it has. */
+    optionalHeader?: readonly string[];
     parseRow: (fields: Record<string, string>, today: string) => RowResult<T>;
     keyOf: (row: T) => string;
     write: (rows: T[]) => Promise<void>;
@@ -90,10 +92,11 @@ export const importCsv = async <T>(
           throw new ValidationError([
             { path: 'line 1', code: 'csv.binary', message: 'This is not a CSV text file (binary content on line 1).' },
           ]);
-        const check = checkHeader(cells, options.header);
+        const check = checkHeader(cells, options.header, options.optionalHeader);
         if (!check.ok)
           throw new ValidationError([{ path: 'line 1', code: check.code, message: check.message }], `Wrong header: ${check.message}`);
-        header = [...options.header];
+        // The file's own columns: the required ones, then whichever optional ones its header names.
+        header = headerNames(cells);
         continue;
       }
       lines += 1;

@@ -3,13 +3,20 @@ import { jakartaDate, jakartaIso } from '../../kernel/time';
 import { PAYMENT_HEADER, type PaymentLine, parsePaymentRow, paymentLineKey } from '../domain/payment-row';
 import { importCsv } from './csv-import';
 import type { PremiumLedger, RosterStore } from './ports';
+import { refreshCoverage } from './refresh-coverage';
 
 /**
  * Imports the sponsor's payment lines. Every line is kept, matched or not: a payment for an unknown NIK is money
- * the sponsor sent, to be traced. Importing the same file twice changes nothing.
+ * the sponsor sent, to be traced. Importing the same file twice changes nothing. After each batch, the coverage of
+ * the member-months its lines touch is recomputed and written at once (refreshCoverage), so verification need not
+ * wait for the nightly reconciliation to see a month paid.
  */
 export const importPayments = async (
-  deps: { members: Pick<RosterStore, 'onRoster'>; premiums: Pick<PremiumLedger, 'putPayments'>; now?: () => Date },
+  deps: {
+    members: Pick<RosterStore, 'getMany'>;
+    premiums: Pick<PremiumLedger, 'putPayments' | 'coverageFor' | 'paymentsOf' | 'putCoverage' | 'deleteCoverage'>;
+    now?: () => Date;
+  },
   source: string | Readable,
 ) => {
   const now = deps.now?.() ?? new Date();
@@ -26,11 +33,12 @@ export const importPayments = async (
       totals.added += r.added;
       totals.updated += r.updated;
       totals.unchanged += r.unchanged;
-      const known = await deps.members.onRoster(lines.map((l) => l.nik));
+      const known = await deps.members.getMany(lines.map((l) => l.nik));
       for (const line of lines) {
         if (known.has(line.nik)) totals.matched += 1;
         else unknownMembers.push({ nik: line.nik, period: line.period, receiptNo: line.receiptNo });
       }
+      await refreshCoverage(deps, lines, known, importedAt);
     },
   });
   return {

@@ -13,10 +13,13 @@ export type { Notifier };
 
 export interface RosterStore {
   get(nik: string): Promise<Member | undefined>;
-  /** Adds or updates members; a row equal to what is stored is not written. */
+  /**
+   * Adds or updates members, keeping their status and wage histories (applyRosterRow, domain/roster-update.ts); a row
+   * that changes nothing is not written.
+   */
   upsertRoster(rows: readonly RosterRow[], recordedAt: string): Promise<{ imported: number; updated: number; unchanged: number }>;
-  /** Which of these NIKs are on the roster. */
-  onRoster(niks: readonly string[]): Promise<Set<string>>;
+  /** The members with these NIKs that are on the roster, by NIK. */
+  getMany(niks: readonly string[]): Promise<Map<string, Member>>;
   /** Every member of a programme, a page at a time. */
   membersOf(program: string): AsyncIterable<Member[]>;
 }
@@ -26,11 +29,23 @@ export interface StoredReport extends Omit<ReconciliationReport, 'discrepancies'
   trigger: string;
 }
 
+/** One member and month. */
+export interface MemberMonthKey {
+  nik: string;
+  period: string;
+}
+
 export interface PremiumLedger {
   /** Keyed by period, NIK and receipt: a line stored with the same amounts is not written again. */
   putPayments(lines: readonly PaymentLine[], importedAt: string): Promise<{ added: number; updated: number; unchanged: number }>;
   paymentsFor(period: string): Promise<PaymentLine[]>;
-  putCoverage(items: readonly Coverage[]): Promise<number>;
+  /** Every stored payment line of these member-months, including lines written a moment before. */
+  paymentsOf(keys: readonly MemberMonthKey[]): Promise<PaymentLine[]>;
+  /** Replaces each member-month's coverage item whole (`name` is kept on items that are not PAID, for the report). */
+  putCoverage(items: readonly (Coverage & { name?: string })[]): Promise<number>;
+  /** The stored coverage items of these member-months (those that exist), as written a moment before. */
+  coverageFor(keys: readonly MemberMonthKey[]): Promise<(Coverage & { name?: string })[]>;
+  deleteCoverage(keys: readonly MemberMonthKey[]): Promise<number>;
   removeStaleCoverage(period: string, current: ReadonlySet<string>): Promise<number>;
   coverageOf(nik: string): Promise<Coverage[]>;
   hasReport(period: string): Promise<boolean>;

@@ -38,18 +38,26 @@ export type HeaderCheck =
       duplicated: string[];
     };
 
+/** The header's column names as the rows are read by: a leading byte-order mark and spaces around names dropped. */
+export const headerNames = (actual: readonly string[]): string[] =>
+  actual.map((name, i) => (i === 0 ? name.replace(/^\uFEFF/, '') : name).trim());
+
 /**
  * Checks the header row against the format's exact column list. A UTF-8 byte-order mark before the first name (Excel
  * writes one when saving "CSV UTF-8") and spaces around names are tolerated; names are otherwise exact, case included,
  * because the rows are read by name. The order must match too: a file with reordered columns was most likely
  * assembled by hand, and a clerk comparing it with the template should see the same layout.
+ *
+ * `optional` columns may follow the required ones, each at most once and in the order given; the header decides
+ * which a file has, so files written before an optional column existed keep importing.
  */
-export const checkHeader = (actual: readonly string[], expected: readonly string[]): HeaderCheck => {
-  const names = actual.map((name, i) => (i === 0 ? name.replace(/^\uFEFF/, '') : name).trim());
+export const checkHeader = (actual: readonly string[], expected: readonly string[], optional: readonly string[] = []): HeaderCheck => {
+  const names = headerNames(actual);
   const expectedSet = new Set(expected);
+  const optionalSet = new Set(optional);
   const actualSet = new Set(names);
   const missing = expected.filter((name) => !actualSet.has(name));
-  const unknown = [...new Set(names.filter((name) => !expectedSet.has(name)))];
+  const unknown = [...new Set(names.filter((name) => !expectedSet.has(name) && !optionalSet.has(name)))];
   const seen = new Set<string>();
   const duplicated = [
     ...new Set(
@@ -60,10 +68,15 @@ export const checkHeader = (actual: readonly string[], expected: readonly string
       }),
     ),
   ];
-  const template = `The header row must be exactly: ${expected.join(',')}`;
+  const template =
+    `The header row must be exactly: ${expected.join(',')}` +
+    (optional.length ? `, optionally followed by ${optional.join(',')} (in that order; either may be left out)` : '');
 
   if (missing.length === 0 && unknown.length === 0 && duplicated.length === 0) {
-    if (names.every((name, i) => name === expected[i])) return { ok: true };
+    const trailing = names.slice(expected.length);
+    const inOrder = optional.filter((name) => trailing.includes(name));
+    if (names.slice(0, expected.length).every((name, i) => name === expected[i]) && trailing.every((name, i) => name === inOrder[i]))
+      return { ok: true };
     return {
       ok: false,
       code: 'header.order',
@@ -76,7 +89,7 @@ export const checkHeader = (actual: readonly string[], expected: readonly string
 
   const describe = (name: string): string => {
     if (name === '') return '(an empty column name: a trailing comma?)';
-    const meant = missing.find((m) => m.toLowerCase() === name.toLowerCase());
+    const meant = [...missing, ...optional].find((m) => m.toLowerCase() === name.toLowerCase());
     return meant ? `"${name}" (did you mean "${meant}"? names are case-sensitive)` : `"${name}"`;
   };
   const problems: string[] = [];

@@ -1,15 +1,25 @@
 import { firstDayOf, isPeriod, lastDayOf } from '../../kernel/periods';
-import { type MonthlyContribution, monthlyContribution, PROGRAMMES, type Programme } from '../../reference-data/programmes';
-import { COVERAGE_CATEGORIES, type Coverage, type CoverageCategory, type Member, type MemberStatus } from './member';
+import { PROGRAMMES, type Programme } from '../../reference-data/programmes';
+import { COVERAGE_CATEGORIES, type Coverage, type CoverageCategory, type Member, type MemberStatus, wageOn } from './member';
 import { type PaymentLine, paymentLineKey } from './payment-row';
+import {
+  CONTRIBUTION_RULES,
+  type ContributionRules,
+  contributionFor,
+  type MonthlyContribution,
+  NoContributionRuleError,
+} from './rules/contributions';
 
 /**
  * Premium reconciliation of one month: what the sponsor owed for each member against what it paid (handbook
  * domain.md "Contributions and coverage"; api.md for the report; docs/data-model.md for the items it becomes).
  * Pure: the caller loads the roster and the month's payment lines, and writes the result.
  *
- * ## Which months a member owes
- * A member owes a month when they were covered on at least one day of it. BPU contributions are a flat monthly
+ * ## Which months a member owes: the status in force in a month
+ * A member owes a month when they were covered on at least one day of it: that is what "the status in force in a
+ * month" means here. A member deceased on 20 September owes September (covered until the 20th) and not October; money
+ * for October is PAID_FOR_INACTIVE. The alternative, the status on the month's first day, would give the same answer
+ * for a death but would let a member enrolled or reactivated on the 2nd owe nothing for that month. BPU contributions are a flat monthly
  * amount, due by the 15th of the month, and are **not pro-rated** (assumption: no source gives a daily rate, and
  * BPJS bills BPU months whole). So:
  * - (a) **Enrolment during the month**: enrolled on or before the month's last day means the whole month is owed;
@@ -24,7 +34,16 @@ import { type PaymentLine, paymentLineKey } from './payment-row';
  *   the member active. 'inactive' takes effect on its date: a member inactive from the 1st owes nothing for that
  *   month, one inactive from the 15th owes it (covered on the 1st-14th), and no month starting after the date is
  *   owed, until a later 'active' change. An empty history therefore means active since enrolment (as in
- *   eligibility.ts), whatever `status` says.
+ *   eligibility.ts), whatever `status` says. The roster import dates these changes with the file's `statusDate`, or
+ *   the import day without one (roster-update.ts).
+ *
+ * ## What a month costs: the rules and the wage of that month
+ * The expected amount is `contributionFor` (rules/contributions.ts) with the contribution rules **in force in that
+ * month** (a relief month such as August 2020 under PP 49/2020 expects 1% of the normal figures, so a relief month
+ * paid at the relief rate is PAID, and a claim in it is not flagged SPONSOR_ARREARS), for the member's declared
+ * income **in force on the month's first day** (`wageOn`: BPU contributions are paid in advance, by the 15th, for the
+ * income declared for the month; a change taking effect during the month counts from the next one). A month no
+ * schedule prices makes the reconciliation throw ReconciliationInputError, as an unconfigured programme does.
  *
  * ## Categories (per member and month)
  * Amounts are compared per component as well as in total, because JKK and JKM are separate BPJS programmes with
@@ -148,40 +167,90 @@ export const categorize = (expected: MonthlyContribution, paid: MonthlyContribut
   return 'PAID';
 };
 
-interface Received {
-  jkk: number;
-  jkm: number;
-  total: number;
-  receipts: string[];
+/** The programme data and contribution rules a reconciliation prices months with (the configured ones unless given). */
+export interface PricingData {
+  programmes?: Readonly<Record<string, Programme>>;
+  rules?: ContributionRules;
+}
+
+export interface MemberMonth {
+  period: string;
+  nik: string;
+  /** The roster member with this NIK; undefined for a NIK not on the roster. */
+  member: Member | undefined;
+  /** The NIK's payment lines for the period (others are ignored; a key given twice counts once, the later winning). */
+  lines: readonly PaymentLine[];
+  reconciledAt: string;
+}
+
+export interface MemberMonthResult {
+  /** Whether the member owed the month (and so counts in the report's `expected`). */
+  owed: boolean;
+  /** The coverage item of the month; undefined when the member neither owed nor paid more than Rp0 for it. */
+  coverage?: Coverage;
 }
 
 /**
- * Reconciles one period. `programmes` is the programme data (PROGRAMMES unless given), so that a new group of
- * workers needs no change here. Throws ReconciliationInputError for a malformed period, a NIK listed twice in the
- * roster, or a member owing the month under a programme that is not configured (an expected amount of 0 would hide
- * a debt).
+ * One member and month: what was owed, what was paid, and the coverage item it makes (the rules above). The same
+ * categorisation for the whole month's reconciliation and for the coverage a payment import refreshes at once.
+ * Throws ReconciliationInputError for a member owing the month under a programme that is not configured, or in a
+ * month no contribution schedule prices.
  */
-export const reconcile = (
-  input: ReconciliationInput,
-  programmes: Readonly<Record<string, Programme>> = PROGRAMMES,
-): ReconciliationResult => {
+export const reconcileMemberMonth = (input: MemberMonth, pricing: PricingData = {}): MemberMonthResult => {
+  const { period, nik, member, reconciledAt } = input;
+  const programmes = pricing.programmes ?? PROGRAMMES;
+  const lines = new Map<string, PaymentLine>();
+  for (const line of input.lines) if (line.period === period && line.nik === nik) lines.set(paymentLineKey(line), line);
+  const paid = { jkk: 0, jkm: 0, total: 0 };
+  for (const line of lines.values()) {
+    paid.jkk += line.jkk;
+    paid.jkm += line.jkm;
+    paid.total += line.jkk + line.jkm;
+  }
+  const item = (category: CoverageCategory, expected: MonthlyContribution): Coverage => ({
+    nik,
+    period,
+    category,
+    expected: { jkk: expected.jkk, jkm: expected.jkm, total: expected.total },
+    paid,
+    receipts: [...lines.values()].map((l) => l.receiptNo).sort(),
+    reconciledAt,
+  });
+
+  if (!member) return { owed: false, ...(lines.size > 0 ? { coverage: item('UNKNOWN_MEMBER', ZERO) } : {}) };
+  if (!owesMonth(member, period)) return { owed: false, ...(paid.total > 0 ? { coverage: item('PAID_FOR_INACTIVE', ZERO) } : {}) };
+  const memberProgramme = Object.hasOwn(programmes, member.program) ? programmes[member.program] : undefined;
+  if (!memberProgramme)
+    throw new ReconciliationInputError(`a member owes ${period} under programme ${member.program}, which is not configured`);
+  let expected: MonthlyContribution;
+  try {
+    expected = contributionFor(memberProgramme, wageOn(member, firstDayOf(period)), period, pricing.rules ?? CONTRIBUTION_RULES);
+  } catch (error) {
+    if (error instanceof NoContributionRuleError) throw new ReconciliationInputError(error.message);
+    throw error;
+  }
+  return { owed: true, coverage: item(categorize(expected, paid), expected) };
+};
+
+/**
+ * Reconciles one period. `pricing` holds the programme data and contribution rules (the configured ones unless
+ * given), so that a new group of workers, or a new relief period, needs no change here. Throws
+ * ReconciliationInputError for a malformed period, a NIK listed twice in the roster, or a member owing the month under
+ * a programme that is not configured or in a month no schedule prices (an expected amount of 0 would hide a debt).
+ */
+export const reconcile = (input: ReconciliationInput, pricing: PricingData = {}): ReconciliationResult => {
   const { period, members, payments, reconciledAt } = input;
   if (!isPeriod(period)) throw new ReconciliationInputError(`period must be YYYY-MM, got ${JSON.stringify(period)}`);
 
-  // The month's lines, one per key (rule: importing twice changes nothing).
-  const lines = new Map<string, PaymentLine>();
-  for (const line of payments) if (line.period === period) lines.set(paymentLineKey(line), line);
-
-  // What each NIK paid for the month (rules d and e), and everything received.
-  const received = new Map<string, Received>();
+  // The month's lines by NIK, one per key (rule: importing twice changes nothing), and everything received.
+  const byKey = new Map<string, PaymentLine>();
+  for (const line of payments) if (line.period === period) byKey.set(paymentLineKey(line), line);
+  const linesOf = new Map<string, PaymentLine[]>();
   let paidAmount = 0;
-  for (const line of lines.values()) {
-    const sum = received.get(line.nik) ?? { jkk: 0, jkm: 0, total: 0, receipts: [] };
-    sum.jkk += line.jkk;
-    sum.jkm += line.jkm;
-    sum.total += line.jkk + line.jkm;
-    sum.receipts.push(line.receiptNo);
-    received.set(line.nik, sum);
+  for (const line of byKey.values()) {
+    const list = linesOf.get(line.nik);
+    if (list) list.push(line);
+    else linesOf.set(line.nik, [line]);
     paidAmount += line.jkk + line.jkm;
   }
 
@@ -191,20 +260,23 @@ export const reconcile = (
   let expectedMembers = 0;
   let expectedAmount = 0;
 
-  const record = (nik: string, category: CoverageCategory, expected: MonthlyContribution, paid: Received | undefined, name?: string) => {
-    const paidSum = paid ? { jkk: paid.jkk, jkm: paid.jkm, total: paid.total } : { ...ZERO };
-    coverage.push({
-      nik,
-      period,
-      category,
-      expected: { jkk: expected.jkk, jkm: expected.jkm, total: expected.total },
-      paid: paidSum,
-      receipts: paid ? [...paid.receipts].sort() : [],
-      reconciledAt,
-    });
-    counts[category] += 1;
-    if (category !== 'PAID') {
-      discrepancies.push({ nik, category, expected: expected.total, paid: paidSum.total, ...(name !== undefined ? { name } : {}) });
+  const record = (result: MemberMonthResult, name?: string) => {
+    if (result.owed) {
+      expectedMembers += 1;
+      expectedAmount += result.coverage!.expected.total;
+    }
+    const item = result.coverage;
+    if (!item) return;
+    coverage.push(item);
+    counts[item.category] += 1;
+    if (item.category !== 'PAID') {
+      discrepancies.push({
+        nik: item.nik,
+        category: item.category,
+        expected: item.expected.total,
+        paid: item.paid.total,
+        ...(name !== undefined ? { name } : {}),
+      });
     }
   };
 
@@ -213,22 +285,12 @@ export const reconcile = (
     if (onRoster.has(member.nik))
       throw new ReconciliationInputError(`the roster lists a NIK twice (${member.nik.slice(0, 2)}…${member.nik.slice(-2)})`);
     onRoster.add(member.nik);
-    const paid = received.get(member.nik);
-    if (owesMonth(member, period)) {
-      const memberProgramme = Object.hasOwn(programmes, member.program) ? programmes[member.program] : undefined;
-      if (!memberProgramme)
-        throw new ReconciliationInputError(`a member owes ${period} under programme ${member.program}, which is not configured`);
-      const expected = monthlyContribution(memberProgramme, member.monthlyWage);
-      expectedMembers += 1;
-      expectedAmount += expected.total;
-      record(member.nik, categorize(expected, paid ?? ZERO), expected, paid, member.name);
-    } else if (paid && paid.total > 0) {
-      record(member.nik, 'PAID_FOR_INACTIVE', ZERO, paid, member.name);
-    }
+    const lines = linesOf.get(member.nik) ?? [];
+    record(reconcileMemberMonth({ period, nik: member.nik, member, lines, reconciledAt }, pricing), member.name);
   }
 
-  for (const [nik, paid] of received) {
-    if (!onRoster.has(nik)) record(nik, 'UNKNOWN_MEMBER', ZERO, paid);
+  for (const [nik, lines] of linesOf) {
+    if (!onRoster.has(nik)) record(reconcileMemberMonth({ period, nik, member: undefined, lines, reconciledAt }, pricing));
   }
 
   const order = new Map(COVERAGE_CATEGORIES.map((c, i) => [c, i]));

@@ -33,8 +33,24 @@ export const ROSTER_HEADER = [
   'status',
 ] as const;
 
-/** One roster line: a member as the sponsor reports it, before the history the import keeps (Member, member.ts). */
-export type RosterRow = Omit<Member, 'statusHistory' | 'updatedAt'>;
+/**
+ * Optional columns after ROSTER_HEADER (api.md), in this order: `statusDate`, the day `status` took effect, and
+ * `wageFrom`, the day `monthlyWage` took effect. The header row says whether a file has them; files without them keep
+ * importing, and an empty cell is the same as no column.
+ */
+export const ROSTER_OPTIONAL_HEADER = ['statusDate', 'wageFrom'] as const;
+
+/**
+ * One roster line: a member as the sponsor reports it, before the histories the import keeps (Member, member.ts),
+ * with the dates the file gives for its status and wage, if any (without them the import day stands in;
+ * roster-update.ts).
+ */
+export type RosterRow = Omit<Member, 'statusHistory' | 'wageHistory' | 'updatedAt'> & {
+  /** The day `status` took effect (YYYY-MM-DD), when the file says. */
+  statusDate?: string;
+  /** The day `monthlyWage` took effect (YYYY-MM-DD), when the file says. */
+  wageFrom?: string;
+};
 
 /**
  * The earliest enrolment date accepted. The sponsor's agreements date from 2018-2019 and BPJS Ketenagakerjaan runs
@@ -183,6 +199,22 @@ export const parseRosterRow = (fields: Readonly<Record<string, string | undefine
     );
   }
 
+  // The optional dates (ROSTER_OPTIONAL_HEADER): empty, or a real date not after today. A status cannot take effect
+  // before enrolment; a wage may (the sponsor's wage record may predate the enrolment), but not before the earliest
+  // enrolment date either, which would be a typo in the year.
+  const dateFloor = { date: EARLIEST_ENROLMENT, why: 'earlier than any enrolment in these programmes' };
+  const statusDateRaw = text('statusDate');
+  let statusDate = statusDateRaw === '' ? undefined : readPastDate(statusDateRaw, 'statusDate', today, report, dateFloor);
+  if (statusDate && enrolledOn && statusDate < enrolledOn) {
+    statusDate = report(
+      'statusDate',
+      'date.beforeEnrolment',
+      `statusDate ${statusDate} is before enrolledOn ${enrolledOn}: a status takes effect on or after enrolment.`,
+    );
+  }
+  const wageFromRaw = text('wageFrom');
+  const wageFrom = wageFromRaw === '' ? undefined : readPastDate(wageFromRaw, 'wageFrom', today, report, dateFloor);
+
   if (
     errors.length > 0 ||
     !nik ||
@@ -211,6 +243,8 @@ export const parseRosterRow = (fields: Readonly<Record<string, string | undefine
       monthlyWage,
       ...(phone ? { phone } : {}),
       status,
+      ...(statusDate ? { statusDate } : {}),
+      ...(wageFrom ? { wageFrom } : {}),
     },
   };
 };

@@ -90,7 +90,7 @@ export const reconciliationAcceptedSchema = z.object({
   statusUrl: z.string().check(z.meta({ format: 'uri-reference' })),
 });
 
-/** 200 to GET /staff/members/{nik}: the roster member with its status history and premium coverage by month. */
+/** 200 to GET /staff/members/{nik}: the roster member with its status and wage histories and premium coverage by month. */
 export const memberWithCoverageSchema = z.object({
   nik,
   name: z.string(),
@@ -105,6 +105,14 @@ export const memberWithCoverageSchema = z.object({
   status: z.enum(MEMBER_STATUSES),
   statusHistory: z.array(
     z.object({ status: z.enum(MEMBER_STATUSES), on: z.string().check(z.meta({ format: 'date' })), recordedAt: timestamp }),
+  ),
+  wageHistory: z.optional(
+    z.array(z.object({ monthlyWage: rupiah, from: z.string().check(z.meta({ format: 'date' })), recordedAt: timestamp })).check(
+      z.meta({
+        description:
+          'Every wage change with the day it took effect. Absent for members imported before wages had a history: `monthlyWage` is then the only wage known.',
+      }),
+    ),
   ),
   updatedAt: timestamp,
   coverage: z.array(

@@ -125,6 +125,28 @@ describe('verifyClaim', () => {
     });
   });
 
+  it('computes a JKK death from the wage in force on the incident date, not the wage reported since', async () => {
+    // Arrange: Rp2,000,000 until a raise to Rp5,000,000 on 2026-11-01, after the accident of 2026-10-03
+    const t = setup(aClaim({ benefit: 'JKK', incident: { type: 'death', date: '2026-10-03', cause: 'work_accident' } }));
+    t.members.add(
+      aMember({
+        nik: MEMBER_NIK,
+        monthlyWage: 5_000_000,
+        wageHistory: [
+          { monthlyWage: 2_000_000, from: '2019-01-01', recordedAt: '2019-01-02T09:00:00+07:00' },
+          { monthlyWage: 5_000_000, from: '2026-11-01', recordedAt: '2026-11-02T09:00:00+07:00' },
+        ],
+      }),
+    );
+
+    // Act
+    await verify(t);
+
+    // Assert: 48 x Rp2,000,000
+    const components = (await t.claims.get(t.reference))!.verification?.benefit?.components ?? [];
+    expect(components.find((c) => c.code === 'JKK_DEATH')?.amount).toBe(96_000_000);
+  });
+
   it('routes a claim already past verification by its stored status (a restarted execution)', async () => {
     expect(await verify(setup(aClaim({ status: 'PAID' })))).toMatchObject({ next: 'DONE' });
     expect(await verify(setup(aClaim({ status: 'APPROVED' })))).toMatchObject({ next: 'PAY' });

@@ -1,5 +1,6 @@
 import { jakartaIso } from '../../../kernel/time';
 import { logger } from '../../../platform/observability/logger';
+import { wageOn } from '../../../premiums/domain/member';
 import { addWorkingDays, secondsUntil } from '../../../reference-data/working-days';
 import { type Claim, type ClaimFlag, type ClaimStatus, STATUS_GROUPS } from '../../domain/claim';
 import { assessEligibility, needsSupervisor, REJECTION_REASONS } from '../../domain/eligibility';
@@ -154,7 +155,7 @@ export const verifyClaim = async (
     benefit: claim.benefit,
     incidentType: claim.incident.type,
     incidentDate: claim.incident.date,
-    monthlyWage: member!.monthlyWage,
+    monthlyWage: wageOn(member!, claim.incident.date),
     membershipStart: member!.enrolledOn,
   });
   if (benefit.requiresAssessment) flags.push('ASSESSMENT_REQUIRED');
