@@ -67,6 +67,8 @@ describe('the twin serves the document', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(res.text).toBe(readFileSync(OPENAPI_FILE, 'utf8'));
+    // 200 KB of JSON travels gzip-compressed (fetch asks for gzip and decodes it).
+    expect(res.headers.get('content-encoding')).toBe('gzip');
   });
 });
 

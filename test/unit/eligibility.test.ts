@@ -228,9 +228,24 @@ describe('assessEligibility: rejections', () => {
       });
     });
 
-    it('for an injury claimed by anyone but the member', () => {
-      expect(assessEligibility(anInput({ ...injuryBySelf, claimant: { relationship: 'spouse', nik: '3173010101800001' } }))).toMatchObject({
+    it('for an injury claimed by anyone but the member or the spouse (who files with a power of attorney)', () => {
+      expect(assessEligibility(anInput({ ...injuryBySelf, claimant: { relationship: 'child', nik: '3173010101800001' } }))).toMatchObject({
         reasonCode: 'HEIR_NOT_ENTITLED',
+      });
+      expect(assessEligibility(anInput({ ...injuryBySelf, claimant: { relationship: 'spouse', nik: '3173010101800001' } }))).toEqual({
+        outcome: 'eligible',
+        flags: [],
+      });
+    });
+
+    it('a guardian is a first-order heir; a funeral arranger goes to a verifier to confirm there is no heir', () => {
+      expect(assessEligibility(anInput({ claimant: { relationship: 'guardian', nik: '3173010101800001' } }))).toEqual({
+        outcome: 'eligible',
+        flags: [],
+      });
+      expect(assessEligibility(anInput({ claimant: { relationship: 'funeral_arranger', nik: '3173010101800001' } }))).toEqual({
+        outcome: 'eligible',
+        flags: ['HEIR_ORDER_REVIEW'],
       });
     });
   });

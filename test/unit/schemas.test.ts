@@ -97,11 +97,45 @@ describe('claim submission schema', () => {
     ['unknown cause', (b) => (b.incident.cause = 'meteor'), 'incident.cause', 'cause.invalid'],
     ['self for a death', (b) => (b.claimant.relationship = 'self'), 'claimant.relationship', 'relationship.selfOnlyInjury'],
     [
-      'heir for an injury',
+      'a child for an injury (only the member, or the spouse with a power of attorney)',
       (b) => {
         b.benefit = 'JKK';
         b.incident.type = 'injury';
         b.incident.cause = 'work_accident';
+        b.claimant.relationship = 'child';
+      },
+      'claimant.relationship',
+      'relationship.injuryIsSelf',
+    ],
+    [
+      'a guardian for an injury',
+      (b) => {
+        b.benefit = 'JKK';
+        b.incident.type = 'injury';
+        b.incident.cause = 'work_accident';
+        b.claimant.relationship = 'guardian';
+        b.claimant.ward = { name: 'Dewi', birthDate: '2015-01-01' };
+      },
+      'claimant.relationship',
+      'relationship.injuryIsSelf',
+    ],
+    ['a guardian without the child', (b) => (b.claimant.relationship = 'guardian'), 'claimant.ward.name', 'ward.required'],
+    [
+      'a guardian for a child of 17 or more',
+      (b) => {
+        b.claimant.relationship = 'guardian';
+        b.claimant.ward = { name: 'Dewi', birthDate: '2000-01-01' };
+      },
+      'claimant.ward.birthDate',
+      'ward.adult',
+    ],
+    [
+      'a funeral arranger for an injury',
+      (b) => {
+        b.benefit = 'JKK';
+        b.incident.type = 'injury';
+        b.incident.cause = 'work_accident';
+        b.claimant.relationship = 'funeral_arranger';
       },
       'claimant.relationship',
       'relationship.injuryIsSelf',

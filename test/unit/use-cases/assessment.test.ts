@@ -44,12 +44,16 @@ const anInjury = (over: Partial<Claim> = {}): Claim => {
   return claim;
 };
 
-const setup = async (claim = anInjury(), wage = 2_500_000) => {
+const setup = async (claim = anInjury(), wage = 2_500_000, raisedTo?: { wage: number; from: string }) => {
   const claims = new InMemoryClaimStore();
   claims.put(claim);
   const members = new InMemoryMembers();
   const paid = { nik: NIK, period: claim.incident.date.slice(0, 7), category: 'PAID' as const };
-  members.add(aMember({ nik: NIK, monthlyWage: wage }), [
+  const wageHistory = raisedTo && [
+    { monthlyWage: wage, from: '2019-01-01', recordedAt: '2019-01-01T00:00:00+07:00' },
+    { monthlyWage: raisedTo.wage, from: raisedTo.from, recordedAt: '2026-11-01T00:00:00+07:00' },
+  ];
+  members.add(aMember({ nik: NIK, monthlyWage: raisedTo?.wage ?? wage, ...(wageHistory ? { wageHistory } : {}) }), [
     { ...paid, expected: { jkk: 1, jkm: 1, total: 2 }, paid: { jkk: 1, jkm: 1, total: 2 }, receipts: [], reconciledAt: '' },
   ]);
   const notifier = new RecordingNotifier();
@@ -100,6 +104,19 @@ describe('assessClaim', () => {
       actor: { kind: 'staff', id: 'vera' },
       details: { total: 102_500_000, assessment: { disability: { part: 'eye_one' } } },
     });
+  });
+
+  it('uses the wage in force on the accident date, not a raise recorded after it', async () => {
+    const t = await setup(anInjury(), 2_500_000, { wage: 4_000_000, from: '2026-06-01' });
+    const { benefit, claim } = await assessClaim(
+      t.deps,
+      t.reference,
+      staff('vera', 'verifier'),
+      { stmb: { months: 1 } },
+      'https://api.test',
+    );
+    expect(benefit.total).toBe(2_500_000);
+    expect(claim.verification?.assessment?.monthlyWage).toBe(2_500_000);
   });
 
   it('holds the two-person rule: whoever assessed cannot approve, and two others must approve a large amount', async () => {

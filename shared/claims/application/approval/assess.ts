@@ -1,11 +1,11 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors';
 import { jakartaIso } from '../../../kernel/time';
+import { wageOn } from '../../../premiums/domain/member';
 import { requireRole, type StaffUser } from '../../../staff/domain/roles';
 import type { Claim, ClaimFlag } from '../../domain/claim';
 import { needsSupervisor } from '../../domain/eligibility';
 import { type Assessment, computeInjuryBenefit, InvalidAssessmentError, resolveAssessment } from '../../domain/rules/injury';
 import type { ClaimMessages, ClaimStore, MemberLookup, Notifier, StaffEmails } from '../ports';
-import { wageAt } from './wage';
 
 export interface AssessDeps {
   claims: ClaimStore;
@@ -39,7 +39,7 @@ export const assessClaim = async (deps: AssessDeps, reference: string, user: Sta
 
   const { member } = await deps.members.getWithCoverage(claim.member.nik, claim.incident.date.slice(0, 7));
   if (!member) throw new ConflictError('MEMBER_NOT_FOUND', `The member of claim ${reference} is no longer on the roster.`);
-  const monthlyWage = wageAt(member, claim.incident.date);
+  const monthlyWage = wageOn(member, claim.incident.date);
   let priced: ReturnType<typeof computeInjuryBenefit>;
   try {
     priced = computeInjuryBenefit({ incidentDate: claim.incident.date, monthlyWage, assessment: resolveAssessment(input) });
