@@ -331,6 +331,49 @@ describe('injuries', () => {
   });
 });
 
+describe('heirs who cannot file alone', () => {
+  it("a guardian files for a child heir with proof of guardianship and is paid into the guardian's account", async () => {
+    const member = await givenMember();
+    const body = await completeClaim(api, member, (b) => {
+      b.claimant = {
+        ...b.claimant,
+        name: 'Rahmat Hidayat',
+        relationship: 'guardian',
+        ward: { name: 'Dewi Lestari', birthDate: '2015-06-01' },
+      };
+      b.payout = { bankCode: '114', accountNumber: '0987654321', accountHolder: 'Rahmat Hidayat' };
+    });
+    expect(body.documents.map((d: { type: string }) => d.type)).toContain('GUARDIAN_PROOF');
+    const { ref, claim } = await fileAndAwaitDecision(body);
+    expect(claim.claimant.ward).toEqual({ name: 'Dewi Lestari', birthDate: '2015-06-01' });
+    expect(claim.verification).toMatchObject({ flags: [], benefit: { total: 42_000_000 } });
+    expect((await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).status).toBe(200);
+    await waitForStatus(api, ref, body.claimant.nik, 'PAID');
+    expect(await transfersFor(ref)).toEqual([
+      expect.objectContaining({ amount: 42_000_000, accountNumber: '0987654321', bankCode: '114' }),
+    ]);
+  });
+
+  it('a funeral arranger of a worker with no heirs is paid the funeral costs only, after a verifier confirms there is no heir', async () => {
+    const member = await givenMember();
+    const body = await completeClaim(api, member, (b) => {
+      b.claimant = { ...b.claimant, relationship: 'funeral_arranger' };
+    });
+    const { claim } = await fileAndAwaitDecision(body);
+    expect(claim.verification).toMatchObject({
+      flags: ['HEIR_ORDER_REVIEW'],
+      benefit: { total: 10_000_000, components: [expect.objectContaining({ code: 'FUNERAL', amount: 10_000_000 })] },
+    });
+  });
+
+  it('a guardian without the child, or for a child of 17, is refused at intake by field', async () => {
+    const member = await givenMember();
+    const noWard = await api.postJson('/claims', await completeClaim(api, member, (b) => (b.claimant.relationship = 'guardian')));
+    expect(noWard.status).toBe(400);
+    expect(noWard.json.fields.map((f: { path: string }) => f.path)).toContain('claimant.ward.name');
+  });
+});
+
 describe('claim windows', () => {
   it('a JKM death from 2020 claimed today is not expired: it reaches approval at the PP 82/2019 amounts', async () => {
     const member = await givenMember({ enrolledOn: '2018-03-01' }, {}, '2020-02');

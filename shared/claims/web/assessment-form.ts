@@ -68,7 +68,8 @@ export const assessmentForm = (claim: Claim, lang: Lang): SafeHtml => {
     (k) => html`<option value="${k}"${a.disability?.kind === k && html` selected`}>${tr(`assessment.disability.${k}`)}</option>`,
   );
   const parts = BODY_PARTS.map(
-    (p) => html`<option value="${p.key}">${lang === 'en' ? p.en : p.id} (${String(p.percent).replace('.', ',')}%)</option>`,
+    (p) =>
+      html`<option value="${p.key}"${a.disability?.part === p.key && html` selected`}>${lang === 'en' ? p.en : p.id} (${String(p.percent).replace('.', ',')}%)</option>`,
   );
   const trips = TRANSPORT_MODES.map((mode, i) => {
     const current = (a.transport as { mode: string; amount: number }[] | undefined)
