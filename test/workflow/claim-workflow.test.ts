@@ -366,7 +366,7 @@ describe('heirs who cannot file alone', () => {
     });
   });
 
-  it('a guardian without the child, or for a child of 17, is refused at intake by field', async () => {
+  it('a guardian without the child is refused at intake by field (a child of 17 or more: the schema unit tests)', async () => {
     const member = await givenMember();
     const noWard = await api.postJson('/claims', await completeClaim(api, member, (b) => (b.claimant.relationship = 'guardian')));
     expect(noWard.status).toBe(400);
