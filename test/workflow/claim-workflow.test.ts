@@ -115,6 +115,23 @@ describe('payouts', () => {
     expect(await transfersFor(ref)).toHaveLength(1);
   });
 
+  it('JKK death uses the wage in force on the incident date, not a raise recorded after it', async () => {
+    const member = await givenMember({
+      monthlyWage: 3_000_000,
+      wageHistory: [
+        { monthlyWage: 1_000_000, from: '2019-01-01', recordedAt: '2019-01-01T00:00:00+07:00' },
+        { monthlyWage: 3_000_000, from: '2026-10-15', recordedAt: '2026-11-01T00:00:00+07:00' },
+      ],
+    });
+    const body = await completeClaim(api, member, (b) => {
+      b.benefit = 'JKK';
+      b.incident.cause = 'work_accident';
+    });
+    const { claim } = await fileAndAwaitDecision(body);
+    // 48 x Rp1,000,000 (in force on 2026-10-03), not 48 x Rp3,000,000.
+    expect(claim.verification.benefit.components[0]).toMatchObject({ code: 'JKK_DEATH', amount: 48_000_000 });
+  });
+
   it('JKK death at a low wage takes the minimum (the JKM lump sum)', async () => {
     const member = await givenMember({ monthlyWage: 300_000 });
     const body = await completeClaim(api, member, (b) => {
