@@ -1,6 +1,6 @@
 import { jakartaDate } from '../../kernel/time';
 import { type Text, texts } from '../../messages';
-import type { Member, MemberStatus } from '../../premiums/domain/member';
+import { type Member, statusOn } from '../../premiums/domain/member';
 import { PROGRAMMES, type Programme } from '../../reference-data/programmes';
 import { type Benefit, type IncidentCause, type IncidentType, JKK_CAUSES, type Relationship } from './claim';
 import { namesMatch } from './name-match';
@@ -58,19 +58,6 @@ const LOWER_ORDER_HEIRS: readonly Relationship[] = [
 
 const WORK_CAUSES: readonly string[] = JKK_CAUSES;
 
-type StatusChange = Member['statusHistory'][number];
-
-/**
- * The roster status on a date: the last change that took effect on or before it (of changes effective the same
- * day, the one recorded later). With no change on record by then, enrolment itself made the member active.
- */
-const statusOn = (history: readonly StatusChange[], date: string): MemberStatus => {
-  const changes = history
-    .filter((c) => c.on <= date)
-    .sort((x, y) => (x.on === y.on ? x.recordedAt.localeCompare(y.recordedAt) : x.on.localeCompare(y.on)));
-  return changes.at(-1)?.status ?? 'active';
-};
-
 /** The Jakarta date a change was recorded; an unreadable timestamp counts as recorded late (never against the family). */
 const recordedOn = (recordedAt: string): string => {
   const at = new Date(recordedAt);
@@ -90,7 +77,7 @@ const activeAtIncident = (member: Member, incident: { type: IncidentType; date: 
           (c) => !(c.status === 'deceased' && (c.on >= incident.date || recordedOn(c.recordedAt) >= incident.date)),
         )
       : member.statusHistory;
-  return statusOn(history, incident.date) === 'active';
+  return statusOn({ statusHistory: history }, incident.date) === 'active';
 };
 
 const causeCovered = (benefit: Benefit, incident: { type: IncidentType; cause?: IncidentCause | undefined }): boolean => {
