@@ -67,8 +67,13 @@ describe('the twin serves the document', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(res.text).toBe(readFileSync(OPENAPI_FILE, 'utf8'));
-    // 200 KB of JSON travels gzip-compressed (fetch asks for gzip and decodes it).
-    expect(res.headers.get('content-encoding')).toBe('gzip');
+  });
+
+  it("the functions' pages travel gzip-compressed to a client that asks (fetch asks for gzip and decodes it)", async () => {
+    const form = await api.call('GET', '/');
+    expect(form.status).toBe(200);
+    expect(form.headers.get('content-encoding')).toBe('gzip');
+    expect(form.text).toContain('<form');
   });
 });
 
