@@ -24,7 +24,8 @@ const acceptsGzip = (event: APIGatewayProxyEventV2): boolean => {
 
 export const compressResponse = (response: APIGatewayProxyStructuredResultV2, event: APIGatewayProxyEventV2): void => {
   if (!response || typeof response !== 'object' || response.isBase64Encoded || typeof response.body !== 'string') return;
-  const headers = (response.headers ??= {});
+  response.headers ??= {};
+  const headers = response.headers;
   const type = String(Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '');
   if (!TEXT.test(type) || Object.keys(headers).some((k) => k.toLowerCase() === 'content-encoding')) return;
   headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
