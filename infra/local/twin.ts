@@ -236,14 +236,23 @@ const resumeOpenClaims = async (engine: LocalStepFunctions, apiUrl: string): Pro
   ]);
   const repo = claimStore();
   let count = 0;
-  // Claims whose workflow was running when the twin stopped: every open status.
-  for (const status of STATUS_GROUPS.open) {
+  // Claims whose workflow was running when the twin stopped: every open status; and the further payments
+  // (tranches) not paid or rejected yet of a claim whose first payment is approved, each in its own execution.
+  for (const status of new Set([...STATUS_GROUPS.open, ...STATUS_GROUPS.takesTranches])) {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await repo.listByStatus(status, 100, startKey);
       for (const claim of page.items) {
-        await engine.startExecution(claim.reference, JSON.stringify({ reference: claim.reference, baseUrl: apiUrl }));
-        count += 1;
+        if (STATUS_GROUPS.open.includes(status as never)) {
+          await engine.startExecution(claim.reference, JSON.stringify({ reference: claim.reference, baseUrl: apiUrl }));
+          count += 1;
+        }
+        for (const tranche of claim.tranches ?? []) {
+          if (tranche.status === 'PAID' || tranche.status === 'REJECTED') continue;
+          const input = { reference: claim.reference, baseUrl: apiUrl, tranche: tranche.id };
+          await engine.startExecution(`${claim.reference}-${tranche.id}`, JSON.stringify(input));
+          count += 1;
+        }
       }
       startKey = page.next;
     } while (startKey);

@@ -388,6 +388,18 @@ describe('claim workflow', () => {
     expect(asl().States.AwaitDecision.Parameters.Payload['taskToken.$']).toBe('$$.Task.Token');
   });
 
+  test('one definition for every payment: Verify takes the whole state, and the tasks after it act on the tranche it names', () => {
+    const states = asl().States;
+    // No Parameters: a tranche execution's input has `tranche`, the first payment's has none.
+    expect(states.Verify.Parameters).toBeUndefined();
+    expect(states.Pay.Parameters['tranche.$']).toBe('$.tranche');
+    for (const name of ['AwaitDecision', 'EscalateDecision', 'AwaitPayoutRetry'])
+      expect([name, states[name].Parameters.Payload['tranche.$']]).toEqual([name, '$.tranche']);
+    // RecordFailure may follow a failed Verify, before `tranche` exists: it names the execution instead.
+    expect(states.RecordFailure.Parameters).not.toHaveProperty('tranche.$');
+    expect(states.RecordFailure.Parameters['execution.$']).toBe('$$.Execution.Name');
+  });
+
   test('retries only transient errors, with backoff and full jitter; the bank gets its own retry', () => {
     for (const [name, state] of tasks()) {
       expect([name, state.Retry?.length ?? 0]).toEqual([name, expect.any(Number)]);
@@ -417,11 +429,11 @@ describe('claim workflow', () => {
     expect(states.Failed.Type).toBe('Fail');
   });
 
-  test('only intake may start executions, and only the functions that hold task tokens may answer them', () => {
+  test('only intake and the staff API (a further payment) may start executions, and only the functions that hold task tokens may answer them', () => {
     const starters = DEFINITIONS.filter(([, d]) => statementsOf(d).some((st) => [st.Action].flat().includes('states:StartExecution'))).map(
       ([n]) => n,
     );
-    expect(starters).toEqual(['submitClaim']);
+    expect(starters).toEqual(['submitClaim', 'staffApi']);
     const responders = DEFINITIONS.filter(([, d]) => statementsOf(d).some((st) => [st.Action].flat().includes('states:SendTaskSuccess')))
       .map(([n]) => n)
       .sort();
