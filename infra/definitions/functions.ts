@@ -143,6 +143,14 @@ export const FUNCTIONS = {
     timeoutSeconds: 600,
     scheduled: true,
   },
+  remindScholarships: {
+    entry: 'functions/payout/remind-scholarships.ts',
+    description: 'Yearly: remind families to send proof of schooling for the scholarship',
+    tables: [claimsRW],
+    notifies: true,
+    timeoutSeconds: 300,
+    scheduled: true,
+  },
   handleWorkflowFailure: {
     entry: 'functions/verification/handle-failure.ts',
     description: 'Workflow: record an unexpected failure',

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Cron } from 'croner';
 import { ENV, type FunctionEnvironment, STAFF_EMAIL_VARS } from '../../shared/composition/env';
-import { cronExpression, RECONCILIATION_SCHEDULE } from '../definitions/schedules';
+import { cronExpression, RECONCILIATION_SCHEDULE, SCHOLARSHIP_REMINDER_SCHEDULE } from '../definitions/schedules';
 import { TABLES, type TableDefinition } from '../definitions/tables';
 import { loadWorkflowDefinition } from './asl';
 import { LOCAL_USERS, startLocalIssuer } from './auth';
@@ -214,6 +214,16 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
       }
     });
     stops.push(() => reconciliation.stop());
+    const yearly = SCHOLARSHIP_REMINDER_SCHEDULE;
+    const reminder = new Cron(cronExpression(yearly.cron), { timezone: yearly.timeZone, protect: true }, async () => {
+      try {
+        await invokeFunction('remindScholarships', yearly.event, 300_000);
+        log('Yearly scholarship reminder done.');
+      } catch (error) {
+        log(`Yearly scholarship reminder failed: ${(error as Error).message}`);
+      }
+    });
+    stops.push(() => reminder.stop());
     const resumed = await resumeOpenClaims(stepFunctions, apiUrl);
     if (resumed) log(`Resumed the workflow of ${resumed} open claim(s).`);
     return { apiUrl: gateway.url, dynamodb, s3, sesUrl: ses.url, sfnUrl: sfn.url, sandbox, stepFunctions, env, seeded, resumed, stop };

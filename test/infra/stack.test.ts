@@ -4,7 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { BUNDLING, LAMBDA_NODE_MAJOR } from '../../infra/definitions/bundling';
-import { FUNCTIONS, type FunctionDefinition } from '../../infra/definitions/functions';
+import { FUNCTIONS, type FunctionDefinition, type FunctionName } from '../../infra/definitions/functions';
 import { ROUTES, routeKey } from '../../infra/definitions/routes';
 import { CLAIMS_TABLE, TABLES } from '../../infra/definitions/tables';
 import { SantunanStack } from '../../infra/santunan-stack';
@@ -444,11 +444,24 @@ describe('claim workflow', () => {
 });
 
 describe('reconciliation schedule', () => {
-  const schedule = () => {
-    const found = Object.values(template.findResources('AWS::Scheduler::Schedule')) as Resource[];
+  const scheduleOf = (name: FunctionName) => {
+    const found = (Object.values(template.findResources('AWS::Scheduler::Schedule')) as Resource[]).filter(
+      (s) =>
+        JSON.stringify(s.Properties.Target.Arn) ===
+        JSON.stringify({ 'Fn::GetAtt': [functionId(FUNCTIONS[name] as FunctionDefinition), 'Arn'] }),
+    );
     expect(found).toHaveLength(1);
     return found[0]!.Properties;
   };
+  const schedule = () => scheduleOf('reconcilePremiums');
+  test('two schedules: the daily reconciliation and the yearly scholarship reminder', () => {
+    expect(Object.keys(template.findResources('AWS::Scheduler::Schedule'))).toHaveLength(2);
+    const yearly = scheduleOf('remindScholarships');
+    expect(yearly.ScheduleExpression).toBe('cron(0 8 1 7 ? *)');
+    expect(yearly.ScheduleExpressionTimezone).toBe('Asia/Jakarta');
+    expect(JSON.parse(yearly.Target.Input)).toEqual({ trigger: 'schedule' });
+    expect(yearly.Target.RetryPolicy).toEqual({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 6 * 3600 });
+  });
   test('daily at 01:00 in Asia/Jakarta, invoking the reconciliation function with the schedule event', () => {
     const p = schedule();
     expect(p.ScheduleExpression).toBe('cron(0 1 * * ? *)');

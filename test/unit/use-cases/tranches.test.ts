@@ -1,6 +1,7 @@
 import { addDocuments } from '../../../shared/claims/application/intake/add-documents';
 import { BankRejectedError } from '../../../shared/claims/application/ports';
 import { decideTranche } from '../../../shared/claims/application/tranches/decide-tranche';
+import { awaitsScholarshipYear, remindScholarships } from '../../../shared/claims/application/tranches/remind-scholarships';
 import { requestPayment } from '../../../shared/claims/application/tranches/request-payment';
 import {
   payTranche,
@@ -471,5 +472,49 @@ describe('scholarship tranches', () => {
     ).resolves.toMatchObject({
       tranche: { amount: 3_500_000 },
     });
+  });
+});
+
+describe('the yearly scholarship reminder', () => {
+  const JULY = () => new Date('2027-07-01T01:00:00Z');
+
+  it('reminds each family whose children may still be paid once a school year, in Bahasa Indonesia, by email and SMS', async () => {
+    const t = setup(
+      aPaidDeath({ claimant: { nik: HEIR, name: 'Ahmad Fauzi', relationship: 'spouse', phone: '+6281234567890', email: 'a@example.org' } }),
+    );
+    t.claims.put(aPaidInjury()); // no scholarship: not reminded
+    const deps = { claims: t.claims, notifier: t.notifier, messages, now: JULY };
+    await expect(remindScholarships(deps, BASE)).resolves.toEqual({ schoolYear: '2027/2028', reminded: 1 });
+    expect(t.notifier.emails).toEqual([
+      { to: ['a@example.org'], message: expect.objectContaining({ subject: 'Klaim SNT-2026-DZ4THX: beasiswa tahun ajaran 2027/2028' }) },
+    ]);
+    expect(t.notifier.emails[0]!.message.text).toContain('surat keterangan masih sekolah');
+    expect(t.notifier.texts[0]!.text).toContain('2027/2028');
+    expect((await t.claims.get(t.reference))!.scholarshipReminded).toEqual(['2027/2028']);
+    // The same year again (a retry, a second run) sends nothing.
+    await expect(remindScholarships(deps, BASE)).resolves.toMatchObject({ reminded: 0 });
+    expect(t.notifier.emails).toHaveLength(1);
+  });
+
+  it('stops at the cap and once no child can be paid any more', () => {
+    const claim = aPaidDeath();
+    expect(awaitsScholarshipYear(claim, '2027/2028')).toBe(true);
+    const grown = aPaidDeath({ children: [{ name: 'Budi', birthDate: '2000-01-01', schoolLevel: 'PT' }] });
+    expect(awaitsScholarshipYear(grown, '2027/2028')).toBe(false);
+    const capped = aPaidDeath({
+      tranches: [
+        { id: 'T2', kind: 'SCHOLARSHIP', status: 'PAID', amount: 174_000_000, schoolYear: '2026/2027', children: [] } as unknown as Tranche,
+      ],
+    });
+    expect(awaitsScholarshipYear(capped, '2027/2028')).toBe(false);
+    const notEligible = aPaidDeath({ children: [] });
+    expect(awaitsScholarshipYear(notEligible, '2027/2028')).toBe(false);
+  });
+
+  it('a failed send takes the record back and throws, so the scheduler retry reminds the family', async () => {
+    const t = setup(aPaidDeath());
+    const failing = { ...t.notifier, email: async () => Promise.reject(new Error('SES down')), sms: async () => true };
+    await expect(remindScholarships({ claims: t.claims, notifier: failing, messages, now: JULY }, BASE)).rejects.toThrow('SES down');
+    expect((await t.claims.get(t.reference))!.scholarshipReminded).toBeUndefined();
   });
 });
