@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Cron } from 'croner';
 import { ENV, type FunctionEnvironment, STAFF_EMAIL_VARS } from '../../shared/composition/env';
+import { acceptsGzipEncoding } from '../../shared/platform/http/compress';
 import { cronExpression, RECONCILIATION_SCHEDULE, SCHOLARSHIP_REMINDER_SCHEDULE } from '../definitions/schedules';
 import { TABLES, type TableDefinition } from '../definitions/tables';
 import { loadWorkflowDefinition } from './asl';
@@ -134,7 +136,17 @@ const serveOpenApi: TwinRoutes = async (req, res, url) => {
   } catch {
     return false; // not generated: the gateway's 404
   }
-  const headers = { 'content-type': 'application/json', 'cache-control': 'no-cache', 'access-control-allow-origin': '*' };
+  const headers = {
+    'content-type': 'application/json',
+    'cache-control': 'no-cache',
+    'access-control-allow-origin': '*',
+    vary: 'accept-encoding',
+  };
+  // About 250 KB of JSON: gzip when the client accepts it, as the functions do for their text answers.
+  if (acceptsGzipEncoding(String(req.headers['accept-encoding'] ?? ''))) {
+    res.writeHead(200, { ...headers, 'content-encoding': 'gzip' }).end(gzipSync(body));
+    return true;
+  }
   res.writeHead(200, headers).end(body);
   return true;
 };
