@@ -669,7 +669,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       409: {
         description:
           '`CLAIM_CLOSED`: rejected or withdrawn. `FIRST_PAYMENT_NOT_APPROVED`: the first payment is not approved yet. `NOT_AN_INJURY`: ' +
-          'STMB or DISABILITY on a claim that is not a JKK injury. `STMB_ENDED`: a part month was paid. `DISABILITY_ALREADY_ASSESSED`. ' +
+          'STMB or DISABILITY on a claim that is not a JKK injury. `TRANCHE_AWAITING_APPROVAL`: an STMB payment awaits its decision (a request sent twice pays nothing twice). `STMB_ENDED`: a part month was paid. `DISABILITY_ALREADY_ASSESSED`. ' +
           '`NOT_SCHOLARSHIP_ELIGIBLE`. `SCHOOL_YEAR_ALREADY_REQUESTED`. `PROOF_OF_SCHOOLING_REQUIRED`: no SCHOOL_CERTIFICATE for the ' +
           'year yet. `SCHOLARSHIP_CAP_REACHED`. `NO_CHILD_ELIGIBLE`. `MEMBER_NOT_FOUND`. `CLAIM_STATE_CHANGED`, `CONFLICT`: it changed meanwhile.',
         json: {
@@ -677,6 +677,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
             'CLAIM_CLOSED',
             'FIRST_PAYMENT_NOT_APPROVED',
             'NOT_AN_INJURY',
+            'TRANCHE_AWAITING_APPROVAL',
             'STMB_ENDED',
             'DISABILITY_ALREADY_ASSESSED',
             'NOT_SCHOLARSHIP_ELIGIBLE',

@@ -192,7 +192,12 @@ describe('requestPayment: STMB and DISABILITY', () => {
     expect(t.notifier.texts[0]!.text).toContain('T2');
     expect((await t.claims.auditTrail(t.reference)).at(-1)).toMatchObject({ type: 'TRANCHE_REQUESTED', actor: { id: 'verifier' } });
 
-    // A second STMB tranche continues from month 15, even while T2 still waits for its approval.
+    // The same request again while T2 waits (a retry, a double click) does not ask for the months twice.
+    const again = requestPayment(t.deps, t.reference, verifier, { kind: 'STMB', assessment: { stmb: { months: 2 } } }, BASE);
+    await expect(again).rejects.toMatchObject({ code: 'TRANCHE_AWAITING_APPROVAL' });
+    // Once T2 is decided, the next STMB tranche continues from month 15.
+    await toDecision(t, 'T2');
+    await decideTranche(t.deps, t.reference, 'T2', approver, { decision: 'approve' }, BASE);
     const next = await requestPayment(t.deps, t.reference, verifier, { kind: 'STMB', assessment: { stmb: { months: 3 } } }, BASE);
     expect(next.tranche).toMatchObject({ id: 'T3', stmb: { fromMonth: 15, months: 3 }, amount: 1_500_000 });
   });
@@ -241,6 +246,8 @@ describe('requestPayment: STMB and DISABILITY', () => {
     });
     // The days of a part month end the STMB: no tranche after them.
     await requestPayment(t.deps, t.reference, verifier, { kind: 'STMB', assessment: { stmb: { months: 1, days: 10 } } }, BASE);
+    await toDecision(t, 'T2');
+    await decideTranche(t.deps, t.reference, 'T2', approver, { decision: 'approve' }, BASE);
     await expect(requestPayment(t.deps, t.reference, verifier, stmb, BASE)).rejects.toMatchObject({ code: 'STMB_ENDED' });
     expect(t.workflow.started).toHaveLength(1);
   });

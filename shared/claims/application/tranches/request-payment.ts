@@ -61,6 +61,12 @@ const priceInjury = (claim: Claim, input: PaymentRequest, monthlyWage: number): 
     throw invalid(`assessment.${others[0]}`, 'assessment.notForKind', `A ${input.kind} payment takes only assessment.${part}.`);
   let stmbFirstMonth = 1;
   if (input.kind === 'STMB') {
+    // One STMB request at a time: a request sent twice (a retry, a double click) must not pay the months twice.
+    if (liveTranches(claim, 'STMB').some((t) => t.status === 'AWAITING_APPROVAL'))
+      throw new ConflictError(
+        'TRANCHE_AWAITING_APPROVAL',
+        `Claim ${claim.reference} has an STMB payment awaiting approval: decide it first.`,
+      );
     const covered = stmbMonthsCovered(claim);
     if (covered.partMonth)
       throw new ConflictError('STMB_ENDED', `Claim ${claim.reference} already paid the days of a part month, which ends the STMB.`);
