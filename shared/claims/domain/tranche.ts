@@ -5,8 +5,10 @@
  * by its own execution of the claim workflow. The first payment is tranche `T1`: the claim's own fields
  * (`verification.benefit`, `approvals`, `decision`, `payment`), unchanged; `T2`, `T3`, ... live in `claim.tranches`.
  */
+
+import { t } from '../../messages';
 import type { Approval, BenefitComponent, Claim, ClaimStatus, PendingTask, ScholarshipChild } from './claim';
-import { completedYears } from './rules/benefits';
+import { completedYears, formatRupiah } from './rules/benefits';
 import { type SchoolLevel, scholarshipRuleSetFor } from './rules/scholarship';
 
 export const TRANCHE_KINDS = ['STMB', 'DISABILITY', 'SCHOLARSHIP'] as const;
@@ -176,3 +178,7 @@ export const priceScholarshipYear = (input: {
 
 /** A workflow task's `tranche`: absent or `T1` is the first payment (the claim's own fields), else a tranche of `claim.tranches`. */
 export const isFurtherTranche = (id: string | undefined): id is string => !!id && id !== FIRST_TRANCHE;
+
+/** The timeline note of a tranche's step, in Bahasa Indonesia (the family's language): `Pembayaran tahap T2: … Rp1.000.000`. */
+export const trancheNote = (tranche: Pick<Tranche, 'id' | 'kind' | 'amount'>): string =>
+  t('timeline.tranche', 'id', { tranche: tranche.id, kind: t(`tranche.kind.${tranche.kind}`, 'id'), amount: formatRupiah(tranche.amount) });

@@ -3,10 +3,10 @@ import { jakartaIso } from '../../../kernel/time';
 import { t } from '../../../messages';
 import { requireRole, type StaffUser } from '../../../staff/domain/roles';
 import type { Claim, Tranche } from '../../domain/claim';
+import { trancheNote } from '../../domain/tranche';
 import { answerTask } from '../answer-task';
 import { type DecisionDeps, type DecisionInput, STAFF_REJECTION_REASONS } from '../approval/decide';
 import { changeTranche, findTranche } from './change-tranches';
-import { rupiah } from './request-payment';
 
 /**
  * POST /staff/claims/{reference}/decision with `tranche: "T2"`: the decision on one further payment, under the same
@@ -99,7 +99,7 @@ export const decideTranche = async (
         status: 'APPROVED',
         at,
         tranche: trancheId,
-        note: t('timeline.tranche', 'id', { tranche: trancheId, kind, amount: rupiah(tranche.amount) }),
+        note: trancheNote(tranche),
       },
       audit: {
         type: 'TRANCHE_APPROVED',

@@ -1,6 +1,5 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../../kernel/errors';
 import { jakartaDate, jakartaIso } from '../../../kernel/time';
-import { t } from '../../../messages';
 import { logger } from '../../../platform/observability/logger';
 import { wageOn } from '../../../premiums/domain/member';
 import { addWorkingDays } from '../../../reference-data/working-days';
@@ -16,6 +15,7 @@ import {
   stmbMonthsCovered,
   type Tranche,
   type TrancheKind,
+  trancheNote,
 } from '../../domain/tranche';
 import type { ClaimMessages, ClaimStore, ClaimWorkflow, MemberLookup, Notifier } from '../ports';
 import { changeTranche } from './change-tranches';
@@ -199,15 +199,10 @@ export const requestPayment = async (
       },
       approvals: [],
     };
-    const note = t('timeline.tranche', 'id', {
-      tranche: tranche.id,
-      kind: t(`tranche.kind.${tranche.kind}`, 'id'),
-      amount: rupiah(tranche.amount),
-    });
     return {
       tranche,
       set,
-      timeline: { status: 'AWAITING_APPROVAL', at, note, tranche: tranche.id },
+      timeline: { status: 'AWAITING_APPROVAL', at, note: trancheNote(tranche), tranche: tranche.id },
       audit: {
         type: 'TRANCHE_REQUESTED',
         at,
@@ -241,5 +236,3 @@ export const requestPayment = async (
   }
   return { claim, tranche };
 };
-
-export const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;

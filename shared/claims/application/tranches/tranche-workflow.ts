@@ -5,12 +5,11 @@ import { logger } from '../../../platform/observability/logger';
 import { secondsUntil } from '../../../reference-data/working-days';
 import { requireRole, type StaffUser } from '../../../staff/domain/roles';
 import type { Claim, TimelineEntry } from '../../domain/claim';
-import { type Tranche, type TrancheStatus, trancheTransferKey } from '../../domain/tranche';
+import { type Tranche, type TrancheStatus, trancheNote, trancheTransferKey } from '../../domain/tranche';
 import { answerTask } from '../answer-task';
 import { ClaimNotPayableError } from '../payout/pay-claim';
 import type { ClaimMessages, ClaimStore, ClaimWorkflow, Disbursement, Notifier, StaffEmails } from '../ports';
 import { changeTranche, findTranche } from './change-tranches';
-import { rupiah } from './request-payment';
 
 /**
  * The tasks of a tranche's execution (`<reference>-T2`): the same state machine, the same task functions, acting on
@@ -34,9 +33,7 @@ const entry = (tranche: Tranche, status: TrancheStatus, at: string, note?: strin
   status,
   at,
   tranche: tranche.id,
-  note:
-    note ??
-    t('timeline.tranche', 'id', { tranche: tranche.id, kind: t(`tranche.kind.${tranche.kind}`, 'id'), amount: rupiah(tranche.amount) }),
+  note: note ?? trancheNote(tranche),
 });
 
 /**
