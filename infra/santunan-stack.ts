@@ -12,6 +12,7 @@ import { SantunanFunction } from './constructs/santunan-function';
 import { StaffDirectory } from './constructs/staff-directory';
 import { FUNCTIONS, type FunctionDefinition, type FunctionName } from './definitions/functions';
 import { ROUTES } from './definitions/routes';
+import { SCHOLARSHIP_REMINDER_SCHEDULE } from './definitions/schedules';
 import { TABLES } from './definitions/tables';
 
 export interface SantunanStackProps extends StackProps {
@@ -42,6 +43,7 @@ export class SantunanStack extends Stack {
   readonly workflow: ClaimWorkflow;
   readonly staff: StaffDirectory;
   readonly reconciliation: ReconciliationSchedule;
+  readonly scholarshipReminder: ReconciliationSchedule;
 
   constructor(scope: Construct, id: string, props: SantunanStackProps = {}) {
     super(scope, id, props);
@@ -127,12 +129,21 @@ export class SantunanStack extends Stack {
     this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.functions.reconcilePremiums.function });
     for (const name of names)
       if (definitions[name].scheduled) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.httpApi.url);
-    // The Scheduler's execution role (one per stack, made by the LambdaInvoke target) may invoke the function and its versions.
-    const target = this.functions.reconcilePremiums.function.node.defaultChild as CfnElement;
-    Validations.of(this).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(target)}.Arn>:*]`,
-      reason: 'The schedule target grant: invoke the reconciliation function and its versions, nothing else.',
+    // The yearly scholarship reminder to families, before the school year starts.
+    this.scholarshipReminder = new ReconciliationSchedule(this, 'ScholarshipReminder', {
+      target: this.functions.remindScholarships.function,
+      definition: SCHOLARSHIP_REMINDER_SCHEDULE,
+      scheduleId: 'Yearly',
+      description: 'Santunan: remind families to send proof of schooling for the scholarship',
     });
+    // The Scheduler's execution role (one per stack, made by the LambdaInvoke target) may invoke the functions and their versions.
+    for (const name of ['reconcilePremiums', 'remindScholarships'] as const) {
+      const target = this.functions[name].function.node.defaultChild as CfnElement;
+      Validations.of(this).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(target)}.Arn>:*]`,
+        reason: 'The schedule target grant: invoke the scheduled function and its versions, nothing else.',
+      });
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url, description: 'Claim form and API base URL' });
     for (const { definition, table } of this.tables.all) {

@@ -2,12 +2,17 @@ import { assessClaim } from '../../shared/claims/application/approval/assess';
 import { decide } from '../../shared/claims/application/approval/decide';
 import { claimForStaff, claimQueue } from '../../shared/claims/application/approval/staff-views';
 import { retryPayout } from '../../shared/claims/application/payout/retry-payout';
+import { decideTranche } from '../../shared/claims/application/tranches/decide-tranche';
+import { requestPayment } from '../../shared/claims/application/tranches/request-payment';
+import { retryTranchePayout } from '../../shared/claims/application/tranches/tranche-workflow';
 import { normalizeReference } from '../../shared/claims/domain/reference';
+import { isFurtherTranche } from '../../shared/claims/domain/tranche';
 import { assessmentSchema } from '../../shared/claims/schemas/assessment';
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
+import { paymentRequestSchema, payoutRetryRequestSchema } from '../../shared/claims/schemas/payment';
 import { assessmentFromForm } from '../../shared/claims/web/assessment-form';
 import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError, renderStaffQueue } from '../../shared/claims/web/staff-page';
-import { claimStore, taskResponder } from '../../shared/composition/claims';
+import { claimStore, claimWorkflow, taskResponder } from '../../shared/composition/claims';
 import { claimMessages, notifier } from '../../shared/composition/notifications';
 import { membersRepository } from '../../shared/composition/premiums';
 import { staffEmails, staffLoginUrl, workflowSettings } from '../../shared/composition/settings';
@@ -24,6 +29,7 @@ const auth = staffAuth();
 const claims = claimStore();
 const deps = { claims, workflow: taskResponder(), notifier: notifier(), messages: claimMessages, staffEmails: staffEmails() };
 const assessDeps = { ...deps, members: membersRepository(), secondApprovalAbove: workflowSettings().secondApprovalAbove };
+const paymentDeps = { ...assessDeps, workflow: claimWorkflow() };
 /** Where a browser without a session signs in (the twin's sign-in page; in AWS the Cognito hosted UI). */
 const loginUrl = staffLoginUrl();
 
@@ -39,10 +45,10 @@ const queue = async (request: HttpRequest, user: StaffUser): Promise<HttpRespons
 const claimPage = async (reference: string, request: HttpRequest, user: StaffUser): Promise<HttpResponse> => {
   const { claim, audit } = await claimForStaff(claims, reference);
   if (wantsJson(request.headers)) {
-    const pendingTask = claim.pendingTask
-      ? { kind: claim.pendingTask.kind, since: claim.pendingTask.since, escalated: claim.pendingTask.escalated }
-      : undefined;
-    return json(200, { ...claim, pendingTask, audit });
+    // Task tokens stay inside: staff see what the workflow waits for, never the token.
+    const withoutToken = (task: typeof claim.pendingTask) => task && { kind: task.kind, since: task.since, escalated: task.escalated };
+    const tranches = claim.tranches?.map((t) => ({ ...t, pendingTask: withoutToken(t.pendingTask) }));
+    return json(200, { ...claim, pendingTask: withoutToken(claim.pendingTask), ...(tranches ? { tranches } : {}), audit });
   }
   return html(200, renderStaffClaimPage(claim, audit, user));
 };
@@ -77,8 +83,14 @@ export const handler = httpHandler(
       case 'GET /staff/claims/{reference}':
         return claimPage(reference, request, user);
       case 'POST /staff/claims/{reference}/decision': {
-        const input = validate(decisionRequestSchema, request.body ?? {});
-        const claim = await decide(deps, reference, user, { ...input, reasonCode: input.reasonCode || undefined }, baseUrlOf(request));
+        const { tranche, ...input } = validate(decisionRequestSchema, request.body ?? {});
+        const decision = { ...input, reasonCode: input.reasonCode || undefined };
+        if (isFurtherTranche(tranche)) {
+          const decided = await decideTranche(deps, reference, tranche, user, decision, baseUrlOf(request));
+          if (fromForm) return redirect(`/staff/claims/${reference}#${tranche}`);
+          return json(200, { tranche, status: decided.tranche.status, approvals: decided.tranche.approvals.length });
+        }
+        const claim = await decide(deps, reference, user, decision, baseUrlOf(request));
         metrics.addDimensions({ outcome: input.decision, decidedBy: 'staff' }).addMetric('ClaimDecisions', MetricUnit.Count, 1);
         if (fromForm) return redirect(`/staff/claims/${reference}`);
         return json(200, { status: claim.status, approvals: claim.approvals?.length ?? 0 });
@@ -92,7 +104,20 @@ export const handler = httpHandler(
           benefit: { total: benefit.total, currency: benefit.currency, ruleSet: benefit.ruleSet, components: benefit.components },
         });
       }
+      case 'POST /staff/claims/{reference}/payments': {
+        const input = validate(paymentRequestSchema, request.body ?? {});
+        const { tranche } = await requestPayment(paymentDeps, reference, user, input, baseUrlOf(request));
+        const { id, kind, status, amount, currency, ruleSet, components, stmb, schoolYear, children, approval } = tranche;
+        const body = { id, kind, status, amount, currency, ruleSet, components, stmb, schoolYear, children, approval };
+        return json(201, { reference, tranche: body }, { location: `/staff/claims/${reference}#${id}` });
+      }
       case 'POST /staff/claims/{reference}/payout-retry': {
+        const { tranche } = validate(payoutRetryRequestSchema, request.body ?? {});
+        if (isFurtherTranche(tranche)) {
+          const retried = await retryTranchePayout(deps, reference, tranche, user);
+          if (fromForm) return redirect(`/staff/claims/${reference}#${tranche}`);
+          return json(200, { status: retried.tranche.status });
+        }
         const claim = await retryPayout(deps, reference, user);
         if (fromForm) return redirect(`/staff/claims/${reference}`);
         return json(200, { status: claim.status });

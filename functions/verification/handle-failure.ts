@@ -7,7 +7,7 @@ import { taskHandler } from '../../shared/platform/lambda/task-handler';
 
 const deps = { claims: claimStore(), notifier: notifier(), messages: claimMessages, staffEmails: staffEmails() };
 const error = z.optional(z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) }));
-const input = z.object({ reference: z.string(), baseUrl: z.string(), error });
+const input = z.object({ reference: z.string(), baseUrl: z.string(), execution: z.optional(z.string()), error });
 
 /** The state machine's Catch: records an unexpected failure on the claim and tells the admins. */
 export const handler = taskHandler(input, (task) => recordWorkflowFailure(deps, task));

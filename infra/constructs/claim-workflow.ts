@@ -58,8 +58,13 @@ export class ClaimWorkflow extends Construct {
     super(scope, id);
     const f = props.functions;
     const claimInput = { reference: sfn.JsonPath.stringAt('$.reference'), baseUrl: sfn.JsonPath.stringAt('$.baseUrl') };
+    // Every state after Verify has `tranche` (Verify's output names it: `T1` for the first payment), so the tasks
+    // there act on the tranche of their execution. RecordFailure may follow a failed Verify, before it exists.
+    const trancheInput = { ...claimInput, tranche: sfn.JsonPath.stringAt('$.tranche') };
     const withToken = (extra: Record<string, unknown> = {}) =>
       sfn.TaskInput.fromObject({ ...claimInput, taskToken: sfn.JsonPath.taskToken, ...extra });
+    const trancheWithToken = (extra: Record<string, unknown> = {}) =>
+      sfn.TaskInput.fromObject({ ...trancheInput, taskToken: sfn.JsonPath.taskToken, ...extra });
 
     const done = new sfn.Succeed(this, 'Done');
     const failed = new sfn.Fail(this, 'Failed', {
@@ -71,7 +76,11 @@ export class ClaimWorkflow extends Construct {
       retryOnServiceExceptions: false,
       lambdaFunction: f.handleWorkflowFailure,
       payloadResponseOnly: true,
-      payload: sfn.TaskInput.fromObject({ ...claimInput, error: sfn.JsonPath.objectAt('$.error') }),
+      payload: sfn.TaskInput.fromObject({
+        ...claimInput,
+        execution: sfn.JsonPath.stringAt('$$.Execution.Name'),
+        error: sfn.JsonPath.objectAt('$.error'),
+      }),
       resultPath: sfn.JsonPath.DISCARD,
       taskTimeout: sfn.Timeout.duration(Duration.seconds(30)),
     })
@@ -85,7 +94,9 @@ export class ClaimWorkflow extends Construct {
       retryOnServiceExceptions: false,
       lambdaFunction: f.verifyClaim,
       payloadResponseOnly: true,
-      payload: sfn.TaskInput.fromObject(claimInput),
+      // No Parameters: the function gets the whole state, the execution input ({reference, baseUrl}, plus `tranche`
+      // for a further payment's execution) or Verify's own last output when re-verifying after AwaitDocuments. A
+      // Parameters path to `$.tranche` would fail the first payment's executions, whose input has none.
       // The default ResultPath ("$": the output replaces the state). Not written out: aws-local-stepfunctions 3.0
       // mishandles an explicit "ResultPath": "$".
       taskTimeout: sfn.Timeout.duration(Duration.seconds(30)),
@@ -109,12 +120,12 @@ export class ClaimWorkflow extends Construct {
     awaitDocuments.next(verify);
 
     const pay = new tasks.LambdaInvoke(this, 'Pay', {
-      comment: 'Transfers the benefit with the claim reference as idempotency key; never twice.',
+      comment: 'Transfers the benefit (or the tranche) with its own idempotency key (reference, reference/T2); never twice.',
       // Our own Retry covers Lambda's transient errors, with full jitter (the default retry has none).
       retryOnServiceExceptions: false,
       lambdaFunction: f.payClaim,
       payloadResponseOnly: true,
-      payload: sfn.TaskInput.fromObject(claimInput),
+      payload: sfn.TaskInput.fromObject(trancheInput),
       resultPath: sfn.JsonPath.DISCARD,
       taskTimeout: sfn.Timeout.duration(Duration.seconds(60)),
     })
@@ -135,7 +146,7 @@ export class ClaimWorkflow extends Construct {
       retryOnServiceExceptions: false,
       lambdaFunction: f.awaitPayoutRetry,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: withToken({ error: sfn.JsonPath.objectAt('$.error') }),
+      payload: trancheWithToken({ error: sfn.JsonPath.objectAt('$.error') }),
       resultPath: sfn.JsonPath.DISCARD,
       taskTimeout: sfn.Timeout.duration(Duration.days(7)),
     }).addRetry(transientRetry);
@@ -161,7 +172,7 @@ export class ClaimWorkflow extends Construct {
       retryOnServiceExceptions: false,
       lambdaFunction: f.awaitDecision,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: withToken({ escalated: true }),
+      payload: trancheWithToken({ escalated: true }),
       resultPath: '$.decision',
       taskTimeout: sfn.Timeout.duration(Duration.days(1)),
     }).addRetry(transientRetry);
@@ -176,7 +187,7 @@ export class ClaimWorkflow extends Construct {
       retryOnServiceExceptions: false,
       lambdaFunction: f.awaitDecision,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: withToken({ escalated: false }),
+      payload: trancheWithToken({ escalated: false }),
       resultPath: '$.decision',
       taskTimeout: sfn.Timeout.at('$.approvalTimeoutSeconds'),
     })

@@ -7,17 +7,30 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RECONCILIATION_SCHEDULE } from '../definitions/schedules';
 
+/** A scheduled job as infra/definitions/schedules.ts describes it. */
+export interface JobScheduleDefinition {
+  cron: { minute: string; hour: string; day?: string; month?: string };
+  timeZone: string;
+  event: Record<string, unknown>;
+}
+
 /**
- * The daily premium reconciliation: an EventBridge Scheduler schedule in the Asia/Jakarta time zone invoking the
- * reconciliation function with `{ "trigger": "schedule" }`, retried on failure, with a dead-letter queue for the
- * events that still fail, so a missed morning report is visible rather than silent.
+ * A scheduled job (by default the daily premium reconciliation): an EventBridge Scheduler schedule in the
+ * Asia/Jakarta time zone invoking the function with `{ "trigger": "schedule" }`, retried on failure, with a
+ * dead-letter queue for the events that still fail, so a missed run is visible rather than silent. The yearly
+ * scholarship reminder is the same construct with its own definition.
  */
 export class ReconciliationSchedule extends Construct {
   readonly schedule: scheduler.Schedule;
   readonly deadLetterQueue: sqs.Queue;
 
-  constructor(scope: Construct, id: string, props: { target: lambda.IFunction }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { target: lambda.IFunction; definition?: JobScheduleDefinition; scheduleId?: string; description?: string },
+  ) {
     super(scope, id);
+    const definition = props.definition ?? RECONCILIATION_SCHEDULE;
     // SQS-managed encryption: the Scheduler and Lambda's failure destination can write to it without a KMS grant
     // on the data key (the events hold a period and a trigger, no personal data).
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
@@ -27,16 +40,16 @@ export class ReconciliationSchedule extends Construct {
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the reconciliation schedule.',
+      reason: 'This queue is itself the dead-letter queue of a schedule.',
     });
-    this.schedule = new scheduler.Schedule(this, 'Daily', {
-      description: 'Santunan: reconcile premiums of the current and previous month',
+    this.schedule = new scheduler.Schedule(this, props.scheduleId ?? 'Daily', {
+      description: props.description ?? 'Santunan: reconcile premiums of the current and previous month',
       schedule: scheduler.ScheduleExpression.cron({
-        ...RECONCILIATION_SCHEDULE.cron,
-        timeZone: TimeZone.of(RECONCILIATION_SCHEDULE.timeZone),
+        ...definition.cron,
+        timeZone: TimeZone.of(definition.timeZone),
       }),
       target: new targets.LambdaInvoke(props.target, {
-        input: scheduler.ScheduleTargetInput.fromObject(RECONCILIATION_SCHEDULE.event),
+        input: scheduler.ScheduleTargetInput.fromObject(definition.event),
         deadLetterQueue: this.deadLetterQueue,
         maxEventAge: Duration.hours(6),
         retryAttempts: 3,

@@ -58,9 +58,10 @@ export const FUNCTIONS = {
   benefitEstimate: { entry: 'functions/intake/benefit-estimate.ts', description: 'POST /benefits/estimate', tables: [] },
   staffApi: {
     entry: 'functions/approval/staff-claims.ts',
-    description: 'Staff claim queue, claim page, assessment, decision, payout retry',
+    description: 'Staff claim queue, claim page, assessment, further payments, decision, payout retry',
     tables: [claimsRW, { table: MEMBERS_TABLE, access: 'read' }],
-    workflow: ['respond'],
+    // `start`: a further payment (tranche) runs in its own execution, `<reference>-T2`.
+    workflow: ['start', 'respond'],
     notifies: true,
     staffAuth: true,
   },
@@ -140,6 +141,14 @@ export const FUNCTIONS = {
     notifies: true,
     memorySize: 1769,
     timeoutSeconds: 600,
+    scheduled: true,
+  },
+  remindScholarships: {
+    entry: 'functions/payout/remind-scholarships.ts',
+    description: 'Yearly: remind families to send proof of schooling for the scholarship',
+    tables: [claimsRW],
+    notifies: true,
+    timeoutSeconds: 300,
     scheduled: true,
   },
   handleWorkflowFailure: {

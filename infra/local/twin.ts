@@ -1,9 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Cron } from 'croner';
 import { ENV, type FunctionEnvironment, STAFF_EMAIL_VARS } from '../../shared/composition/env';
-import { cronExpression, RECONCILIATION_SCHEDULE } from '../definitions/schedules';
+import { acceptsGzipEncoding } from '../../shared/platform/http/compress';
+import { cronExpression, RECONCILIATION_SCHEDULE, SCHOLARSHIP_REMINDER_SCHEDULE } from '../definitions/schedules';
 import { TABLES, type TableDefinition } from '../definitions/tables';
 import { loadWorkflowDefinition } from './asl';
 import { LOCAL_USERS, startLocalIssuer } from './auth';
@@ -134,7 +136,17 @@ const serveOpenApi: TwinRoutes = async (req, res, url) => {
   } catch {
     return false; // not generated: the gateway's 404
   }
-  const headers = { 'content-type': 'application/json', 'cache-control': 'no-cache', 'access-control-allow-origin': '*' };
+  const headers = {
+    'content-type': 'application/json',
+    'cache-control': 'no-cache',
+    'access-control-allow-origin': '*',
+    vary: 'accept-encoding',
+  };
+  // About 250 KB of JSON: gzip when the client accepts it, as the functions do for their text answers.
+  if (acceptsGzipEncoding(String(req.headers['accept-encoding'] ?? ''))) {
+    res.writeHead(200, { ...headers, 'content-encoding': 'gzip' }).end(gzipSync(body));
+    return true;
+  }
   res.writeHead(200, headers).end(body);
   return true;
 };
@@ -214,6 +226,16 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
       }
     });
     stops.push(() => reconciliation.stop());
+    const yearly = SCHOLARSHIP_REMINDER_SCHEDULE;
+    const reminder = new Cron(cronExpression(yearly.cron), { timezone: yearly.timeZone, protect: true }, async () => {
+      try {
+        await invokeFunction('remindScholarships', yearly.event, 300_000);
+        log('Yearly scholarship reminder done.');
+      } catch (error) {
+        log(`Yearly scholarship reminder failed: ${(error as Error).message}`);
+      }
+    });
+    stops.push(() => reminder.stop());
     const resumed = await resumeOpenClaims(stepFunctions, apiUrl);
     if (resumed) log(`Resumed the workflow of ${resumed} open claim(s).`);
     return { apiUrl: gateway.url, dynamodb, s3, sesUrl: ses.url, sfnUrl: sfn.url, sandbox, stepFunctions, env, seeded, resumed, stop };
@@ -236,14 +258,23 @@ const resumeOpenClaims = async (engine: LocalStepFunctions, apiUrl: string): Pro
   ]);
   const repo = claimStore();
   let count = 0;
-  // Claims whose workflow was running when the twin stopped: every open status.
-  for (const status of STATUS_GROUPS.open) {
+  // Claims whose workflow was running when the twin stopped: every open status; and the further payments
+  // (tranches) not paid or rejected yet of a claim whose first payment is approved, each in its own execution.
+  for (const status of new Set([...STATUS_GROUPS.open, ...STATUS_GROUPS.takesTranches])) {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await repo.listByStatus(status, 100, startKey);
       for (const claim of page.items) {
-        await engine.startExecution(claim.reference, JSON.stringify({ reference: claim.reference, baseUrl: apiUrl }));
-        count += 1;
+        if (STATUS_GROUPS.open.includes(status as never)) {
+          await engine.startExecution(claim.reference, JSON.stringify({ reference: claim.reference, baseUrl: apiUrl }));
+          count += 1;
+        }
+        for (const tranche of claim.tranches ?? []) {
+          if (tranche.status === 'PAID' || tranche.status === 'REJECTED') continue;
+          const input = { reference: claim.reference, baseUrl: apiUrl, tranche: tranche.id };
+          await engine.startExecution(`${claim.reference}-${tranche.id}`, JSON.stringify(input));
+          count += 1;
+        }
       }
       startKey = page.next;
     } while (startKey);

@@ -52,7 +52,15 @@ const flattenForForm = (schema: Json, extraFields: Record<string, Json> = {}): J
   const properties: Record<string, Json> = {};
   const patternProperties: Record<string, Json> = {};
   const required: string[] = [];
-  const walk = (node: Json, name: string, pattern: string, inArray: boolean, isRequired: boolean) => {
+  const walk = (node: Json, name: string, pattern: string, inArray: boolean, isRequired: boolean): void => {
+    // A nullable field (`anyOf: [..., {type: 'null'}]`): a form leaves it empty, which the body reader leaves out.
+    const branches = node.anyOf as Json[] | undefined;
+    const notNull = branches?.filter((b) => b.type !== 'null');
+    if (branches?.length === 2 && notNull?.length === 1) {
+      const { anyOf: _anyOf, ...rest } = node;
+      walk({ ...rest, ...notNull[0] }, name, pattern, inArray, false);
+      return;
+    }
     if (node.type === 'object') {
       const requiredKeys = new Set((node.required as string[] | undefined) ?? []);
       for (const [key, child] of Object.entries(node.properties as Record<string, Json>)) {

@@ -6,6 +6,7 @@ import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
 import { addDocumentsRequestSchema } from '../../shared/claims/schemas/documents';
 import { benefitEstimateRequestSchema } from '../../shared/claims/schemas/estimate';
+import { paymentRequestSchema, payoutRetryRequestSchema } from '../../shared/claims/schemas/payment';
 import {
   assessmentResultSchema,
   benefitEstimateSchema,
@@ -16,6 +17,8 @@ import {
   payoutRetryResultSchema,
   staffClaimSchema,
   staffQueueSchema,
+  trancheCreatedSchema,
+  trancheDecisionResultSchema,
   uploadCreatedSchema,
 } from '../../shared/claims/schemas/responses';
 import { uploadRequestSchema } from '../../shared/claims/schemas/upload';
@@ -50,6 +53,8 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'BenefitEstimateRequest', schema: benefitEstimateRequestSchema, io: 'input' },
   { name: 'DecisionRequest', schema: decisionRequestSchema, io: 'input' },
   { name: 'Assessment', schema: assessmentSchema, io: 'input' },
+  { name: 'PaymentRequest', schema: paymentRequestSchema, io: 'input' },
+  { name: 'PayoutRetryRequest', schema: payoutRetryRequestSchema, io: 'input' },
   { name: 'AssessmentForm', schema: assessmentFormSchema, io: 'input' },
   { name: 'ImportFromStorage', schema: importFromStorageSchema, io: 'input' },
   { name: 'ImportUploadRequest', schema: importUploadRequestSchema, io: 'input' },
@@ -66,6 +71,8 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'StaffClaim', schema: staffClaimSchema, io: 'output' },
   { name: 'DecisionResult', schema: decisionResultSchema, io: 'output' },
   { name: 'AssessmentResult', schema: assessmentResultSchema, io: 'output' },
+  { name: 'TrancheCreated', schema: trancheCreatedSchema, io: 'output' },
+  { name: 'TrancheDecisionResult', schema: trancheDecisionResultSchema, io: 'output' },
   { name: 'PayoutRetryResult', schema: payoutRetryResultSchema, io: 'output' },
   { name: 'RosterImportResult', schema: rosterImportResultSchema, io: 'output' },
   { name: 'PaymentImportResult', schema: paymentImportResultSchema, io: 'output' },
@@ -612,6 +619,81 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       413: { description: 'The body is over 8 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] }, html: 'An error page (form posts).' },
     },
   },
+  'POST /staff/claims/{reference}/payments': {
+    operationId: 'requestPayment',
+    summary: 'Ask for a further payment (a tranche)',
+    description:
+      'A claim can pay more than once (domain.md): more STMB months while the worker recovers, a disability found later, one school ' +
+      'year of scholarship. A verifier or supervisor asks for one on a claim whose first payment is approved (`APPROVED`, `PAYING`, ' +
+      '`PAYOUT_FAILED` or `PAID`). It is priced by the same rules as a first payment: `STMB` and `DISABILITY` (JKK injuries only) ' +
+      "from `assessment` (only `stmb`, or only `disability`) at the member's wage on the incident date, STMB months continuing the " +
+      'count of the months already paid (months 13 on at 50%); `SCHOLARSHIP` (claims whose benefit is `scholarshipEligible`, or after ' +
+      'a total disability paid) for `schoolYear`, per child at their level, within the years each level allows and the cap over all ' +
+      'years, and only once the family has sent a `SCHOOL_CERTIFICATE` for that year (409 `PROOF_OF_SCHOOLING_REQUIRED` until then). ' +
+      'The tranche (`T2`, `T3`, ...) then awaits its own approval (`POST …/decision` with `tranche`; two people above Rp50,000,000; ' +
+      'whoever asked cannot approve), runs in its own workflow execution `<reference>-T2` and is paid once with the bank key ' +
+      '`<reference>/T2`. The family is told.',
+    tag: 'Staff claims',
+    roles: ['verifier', 'supervisor'],
+    body: {
+      required: true,
+      maxBytes: 8 * 1024,
+      json: {
+        schema: paymentRequestSchema,
+        examples: {
+          stmb: { summary: 'Two more months off work', value: { kind: 'STMB', assessment: { stmb: { months: 2 } } } },
+          disability: {
+            summary: 'A disability found later: one eye',
+            value: { kind: 'DISABILITY', assessment: { disability: { kind: 'anatomical', part: 'eye_one' } } },
+          },
+          scholarship: {
+            summary: 'A school year of scholarship, with the levels of this year',
+            value: {
+              kind: 'SCHOLARSHIP',
+              schoolYear: '2026/2027',
+              children: [
+                { name: 'Rina Aminah', birthDate: '2016-08-17', schoolLevel: 'SD' },
+                { name: 'Budi Aminah', birthDate: '2012-02-01', schoolLevel: 'SMP' },
+              ],
+            },
+          },
+        },
+      },
+    },
+    responses: {
+      201: { description: 'The tranche, awaiting its approval.', json: trancheCreatedSchema },
+      400: invalid(
+        'A missing `assessment.stmb` or `assessment.disability` (or another part given: `assessment.notForKind`), a missing or malformed `schoolYear`, no children declared.',
+      ),
+      404: notFound('No claim with this reference.'),
+      409: {
+        description:
+          '`CLAIM_CLOSED`: rejected or withdrawn. `FIRST_PAYMENT_NOT_APPROVED`: the first payment is not approved yet. `NOT_AN_INJURY`: ' +
+          'STMB or DISABILITY on a claim that is not a JKK injury. `TRANCHE_AWAITING_APPROVAL`: an STMB payment awaits its decision (a request sent twice pays nothing twice). `STMB_ENDED`: a part month was paid. `DISABILITY_ALREADY_ASSESSED`. ' +
+          '`NOT_SCHOLARSHIP_ELIGIBLE`. `SCHOOL_YEAR_ALREADY_REQUESTED`. `PROOF_OF_SCHOOLING_REQUIRED`: no SCHOOL_CERTIFICATE for the ' +
+          'year yet. `SCHOLARSHIP_CAP_REACHED`. `NO_CHILD_ELIGIBLE`. `MEMBER_NOT_FOUND`. `CLAIM_STATE_CHANGED`, `CONFLICT`: it changed meanwhile.',
+        json: {
+          errors: [
+            'CLAIM_CLOSED',
+            'FIRST_PAYMENT_NOT_APPROVED',
+            'NOT_AN_INJURY',
+            'TRANCHE_AWAITING_APPROVAL',
+            'STMB_ENDED',
+            'DISABILITY_ALREADY_ASSESSED',
+            'NOT_SCHOLARSHIP_ELIGIBLE',
+            'SCHOOL_YEAR_ALREADY_REQUESTED',
+            'PROOF_OF_SCHOOLING_REQUIRED',
+            'SCHOLARSHIP_CAP_REACHED',
+            'NO_CHILD_ELIGIBLE',
+            'MEMBER_NOT_FOUND',
+            'CLAIM_STATE_CHANGED',
+            'CONFLICT',
+          ],
+        },
+      },
+      413: { description: 'The body is over 8 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] } },
+    },
+  },
   'POST /staff/claims/{reference}/decision': {
     operationId: 'decideClaim',
     summary: 'Approve or reject a claim',
@@ -621,7 +703,9 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       `${Object.keys(STAFF_REJECTION_REASONS)
         .map((c) => `\`${c}\``)
         .join(', ')}. A form post (the claim page) is redirected back to the claim, ` +
-      'and its errors are pages.',
+      'and its errors are pages. With `tranche` (`T2`, ...), the decision is on that further payment (see ' +
+      '`POST /staff/claims/{reference}/payments`), under the same rules, and whoever asked for it cannot approve it; without it (or ' +
+      "with `T1`), on the claim's own first payment, as before.",
     tag: 'Staff claims',
     roles: ['approver', 'supervisor'],
     body: {
@@ -635,6 +719,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
             summary: 'Reject with a reason',
             value: { decision: 'reject', reasonCode: 'HEIR_NOT_ENTITLED', note: 'Ada ahli waris yang lebih berhak.' },
           },
+          approveTranche: { summary: 'Approve a further payment', value: { decision: 'approve', tranche: 'T2' } },
         },
       },
       form: {
@@ -644,7 +729,11 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       },
     },
     responses: {
-      200: { description: "The claim's status after the decision, and its approvals so far.", json: decisionResultSchema },
+      200: {
+        description:
+          "The claim's status after the decision, and its approvals so far; with `tranche`, that payment's status and approvals.",
+        json: { anyOf: [decisionResultSchema, trancheDecisionResultSchema] },
+      },
       303: { description: 'Decided from the claim page: back to it.', location: '`/staff/claims/{reference}`' },
       400: { ...invalid('An unknown decision, or a rejection without a known `reasonCode`.'), html: 'An error page (form posts).' },
       401: { description: 'No valid access token.', json: { errors: ['UNAUTHORIZED'] }, html: 'An error page (form posts).' },
@@ -656,7 +745,8 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       404: { ...notFound('No claim with this reference.'), html: 'An error page (form posts).' },
       409: {
         description:
-          '`NOT_AWAITING_DECISION`: the claim awaits no decision (or not yet). `ASSESSMENT_REQUIRED`: no computed benefit to approve. ' +
+          '`NOT_AWAITING_DECISION`: the claim (or the tranche) awaits no decision (or not yet), or has no such tranche. ' +
+          '`ASSESSMENT_REQUIRED`: no computed benefit to approve. ' +
           '`CLAIM_STATE_CHANGED`, `CONFLICT`: it changed meanwhile.',
         json: { errors: ['NOT_AWAITING_DECISION', 'ASSESSMENT_REQUIRED', 'CLAIM_STATE_CHANGED', 'CONFLICT'] },
         html: 'An error page (form posts).',
@@ -669,11 +759,21 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     summary: 'Retry a failed payout',
     description:
       'Finance sends a claim in `PAYOUT_FAILED` to the bank again (an extension of api.md). No body is needed; a form post from the ' +
-      'claim page is redirected back to it, and its errors are pages.',
+      'claim page is redirected back to it, and its errors are pages. `{"tranche": "T2"}` retries that further payment instead, ' +
+      'with the same bank key (`<reference>/T2`).',
     tag: 'Staff claims',
     roles: ['finance'],
+    body: {
+      required: false,
+      maxBytes: 8 * 1024,
+      json: {
+        schema: payoutRetryRequestSchema,
+        examples: { tranche: { summary: 'Retry the failed transfer of payment T2', value: { tranche: 'T2' } } },
+      },
+    },
     responses: {
-      200: { description: "The claim's status after the retry was sent.", json: payoutRetryResultSchema },
+      200: { description: "The claim's (or the tranche's) status after the retry was sent.", json: payoutRetryResultSchema },
+      400: invalid('A `tranche` that is not `T<n>`.'),
       303: { description: 'From the claim page (a form post): back to it.', location: '`/staff/claims/{reference}`' },
       401: { description: 'No valid access token.', json: { errors: ['UNAUTHORIZED'] }, html: 'An error page (form posts).' },
       403: { description: 'Only finance retries payouts.', json: { errors: ['FORBIDDEN'] }, html: 'An error page (form posts).' },

@@ -1,6 +1,6 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { ClaimMessages } from '../claims/application/ports';
-import { familyMessages, familySms, staffMessages } from '../claims/web/notifications';
+import { familyMessages, familySms, staffMessages, trancheMessages } from '../claims/web/notifications';
 import type { Notifier } from '../kernel/notifier';
 import { SesNotifier } from '../platform/notifications/notifier';
 import { traced } from '../platform/observability';
@@ -16,4 +16,4 @@ export const notifier = (): Notifier =>
   );
 
 /** The texts of claim notifications, from the message catalogue. */
-export const claimMessages: ClaimMessages = { family: familyMessages, sms: familySms, staff: staffMessages };
+export const claimMessages: ClaimMessages = { family: familyMessages, sms: familySms, staff: staffMessages, tranches: trancheMessages };

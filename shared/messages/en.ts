@@ -117,6 +117,7 @@ export const en: Record<keyof typeof id, string> = {
   'document.GUARDIAN_PROOF': 'Proof of guardianship (court order, or the family card naming the guardian)',
   'document.POWER_OF_ATTORNEY': 'Power of attorney from the injured worker',
   'document.OTHER': 'Other document',
+  'document.SCHOOL_CERTIFICATE': 'Proof of schooling (for this school year)',
 
   'relationship.spouse': 'Husband or wife',
   'relationship.child': 'Child',
@@ -198,6 +199,10 @@ export const en: Record<keyof typeof id, string> = {
   'error.transport.mode': 'Choose the mode: land, sea or air.',
   'error.tooMany': 'Too many rows.',
   'error.schoolLevel.invalid': 'Choose the school level: TK, SD, SMP, SMA or PT (university or training).',
+  'error.schoolYear.invalid': 'Write the school year as YYYY/YYYY, e.g. 2026/2027.',
+  'error.tranche.invalid': 'A payment is named T1, T2 and so on.',
+  'error.tranche.kind': 'Payment kind: STMB, DISABILITY or SCHOLARSHIP.',
+  'error.assessment.notForKind': 'This kind of payment takes only one part of the assessment.',
   'error.assessment.empty': 'The assessment is empty: fill in at least one part (STMB, disability, transport, home care or prosthesis).',
   'error.assessment.notInjury': 'An assessment is only for a JKK injury claim.',
 
@@ -234,6 +239,7 @@ export const en: Record<keyof typeof id, string> = {
   'component.TRANSPORT': 'Transport costs',
   'component.HOME_CARE': 'Home care',
   'component.PROSTHESIS': 'Prosthesis or orthosis',
+  'component.SCHOLARSHIP': "Children's scholarship",
 
   'rejection.MEMBER_NOT_FOUND':
     'Sorry, we could not find a member with this NIK in the member list. Please check the NIK on the ID card or family card. If it is correct, the TKSK coordinator in your district can help check the membership records.',
@@ -352,4 +358,31 @@ export const en: Record<keyof typeof id, string> = {
   'email.reconciliation.subject': '[Santunan] Premium reconciliation {period}: {discrepancies} discrepancies',
   'email.reconciliation.text':
     'Premium reconciliation for {period} ({trigger}).\n\nMembers owing premiums: {members}, expected {expected}\nReceived: {paid}\nPaid {PAID}, unpaid {UNPAID}, underpaid {UNDERPAID}, overpaid {OVERPAID}, paid for inactive members {PAID_FOR_INACTIVE}, unknown NIK {UNKNOWN_MEMBER}\n\nReport: {reportUrl}\nCSV: {csvUrl}\n',
+
+  // Further payments (tranches) and the yearly scholarship reminder
+  'tranche.kind.STMB': 'temporary inability to work (STMB)',
+  'tranche.kind.DISABILITY': 'disability benefit',
+  'tranche.kind.SCHOLARSHIP': 'scholarship',
+  'timeline.tranche': 'Payment {tranche}: {kind} {amount}',
+  'timeline.trancheRejected': 'Payment {tranche} ({kind}) rejected: {reason}',
+  'email.trancheRequested.subject': 'Claim {reference}: a further payment awaits approval',
+  'email.trancheRequested.text':
+    'Dear {name},\n\nPayment {tranche} of claim {reference} ({kind}), {amount}, is awaiting approval by staff. We will write again.\n\nStatus: {statusUrl}',
+  'email.trancheRejected.subject': 'Claim {reference}: a further payment cannot be paid',
+  'email.trancheRejected.text':
+    'Dear {name},\n\nWe are sorry: payment {tranche} ({kind}) of claim {reference} cannot be paid.\nReason: {reason}\n\nStatus: {statusUrl}',
+  'email.tranchePaid.subject': 'Claim {reference}: payment {tranche} has been transferred',
+  'email.tranchePaid.text':
+    'Dear {name},\n\nPayment {tranche} ({kind}) of {amount} has been transferred to the account of {accountHolder}.\n\nStatus: {statusUrl}',
+  'email.scholarshipReminder.subject': 'Claim {reference}: scholarship for the {schoolYear} school year',
+  'email.scholarshipReminder.text':
+    "Dear {name},\n\nThe member's children may receive the scholarship for the {schoolYear} school year. Send proof of schooling (one for each child) from the claim status page, and staff will process the payment.\n\nStatus: {statusUrl}",
+  'sms.trancheRequested': 'Santunan: payment {tranche} of claim {reference} ({amount}) awaits approval.',
+  'sms.trancheRejected': 'Santunan: payment {tranche} of claim {reference} cannot be paid. The reason is on the claim status page.',
+  'sms.tranchePaid': 'Santunan: {amount} (payment {tranche}) for claim {reference} has been transferred.',
+  'sms.scholarshipReminder':
+    'Santunan: send proof of schooling for {schoolYear} for the scholarship of claim {reference} from the claim status page.',
+  'email.trancheDecisionNeeded.subject': '[Santunan] {lead}: {reference} payment {tranche} {kind} {amount}',
+  'email.trancheDecisionNeeded.text':
+    '{lead}.\n\nClaim: {reference}, payment {tranche}\nKind: {kind}\nMember: {member}\nClaimant: {claimant}\nAmount: {amount}\nRequested by: {requestedBy}\nDeadline: {deadline}\n\nOpen the claim: {claimUrl}\n',
 };

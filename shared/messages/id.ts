@@ -125,6 +125,7 @@ export const id = {
   'document.GUARDIAN_PROOF': 'Bukti perwalian (penetapan pengadilan, atau KK yang mencantumkan wali)',
   'document.POWER_OF_ATTORNEY': 'Surat kuasa dari peserta yang cedera',
   'document.OTHER': 'Dokumen lain',
+  'document.SCHOOL_CERTIFICATE': 'Surat keterangan masih sekolah / kuliah (untuk tahun ajaran ini)',
 
   // Claimant's relationship to the member (api.md)
   'relationship.spouse': 'Suami/istri',
@@ -209,6 +210,10 @@ export const id = {
   'error.transport.mode': 'Pilih moda: darat, laut, atau udara.',
   'error.tooMany': 'Terlalu banyak baris.',
   'error.schoolLevel.invalid': 'Pilih jenjang sekolah: TK, SD, SMP, SMA, atau PT.',
+  'error.schoolYear.invalid': 'Tahun ajaran ditulis TTTT/TTTT, misalnya 2026/2027.',
+  'error.tranche.invalid': 'Tahap pembayaran ditulis T1, T2, dan seterusnya.',
+  'error.tranche.kind': 'Jenis pembayaran: STMB, DISABILITY, atau SCHOLARSHIP.',
+  'error.assessment.notForKind': 'Pembayaran jenis ini hanya memakai satu bagian penilaian.',
   'error.assessment.empty':
     'Penilaian kosong: isi paling sedikit satu bagian (STMB, cacat, transportasi, perawatan di rumah, atau alat bantu).',
   'error.assessment.notInjury': 'Penilaian hanya untuk klaim cedera JKK.',
@@ -247,6 +252,7 @@ export const id = {
   'component.TRANSPORT': 'Biaya transportasi',
   'component.HOME_CARE': 'Perawatan di rumah (homecare)',
   'component.PROSTHESIS': 'Alat bantu / alat ganti (prothese, orthose)',
+  'component.SCHOLARSHIP': 'Beasiswa pendidikan anak',
 
   // Why the workflow rejects a claim: plain words, what it means, and what the family can do
   'rejection.MEMBER_NOT_FOUND':
@@ -373,4 +379,32 @@ export const id = {
   'email.reconciliation.subject': '[Santunan] Rekonsiliasi iuran {period}: {discrepancies} selisih',
   'email.reconciliation.text':
     'Rekonsiliasi iuran bulan {period} ({trigger}).\n\nPeserta wajib iuran: {members}, seharusnya {expected}\nDiterima: {paid}\nLunas {PAID}, belum dibayar {UNPAID}, kurang bayar {UNDERPAID}, lebih bayar {OVERPAID}, dibayar untuk peserta tidak aktif {PAID_FOR_INACTIVE}, NIK tidak dikenal {UNKNOWN_MEMBER}\n\nLaporan: {reportUrl}\nCSV: {csvUrl}\n',
+
+  // Further payments (tranches) and the yearly scholarship reminder
+  'tranche.kind.STMB': 'santunan tidak mampu bekerja (STMB)',
+  'tranche.kind.DISABILITY': 'santunan cacat',
+  'tranche.kind.SCHOLARSHIP': 'beasiswa',
+  'timeline.tranche': 'Pembayaran tahap {tranche}: {kind} {amount}',
+  'timeline.trancheRejected': 'Pembayaran tahap {tranche} ({kind}) ditolak: {reason}',
+  'email.trancheRequested.subject': 'Klaim {reference}: pembayaran lanjutan menunggu persetujuan',
+  'email.trancheRequested.text':
+    'Yth. {name},\n\nPembayaran tahap {tranche} untuk klaim {reference} ({kind}) sebesar {amount} sedang menunggu persetujuan petugas. Kami akan mengabari Anda lagi.\n\nStatus: {statusUrl}',
+  'email.trancheRejected.subject': 'Klaim {reference}: pembayaran lanjutan tidak dapat dibayarkan',
+  'email.trancheRejected.text':
+    'Yth. {name},\n\nMohon maaf, pembayaran tahap {tranche} ({kind}) untuk klaim {reference} tidak dapat dibayarkan.\nAlasan: {reason}\n\nStatus: {statusUrl}',
+  'email.tranchePaid.subject': 'Klaim {reference}: pembayaran tahap {tranche} sudah ditransfer',
+  'email.tranchePaid.text':
+    'Yth. {name},\n\nPembayaran tahap {tranche} ({kind}) sebesar {amount} sudah ditransfer ke rekening atas nama {accountHolder}.\n\nStatus: {statusUrl}',
+  'email.scholarshipReminder.subject': 'Klaim {reference}: beasiswa tahun ajaran {schoolYear}',
+  'email.scholarshipReminder.text':
+    'Yth. {name},\n\nAnak peserta dapat menerima beasiswa untuk tahun ajaran {schoolYear}. Kirim surat keterangan masih sekolah atau kuliah (satu untuk setiap anak) lewat halaman status klaim, lalu petugas akan memproses pembayarannya.\n\nStatus: {statusUrl}',
+  'sms.trancheRequested': 'Santunan: pembayaran tahap {tranche} klaim {reference} ({amount}) menunggu persetujuan petugas.',
+  'sms.trancheRejected':
+    'Santunan: pembayaran tahap {tranche} klaim {reference} tidak dapat dibayarkan. Alasan ada di halaman status klaim.',
+  'sms.tranchePaid': 'Santunan: {amount} (tahap {tranche}) untuk klaim {reference} sudah ditransfer.',
+  'sms.scholarshipReminder':
+    'Santunan: kirim surat keterangan sekolah tahun ajaran {schoolYear} untuk beasiswa klaim {reference} lewat halaman status klaim.',
+  'email.trancheDecisionNeeded.subject': '[Santunan] {lead}: {reference} tahap {tranche} {kind} {amount}',
+  'email.trancheDecisionNeeded.text':
+    '{lead}.\n\nKlaim: {reference}, pembayaran tahap {tranche}\nJenis: {kind}\nPeserta: {member}\nPengaju: {claimant}\nJumlah: {amount}\nDiminta oleh: {requestedBy}\nBatas waktu: {deadline}\n\nBuka klaim: {claimUrl}\n',
 } as const;

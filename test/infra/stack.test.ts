@@ -4,7 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { BUNDLING, LAMBDA_NODE_MAJOR } from '../../infra/definitions/bundling';
-import { FUNCTIONS, type FunctionDefinition } from '../../infra/definitions/functions';
+import { FUNCTIONS, type FunctionDefinition, type FunctionName } from '../../infra/definitions/functions';
 import { ROUTES, routeKey } from '../../infra/definitions/routes';
 import { CLAIMS_TABLE, TABLES } from '../../infra/definitions/tables';
 import { SantunanStack } from '../../infra/santunan-stack';
@@ -388,6 +388,18 @@ describe('claim workflow', () => {
     expect(asl().States.AwaitDecision.Parameters.Payload['taskToken.$']).toBe('$$.Task.Token');
   });
 
+  test('one definition for every payment: Verify takes the whole state, and the tasks after it act on the tranche it names', () => {
+    const states = asl().States;
+    // No Parameters: a tranche execution's input has `tranche`, the first payment's has none.
+    expect(states.Verify.Parameters).toBeUndefined();
+    expect(states.Pay.Parameters['tranche.$']).toBe('$.tranche');
+    for (const name of ['AwaitDecision', 'EscalateDecision', 'AwaitPayoutRetry'])
+      expect([name, states[name].Parameters.Payload['tranche.$']]).toEqual([name, '$.tranche']);
+    // RecordFailure may follow a failed Verify, before `tranche` exists: it names the execution instead.
+    expect(states.RecordFailure.Parameters).not.toHaveProperty('tranche.$');
+    expect(states.RecordFailure.Parameters['execution.$']).toBe('$$.Execution.Name');
+  });
+
   test('retries only transient errors, with backoff and full jitter; the bank gets its own retry', () => {
     for (const [name, state] of tasks()) {
       expect([name, state.Retry?.length ?? 0]).toEqual([name, expect.any(Number)]);
@@ -417,11 +429,11 @@ describe('claim workflow', () => {
     expect(states.Failed.Type).toBe('Fail');
   });
 
-  test('only intake may start executions, and only the functions that hold task tokens may answer them', () => {
+  test('only intake and the staff API (a further payment) may start executions, and only the functions that hold task tokens may answer them', () => {
     const starters = DEFINITIONS.filter(([, d]) => statementsOf(d).some((st) => [st.Action].flat().includes('states:StartExecution'))).map(
       ([n]) => n,
     );
-    expect(starters).toEqual(['submitClaim']);
+    expect(starters).toEqual(['submitClaim', 'staffApi']);
     const responders = DEFINITIONS.filter(([, d]) => statementsOf(d).some((st) => [st.Action].flat().includes('states:SendTaskSuccess')))
       .map(([n]) => n)
       .sort();
@@ -432,11 +444,24 @@ describe('claim workflow', () => {
 });
 
 describe('reconciliation schedule', () => {
-  const schedule = () => {
-    const found = Object.values(template.findResources('AWS::Scheduler::Schedule')) as Resource[];
+  const scheduleOf = (name: FunctionName) => {
+    const found = (Object.values(template.findResources('AWS::Scheduler::Schedule')) as Resource[]).filter(
+      (s) =>
+        JSON.stringify(s.Properties.Target.Arn) ===
+        JSON.stringify({ 'Fn::GetAtt': [functionId(FUNCTIONS[name] as FunctionDefinition), 'Arn'] }),
+    );
     expect(found).toHaveLength(1);
     return found[0]!.Properties;
   };
+  const schedule = () => scheduleOf('reconcilePremiums');
+  test('two schedules: the daily reconciliation and the yearly scholarship reminder', () => {
+    expect(Object.keys(template.findResources('AWS::Scheduler::Schedule'))).toHaveLength(2);
+    const yearly = scheduleOf('remindScholarships');
+    expect(yearly.ScheduleExpression).toBe('cron(0 8 1 7 ? *)');
+    expect(yearly.ScheduleExpressionTimezone).toBe('Asia/Jakarta');
+    expect(JSON.parse(yearly.Target.Input)).toEqual({ trigger: 'schedule' });
+    expect(yearly.Target.RetryPolicy).toEqual({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 6 * 3600 });
+  });
   test('daily at 01:00 in Asia/Jakarta, invoking the reconciliation function with the schedule event', () => {
     const p = schedule();
     expect(p.ScheduleExpression).toBe('cron(0 1 * * ? *)');

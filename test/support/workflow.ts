@@ -175,3 +175,18 @@ export const waitForEmails = async (address: string, wanted: (emails: Email[]) =
   }
   throw new Error(`Emails to ${address} never matched; got: ${JSON.stringify(emails.map((e) => e.subject))}`);
 };
+
+/** Waits until the execution of a further payment (tranche) holds its decision token. */
+export const waitForTrancheDecisionTask = async (api: Api, reference: string, tranche: string, timeoutMs = 15_000) => {
+  const deadline = Date.now() + timeoutMs;
+  let last: any;
+  while (Date.now() < deadline) {
+    last = (await staff(api, 'supervisor', 'GET', `/staff/claims/${reference}`)).json;
+    const t = last?.tranches?.find((x: { id: string }) => x.id === tranche);
+    if (t?.pendingTask?.kind === 'decision' && !t.pendingTask.escalated) return t;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(
+    `No decision task for ${reference} ${tranche}: ${JSON.stringify(last?.tranches)}\n${await executionReport(`${reference}-${tranche}`)}`,
+  );
+};

@@ -148,6 +148,10 @@ export class ClaimsRepository implements ClaimStore {
       values[':token'] = change.expectToken;
       conditions.push('#pendingTask.#token = :token');
     }
+    if (change.expectVersion !== undefined) {
+      values[':version'] = change.expectVersion;
+      conditions.push('#version = :version');
+    }
     if (change.to) {
       values[':to'] = change.to;
       values[':gsi1pk'] = `STATUS#${change.to}`;

@@ -1,5 +1,6 @@
 import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { type ClaimWorkflow, TaskTokenGoneError } from '../application/ports';
+import { trancheExecutionName } from '../domain/tranche';
 
 /**
  * The claim workflow as the functions see it. The endpoint comes from AWS_ENDPOINT_URL_SFN when set (the local
@@ -12,16 +13,17 @@ export class WorkflowClient implements ClaimWorkflow {
   ) {}
 
   /**
-   * Starts the claim's execution, named by its reference. A second start for the same claim is refused by Step
+   * Starts the claim's execution, named by its reference (a tranche's `<reference>-T2`, its input naming the
+   * tranche). A second start for the same claim is refused by Step
    * Functions (ExecutionAlreadyExists) or answered with the running execution: either way nothing is duplicated.
    */
-  async start(reference: string, baseUrl: string): Promise<'started' | 'already-started'> {
+  async start(reference: string, baseUrl: string, tranche?: string): Promise<'started' | 'already-started'> {
     try {
       await this.sfn.send(
         new StartExecutionCommand({
           stateMachineArn: this.stateMachineArn,
-          name: reference,
-          input: JSON.stringify({ reference, baseUrl }),
+          name: tranche ? trancheExecutionName(reference, tranche) : reference,
+          input: JSON.stringify(tranche ? { reference, baseUrl, tranche } : { reference, baseUrl }),
         }),
       );
       return 'started';

@@ -5,7 +5,7 @@
  */
 import type { Message, Notifier } from '../../kernel/notifier';
 import type { Coverage, Member } from '../../premiums/domain/member';
-import type { AuditEvent, Claim, ClaimStatus, DocumentType, TimelineEntry, UploadContentType } from '../domain/claim';
+import type { AuditEvent, Claim, ClaimStatus, DocumentType, TimelineEntry, Tranche, UploadContentType } from '../domain/claim';
 
 export type { Message, Notifier };
 
@@ -20,6 +20,8 @@ export interface Transition {
   set?: Record<string, unknown>;
   /** The pending task token this change answers: a change for a superseded token fails. */
   expectToken?: string;
+  /** The claim's version as read: any change since fails (a tranche is rewritten from the claim it was read from). */
+  expectVersion?: number;
   timeline?: TimelineEntry | TimelineEntry[];
   audit: AuditEvent;
   /** Releases the open-claim lock of this claim (it closed without payment). */
@@ -109,8 +111,11 @@ export class TaskTokenGoneError extends Error {
 }
 
 export interface ClaimWorkflow {
-  /** Starts the claim's execution, named by its reference; a second start for one claim duplicates nothing. */
-  start(reference: string, baseUrl: string): Promise<'started' | 'already-started'>;
+  /**
+   * Starts the claim's execution, named by its reference (a tranche's: `<reference>-T2`, with the tranche id in its
+   * input); a second start for one claim or tranche duplicates nothing.
+   */
+  start(reference: string, baseUrl: string, tranche?: string): Promise<'started' | 'already-started'>;
   /** Answers a waiting task; TaskTokenGoneError when nobody waits on the token any more. */
   succeed(token: string, output: Record<string, unknown>): Promise<void>;
 }
@@ -182,6 +187,24 @@ export interface ClaimMessages {
     decisionNeeded(claim: Claim, baseUrl: string, opts: { escalated: boolean; secondApproval: boolean }): Message;
     payoutFailed(claim: Claim, error: string, baseUrl: string): Message;
     workflowFailed(reference: string, error: string, baseUrl: string): Message;
+  };
+  /** Further payments (tranches) and the yearly scholarship reminder. */
+  tranches: {
+    family: {
+      requested(claim: Claim, tranche: Tranche, baseUrl: string): Message;
+      rejected(claim: Claim, tranche: Tranche, reason: string, baseUrl: string): Message;
+      paid(claim: Claim, tranche: Tranche, baseUrl: string): Message;
+      scholarshipReminder(claim: Claim, schoolYear: string, baseUrl: string): Message;
+    };
+    sms: {
+      requested(claim: Claim, tranche: Tranche): string;
+      rejected(claim: Claim, tranche: Tranche): string;
+      paid(claim: Claim, tranche: Tranche): string;
+      scholarshipReminder(claim: Claim, schoolYear: string): string;
+    };
+    staff: {
+      decisionNeeded(claim: Claim, tranche: Tranche, baseUrl: string, opts: { escalated: boolean; secondApproval: boolean }): Message;
+    };
   };
 }
 

@@ -1,7 +1,10 @@
 /** The claim vocabulary shared by intake, the workflow and the pages (see the handbook's api.md). */
 import type { Benefit } from '../../reference-data/benefits';
+import type { SchoolLevel } from './rules/scholarship';
+import type { Tranche } from './tranche';
 
 export { BENEFITS, type Benefit } from '../../reference-data/benefits';
+export type { Tranche } from './tranche';
 
 export const INCIDENT_TYPES = ['death', 'injury'] as const;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];
@@ -49,7 +52,8 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
  * - `takesDocuments`: the family may still add documents (until a decision is taken);
  * - `open`: the workflow has work left (the twin resumes these after a restart);
  * - `final`: nothing happens any more;
- * - `blocking`: a claim here blocks a second claim for the same member and benefit (api.md: "open or paid").
+ * - `blocking`: a claim here blocks a second claim for the same member and benefit (api.md: "open or paid");
+ * - `takesTranches`: staff may request a further payment (a tranche), and the family may send proof of schooling.
  */
 export const STATUS_GROUPS = {
   verifiable: ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS'],
@@ -57,6 +61,8 @@ export const STATUS_GROUPS = {
   open: ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAYOUT_FAILED'],
   final: ['PAID', 'REJECTED', 'WITHDRAWN'],
   blocking: ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAYOUT_FAILED', 'PAID'],
+  /** A further payment (tranche.ts) may be requested: the first payment is approved, so its amount is final. */
+  takesTranches: ['APPROVED', 'PAYING', 'PAYOUT_FAILED', 'PAID'],
 } as const satisfies Record<string, readonly ClaimStatus[]>;
 export type StatusGroup = keyof typeof STATUS_GROUPS;
 
@@ -79,6 +85,8 @@ export const DOCUMENT_TYPES = [
   'GUARDIAN_PROOF',
   /** The injured worker's power of attorney, when the spouse files for a worker who cannot act. */
   'POWER_OF_ATTORNEY',
+  /** Proof of schooling for one school year (a scholarship tranche needs one for its year). */
+  'SCHOOL_CERTIFICATE',
   'OTHER',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -94,6 +102,8 @@ export interface TimelineEntry {
   status: ClaimStatus;
   at: string;
   note?: string;
+  /** A further payment's entry (`T2`, ...): `status` is then the tranche's status, not the claim's. */
+  tranche?: string;
 }
 
 export interface ClaimDocument {
@@ -102,6 +112,8 @@ export interface ClaimDocument {
   contentType: UploadContentType;
   size: number;
   key: string;
+  /** SCHOOL_CERTIFICATE: the school year it proves (`2026/2027`). */
+  schoolYear?: string;
 }
 
 export interface Claim {
@@ -136,7 +148,20 @@ export interface Claim {
   decision?: { outcome: 'approved' | 'rejected'; reasonCode?: string; reason?: string; decidedBy?: string; at?: string };
   /** Set when paid (api.md `payout` in the status JSON). */
   payment?: { amount: number; currency: 'IDR'; paidAt: string; components: { code: string; amount: number }[] };
+  /** The children declared for the scholarship (submission, updated by each scholarship tranche). */
+  children?: ScholarshipChild[];
+  /** Further payments after the first (tranche.ts): more STMB months, a disability finding, a school year. */
+  tranches?: Tranche[];
+  /** School years the family was reminded to send proof of schooling for (the yearly reminder runs once a year). */
+  scholarshipReminded?: string[];
   version: number;
+}
+
+export interface ScholarshipChild {
+  name: string;
+  birthDate: string;
+  /** The level the child attends this school year; null or absent when not in school. */
+  schoolLevel?: SchoolLevel | null;
 }
 
 export const CLAIM_FLAGS = ['SPONSOR_ARREARS', 'NAME_MISMATCH', 'HEIR_ORDER_REVIEW', 'ASSESSMENT_REQUIRED'] as const;

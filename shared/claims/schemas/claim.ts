@@ -4,6 +4,7 @@ import { BANKS, isBankCode } from '../../reference-data/banks';
 import { BANK_CODES, email, mobilePhone, nik, pastDate, personName, required, text } from '../../reference-data/fields';
 import { BENEFITS, DOCUMENT_TYPES, INCIDENT_CAUSES, INCIDENT_TYPES, JKK_CAUSES, JKM_CAUSES, RELATIONSHIPS } from '../domain/claim';
 import { addYears } from '../domain/rules/benefits';
+import { scholarshipChildrenSchema } from './payment';
 import { uploadIdSchema } from './upload-id';
 
 /**
@@ -61,6 +62,8 @@ export const claimSubmissionSchema = z
         .array(z.object({ type: z.enum(DOCUMENT_TYPES, required('document.type')), uploadId: uploadIdSchema }), 'invalid')
         .check(z.maxLength(20, 'documents.tooMany')),
     ),
+    /** The member's children, for the scholarship of a death or a total disability (paid a school year at a time). */
+    children: z.optional(scholarshipChildrenSchema),
   })
   .check(
     // Rules that tie fields together. Each issue names the field a person has to change.

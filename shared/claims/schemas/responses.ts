@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { BENEFITS, CLAIM_FLAGS, CLAIM_STATUSES, DOCUMENT_TYPES, UPLOAD_CONTENT_TYPES } from '../domain/claim';
 import { REFERENCE_PATTERN } from '../domain/reference';
 import { SCHOOL_LEVELS } from '../domain/rules/scholarship';
+import { TRANCHE_KINDS, TRANCHE_STATUSES } from '../domain/tranche';
 
 /**
  * What the claim routes answer in JSON (api.md), for docs/openapi.json and the contract tests. Handlers build their
@@ -57,7 +58,29 @@ export const claimCreatedSchema = z.object({
 });
 export type ClaimCreated = z.infer<typeof claimCreatedSchema>;
 
-const timelineEntry = z.object({ status: claimStatus, at: timestampSchema, note: z.optional(z.string()) });
+const timelineEntry = z.object({
+  status: claimStatus,
+  at: timestampSchema,
+  note: z.optional(z.string()),
+  tranche: z.optional(
+    z
+      .string()
+      .check(z.meta({ description: "A further payment's entry (`T2`, ...): `status` is that payment's status.", examples: ['T2'] })),
+  ),
+});
+const trancheKind = z.enum(TRANCHE_KINDS);
+const trancheStatus = z.enum(TRANCHE_STATUSES);
+
+/** A further payment as the family sees it. */
+const familyTranche = z.object({
+  id: z.string().check(z.meta({ examples: ['T2'] })),
+  kind: trancheKind,
+  status: trancheStatus,
+  amount: rupiahSchema,
+  currency: z.literal('IDR'),
+  schoolYear: z.optional(z.string().check(z.meta({ examples: ['2026/2027'] }))),
+  paidAt: z.optional(timestampSchema),
+});
 
 /** The family's view of a claim (`Accept: application/json`): no staff notes, no bank account, no NIKs. */
 export const claimStatusResponseSchema = z.object({
@@ -76,6 +99,13 @@ export const claimStatusResponseSchema = z.object({
     z
       .object({ amount: rupiahSchema, currency: z.literal('IDR'), paidAt: timestampSchema, components: z.array(benefitComponent) })
       .check(z.meta({ description: 'Present once the claim is paid.' })),
+  ),
+  tranches: z.optional(
+    z
+      .array(familyTranche)
+      .check(
+        z.meta({ description: 'Further payments after the first (more STMB months, a disability, a school year), once there are any.' }),
+      ),
   ),
 });
 export type ClaimStatusResponse = z.infer<typeof claimStatusResponseSchema>;
@@ -179,6 +209,49 @@ export const assessmentResultSchema = z.object({
     ruleSet: z.string().check(z.meta({ examples: ['PP 82/2019'] })),
     components: z.array(z.object({ code: z.string(), amount: rupiahSchema, basis: z.string() })),
   }),
+});
+
+/** 201 to POST /staff/claims/{reference}/payments: the tranche, awaiting its own approval. */
+export const trancheCreatedSchema = z.object({
+  reference: claimReferenceSchema,
+  tranche: z.object({
+    id: z.string().check(z.meta({ examples: ['T2'], description: 'Its execution is `<reference>-T2`; its bank key `<reference>/T2`.' })),
+    kind: trancheKind,
+    status: z.literal('AWAITING_APPROVAL'),
+    amount: rupiahSchema,
+    currency: z.literal('IDR'),
+    ruleSet: z.string().check(z.meta({ examples: ['PP 82/2019'] })),
+    components: z.array(z.object({ code: z.string(), amount: rupiahSchema, basis: z.optional(z.string()) })),
+    stmb: z.optional(
+      z
+        .object({ fromMonth: z.number().check(z.int()), months: z.number().check(z.int()), days: z.number().check(z.int()) })
+        .check(z.meta({ description: 'STMB: the months of absence paid; `fromMonth` continues the earlier payments.' })),
+    ),
+    schoolYear: z.optional(z.string()),
+    children: z.optional(
+      z.array(
+        z.object({
+          name: z.string(),
+          birthDate: z.string(),
+          schoolLevel: z.optional(z.nullable(z.enum(SCHOOL_LEVELS))),
+          amount: rupiahSchema,
+          reason: z.optional(
+            z
+              .enum(['AGE_LIMIT', 'NOT_IN_SCHOOL', 'MAX_CHILDREN', 'LEVEL_LIMIT', 'CAP_REACHED'])
+              .check(z.meta({ description: 'Why the child receives nothing this year.' })),
+          ),
+        }),
+      ),
+    ),
+    approval: z.object({ level: z.enum(['approver', 'supervisor']), secondApprovalRequired: z.boolean(), deadline: timestampSchema }),
+  }),
+});
+
+/** 200 to a tranche's decision (JSON, `tranche` in the request): the tranche's status and its approvals. */
+export const trancheDecisionResultSchema = z.object({
+  tranche: z.string().check(z.meta({ examples: ['T2'] })),
+  status: trancheStatus,
+  approvals: z.number().check(z.int(), z.gte(0)),
 });
 
 /** 200 to POST /staff/claims/{reference}/payout-retry (JSON). */

@@ -1,6 +1,6 @@
 import type { Message } from '../../kernel/notifier';
 import { t } from '../../messages';
-import type { Claim, DocumentType } from '../domain/claim';
+import type { Claim, DocumentType, Tranche } from '../domain/claim';
 import { DOCUMENT_LABELS } from './labels';
 
 /** Families and staff are written to in Bahasa Indonesia; the catalogue holds English beside it. */
@@ -85,4 +85,68 @@ export const staffMessages = {
     subject: t('email.workflowFailed.subject', lang, { reference }),
     text: t('email.workflowFailed.text', lang, { reference, error, claimUrl: claimLink(baseUrl, reference) }),
   }),
+};
+
+const kindOf = (tranche: Tranche) => t(`tranche.kind.${tranche.kind}`, lang);
+const trancheParams = (claim: Claim, tranche: Tranche) => ({
+  reference: claim.reference,
+  tranche: tranche.id,
+  kind: kindOf(tranche),
+  amount: rupiah(tranche.amount),
+});
+
+/** A further payment (tranche) and the yearly scholarship reminder: the family and the approvers are told as for the first. */
+export const trancheMessages = {
+  family: {
+    requested: (claim: Claim, tranche: Tranche, baseUrl: string): Message => ({
+      subject: t('email.trancheRequested.subject', lang, { reference: claim.reference }),
+      text: withFooter(t('email.trancheRequested.text', lang, { ...family(claim, baseUrl), ...trancheParams(claim, tranche) })),
+    }),
+    rejected: (claim: Claim, tranche: Tranche, reason: string, baseUrl: string): Message => ({
+      subject: t('email.trancheRejected.subject', lang, { reference: claim.reference }),
+      text: withFooter(
+        t('email.trancheRejected.text', lang, { ...family(claim, baseUrl), tranche: tranche.id, kind: kindOf(tranche), reason }),
+      ),
+    }),
+    paid: (claim: Claim, tranche: Tranche, baseUrl: string): Message => ({
+      subject: t('email.tranchePaid.subject', lang, { reference: claim.reference, tranche: tranche.id }),
+      text: withFooter(
+        t('email.tranchePaid.text', lang, {
+          ...family(claim, baseUrl),
+          ...trancheParams(claim, tranche),
+          accountHolder: claim.bankAccount.accountHolder,
+        }),
+      ),
+    }),
+    scholarshipReminder: (claim: Claim, schoolYear: string, baseUrl: string): Message => ({
+      subject: t('email.scholarshipReminder.subject', lang, { reference: claim.reference, schoolYear }),
+      text: withFooter(t('email.scholarshipReminder.text', lang, { ...family(claim, baseUrl), schoolYear })),
+    }),
+  },
+  sms: {
+    requested: (claim: Claim, tranche: Tranche) =>
+      t('sms.trancheRequested', lang, { reference: claim.reference, tranche: tranche.id, amount: rupiah(tranche.amount) }),
+    rejected: (claim: Claim, tranche: Tranche) => t('sms.trancheRejected', lang, { reference: claim.reference, tranche: tranche.id }),
+    paid: (claim: Claim, tranche: Tranche) =>
+      t('sms.tranchePaid', lang, { reference: claim.reference, tranche: tranche.id, amount: rupiah(tranche.amount) }),
+    scholarshipReminder: (claim: Claim, schoolYear: string) =>
+      t('sms.scholarshipReminder', lang, { reference: claim.reference, schoolYear }),
+  },
+  staff: {
+    decisionNeeded: (claim: Claim, tranche: Tranche, baseUrl: string, opts: { escalated: boolean; secondApproval: boolean }): Message => {
+      const lead = t(`email.decisionNeeded.${opts.escalated ? 'escalated' : opts.secondApproval ? 'second' : 'first'}`, lang);
+      return {
+        subject: t('email.trancheDecisionNeeded.subject', lang, { lead, ...trancheParams(claim, tranche) }),
+        text: t('email.trancheDecisionNeeded.text', lang, {
+          lead,
+          ...trancheParams(claim, tranche),
+          member: claim.member.name,
+          claimant: claim.claimant.name,
+          requestedBy: tranche.requestedBy,
+          deadline: tranche.approval.deadline,
+          claimUrl: claimLink(baseUrl, claim.reference),
+        }),
+      };
+    },
+  },
 };

@@ -11,16 +11,17 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 const MIN_BYTES = 1024;
 const TEXT = /^(text\/|application\/(json|javascript|xml)|image\/svg)/i;
 
-const acceptsGzip = (event: APIGatewayProxyEventV2): boolean => {
-  const header = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'accept-encoding')?.[1] ?? '';
-  // "gzip", "gzip;q=1.0", but not "gzip;q=0".
-  return header.split(',').some((part) => {
+const acceptsGzip = (event: APIGatewayProxyEventV2): boolean =>
+  acceptsGzipEncoding(Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'accept-encoding')?.[1] ?? '');
+
+/** An `Accept-Encoding` value that allows gzip: "gzip", "gzip;q=1.0", "*", but not "gzip;q=0". */
+export const acceptsGzipEncoding = (header: string): boolean =>
+  header.split(',').some((part) => {
     const [coding, ...params] = part.trim().toLowerCase().split(';');
     if (coding !== 'gzip' && coding !== '*') return false;
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     return q === undefined || Number(q.slice(2)) > 0;
   });
-};
 
 export const compressResponse = (response: APIGatewayProxyStructuredResultV2, event: APIGatewayProxyEventV2): void => {
   if (!response || typeof response !== 'object' || response.isBase64Encoded || typeof response.body !== 'string') return;

@@ -26,7 +26,7 @@ import {
 } from '../../../shared/claims/application/ports';
 import type { AuditEvent, Claim, ClaimStatus } from '../../../shared/claims/domain/claim';
 import { inGroup } from '../../../shared/claims/domain/claim';
-import { familyMessages, familySms, staffMessages } from '../../../shared/claims/web/notifications';
+import { familyMessages, familySms, staffMessages, trancheMessages } from '../../../shared/claims/web/notifications';
 import { ConflictError, IdempotencyKeyReusedError } from '../../../shared/kernel/errors';
 import type { Coverage, Member } from '../../../shared/premiums/domain/member';
 
@@ -66,7 +66,8 @@ export class InMemoryClaimStore implements ClaimStore {
   async transition(reference: string, change: Transition): Promise<Claim> {
     const claim = this.claims.get(reference);
     const tokenOk = change.expectToken === undefined || claim?.pendingTask?.token === change.expectToken;
-    if (!claim || !change.from.includes(claim.status) || !tokenOk) {
+    const versionOk = change.expectVersion === undefined || claim?.version === change.expectVersion;
+    if (!claim || !change.from.includes(claim.status) || !tokenOk || !versionOk) {
       throw new ConflictError('CLAIM_STATE_CHANGED', `Claim ${reference} is no longer in the expected state (${change.from.join(', ')}).`);
     }
     const next: Claim & Record<string, unknown> = { ...claim, version: claim.version + 1, updatedAt: change.at };
@@ -129,14 +130,14 @@ export class InMemoryDocuments implements DocumentStorage {
 
 /** Records starts and answers; `goneTokens` answer as a token nobody waits on any more. */
 export class RecordingWorkflow implements ClaimWorkflow {
-  readonly started: { reference: string; baseUrl: string }[] = [];
+  readonly started: { reference: string; baseUrl: string; tranche?: string }[] = [];
   readonly answers: { token: string; output: Record<string, unknown> }[] = [];
   readonly goneTokens = new Set<string>();
   failStart = false;
-  async start(reference: string, baseUrl: string) {
+  async start(reference: string, baseUrl: string, tranche?: string) {
     if (this.failStart) throw new Error('Step Functions unavailable');
-    const again = this.started.some((s) => s.reference === reference);
-    this.started.push({ reference, baseUrl });
+    const again = this.started.some((s) => s.reference === reference && s.tranche === tranche);
+    this.started.push({ reference, baseUrl, ...(tranche ? { tranche } : {}) });
     return again ? ('already-started' as const) : ('started' as const);
   }
   async succeed(token: string, output: Record<string, unknown>) {
@@ -199,7 +200,7 @@ export class RecordingNotifier implements Notifier {
 }
 
 /** The real message texts: pure functions of the claim. */
-export const messages: ClaimMessages = { family: familyMessages, sms: familySms, staff: staffMessages };
+export const messages: ClaimMessages = { family: familyMessages, sms: familySms, staff: staffMessages, tranches: trancheMessages };
 
 export const STAFF_EMAILS = {
   approver: ['approver@test'],

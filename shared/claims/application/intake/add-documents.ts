@@ -1,8 +1,9 @@
 import { ConflictError, NotFoundError } from '../../../kernel/errors';
-import { jakartaIso } from '../../../kernel/time';
+import { jakartaDate, jakartaIso } from '../../../kernel/time';
 import { logger } from '../../../platform/observability/logger';
 import { type ClaimDocument, type ClaimStatus, type DocumentType, inGroup } from '../../domain/claim';
 import { missingDocuments } from '../../domain/rules/documents';
+import { schoolYearOf } from '../../domain/tranche';
 import { type ClaimStore, type ClaimWorkflow, TaskTokenGoneError } from '../ports';
 import { findClaimOfClaimant } from './find-claim';
 import { type DocumentDeps, resolveDocuments } from './resolve-documents';
@@ -16,7 +17,7 @@ export interface AddDocumentsInput {
   reference: string;
   /** The claimant's NIK: proves the claim is theirs (a wrong one is the same 404 as an unknown reference). */
   nik: string;
-  documents: { type: DocumentType; uploadId: string }[];
+  documents: { type: DocumentType; uploadId: string; schoolYear?: string }[];
 }
 
 /**
@@ -29,10 +30,15 @@ export const addDocuments = async (
 ): Promise<{ reference: string; status: ClaimStatus; missingDocuments: DocumentType[] }> => {
   const claim = await findClaimOfClaimant(deps.claims, input.reference, input.nik);
   if (!claim) throw new NotFoundError('No claim with this reference and claimant NIK.');
-  if (!inGroup(claim.status, 'takesDocuments')) {
+  // After the first approval only proof of schooling is still taken: a scholarship tranche needs one each year.
+  const proofOnly = inGroup(claim.status, 'takesTranches') && input.documents.every((d) => d.type === 'SCHOOL_CERTIFICATE');
+  if (!inGroup(claim.status, 'takesDocuments') && !proofOnly) {
     throw new ConflictError('CLAIM_CLOSED', `Claim ${claim.reference} no longer takes documents (status ${claim.status}).`);
   }
-  const added = await resolveDocuments(deps, input.documents);
+  const thisYear = schoolYearOf(jakartaDate(deps.now?.()));
+  const added = (await resolveDocuments(deps, input.documents)).map((d, i) =>
+    d.type === 'SCHOOL_CERTIFICATE' ? { ...d, schoolYear: input.documents[i]?.schoolYear ?? thisYear } : d,
+  );
   const known = new Set(claim.documents.map((d) => d.uploadId));
   const documents: ClaimDocument[] = [...claim.documents, ...added.filter((d) => !known.has(d.uploadId))];
   const missing = missingDocuments(

@@ -38,4 +38,17 @@ export const publicStatus = (claim: Claim) => ({
         },
       }
     : {}),
+  ...(claim.tranches?.length
+    ? {
+        tranches: claim.tranches.map((t) => ({
+          id: t.id,
+          kind: t.kind,
+          status: t.status,
+          amount: t.amount,
+          currency: t.currency,
+          ...(t.schoolYear ? { schoolYear: t.schoolYear } : {}),
+          ...(t.payment ? { paidAt: t.payment.paidAt } : {}),
+        })),
+      }
+    : {}),
 });

@@ -42,6 +42,7 @@ export const buildClaim = (submission: ClaimSubmission, documents: ClaimDocument
     claimant: submission.claimant,
     bankAccount: submission.payout,
     documents,
+    ...(submission.children?.length ? { children: submission.children } : {}),
     submittedAt: iso,
     updatedAt: iso,
     timeline: [{ status: 'SUBMITTED', at: iso }],

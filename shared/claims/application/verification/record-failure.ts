@@ -13,6 +13,8 @@ export interface RecordFailureDeps {
 export interface WorkflowFailure {
   reference: string;
   baseUrl: string;
+  /** The execution that failed: the reference, or `<reference>-T2` for a tranche's. */
+  execution?: string;
   error?: { Error?: string; Cause?: string };
 }
 
@@ -21,7 +23,7 @@ export interface WorkflowFailure {
  * page does not change), the error is recorded in its audit trail and the admins are emailed. The execution then
  * ends in a Fail state, visible in Step Functions.
  */
-export const recordWorkflowFailure = async (deps: RecordFailureDeps, { reference, baseUrl, error }: WorkflowFailure) => {
+export const recordWorkflowFailure = async (deps: RecordFailureDeps, { reference, baseUrl, execution, error }: WorkflowFailure) => {
   const at = jakartaIso(deps.now?.());
   const message = `${error?.Error ?? 'Error'}: ${error?.Cause ?? ''}`.slice(0, 1000);
   logger.error('workflow failed', { error: error?.Error });
@@ -31,7 +33,12 @@ export const recordWorkflowFailure = async (deps: RecordFailureDeps, { reference
       from: [claim.status],
       at,
       set: { workflowError: { at, error: error?.Error ?? 'Error' } },
-      audit: { type: 'WORKFLOW_FAILED', at, actor: { kind: 'system' }, details: { error: error?.Error } },
+      audit: {
+        type: 'WORKFLOW_FAILED',
+        at,
+        actor: { kind: 'system' },
+        details: { error: error?.Error, ...(execution && execution !== reference ? { execution } : {}) },
+      },
     });
   }
   await deps.notifier.email(deps.staffEmails.admin, deps.messages.staff.workflowFailed(reference, message, baseUrl));

@@ -216,23 +216,33 @@ const divRound = (n: bigint, d: bigint): number => Number((n * 2n + d) / (2n * d
 
 const percentText = (p: number) => `${String(p).replace('.', ',')}%`;
 
-const stmbComponent = (rules: InjuryRuleSet, wage: number, stmb: NonNullable<Assessment['stmb']>): InjuryComponent | undefined => {
+/**
+ * `firstMonth` is the month of absence the assessment starts at: 1 for the first payment, 13 for a later tranche
+ * after 12 months were paid, so the months of every tranche of a claim count toward the same tiers.
+ */
+const stmbComponent = (
+  rules: InjuryRuleSet,
+  wage: number,
+  stmb: NonNullable<Assessment['stmb']>,
+  firstMonth = 1,
+): InjuryComponent | undefined => {
   const tiers = rules.stmb.value;
   const rateOf = (month: number) => tiers.filter((t) => t.fromMonth <= month).at(-1)!.percent;
+  const lastMonth = firstMonth + stmb.months - 1;
   let amount = 0;
   const parts: string[] = [];
   // Whole months, grouped by tier: "12 x 100% + 2 x 50% of Rp1.000.000".
   for (let i = 0; i < tiers.length; i += 1) {
-    const from = tiers[i]!.fromMonth;
+    const from = Math.max(tiers[i]!.fromMonth, firstMonth);
     const until = tiers[i + 1]?.fromMonth ?? Number.POSITIVE_INFINITY;
-    const count = Math.max(0, Math.min(stmb.months, until - 1) - from + 1);
+    const count = Math.max(0, Math.min(lastMonth, until - 1) - from + 1);
     if (count === 0) continue;
     amount += divRound(BigInt(count) * BigInt(tiers[i]!.percent) * BigInt(wage), 100n);
     parts.push(`${count} x ${tiers[i]!.percent}%`);
   }
   const days = stmb.days ?? 0;
   if (days > 0) {
-    const rate = rateOf(stmb.months + 1);
+    const rate = rateOf(lastMonth + 1);
     const rule = rules.stmbPartMonth.value;
     if (rule === 'wholeMonth') {
       amount += divRound(BigInt(rate) * BigInt(wage), 100n);
@@ -243,7 +253,8 @@ const stmbComponent = (rules: InjuryRuleSet, wage: number, stmb: NonNullable<Ass
     } else parts.push(`${days} days unpaid (part months are not paid)`);
   }
   if (parts.length === 0) return undefined;
-  return { code: 'STMB', amount, basis: `${parts.join(' + ')} of ${formatRupiah(wage)}` };
+  const months = firstMonth > 1 ? `months ${firstMonth}-${lastMonth + (days > 0 ? 1 : 0)}: ` : '';
+  return { code: 'STMB', amount, basis: `${months}${parts.join(' + ')} of ${formatRupiah(wage)}` };
 };
 
 const disabilityComponents = (
@@ -341,14 +352,18 @@ export const computeInjuryBenefit = (input: {
   incidentDate: string;
   monthlyWage: number;
   assessment: Assessment;
+  /** The month of absence `assessment.stmb` starts at (a later STMB tranche continues the count); 1 by default. */
+  stmbFirstMonth?: number;
 }): { ruleSet: string; components: InjuryComponent[]; total: number; totalDisability: boolean } => {
   const { incidentDate, monthlyWage: wage, assessment: a } = input;
+  const firstMonth = input.stmbFirstMonth ?? 1;
+  if (!Number.isSafeInteger(firstMonth) || firstMonth < 1) throw new RangeError(`stmbFirstMonth must be 1 or more, got ${firstMonth}`);
   if (!Number.isSafeInteger(wage) || wage < 0) throw new RangeError(`monthlyWage must be a non-negative integer, got ${wage}`);
   const rules = injuryRuleSetFor(incidentDate);
   const death = BENEFIT_RULE_SETS.find((d) => d.id === rules.id)!;
   const periodic = death.jkm.periodic.value.months * death.jkm.periodic.value.monthly;
   const components = [
-    a.stmb ? stmbComponent(rules, wage, a.stmb) : undefined,
+    a.stmb ? stmbComponent(rules, wage, a.stmb, firstMonth) : undefined,
     ...(a.disability ? disabilityComponents(rules, periodic, wage, a.disability) : []),
     a.transport ? transportComponent(rules, a.transport) : undefined,
     a.homeCare ? homeCareComponent(rules, a.homeCare) : undefined,
