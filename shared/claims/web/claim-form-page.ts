@@ -5,6 +5,7 @@ import { layout } from '../../platform/web/layout';
 import { uploadScriptTag } from '../../platform/web/upload-script';
 import { BANK_LIST, type Bank } from '../../reference-data/banks';
 import { DOCUMENT_TYPES, JKK_CAUSES, JKM_CAUSES, RELATIONSHIPS } from '../domain/claim';
+import { SCHOOL_LEVELS } from '../domain/rules/scholarship';
 
 export interface FormState {
   lang: Lang;
@@ -107,6 +108,17 @@ export const renderClaimForm = (s: FormState): string => {
         group.banks.map((b): [string, string] => [b.code, `${b.name} · ${b.code}`]),
       )}</optgroup>`,
   );
+  // The children who may receive the scholarship (beasiswa), for a death: at most two are paid, each school year on
+  // proof of schooling. Folded away, so a family without children at school skips it; open when filled in.
+  const levels: [string, string][] = SCHOOL_LEVELS.map((l) => [l, tr(`schoolLevel.${l}`)]);
+  const childRow = (i: number) => [
+    html`<p><strong>${tr('form.child', { n: i + 1 })}</strong></p>`,
+    input(`children[${i}].name`, tr('form.childName'), { extra: html`maxlength="100"` }),
+    input(`children[${i}].birthDate`, tr('form.childBirthDate'), { type: 'date', extra: html`max="${s.today}"` }),
+    select(`children[${i}].schoolLevel`, tr('form.childLevel'), options(`children[${i}].schoolLevel`, levels)),
+  ];
+  const anyChild = Array.isArray(s.values?.children) && (s.values.children as unknown[]).length > 0;
+  const children = html`<details class="children"${anyChild && html` open`}><summary>${tr('form.children')}</summary><p class="help">${tr('form.childrenHelp')}</p>${[0, 1].map(childRow)}</details>`;
   const en = lang === 'en' ? '?lang=en' : '';
   const summary = summaryItems.length > 0 && [
     html`<div class="summary" role="alert" tabindex="-1" id="summary">`,
@@ -148,7 +160,9 @@ export const renderClaimForm = (s: FormState): string => {
     html`</details>`,
     input('claimant.phone', tr('form.phone'), { help: tr('form.phoneHelp'), type: 'tel', extra: PHONE_ATTRS }),
     input('claimant.email', tr('form.email'), { type: 'email', extra: html`autocomplete="email" maxlength="254"` }),
-    html`</fieldset><fieldset><legend>${tr('form.payout')}</legend>`,
+    html`</fieldset>`,
+    children,
+    html`<fieldset><legend>${tr('form.payout')}</legend>`,
     select('payout.bankCode', tr('form.bank'), banks, tr('form.bankHelp')),
     input('payout.accountNumber', tr('form.account'), { extra: html`inputmode="numeric" autocomplete="off" maxlength="24"` }),
     input('payout.accountHolder', tr('form.holder'), { help: tr('form.holderHelp'), extra: html`maxlength="100"` }),
