@@ -234,6 +234,24 @@ describe('POST /claims from the HTML form', () => {
     expect(await claimsForMember(body.member.nik)).toHaveLength(1);
   });
 
+  it("keeps the children the family declared for the scholarship, and the guardian's child", async () => {
+    const body = validClaim((b) => {
+      b.claimant.relationship = 'guardian';
+      b.claimant.ward = { name: 'Dewi Lestari', birthDate: '2015-06-01' };
+      b.children = [{ name: 'Dewi Lestari', birthDate: '2015-06-01', schoolLevel: 'SD' }];
+    });
+    const form = toForm({ ...body, _idempotencyKey: `form-${uniqueNik()}` });
+    form.append('children[1].name', '');
+    form.append('children[1].schoolLevel', '');
+    const res = await api.call('POST', '/claims', { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(303);
+    const [stored] = await claimsForMember(body.member.nik);
+    expect(stored).toMatchObject({
+      claimant: { relationship: 'guardian', ward: { name: 'Dewi Lestari', birthDate: '2015-06-01' } },
+      children: [{ name: 'Dewi Lestari', birthDate: '2015-06-01', schoolLevel: 'SD' }],
+    });
+  });
+
   it('comes back with status 400, each message beside its field, and every value kept', async () => {
     const body = validClaim((b) => {
       b.claimant.phone = '12';
