@@ -280,6 +280,8 @@ export const en: Record<keyof typeof id, string> = {
   'flag.HEIR_ORDER_REVIEW': 'The claimant is an heir of order 2-5. Confirm the member has no spouse or child (a higher-order heir).',
   'flag.ASSESSMENT_REQUIRED': 'JKK injury: the benefit can be computed only after an assessment from the medical report and receipts.',
 
+  'tranche.title': 'Further payments (tranches)',
+  'staff.tranche.decision': 'Decision on tranche {tranche}',
   'staff.claim.title': 'Claim {reference}',
   'staff.claim.signedInAs': 'Signed in as {username} ({roles})',
   'staff.claim.benefit': 'Benefit',

@@ -298,6 +298,8 @@ export const id = {
   'flag.ASSESSMENT_REQUIRED': 'Cedera JKK: santunan baru dapat dihitung setelah penilaian dari laporan medis dan kuitansi.',
 
   // Staff pages
+  'tranche.title': 'Pembayaran lanjutan (tahap)',
+  'staff.tranche.decision': 'Keputusan tahap {tranche}',
   'staff.claim.title': 'Klaim {reference}',
   'staff.claim.signedInAs': 'Masuk sebagai {username} ({roles})',
   'staff.claim.benefit': 'Santunan',

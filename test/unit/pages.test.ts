@@ -214,6 +214,40 @@ describe('the staff pages', () => {
   });
 });
 
+describe('further payments on the staff claim page', () => {
+  const tranche = (id: string, status: 'AWAITING_APPROVAL' | 'PAID', waiting: boolean) => ({
+    id,
+    kind: 'STMB' as const,
+    status,
+    amount: 1_000_000,
+    currency: 'IDR' as const,
+    ruleSet: 'PP 82/2019',
+    components: [{ code: 'STMB', amount: 1_000_000 }],
+    requestedBy: EVIL,
+    requestedAt: '2026-11-01T10:00:00+07:00',
+    approval: { level: 'approver' as const, secondApprovalRequired: false, deadline: '2026-11-10T23:59:59+07:00', escalateAt: '' },
+    approvals: [],
+    ...(waiting ? { pendingTask: { kind: 'decision' as const, token: 't', since: '2026-11-01T10:00:00+07:00' } } : {}),
+  });
+
+  it('lists each tranche and gives the one awaiting a decision its own form, naming the tranche', () => {
+    const claim = aClaim({ status: 'PAID', tranches: [tranche('T2', 'PAID', false), tranche('T3', 'AWAITING_APPROVAL', true)] });
+    const approver = renderStaffClaimPage(claim, [], { username: 'ani', roles: ['approver'] });
+    expect(approver).toContain('<td>T2</td><td>santunan tidak mampu bekerja (STMB)</td><td>Rp1.000.000</td><td>Sudah dibayarkan</td>');
+    expect(approver).toContain('<form method="post" action="/staff/claims/SNT-2026-7KQ4MZ/decision" id="decision-form-T3">');
+    expect(approver).toContain('<input type="hidden" name="tranche" value="T3">');
+    expect(approver).not.toContain('id="decision-form-T2"');
+    expectContained(approver);
+    // The family sees each further payment and its status, in Bahasa Indonesia.
+    const family = renderStatusPage(claim, 'id', false);
+    expect(family).toContain(
+      '<table id="tranches"><tr><td>santunan tidak mampu bekerja (STMB)</td><td>Rp1.000.000</td><td>Sudah dibayarkan</td></tr>',
+    );
+    // A verifier sees the list but no decision form.
+    expect(renderStaffClaimPage(claim, [], { username: 'vera', roles: ['verifier'] })).not.toContain('decision-form-T3');
+  });
+});
+
 describe('a page with a nested fragment', () => {
   it('is built from fragments without double escaping', () => {
     const link = html`<a href="/claims/${'SNT-1'}">${'SNT-1'}</a>`;

@@ -65,17 +65,35 @@ const benefitTable = (benefit: NonNullable<Claim['verification']>['benefit']): S
   ]}`;
 };
 
-const decisionForm = (reference: string): SafeHtml => {
+const decisionForm = (reference: string, tranche?: string): SafeHtml => {
   const reasons = Object.entries(STAFF_REJECTION_REASONS).map(([code, r]) => html`<option value="${code}">${code}: ${r[lang]}</option>`);
+  const id = tranche ? `decision-form-${tranche}` : 'decision-form';
   return html`${[
-    html`<h2>${tr('staff.claim.decision')}</h2><form method="post" action="/staff/claims/${reference}/decision" id="decision-form">`,
+    html`<h2>${tranche ? tr('staff.tranche.decision', { tranche }) : tr('staff.claim.decision')}</h2>`,
+    html`<form method="post" action="/staff/claims/${reference}/decision" id="${id}">`,
+    tranche && html`<input type="hidden" name="tranche" value="${tranche}">`,
     html`<label class="choice"><input type="radio" name="decision" value="approve" required>${tr('staff.claim.approve')}</label>`,
     html`<label class="choice"><input type="radio" name="decision" value="reject">${tr('staff.claim.reject')}</label>`,
-    html`<label for="reasonCode">${tr('staff.claim.reasonCode')}</label>`,
-    html`<select id="reasonCode" name="reasonCode"><option value="">-</option>${reasons}</select>`,
-    html`<label for="note">${tr('staff.claim.note')}</label><textarea id="note" name="note" rows="2" maxlength="500"></textarea>`,
+    html`<label for="${id}-reasonCode">${tr('staff.claim.reasonCode')}</label>`,
+    html`<select id="${id}-reasonCode" name="reasonCode"><option value="">-</option>${reasons}</select>`,
+    html`<label for="${id}-note">${tr('staff.claim.note')}</label><textarea id="${id}-note" name="note" rows="2" maxlength="500"></textarea>`,
     html`<p><button type="submit">${tr('staff.claim.sendDecision')}</button></p></form>`,
   ]}`;
+};
+
+/** Further payments (tranches T2, T3...): each with its amount and status, and its own decision form while it waits. */
+const tranchesSection = (claim: Claim, user: StaffUser): SafeHtml | false => {
+  const tranches = claim.tranches ?? [];
+  if (tranches.length === 0) return false;
+  const mayDecide = user.roles.some((r) => r === 'approver' || r === 'supervisor');
+  const rowsOf = tranches.map(
+    (t) =>
+      html`<tr><td>${t.id}</td><td>${tr(`tranche.kind.${t.kind}`)}</td><td>${rupiah(t.amount)}</td><td>${tr(`claimStatus.${t.status}`)}</td><td class="muted">${t.requestedBy}</td></tr>`,
+  );
+  const forms = tranches
+    .filter((t) => mayDecide && t.status === 'AWAITING_APPROVAL' && t.pendingTask?.kind === 'decision')
+    .map((t) => decisionForm(claim.reference, t.id));
+  return html`${[html`<h2>${tr('tranche.title')}</h2><table id="tranches">${rowsOf}</table>`, forms]}`;
 };
 
 const retryForm = (claim: Claim): SafeHtml => {
@@ -122,6 +140,7 @@ export const renderStaffClaimPage = (claim: Claim, audit: AuditEvent[], user: St
     html`<h2>${tr('staff.claim.flags')}</h2>${flags}<h2>${tr('staff.claim.calculation')}</h2>${benefitTable(v?.benefit)}`,
     html`<h2>${tr('staff.claim.documents')}</h2>${documents}`,
     missing && html`<p>${tr('staff.claim.missing', { documents: missing })}</p>`,
+    tranchesSection(claim, user),
     canAssess && assessmentForm(claim, lang),
     canDecide && decisionForm(claim.reference),
     canRetry && retryForm(claim),

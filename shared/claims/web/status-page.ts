@@ -54,12 +54,21 @@ export const renderStatusPage = (claim: Claim, lang: Lang, justSubmitted: boolea
       html`<tr><th>${tr('staff.claim.total')}</th><th>${rupiah(benefit.total)}</th></tr></table>`,
       !claim.payment && html`<p class="muted">${tr('status.breakdownPending')}</p>`,
     ];
+  // Further payments (more STMB months, a disability found later, a school year of scholarship), each on its own.
+  const tranches = (claim.tranches ?? []).length > 0 && [
+    html`<h2>${tr('tranche.title')}</h2><table id="tranches">`,
+    (claim.tranches ?? []).map(
+      (t) => html`<tr><td>${tr(`tranche.kind.${t.kind}`)}</td><td>${rupiah(t.amount)}</td><td>${tr(`claimStatus.${t.status}`)}</td></tr>`,
+    ),
+    html`</table>`,
+  ];
   const body = html`${[
     html`<h1>${tr('status.title')}</h1><p>${tr('status.reference')}: <strong id="reference">${claim.reference}</strong></p>`,
     justSubmitted && html`<p class="summary notice">${tr('status.keep')}</p>`,
     html`<p class="status" id="status">${tr(`claimStatus.${claim.status}`)}</p><p>${tr(`claimStatus.${claim.status}.help`)}</p>`,
     claim.payment && html`<p>${tr('status.amount')}: <strong>${rupiah(claim.payment.amount)}</strong></p>`,
     breakdown,
+    tranches,
     claim.decision?.reason && html`<p>${tr('status.reason')}: ${claim.decision.reason}</p>`,
     html`<table><tr><th>${tr('status.benefit')}</th><td>${claim.benefit}</td></tr>`,
     html`<tr><th>${tr('status.submitted')}</th><td>${fmtTime(claim.submittedAt, lang)}</td></tr></table>`,
