@@ -198,6 +198,7 @@ export const en: Record<keyof typeof id, string> = {
   'error.upload.tooLarge': 'The file is larger than 5 MB. Make the photo smaller and try again.',
   'error.form.tooLarge': 'The form is too long. Shorten the description and send again.',
   'error.form.retry': 'The claim was not saved because of a temporary problem. Your answers are below; press "Send claim" again.',
+  'error.body.tooDeep': 'The body is nested too deep.',
   'error.body.json': 'The body is not valid JSON.',
   'error.amount.invalid': 'An amount is a whole number of rupiah (no dots or commas).',
   'error.amount.negative': 'An amount cannot be negative.',

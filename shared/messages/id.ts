@@ -209,6 +209,7 @@ export const id = {
   'error.upload.tooLarge': 'Berkas lebih besar dari 5 MB. Kecilkan foto lalu coba lagi.',
   'error.form.tooLarge': 'Isian formulir terlalu panjang. Persingkat cerita kejadian lalu kirim lagi.',
   'error.form.retry': 'Klaim belum tersimpan karena gangguan sementara. Data Anda masih ada di bawah; tekan "Kirim klaim" lagi.',
+  'error.body.tooDeep': 'Isi permintaan bersarang terlalu dalam.',
   'error.body.json': 'Isi permintaan bukan JSON yang valid.',
   'error.amount.invalid': 'Jumlah harus bilangan bulat rupiah (tanpa titik atau koma).',
   'error.amount.negative': 'Jumlah tidak boleh negatif.',

@@ -1,10 +1,15 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { REFERENCE_PATTERN } from '../../shared/claims/domain/reference';
+import { ClaimsRepository } from '../../shared/claims/adapters/claims-repository';
+import { buildClaim } from '../../shared/claims/application/intake/submit-claim';
+import { newReference, REFERENCE_PATTERN } from '../../shared/claims/domain/reference';
+import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
+import { validate } from '../../shared/kernel/validate';
 import { documentClient } from '../../shared/platform/dynamodb/client';
+import { encodePageToken } from '../../shared/platform/http/page-token';
 import { type Api, startApi } from '../support/api';
 import { toForm, uniqueNik, validClaim } from '../support/fixtures';
 import { pdf, uploadDocument } from '../support/uploads';
-import { givenMember } from '../support/workflow';
+import { givenMember, tokenFor } from '../support/workflow';
 
 const TABLE = process.env.CLAIMS_TABLE_NAME!;
 let api: Api;
@@ -430,5 +435,46 @@ describe('the claim form', () => {
   it('answers unknown paths and wrong methods 404 like API Gateway', async () => {
     expect((await api.call('GET', '/nope')).status).toBe(404);
     expect((await api.call('DELETE', '/claims')).status).toBe(404);
+  });
+});
+
+describe('the staff queue pages through DynamoDB with the tokens it hands out', () => {
+  it('a real cursor passes the forged-token check and gives the next page; a tampered one is a 400', async () => {
+    const repo = new ClaimsRepository(TABLE);
+    // WITHDRAWN: a status no workflow writes, so only these claims are in it.
+    for (let i = 0; i < 3; i += 1) {
+      const claim = buildClaim(validate(claimSubmissionSchema, validClaim()), [], newReference(2026), new Date());
+      await repo.create({ ...claim, status: 'WITHDRAWN' }, { type: 'CLAIM_SUBMITTED', at: claim.submittedAt, actor: { kind: 'system' } });
+    }
+    const first = await repo.listByStatus('WITHDRAWN', 1);
+    const token = encodePageToken(first.next)!;
+    const auth = { authorization: `Bearer ${await tokenFor('verifier')}`, accept: 'application/json' };
+    const next = await api.call('GET', `/staff/claims?status=WITHDRAWN&nextToken=${token}`, { headers: auth });
+    expect(next.status).toBe(200);
+    expect(next.json.items).toHaveLength(Math.min(50, (await repo.listByStatus('WITHDRAWN', 100)).items.length - 1));
+    const tampered = encodePageToken({ ...first.next, gsi1pk: 'STATUS#PAID' })!;
+    const refused = await api.call('GET', `/staff/claims?status=WITHDRAWN&nextToken=${tampered}`, { headers: auth });
+    expect(refused.status).toBe(400);
+    expect(refused.json.fields[0].path).toBe('nextToken');
+  });
+});
+
+describe('a reference longer than any key DynamoDB takes', () => {
+  it('is a 404 on the public and staff routes, never a 500 from the store', async () => {
+    const long = `SNT-2026-${'B'.repeat(3000)}`;
+    const docs = await api.postJson(`/claims/${long}/documents`, {
+      nik: '3173010203800001',
+      documents: [{ type: 'FAMILY_CARD', uploadId: `up_${'A'.repeat(22)}` }],
+    });
+    expect(docs.status).toBe(404);
+    const status = await api.call('GET', `/claims/${long}?nik=3173010203800001`, { headers: { accept: 'application/json' } });
+    expect(status.status).toBe(404);
+    const auth = { authorization: `Bearer ${await tokenFor('supervisor')}`, accept: 'application/json' };
+    expect((await api.call('GET', `/staff/claims/${long}`, { headers: auth })).status).toBe(404);
+    const decision = await api.call('POST', `/staff/claims/${long}/decision`, {
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ decision: 'approve' }),
+    });
+    expect(decision.status).toBe(404);
   });
 });

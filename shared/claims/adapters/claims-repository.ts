@@ -28,6 +28,10 @@ const itemOf = (reason: CancellationReason | undefined): Record<string, unknown>
   return first && typeof first === 'object' && !Array.isArray(first) ? unmarshall(item as never) : item;
 };
 
+/** References are 15 characters (`SNT-2026-7KQ4MZ`); older imports may differ a little, never by kilobytes. */
+const MAX_REFERENCE_LENGTH = 64;
+const plausibleReference = (reference: string): boolean => reference.length > 0 && reference.length <= MAX_REFERENCE_LENGTH;
+
 export class ClaimsRepository implements ClaimStore {
   constructor(private readonly tableName: string) {}
 
@@ -121,6 +125,8 @@ export class ClaimsRepository implements ClaimStore {
 
   /** Strongly consistent: the form redirects to the status page right after the write. */
   async get(reference: string): Promise<Claim | undefined> {
+    // No claim has a reference this long, and DynamoDB refuses a key over 2 KB with an error: answer "none" first.
+    if (!plausibleReference(reference)) return undefined;
     const out = await documentClient.send(
       new GetCommand({ TableName: this.tableName, Key: claimKeys.claim(reference), ConsistentRead: true }),
     );
@@ -249,6 +255,7 @@ export class ClaimsRepository implements ClaimStore {
 
   /** The audit trail of one claim, oldest first. */
   async auditTrail(reference: string): Promise<(AuditEvent & { sk: string })[]> {
+    if (!plausibleReference(reference)) return [];
     const items: (AuditEvent & { sk: string })[] = [];
     let start: Record<string, unknown> | undefined;
     do {

@@ -26,15 +26,39 @@ export const bodyKindOf = (contentType: string | undefined, accepted: readonly B
   return kind;
 };
 
+/** Deeper than any body of the contract (5 levels); a deeper one is refused before anything walks it recursively. */
+export const MAX_JSON_DEPTH = 32;
+
+/** The nesting depth of a parsed JSON value, walked without recursion (an array or object adds one level). */
+const depthOf = (root: unknown): number => {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth + 1 > max) max = depth + 1;
+    if (max > MAX_JSON_DEPTH) return max;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return max;
+};
+
 export const parseJson = (text: string): unknown => {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
+    // Not JSON, or nested so deep that the parser itself gives up.
     throw new ValidationError([{ path: '', code: 'body.json' }], 'The body is not valid JSON.');
   }
+  if (depthOf(value) > MAX_JSON_DEPTH)
+    throw new ValidationError([{ path: '', code: 'body.tooDeep' }], `The body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+  return value;
 };
 
 const MAX_INDEX = 50;
+/** The form's deepest field is `documents[0].uploadId` (3 segments); a name of more is not one of ours. */
+const MAX_SEGMENTS = 8;
 const SEGMENT = /([^.[\]]+)|\[(\d+)\]/g;
 
 /**
@@ -47,7 +71,11 @@ export const parseForm = (text: string): Record<string, unknown> => {
     const value = rawValue.trim();
     if (value === '') continue;
     const path: (string | number)[] = [];
-    for (const m of name.matchAll(SEGMENT)) path.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+    for (const m of name.matchAll(SEGMENT)) {
+      path.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+      if (path.length > MAX_SEGMENTS)
+        throw new ValidationError([{ path: name.slice(0, 60), code: 'invalid' }], 'A form field name is nested too deep.');
+    }
     if (
       path.length === 0 ||
       path.some((p) => p === '__proto__' || p === 'constructor' || p === 'prototype' || (typeof p === 'number' && p > MAX_INDEX))

@@ -52,7 +52,13 @@ const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result>
     const cookies: Record<string, string> = {};
     for (const c of event.cookies ?? []) {
       const eq = c.indexOf('=');
-      if (eq > 0) cookies[c.slice(0, eq).trim()] = decodeURIComponent(c.slice(eq + 1).trim());
+      if (eq <= 0) continue;
+      // A cookie another site or an old version left malformed is ignored, not a 500 on every request that carries it.
+      try {
+        cookies[c.slice(0, eq).trim()] = decodeURIComponent(c.slice(eq + 1).trim());
+      } catch {
+        // not percent-encoded correctly: not one of ours
+      }
     }
     const parsed: HttpRequest = {
       route: event.routeKey ?? '',

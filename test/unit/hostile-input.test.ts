@@ -1,0 +1,70 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { claimQueue } from '../../shared/claims/application/approval/staff-views';
+import type { ClaimStore } from '../../shared/claims/application/ports';
+import { ValidationError } from '../../shared/kernel/errors';
+import { parseForm, parseJson } from '../../shared/platform/http/body';
+import { httpHandler } from '../../shared/platform/http/handler';
+import { json } from '../../shared/platform/http/responses';
+
+/**
+ * Issue 10, "unauthenticated 5xx": hostile input that used to reach a recursion, a throwing decoder or DynamoDB must
+ * be a 4xx (or be ignored) before it does.
+ */
+const event = (over: Partial<APIGatewayProxyEventV2>): APIGatewayProxyEventV2 =>
+  ({
+    version: '2.0',
+    routeKey: 'POST /x',
+    rawPath: '/x',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json' },
+    requestContext: { http: { method: 'POST', path: '/x' } },
+    isBase64Encoded: false,
+    ...over,
+  }) as APIGatewayProxyEventV2;
+const context = { functionName: 'test', awsRequestId: 'r' } as Context;
+
+describe('hostile input never becomes a 5xx', () => {
+  it('deeply nested JSON is a 400 naming the body, not a stack overflow', () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    expect(() => parseJson(deep)).toThrow(ValidationError);
+    const nested = `${'{"a":'.repeat(100)}1${'}'.repeat(100)}`;
+    expect(() => parseJson(nested)).toThrow(expect.objectContaining({ fields: [{ path: '', code: 'body.tooDeep' }] }));
+    expect(parseJson('{"a":{"b":[1,{"c":2}]}}')).toEqual({ a: { b: [1, { c: 2 }] } });
+  });
+
+  it('a form field name with thousands of dots is a 400 naming it, not a recursion', () => {
+    const name = Array.from({ length: 5_000 }, (_, i) => `a${i}`).join('.');
+    expect(() => parseForm(`${name}=x`)).toThrow(expect.objectContaining({ fields: [{ path: name.slice(0, 60), code: 'invalid' }] }));
+    expect(parseForm('member.nik=1&documents[0].type=X')).toEqual({ member: { nik: '1' }, documents: [{ type: 'X' }] });
+  });
+
+  it('a malformed cookie is ignored, not a 500 for everyone who carries it', async () => {
+    const handler = httpHandler(async (request) => json(200, { cookies: request.cookies }), { accepts: ['json'] });
+    const res = (await handler(event({ cookies: ['broken=%E0%A4%A', 'santunan_session=abc%20def'], body: '{}' }), context)) as {
+      statusCode: number;
+      body: string;
+    };
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ cookies: { santunan_session: 'abc def' } });
+  });
+
+  it('a forged nextToken (another index, other key names, huge values) is a 400, never sent to the store', async () => {
+    const sent: unknown[] = [];
+    const store = { listByStatus: async (...args: unknown[]) => (sent.push(args), { items: [] }) } as unknown as ClaimStore;
+    const forged = [
+      { pk: 'MEMBER#1', sk: 'PROFILE' },
+      { pk: 'CLAIM#SNT-2026-BCDFGH', sk: 'CLAIM', gsi1pk: 'STATUS#PAID', gsi1sk: '2026-11-01#SNT-2026-BCDFGH' },
+      { pk: `CLAIM#${'X'.repeat(3000)}`, sk: 'CLAIM', gsi1pk: 'STATUS#AWAITING_APPROVAL', gsi1sk: 'x' },
+    ];
+    for (const cursor of forged) await expect(claimQueue(store, 'AWAITING_APPROVAL', cursor)).rejects.toThrow(ValidationError);
+    expect(sent).toEqual([]);
+    const good = {
+      pk: 'CLAIM#SNT-2026-BCDFGH',
+      sk: 'CLAIM',
+      gsi1pk: 'STATUS#AWAITING_APPROVAL',
+      gsi1sk: '2026-11-01T10:00:00.000+07:00#SNT-2026-BCDFGH',
+    };
+    await claimQueue(store, 'AWAITING_APPROVAL', good);
+    expect(sent).toHaveLength(1);
+  });
+});
