@@ -50,7 +50,11 @@ describe('hostile input never becomes a 5xx', () => {
 
   it('a forged nextToken (another index, other key names, huge values) is a 400, never sent to the store', async () => {
     const sent: unknown[] = [];
-    const store = { listByStatus: async (...args: unknown[]) => (sent.push(args), { items: [] }) } as unknown as ClaimStore;
+    const listByStatus = async (...args: unknown[]) => {
+      sent.push(args);
+      return { items: [] };
+    };
+    const store = { listByStatus } as unknown as ClaimStore;
     const forged = [
       { pk: 'MEMBER#1', sk: 'PROFILE' },
       { pk: 'CLAIM#SNT-2026-BCDFGH', sk: 'CLAIM', gsi1pk: 'STATUS#PAID', gsi1sk: '2026-11-01#SNT-2026-BCDFGH' },
