@@ -83,6 +83,8 @@ export const handler = httpHandler(
       case 'GET /staff/claims/{reference}':
         return claimPage(reference, request, user);
       case 'POST /staff/claims/{reference}/decision': {
+        // The role first: someone who may not decide learns nothing from the body's or the claim's errors.
+        requireRole(user, ['approver', 'supervisor']);
         const { tranche, ...input } = validate(decisionRequestSchema, request.body ?? {});
         const decision = { ...input, reasonCode: input.reasonCode || undefined };
         if (isFurtherTranche(tranche)) {
@@ -96,6 +98,7 @@ export const handler = httpHandler(
         return json(200, { status: claim.status, approvals: claim.approvals?.length ?? 0 });
       }
       case 'POST /staff/claims/{reference}/assessment': {
+        requireRole(user, ['verifier', 'supervisor']);
         const body = (request.body ?? {}) as Record<string, unknown>;
         const input = validate(assessmentSchema, fromForm ? assessmentFromForm(body) : body);
         const { benefit } = await assessClaim(assessDeps, reference, user, input, baseUrlOf(request));
@@ -105,6 +108,7 @@ export const handler = httpHandler(
         });
       }
       case 'POST /staff/claims/{reference}/payments': {
+        requireRole(user, ['verifier', 'supervisor']);
         const input = validate(paymentRequestSchema, request.body ?? {});
         const { tranche } = await requestPayment(paymentDeps, reference, user, input, baseUrlOf(request));
         const { id, kind, status, amount, currency, ruleSet, components, stmb, schoolYear, children, approval } = tranche;
@@ -112,6 +116,7 @@ export const handler = httpHandler(
         return json(201, { reference, tranche: body }, { location: `/staff/claims/${reference}#${id}` });
       }
       case 'POST /staff/claims/{reference}/payout-retry': {
+        requireRole(user, ['finance']);
         const { tranche } = validate(payoutRetryRequestSchema, request.body ?? {});
         if (isFurtherTranche(tranche)) {
           const retried = await retryTranchePayout(deps, reference, tranche, user);

@@ -199,6 +199,7 @@ export const en: Record<keyof typeof id, string> = {
   'error.form.tooLarge': 'The form is too long. Shorten the description and send again.',
   'error.form.retry': 'The claim was not saved because of a temporary problem. Your answers are below; press "Send claim" again.',
   'error.body.tooDeep': 'The body is nested too deep.',
+  'error.period.future': 'That month has not come yet: choose this month or an earlier one.',
   'error.body.json': 'The body is not valid JSON.',
   'error.amount.invalid': 'An amount is a whole number of rupiah (no dots or commas).',
   'error.amount.negative': 'An amount cannot be negative.',

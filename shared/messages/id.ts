@@ -210,6 +210,7 @@ export const id = {
   'error.form.tooLarge': 'Isian formulir terlalu panjang. Persingkat cerita kejadian lalu kirim lagi.',
   'error.form.retry': 'Klaim belum tersimpan karena gangguan sementara. Data Anda masih ada di bawah; tekan "Kirim klaim" lagi.',
   'error.body.tooDeep': 'Isi permintaan bersarang terlalu dalam.',
+  'error.period.future': 'Bulan ini belum berjalan: pilih bulan ini atau bulan sebelumnya.',
   'error.body.json': 'Isi permintaan bukan JSON yang valid.',
   'error.amount.invalid': 'Jumlah harus bilangan bulat rupiah (tanpa titik atau koma).',
   'error.amount.negative': 'Jumlah tidak boleh negatif.',

@@ -59,7 +59,9 @@ const uploadPdf = async (type: string): Promise<string> => {
   return u.uploadId;
 };
 
-const until = async <T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> => {
+// Generous: on a loaded 2-core machine a decision, the workflow and the bank can take tens of seconds; this is a wait,
+// not a timing assertion (speed is measured in docs/benchmarks.md).
+const until = async <T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, ms = 90_000): Promise<T> => {
   let last: T | undefined;
   await waitFor(
     what,
@@ -151,7 +153,7 @@ test('a claim filed in the browser reaches the approver, is approved from the em
   expect(page).toContain('Rp42.000.000');
   for (const step of ['Klaim diterima', 'Menunggu persetujuan', 'Disetujui', 'Sudah dibayarkan']) expect(page).toContain(step);
   await family.screenshot({ path: join(ARTIFACTS, 'claim-paid.png'), fullPage: true });
-});
+}, 240_000);
 
 test('a claim awaiting approval when the twin stops is approved and paid after a restart', async () => {
   const claimantNik = uniqueNik();
@@ -235,7 +237,7 @@ test('a claim awaiting approval when the twin stops is approved and paid after a
       (e) => e.destination.to.includes('approver@santunan.local') && e.subject.includes(reference) && !e.subject.includes('kedua'),
     ),
   ).toHaveLength(0);
-});
+}, 240_000);
 
 test('a verifier assesses an injury on the staff page without JavaScript, and the family page shows the breakdown', async () => {
   // A demo member of their own (the example member has claims from the tests above).
@@ -301,4 +303,4 @@ test('a verifier assesses an injury on the staff page without JavaScript, and th
   for (const label of ['Santunan tidak mampu bekerja (STMB)', 'Santunan cacat', 'Biaya transportasi']) expect(breakdown).toContain(label);
   expect(breakdown).toContain(`Rp${new Intl.NumberFormat('id-ID').format(eye)}`);
   await expect(family.locator('body').textContent()).resolves.toContain('Jumlah ini menunggu persetujuan petugas.');
-});
+}, 240_000);

@@ -478,3 +478,16 @@ describe('a reference longer than any key DynamoDB takes', () => {
     expect(decision.status).toBe(404);
   });
 });
+
+describe('staff routes check the role before anything else', () => {
+  it('a verifier deciding gets 403 whatever the body or the claim (not 400, 404 or 409 that tell them more)', async () => {
+    const auth = { authorization: `Bearer ${await tokenFor('verifier')}`, accept: 'application/json', 'content-type': 'application/json' };
+    for (const body of [{ decision: 'maybe' }, { decision: 'approve' }]) {
+      const res = await api.call('POST', '/staff/claims/SNT-2026-BCDFGH/decision', { headers: auth, body: JSON.stringify(body) });
+      expect([JSON.stringify(body), res.status]).toEqual([JSON.stringify(body), 403]);
+    }
+    const finance = { ...auth, authorization: `Bearer ${await tokenFor('finance')}` };
+    const assess = await api.call('POST', '/staff/claims/SNT-2026-BCDFGH/assessment', { headers: finance, body: '{"stmb":{"months":-1}}' });
+    expect(assess.status).toBe(403);
+  });
+});
