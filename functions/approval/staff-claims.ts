@@ -15,15 +15,19 @@ import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError, renderS
 import { claimStore, claimWorkflow, taskResponder } from '../../shared/composition/claims';
 import { claimMessages, notifier } from '../../shared/composition/notifications';
 import { membersRepository } from '../../shared/composition/premiums';
-import { staffEmails, staffLoginUrl, workflowSettings } from '../../shared/composition/settings';
+import { publicBaseUrl, staffEmails, staffLoginUrl, workflowSettings } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { type DomainError, NotFoundError, UnauthorizedError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
 import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
+import { linkBase } from '../../shared/platform/http/links';
 import { decodePageToken, encodePageToken } from '../../shared/platform/http/page-token';
 import { type HttpResponse, html, json, redirect, wantsJson } from '../../shared/platform/http/responses';
 import { MetricUnit, metrics } from '../../shared/platform/observability';
 import { requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/domain/roles';
+
+/** Links in messages: the configured public URL, never the request's Host (shared/platform/http/links.ts). */
+const PUBLIC_BASE_URL = publicBaseUrl();
 
 const auth = staffAuth();
 const claims = claimStore();
@@ -33,7 +37,7 @@ const paymentDeps = { ...assessDeps, workflow: claimWorkflow() };
 /** Where a browser without a session signs in (the twin's sign-in page; in AWS the Cognito hosted UI). */
 const loginUrl = staffLoginUrl();
 
-const baseUrlOf = (request: HttpRequest) => `${request.headers['x-forwarded-proto'] ?? 'https'}://${request.headers.host ?? ''}`;
+const baseUrlOf = (request: HttpRequest) => linkBase(request, PUBLIC_BASE_URL);
 
 const queue = async (request: HttpRequest, user: StaffUser): Promise<HttpResponse> => {
   const page = await claimQueue(claims, request.query.status ?? 'AWAITING_APPROVAL', decodePageToken(request.query.nextToken));

@@ -3,15 +3,19 @@ import { submitClaim } from '../../shared/claims/application/intake/submit-claim
 import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
 import { duplicateBanner, renderClaimForm } from '../../shared/claims/web/claim-form-page';
 import { claimStore, claimWorkflow, documentStorage, uploadStore } from '../../shared/composition/claims';
-import { uploadOrigin as configuredUploadOrigin } from '../../shared/composition/settings';
+import { uploadOrigin as configuredUploadOrigin, publicBaseUrl } from '../../shared/composition/settings';
 import { canonicalJson, sha256 } from '../../shared/kernel/canonical';
 import { ConflictError, type DomainError, ValidationError } from '../../shared/kernel/errors';
 import { jakartaDate } from '../../shared/kernel/time';
 import { validate } from '../../shared/kernel/validate';
 import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
+import { linkBase } from '../../shared/platform/http/links';
 import { type HttpResponse, html, json, redirect } from '../../shared/platform/http/responses';
 import { MetricUnit, metrics } from '../../shared/platform/observability';
 import { errorMessage } from '../../shared/platform/web/i18n';
+
+/** Links in messages: the configured public URL, never the request's Host (shared/platform/http/links.ts). */
+const PUBLIC_BASE_URL = publicBaseUrl();
 
 const deps = { claims: claimStore(), uploads: uploadStore(), documents: documentStorage(), workflow: claimWorkflow() };
 const uploadOrigin = configuredUploadOrigin();
@@ -72,7 +76,7 @@ export const handler = httpHandler(
       const submission = validate(claimSubmissionSchema, body);
       const outcome = await submitClaim(deps, submission, {
         channel: isForm ? 'form' : 'api',
-        baseUrl: `${request.headers['x-forwarded-proto'] ?? 'https'}://${request.headers.host ?? ''}`,
+        baseUrl: linkBase(request, PUBLIC_BASE_URL),
         idempotency: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
       });
       // Only a claim stored by this request counts, not an idempotent replay.

@@ -2,11 +2,12 @@ import { s3Client } from '../../shared/composition/claims';
 import { ENV, requireEnv } from '../../shared/composition/env';
 import { notifier } from '../../shared/composition/notifications';
 import { membersRepository, premiumsRepository } from '../../shared/composition/premiums';
-import { staffEmails } from '../../shared/composition/settings';
+import { publicBaseUrl, staffEmails } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
 import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
+import { linkBase } from '../../shared/platform/http/links';
 import { json } from '../../shared/platform/http/responses';
 import { S3ImportFiles } from '../../shared/premiums/adapters/import-files';
 import { importPayments } from '../../shared/premiums/application/import-payments';
@@ -14,6 +15,9 @@ import { runReconciliation } from '../../shared/premiums/application/reconcile';
 import { importFromStorageSchema } from '../../shared/premiums/schemas/imports';
 import { reconcileRequestSchema } from '../../shared/premiums/schemas/reconciliation';
 import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
+
+/** Links in messages: the configured public URL, never the request's Host (shared/platform/http/links.ts). */
+const PUBLIC_BASE_URL = publicBaseUrl();
 
 const auth = staffAuth();
 const members = membersRepository();
@@ -38,7 +42,7 @@ export const handler = httpHandler(
       case 'POST /staff/reconciliations': {
         requireRole(user, ['finance']);
         const { period } = validate(reconcileRequestSchema, request.body);
-        const baseUrl = `${request.headers['x-forwarded-proto'] ?? 'https'}://${request.headers.host ?? ''}`;
+        const baseUrl = linkBase(request, PUBLIC_BASE_URL);
         return json(200, await runReconciliation(deps, period, `on demand by ${user.username}`, baseUrl));
       }
       default:

@@ -109,7 +109,8 @@ export const toEvent = (req: IncomingMessage, body: Buffer, match: CompiledRoute
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
-      domainName: headers.host ?? 'localhost',
+      // The gateway's own address, as API Gateway names its own domain: never the client's Host header.
+      domainName: `localhost:${req.socket.localPort ?? ''}`,
       domainPrefix: 'localhost',
       http: {
         method: req.method ?? 'GET',

@@ -506,3 +506,41 @@ describe('the bank', () => {
     expect(await transfersFor(ref)).toHaveLength(1);
   });
 });
+
+describe('links in notifications', () => {
+  it('come from the configured public URL, never from a forged Host or X-Forwarded-* header', async () => {
+    const member = await givenMember();
+    const body = await completeClaim(api, member, (b) => (b.claimant.email = `forged-host-${member.nik}@example.org`));
+    const { request } = await import('node:http');
+    const target = new URL(`${api.url}/claims`);
+    const payload = JSON.stringify(body);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: {
+            host: 'evil.example.org',
+            'x-forwarded-proto': 'https',
+            'x-forwarded-host': 'evil.example.org',
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+    expect(status).toBe(201);
+    const mails = await waitForEmails(body.claimant.email, (es) => es.some((e) => e.subject.includes('menunggu persetujuan')), 20_000);
+    const all = mails.map((m) => m.body.text).join('\n');
+    expect(all).not.toContain('evil.example.org');
+    expect(all).toContain(`${process.env.PUBLIC_BASE_URL}/claims/`);
+  });
+});

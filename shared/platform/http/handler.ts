@@ -21,6 +21,8 @@ export interface HttpRequest {
   query: Record<string, string | undefined>;
   params: Record<string, string | undefined>;
   lang: Lang;
+  /** The API's own domain as API Gateway names it (requestContext.domainName), not the client's Host header. */
+  domainName: string;
   /** Set when the route accepts a body. */
   bodyKind?: BodyKind;
   rawBody: string;
@@ -68,6 +70,7 @@ const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result>
       query,
       params: { ...(event.pathParameters ?? {}) },
       lang: pickLang(query),
+      domainName: event.requestContext?.domainName ?? '',
       rawBody: '',
       body: undefined,
     };
