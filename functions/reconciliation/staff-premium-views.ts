@@ -35,6 +35,7 @@ export const handler = httpHandler(
               'content-type': 'text/csv; charset=utf-8',
               'content-disposition': `attachment; filename="rekonsiliasi-${period}.csv"`,
               'cache-control': 'no-store',
+              'x-content-type-options': 'nosniff',
             },
             body: reportCsv(report),
           };

@@ -26,9 +26,12 @@ export const reportCsv = (report: {
   period: string;
   discrepancies: { nik: string; name?: string; category: string; expected: number; paid: number }[];
 }): string => {
-  const cell = (v: unknown) => (/[",\n]/.test(String(v ?? '')) ? `"${String(v).replace(/"/g, '""')}"` : String(v ?? ''));
-  const rows = [['period', 'nik', 'name', 'category', 'expected', 'paid', 'difference']];
+  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  // A text cell a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading apostrophe (OWASP CSV
+  // injection); numbers are written as numbers, so a negative difference stays a number.
+  const text = (v: string) => quote(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+  const rows = [['period', 'nik', 'name', 'category', 'expected', 'paid', 'difference'].join(',')];
   for (const d of report.discrepancies)
-    rows.push([report.period, d.nik, d.name ?? '', d.category, String(d.expected), String(d.paid), String(d.paid - d.expected)]);
-  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+    rows.push([text(report.period), text(d.nik), text(d.name ?? ''), text(d.category), d.expected, d.paid, d.paid - d.expected].join(','));
+  return `${rows.join('\r\n')}\r\n`;
 };
