@@ -79,6 +79,15 @@ const readBody = (req: IncomingMessage): Promise<Buffer | 'too-large'> =>
     req.on('error', reject);
   });
 
+const decodable = (value: string): boolean => {
+  try {
+    decodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** Builds the API Gateway HTTP API payload 2.0 event, as AWS does. */
 export const toEvent = (req: IncomingMessage, body: Buffer, match: CompiledRoute, values: string[], url: URL): APIGatewayProxyEventV2 => {
   // As API Gateway does: the client's protocol, address and port arrive as X-Forwarded-* headers.
@@ -171,7 +180,8 @@ export const startGateway = async (port: number, host = '127.0.0.1', twinRoutes?
   const server = createServer(async (req, res) => {
     try {
       if (!ready) return json(res, 503, { message: 'The twin is starting' });
-      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      // The path and query only: the client's Host header plays no part (a malformed one must not break parsing).
+      const url = new URL(req.url ?? '/', 'http://localhost');
       // Twin-only endpoints (the local token issuer) come first; they do not exist in AWS.
       if (twinRoutes && (await twinRoutes(req, res, url))) return;
       const method = req.method === 'HEAD' ? 'GET' : req.method;
@@ -179,6 +189,8 @@ export const startGateway = async (port: number, host = '127.0.0.1', twinRoutes?
       const hit = candidates.find((x) => x.c.route.method === method);
       // HTTP API answers an unmatched method and path alike: 404 {"message":"Not Found"}.
       if (!hit) return json(res, 404, { message: 'Not Found' });
+      // As API Gateway: a path parameter that is not valid percent-encoding is a 400 before any function runs.
+      if (hit.m!.slice(1).some((v) => !decodable(v))) return json(res, 400, { message: 'Bad Request' });
       const body = await readBody(req);
       if (body === 'too-large') return json(res, 413, { message: 'Request Entity Too Large' });
       const result = (await invokeFunction(hit.c.route.function, toEvent(req, body, hit.c, hit.m!.slice(1), url))) as Awaited<

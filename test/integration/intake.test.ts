@@ -491,3 +491,23 @@ describe('staff routes check the role before anything else', () => {
     expect(assess.status).toBe(403);
   });
 });
+
+describe("the twin's gateway on a malformed request line", () => {
+  const raw = async (path: string, host: string) => {
+    const { request } = await import('node:http');
+    const target = new URL(api.url);
+    return new Promise<number>((resolve, reject) => {
+      const req = request({ host: target.hostname, port: target.port, path, method: 'GET', headers: { host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  };
+
+  it('answers a bad percent-encoding in a path parameter with 400, and a malformed Host is not a 500', async () => {
+    expect(await raw('/claims/SNT-2026-%E0%A4%A?nik=1', 'localhost')).toBe(400);
+    expect(await raw('/claims/SNT-2026-BCDFGH?nik=1', 'bad host[')).toBe(404);
+  });
+});
