@@ -1,6 +1,17 @@
 import { StaffAuth } from '../staff/adapters/staff-auth';
 import { ENV, requireEnv } from './env';
+import { publicBaseUrl } from './settings';
+
+/** The site's origin (scheme, host, port) from PUBLIC_BASE_URL, for cookie-signed posts; undefined when not set. */
+const publicOrigin = (): string | undefined => {
+  const base = publicBaseUrl();
+  try {
+    return base ? new URL(base).origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /** Staff token verification against the configured issuer (Cognito in AWS, the twin's issuer locally). */
 export const staffAuth = (): StaffAuth =>
-  new StaffAuth(requireEnv(ENV.authIssuer), requireEnv(ENV.authJwksUrl), process.env[ENV.authClientId] || undefined);
+  new StaffAuth(requireEnv(ENV.authIssuer), requireEnv(ENV.authJwksUrl), process.env[ENV.authClientId] || undefined, publicOrigin());

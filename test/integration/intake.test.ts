@@ -511,3 +511,27 @@ describe("the twin's gateway on a malformed request line", () => {
     expect(await raw('/claims/SNT-2026-BCDFGH?nik=1', 'bad host[')).toBe(404);
   });
 });
+
+describe('cross-site request forgery on cookie-signed staff posts', () => {
+  it('refuses a post carrying only the session cookie from another site, port or subdomain; a bearer token or a same-origin post passes', async () => {
+    const token = await tokenFor('supervisor');
+    const post = (headers: Record<string, string>) =>
+      api.call('POST', '/staff/claims/SNT-2026-BCDFGH/decision', {
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `santunan_session=${token}`, ...headers },
+        body: 'decision=reject&reasonCode=OTHER',
+      });
+    expect((await post({ origin: 'https://evil.example.org' })).status).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'same-site', origin: 'http://localhost:9999' })).status).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post({})).status).toBe(403);
+    // Same origin (the browser says so), or the configured public origin: past the check (no such claim: 404).
+    expect((await post({ 'sec-fetch-site': 'same-origin' })).status).toBe(404);
+    expect((await post({ origin: new URL(process.env.PUBLIC_BASE_URL!).origin })).status).toBe(404);
+    // API clients with a bearer token are not cookie-signed: no Origin needed.
+    const bearer = await api.call('POST', '/staff/claims/SNT-2026-BCDFGH/decision', {
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ decision: 'reject', reasonCode: 'OTHER' }),
+    });
+    expect(bearer.status).toBe(404);
+  });
+});

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
-import { UnauthorizedError } from '../../kernel/errors';
+import { ForbiddenError, UnauthorizedError } from '../../kernel/errors';
 import type { HttpRequest } from '../../platform/http/handler';
 import { STAFF_ROLES, type StaffRole, type StaffUser } from '../domain/roles';
 
@@ -11,6 +11,29 @@ export const SESSION_COOKIE = 'santunan_session';
  * issuer is the Cognito user pool; on the twin it is the twin's own issuer with its seeded users. Issuer, JWKS URL
  * and app client come from configuration, read once.
  */
+/**
+ * Cross-site request forgery: a state-changing request signed only by the session cookie must come from our own
+ * pages. SameSite=Strict stops other sites but not a same-site page on another port or subdomain, so the browser's
+ * own word is checked too: `Sec-Fetch-Site: same-origin` (every current browser sends it), else an `Origin` equal
+ * to the configured public origin. Neither, or anything else, is a 403. A Bearer token is not sent by a browser on
+ * its own, so API clients need neither header.
+ */
+export const checkSameOrigin = (
+  request: Pick<HttpRequest, 'headers'> & { domainName?: string },
+  allowedOrigin: string | undefined,
+): void => {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined) {
+    if (site === 'same-origin' || site === 'none') return;
+    throw new ForbiddenError('This form was sent from another site. Open the claim page again and send it from there.');
+  }
+  const origin = request.headers.origin;
+  // The configured origin, else the API's own domain as API Gateway names it (never the client's Host header).
+  const own = allowedOrigin ?? (request.domainName ? `https://${request.domainName}` : undefined);
+  if (origin && own && origin === own) return;
+  throw new ForbiddenError('This form was sent from another site. Open the claim page again and send it from there.');
+};
+
 export class StaffAuth {
   private jwks?: ReturnType<typeof createRemoteJWKSet>;
   private readonly jwksUrl: URL;
@@ -19,6 +42,8 @@ export class StaffAuth {
     private readonly issuer: string,
     jwksUrl: string,
     private readonly clientId?: string,
+    /** The site's own origin (from PUBLIC_BASE_URL), for cookie-signed posts. */
+    private readonly allowedOrigin?: string,
   ) {
     this.jwksUrl = new URL(jwksUrl);
   }
@@ -29,9 +54,12 @@ export class StaffAuth {
     return request.cookies[SESSION_COOKIE];
   }
 
-  async authenticate(request: Pick<HttpRequest, 'headers' | 'cookies'>): Promise<StaffUser> {
+  async authenticate(request: Pick<HttpRequest, 'headers' | 'cookies'> & { method?: string; domainName?: string }): Promise<StaffUser> {
     const token = this.tokenOf(request);
     if (!token) throw new UnauthorizedError('Sign in first: send an access token as "Authorization: Bearer <token>".');
+    const fromCookie = !request.headers.authorization?.toLowerCase().startsWith('bearer ');
+    if (fromCookie && request.method !== undefined && request.method !== 'GET' && request.method !== 'HEAD')
+      checkSameOrigin(request, this.allowedOrigin);
     let payload: JWTPayload;
     try {
       // Built on first use: the key set is fetched then anyway, and building it costs ~12 ms that a cold start
