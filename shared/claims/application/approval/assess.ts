@@ -4,8 +4,9 @@ import { wageOn } from '../../../premiums/domain/member';
 import { requireRole, type StaffUser } from '../../../staff/domain/roles';
 import type { Claim, ClaimFlag } from '../../domain/claim';
 import { needsSupervisor } from '../../domain/eligibility';
-import { type Assessment, computeInjuryBenefit, InvalidAssessmentError, resolveAssessment } from '../../domain/rules/injury';
+import type { Assessment } from '../../domain/rules/injury';
 import type { ClaimMessages, ClaimStore, MemberLookup, Notifier, StaffEmails } from '../ports';
+import { priceAssessment } from '../price-assessment';
 
 export interface AssessDeps {
   claims: ClaimStore;
@@ -40,14 +41,7 @@ export const assessClaim = async (deps: AssessDeps, reference: string, user: Sta
   const { member } = await deps.members.getWithCoverage(claim.member.nik, claim.incident.date.slice(0, 7));
   if (!member) throw new ConflictError('MEMBER_NOT_FOUND', `The member of claim ${reference} is no longer on the roster.`);
   const monthlyWage = wageOn(member, claim.incident.date);
-  let priced: ReturnType<typeof computeInjuryBenefit>;
-  try {
-    priced = computeInjuryBenefit({ incidentDate: claim.incident.date, monthlyWage, assessment: resolveAssessment(input) });
-  } catch (error) {
-    if (error instanceof InvalidAssessmentError)
-      throw new ValidationError([{ path: error.path, code: error.code, message: error.message }], error.message);
-    throw error;
-  }
+  const priced = priceAssessment({ incidentDate: claim.incident.date, monthlyWage, assessment: input });
 
   const at = jakartaIso(deps.now?.());
   const v = claim.verification;

@@ -2,8 +2,9 @@ import { ValidationError } from '../../../kernel/errors';
 import { jakartaDate } from '../../../kernel/time';
 import type { Benefit, IncidentType } from '../../domain/claim';
 import { computeBenefit, NoBenefitRuleSetError } from '../../domain/rules/benefits';
-import { type Assessment, computeInjuryBenefit, InvalidAssessmentError, resolveAssessment } from '../../domain/rules/injury';
+import type { Assessment } from '../../domain/rules/injury';
 import { type DeclaredChild, estimateScholarship } from '../../domain/rules/scholarship';
+import { priceAssessment } from '../price-assessment';
 
 export interface EstimateInput {
   benefit: Benefit;
@@ -12,13 +13,6 @@ export interface EstimateInput {
   assessment?: Assessment & { disability?: { part?: string } };
   children?: DeclaredChild[];
 }
-
-/** A rule the assessment's schema cannot check (a functional disability without the share lost), by field. */
-export const assessmentFieldError = (error: unknown, prefix = 'assessment'): never => {
-  if (error instanceof InvalidAssessmentError)
-    throw new ValidationError([{ path: `${prefix}.${error.path}`, code: error.code, message: error.message }]);
-  throw error;
-};
 
 /**
  * The benefit simulation from the same rule code the workflow uses (api.md). No personal data, no storage.
@@ -49,16 +43,10 @@ export const estimateBenefit = (input: EstimateInput, today: string = jakartaDat
   let { total, components, scholarshipEligible } = result;
   let requiresAssessment = result.requiresAssessment;
   if (injury && input.assessment) {
-    let priced: ReturnType<typeof computeInjuryBenefit>;
-    try {
-      priced = computeInjuryBenefit({
-        incidentDate: input.incident.date,
-        monthlyWage: input.member.monthlyWage,
-        assessment: resolveAssessment(input.assessment),
-      });
-    } catch (error) {
-      return assessmentFieldError(error);
-    }
+    const priced = priceAssessment(
+      { incidentDate: input.incident.date, monthlyWage: input.member.monthlyWage, assessment: input.assessment },
+      'assessment',
+    );
     ({ total } = priced);
     components = priced.components as typeof components;
     // A total disability qualifies the children like a JKK death: no minimum membership.

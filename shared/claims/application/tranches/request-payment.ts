@@ -5,7 +5,7 @@ import { wageOn } from '../../../premiums/domain/member';
 import { addWorkingDays } from '../../../reference-data/working-days';
 import { requireRole, type StaffUser } from '../../../staff/domain/roles';
 import { type Claim, inGroup, type ScholarshipChild } from '../../domain/claim';
-import { type Assessment, computeInjuryBenefit, InvalidAssessmentError, resolveAssessment } from '../../domain/rules/injury';
+import type { Assessment } from '../../domain/rules/injury';
 import {
   disabilityAssessed,
   liveTranches,
@@ -18,6 +18,7 @@ import {
   trancheNote,
 } from '../../domain/tranche';
 import type { ClaimMessages, ClaimStore, ClaimWorkflow, MemberLookup, Notifier } from '../ports';
+import { priceAssessment } from '../price-assessment';
 import { changeTranche } from './change-tranches';
 
 export interface RequestPaymentDeps {
@@ -76,18 +77,10 @@ const priceInjury = (claim: Claim, input: PaymentRequest, monthlyWage: number): 
   } else if (disabilityAssessed(claim)) {
     throw new ConflictError('DISABILITY_ALREADY_ASSESSED', `Claim ${claim.reference} already has a disability assessed.`);
   }
-  let priced: ReturnType<typeof computeInjuryBenefit>;
-  try {
-    priced = computeInjuryBenefit({
-      incidentDate: claim.incident.date,
-      monthlyWage,
-      assessment: resolveAssessment({ [part]: a[part] }),
-      stmbFirstMonth,
-    });
-  } catch (error) {
-    if (error instanceof InvalidAssessmentError) throw invalid(`assessment.${error.path}`, error.code, error.message);
-    throw error;
-  }
+  const priced = priceAssessment(
+    { incidentDate: claim.incident.date, monthlyWage, assessment: { [part]: a[part] }, stmbFirstMonth },
+    'assessment',
+  );
   return {
     amount: priced.total,
     ruleSet: priced.ruleSet,
