@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { ForbiddenError, UnauthorizedError } from '../../kernel/errors';
 import type { HttpRequest } from '../../platform/http/handler';
+import { linkBase } from '../../platform/http/links';
 import { STAFF_ROLES, type StaffRole, type StaffUser } from '../domain/roles';
 
 /** The browser keeps the staff token in this cookie (HttpOnly, SameSite=Strict); API clients send a Bearer header. */
@@ -29,8 +30,8 @@ export const checkSameOrigin = (
   }
   const origin = request.headers.origin;
   // The configured origin, else the API's own domain as API Gateway names it (never the client's Host header).
-  const own = allowedOrigin ?? (request.domainName ? `https://${request.domainName}` : undefined);
-  if (origin && own && origin === own) return;
+  const base = linkBase({ domainName: request.domainName ?? '' }, allowedOrigin ?? '');
+  if (origin && base && origin === new URL(base).origin) return;
   throw new ForbiddenError('This form was sent from another site. Open the claim page again and send it from there.');
 };
 
