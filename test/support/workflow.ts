@@ -144,6 +144,16 @@ export const waitForDecisionTask = async (api: Api, reference: string, escalated
   throw new Error(`No decision task for ${reference}: ${JSON.stringify({ status: last?.status, pendingTask: last?.pendingTask })}`);
 };
 
+/** Files a claim, waits until its decision task is stored, and returns its reference and the staff view of it. */
+export const fileAndAwaitDecision = async (api: Api, body: Record<string, any>) => {
+  const created = await api.postJson('/claims', body);
+  if (created.status !== 201) throw new Error(`POST /claims answered ${created.status}: ${created.text.slice(0, 300)}`);
+  const ref = created.json.reference as string;
+  await waitForStatus(api, ref, body.claimant.nik, 'AWAITING_APPROVAL');
+  const claim = await waitForDecisionTask(api, ref);
+  return { ref, claim };
+};
+
 export const transfersFor = async (reference: string) =>
   (
     (await (await fetch(`${sandboxUrl()}/bank/transfers`)).json()) as { transfers: { reference: string; amount: number }[] }

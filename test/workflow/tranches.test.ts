@@ -5,10 +5,10 @@ import {
   describeExecution,
   executionHistory,
   failBank,
+  fileAndAwaitDecision,
   givenMember,
   staff,
   transfersFor,
-  waitForDecisionTask,
   waitForEmails,
   waitForStatus,
   waitForTrancheDecisionTask,
@@ -31,14 +31,7 @@ const states = async (execution: string) =>
   (await executionHistory(execution)).filter((e) => e.type === 'StateEntered').map((e) => e.stateEnteredEventDetails!.name);
 
 /** Files a claim, waits for its decision task and returns its reference. */
-const file = async (body: Record<string, any>) => {
-  const created = await api.postJson('/claims', body);
-  expect(created.status).toBe(201);
-  const ref = created.json.reference as string;
-  await waitForStatus(api, ref, body.claimant.nik, 'AWAITING_APPROVAL');
-  await waitForDecisionTask(api, ref);
-  return ref;
-};
+const file = async (body: Record<string, any>) => (await fileAndAwaitDecision(api, body)).ref;
 
 /** Asks for a tranche as the verifier, approves it as the approver once its execution waits, and returns its id. */
 const requestAndApprove = async (ref: string, request: Record<string, unknown>) => {
