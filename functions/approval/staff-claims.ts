@@ -1,13 +1,16 @@
 import { assessClaim } from '../../shared/claims/application/approval/assess';
+import { closeClaim } from '../../shared/claims/application/approval/close-claim';
 import { decide } from '../../shared/claims/application/approval/decide';
 import { claimForStaff, claimQueue } from '../../shared/claims/application/approval/staff-views';
 import { retryPayout } from '../../shared/claims/application/payout/retry-payout';
 import { decideTranche } from '../../shared/claims/application/tranches/decide-tranche';
 import { requestPayment } from '../../shared/claims/application/tranches/request-payment';
 import { retryTranchePayout } from '../../shared/claims/application/tranches/tranche-workflow';
+import { CLOSE_ROLES } from '../../shared/claims/domain/closure';
 import { normalizeReference } from '../../shared/claims/domain/reference';
 import { isFurtherTranche } from '../../shared/claims/domain/tranche';
 import { assessmentSchema } from '../../shared/claims/schemas/assessment';
+import { closeRequestSchema } from '../../shared/claims/schemas/close';
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
 import { paymentRequestSchema, payoutRetryRequestSchema } from '../../shared/claims/schemas/payment';
 import { assessmentFromForm } from '../../shared/claims/web/assessment-form';
@@ -59,7 +62,7 @@ const claimPage = async (reference: string, request: HttpRequest, user: StaffUse
 
 /**
  * Staff routes: the claim queue, one claim (JSON, or the HTML page staff open from the email link), the decision,
- * and the payout retry. Every request is authenticated by the same token check; a GET never changes state.
+ * closing a claim, the assessment, further payments and the payout retry. Every request is authenticated by the same token check; a GET never changes state.
  */
 export const handler = httpHandler(
   async (request) => {
@@ -100,6 +103,19 @@ export const handler = httpHandler(
         metrics.addDimensions({ outcome: input.decision, decidedBy: 'staff' }).addMetric('ClaimDecisions', MetricUnit.Count, 1);
         if (fromForm) return redirect(`/staff/claims/${reference}`);
         return json(200, { status: claim.status, approvals: claim.approvals?.length ?? 0 });
+      }
+      case 'POST /staff/claims/{reference}/close': {
+        requireRole(user, [...CLOSE_ROLES]);
+        const input = validate(closeRequestSchema, request.body ?? {});
+        const closed = await closeClaim(
+          deps,
+          reference,
+          user,
+          { reasonCode: input.reasonCode, note: input.note || undefined },
+          baseUrlOf(request),
+        );
+        if (fromForm) return redirect(`/staff/claims/${reference}`);
+        return json(200, { status: closed.status, reasonCode: input.reasonCode });
       }
       case 'POST /staff/claims/{reference}/assessment': {
         requireRole(user, ['verifier', 'supervisor']);

@@ -10,7 +10,14 @@ import { taskHandler } from '../../shared/platform/lambda/task-handler';
 import { MetricUnit, metrics } from '../../shared/platform/observability';
 
 const settings = workflowSettings();
-const deps = { claims: claimStore(), members: membersRepository(), notifier: notifier(), messages: claimMessages, policy: settings };
+const deps = {
+  claims: claimStore(),
+  members: membersRepository(),
+  notifier: notifier(),
+  messages: claimMessages,
+  policy: settings,
+  staffEmails: settings.staffEmails,
+};
 
 const input = z.object({
   reference: z.string().check(z.minLength(1)),

@@ -105,14 +105,17 @@ export class ClaimWorkflow extends Construct {
       .addCatch(recordFailure, toFailure);
 
     const awaitDocuments = new tasks.LambdaInvoke(this, 'AwaitDocuments', {
-      comment: 'Waits until the family has sent every missing document; re-verifies (and reminds them) every 14 days.',
+      comment:
+        'Waits until the family has sent every missing document; re-verifies (and reminds them) every 14 days, or at the expiry date if sooner.',
       // Our own Retry covers Lambda's transient errors, with full jitter (the default retry has none).
       retryOnServiceExceptions: false,
       lambdaFunction: f.awaitDocuments,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: withToken(),
       resultPath: sfn.JsonPath.DISCARD,
-      taskTimeout: sfn.Timeout.duration(Duration.days(14)),
+      // Verify computes it: the next reminder (14 days) or the claim's documentsDueBy, whichever comes first; the
+      // Verify that follows the timeout reminds the family, or closes the claim as DOCUMENTS_EXPIRED.
+      taskTimeout: sfn.Timeout.at('$.documentsTimeoutSeconds'),
     })
       .addRetry(transientRetry)
       .addCatch(verify, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD })

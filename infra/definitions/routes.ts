@@ -20,6 +20,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/staff/claims', function: 'staffApi' },
   { method: 'GET', path: '/staff/claims/{reference}', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/decision', function: 'staffApi' },
+  { method: 'POST', path: '/staff/claims/{reference}/close', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/assessment', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/payments', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/payout-retry', function: 'staffApi' },

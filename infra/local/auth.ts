@@ -7,13 +7,16 @@ import { html } from '../../shared/platform/web/html';
 import { SESSION_COOKIE } from '../../shared/staff/adapters/staff-auth';
 import { STAFF_ROLES, type StaffRole } from '../../shared/staff/domain/roles';
 
-/** The twin's seeded staff: one user per role, all with this password. Never present in AWS (Cognito issues tokens there). */
+/**
+ * The twin's seeded staff: one user per role, and a second supervisor (`supervisor2`) so that a decision needing two
+ * supervisors (a flagged or competing claim) can be taken locally; all with this password. Never present in AWS
+ * (Cognito issues tokens there).
+ */
 export const LOCAL_PASSWORD = 'santunan-local';
-export const LOCAL_USERS: readonly { username: StaffRole; email: string; roles: StaffRole[] }[] = STAFF_ROLES.map((r) => ({
-  username: r,
-  email: `${r}@santunan.local`,
-  roles: [r],
-}));
+export const LOCAL_USERS: readonly { username: string; email: string; roles: StaffRole[] }[] = [
+  ...STAFF_ROLES.map((r) => ({ username: r as string, email: `${r}@santunan.local`, roles: [r] })),
+  { username: 'supervisor2', email: 'supervisor2@santunan.local', roles: ['supervisor'] },
+];
 export const LOCAL_CLIENT_ID = 'santunan-local';
 const TOKEN_SECONDS = 3600;
 

@@ -3,6 +3,8 @@ import { STAFF_REJECTION_REASONS } from '../../shared/claims/application/approva
 import { CLAIM_STATUSES, MAX_UPLOAD_BYTES } from '../../shared/claims/domain/claim';
 import { assessmentFormSchema, assessmentSchema } from '../../shared/claims/schemas/assessment';
 import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
+import { CLOSE_REASON_CODES, CLOSE_REASONS } from '../../shared/claims/domain/closure';
+import { closeRequestSchema, closeResultSchema } from '../../shared/claims/schemas/close';
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
 import { addDocumentsRequestSchema } from '../../shared/claims/schemas/documents';
 import { benefitEstimateRequestSchema } from '../../shared/claims/schemas/estimate';
@@ -52,6 +54,7 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'AddDocumentsRequest', schema: addDocumentsRequestSchema, io: 'input' },
   { name: 'BenefitEstimateRequest', schema: benefitEstimateRequestSchema, io: 'input' },
   { name: 'DecisionRequest', schema: decisionRequestSchema, io: 'input' },
+  { name: 'CloseRequest', schema: closeRequestSchema, io: 'input' },
   { name: 'Assessment', schema: assessmentSchema, io: 'input' },
   { name: 'PaymentRequest', schema: paymentRequestSchema, io: 'input' },
   { name: 'PayoutRetryRequest', schema: payoutRetryRequestSchema, io: 'input' },
@@ -70,6 +73,7 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'StaffQueue', schema: staffQueueSchema, io: 'output' },
   { name: 'StaffClaim', schema: staffClaimSchema, io: 'output' },
   { name: 'DecisionResult', schema: decisionResultSchema, io: 'output' },
+  { name: 'CloseResult', schema: closeResultSchema, io: 'output' },
   { name: 'AssessmentResult', schema: assessmentResultSchema, io: 'output' },
   { name: 'TrancheCreated', schema: trancheCreatedSchema, io: 'output' },
   { name: 'TrancheDecisionResult', schema: trancheDecisionResultSchema, io: 'output' },
@@ -359,7 +363,8 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       409: {
         description:
           '`DUPLICATE_CLAIM`: the same claimant already has an open claim for this member and benefit, or one is paid (with `reference` ' +
-          'when the caller is that claimant). `CONFLICT`: concurrent requests, retry.',
+          'when the caller is that claimant). A claim by another claimant is not a 409: it is accepted, flagged `COMPETING_CLAIM` and ' +
+          'sent with the other one to a supervisor, and at most one of them is ever paid. `CONFLICT`: concurrent requests, retry.',
         json: { anyOf: [duplicateClaimResponseSchema, { errors: ['CONFLICT'] }] },
         html: 'A form post gets the form back with the message.',
       },
@@ -747,8 +752,55 @@ export const OPERATIONS: Record<string, OperationSpec> = {
         description:
           '`NOT_AWAITING_DECISION`: the claim (or the tranche) awaits no decision (or not yet), or has no such tranche. ' +
           '`ASSESSMENT_REQUIRED`: no computed benefit to approve. ' +
+          '`COMPETING_CLAIM_APPROVED`: another claim for the same member and benefit is approved or paid (only one is ever paid). ' +
           '`CLAIM_STATE_CHANGED`, `CONFLICT`: it changed meanwhile.',
-        json: { errors: ['NOT_AWAITING_DECISION', 'ASSESSMENT_REQUIRED', 'CLAIM_STATE_CHANGED', 'CONFLICT'] },
+        json: { errors: ['NOT_AWAITING_DECISION', 'ASSESSMENT_REQUIRED', 'COMPETING_CLAIM_APPROVED', 'CLAIM_STATE_CHANGED', 'CONFLICT'] },
+        html: 'An error page (form posts).',
+      },
+      413: { description: 'The body is over 8 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] }, html: 'An error page (form posts).' },
+    },
+  },
+  'POST /staff/claims/{reference}/close': {
+    operationId: 'closeClaim',
+    summary: 'Close an open claim with a coded reason',
+    description:
+      'A supervisor closes a claim before its decision (an extension of api.md), whatever it waits for: documents, verification or a ' +
+      'decision; e.g. a claim filed by someone who is not an heir, or the loser of a competing claim. The reason decides the status: ' +
+      `${CLOSE_REASON_CODES.map((c) => `\`${c}\` (${CLOSE_REASONS[c]})`).join(', ')}. \`OTHER\` needs a \`note\`. ` +
+      "The claim's open-claim lock is released (its claimant may file again), the workflow's wait ends, the family is told and the " +
+      'audit trail records `CLAIM_CLOSED` with who, why and the note. A claim that is approved, being paid or whose payout failed ' +
+      'cannot be closed (the money may be at the bank).',
+    tag: 'Staff claims',
+    roles: ['supervisor'],
+    body: {
+      required: true,
+      maxBytes: 8 * 1024,
+      json: {
+        schema: closeRequestSchema,
+        examples: {
+          stranger: {
+            summary: 'Filed by someone who is not an heir',
+            value: { reasonCode: 'SUSPECTED_FRAUD', note: 'Bukan ahli waris; KK tidak mencantumkan namanya.' },
+          },
+          withdrawn: { summary: 'The family asked to withdraw it', value: { reasonCode: 'WITHDRAWN_BY_FAMILY' } },
+        },
+      },
+      form: {
+        schema: closeRequestSchema,
+        description: 'The close form on the claim page.',
+        examples: { withdrawn: { summary: 'Withdrawn', value: { reasonCode: 'WITHDRAWN_BY_FAMILY' } } },
+      },
+    },
+    responses: {
+      200: { description: "The claim's status after closing.", json: closeResultSchema },
+      303: { description: 'Closed from the claim page: back to it.', location: '`/staff/claims/{reference}`' },
+      400: { ...invalid('An unknown `reasonCode`, or `OTHER` without a `note`.'), html: 'An error page (form posts).' },
+      401: { description: 'No valid access token.', json: { errors: ['UNAUTHORIZED'] }, html: 'An error page (form posts).' },
+      403: { description: 'Only supervisors close claims.', json: { errors: ['FORBIDDEN'] }, html: 'An error page (form posts).' },
+      404: { ...notFound('No claim with this reference.'), html: 'An error page (form posts).' },
+      409: {
+        description: '`CLAIM_NOT_CLOSABLE`: the claim is approved, being paid, paid or closed already. `CLAIM_STATE_CHANGED`: it changed meanwhile.',
+        json: { errors: ['CLAIM_NOT_CLOSABLE', 'CLAIM_STATE_CHANGED'] },
         html: 'An error page (form posts).',
       },
       413: { description: 'The body is over 8 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] }, html: 'An error page (form posts).' },

@@ -33,6 +33,8 @@ export const ENV = {
   secondApprovalAbove: 'SECOND_APPROVAL_ABOVE',
   /** Drills and tests of the escalation path: seconds an approval waits before it escalates. */
   approvalTimeoutSeconds: 'APPROVAL_TIMEOUT_SECONDS',
+  /** Days a claim waits for missing documents before it closes (default 60; fractions for drills and tests). */
+  documentsExpiryDays: 'DOCUMENTS_EXPIRY_DAYS',
 } as const;
 
 export type EnvKey = keyof typeof ENV;

@@ -25,7 +25,18 @@ export const workflowSettings = () => ({
    * for JKM, 7 for JKK); this override exists for drills and tests of the escalation path.
    */
   approvalTimeoutOverride: process.env[ENV.approvalTimeoutSeconds] ? Number(process.env[ENV.approvalTimeoutSeconds]) : undefined,
+  /** Days a claim waits for missing documents before it closes as DOCUMENTS_EXPIRED (default 60). */
+  documentsExpiryDays: positiveNumber(ENV.documentsExpiryDays, 60),
 });
+
+/** A setting that must be a positive number: a typo fails the cold start instead of silently closing claims. */
+const positiveNumber = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
+  return value;
+};
 export type WorkflowSettings = ReturnType<typeof workflowSettings>;
 
 /** Where browsers upload to (for the Content-Security-Policy of pages with uploads). */

@@ -28,3 +28,12 @@ export const isRealDate = (year: number, month: number, day: number): boolean =>
   const t = new Date(Date.UTC(year, month - 1, day));
   return t.getUTCFullYear() === year && t.getUTCMonth() === month - 1 && t.getUTCDate() === day;
 };
+
+/** A day as people write it, in Jakarta time: `29 Januari 2027` (id) or `29 January 2027` (en). */
+export const longDate = (iso: string, lang: 'id' | 'en' = 'id'): string =>
+  new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Asia/Jakarta',
+  }).format(new Date(iso));

@@ -152,6 +152,7 @@ export const en: Record<keyof typeof id, string> = {
 
   'error.required': 'This field is required.',
   'error.invalid': 'This value is not valid.',
+  'error.closeReason.invalid': 'Choose a reason for closing from the list.',
   'error.decision.invalid': 'Choose a decision: approve or reject.',
   'error.tooShort': 'Too short.',
   'error.tooLong': 'Too long.',
@@ -265,6 +266,17 @@ export const en: Record<keyof typeof id, string> = {
     'Sorry, a JKK claim can be made up to 5 years after the accident (2 years for accidents before December 2017), and that time has passed. If the date entered was wrong, you may claim again with the right date.',
   'rejection.CAUSE_NOT_COVERED':
     'The benefit chosen does not fit the incident. JKM is for a death not caused by a work accident; JKK is for a work accident (including travel for work) or an occupational disease. You may claim again with the right benefit.',
+  'rejection.DOCUMENTS_EXPIRED':
+    'The documents needed did not reach us by the deadline, so this claim is closed. You can file a new claim with every document.',
+  'staffRejection.COMPETING_CLAIM_PREFERRED': "Another heir's claim for this member is the one processed.",
+  'closeReason.WITHDRAWN_BY_FAMILY': "The claim was closed at the family's request.",
+  'closeReason.FILED_IN_ERROR': 'The claim was closed because it was filed by mistake. You can file a new claim with the right details.',
+  'closeReason.COMPETING_CLAIM_PREFERRED': "Another heir's claim for this member is the one processed.",
+  'closeReason.SUSPECTED_FRAUD': 'The claim was closed: the claimant could not be confirmed as an entitled heir.',
+  'closeReason.DOCUMENTS_NOT_SENT': 'The claim was closed because the documents needed were not sent.',
+  'closeReason.OTHER': 'The claim was closed by staff. Staff will explain why.',
+  'flag.COMPETING_CLAIM':
+    'Another claimant has an open claim for the same member and benefit. A supervisor decides which one proceeds; only one can be paid.',
   'rejection.HEIR_NOT_ENTITLED':
     "The claimant's relationship to the member does not fit the claim. A death benefit is claimed by an heir (for example the spouse or a child); an injury benefit by the member. You may claim again with the right claimant.",
 
@@ -339,7 +351,7 @@ export const en: Record<keyof typeof id, string> = {
     'This message was sent automatically by Santunan. Do not share your claim number or NIK with people you do not know.',
   'email.needsDocuments.subject': 'Claim {reference}: documents still needed',
   'email.needsDocuments.text':
-    'Dear {name},\n\nWe have received claim {reference}, but these documents are still needed:\n{documents}\n\nSend them from the claim status page: {statusUrl}',
+    'Dear {name},\n\nWe have received claim {reference}, but these documents are still needed:\n{documents}\n\nSend them from the claim status page: {statusUrl}\n\nIf we have not received them by {dueBy}, this claim is closed. You can still file a new claim with every document.',
   'email.awaitingApproval.subject': 'Claim {reference}: complete, awaiting approval',
   'email.awaitingApproval.text':
     'Dear {name},\n\nClaim {reference} is complete and awaits approval by staff. We will write to you again.\n\nStatus: {statusUrl}',

@@ -163,6 +163,7 @@ export const id = {
   // Validation messages by code (the codes come from the schemas)
   'error.required': 'Wajib diisi.',
   'error.invalid': 'Isian tidak valid.',
+  'error.closeReason.invalid': 'Pilih alasan penutupan dari daftar.',
   'error.decision.invalid': 'Pilih keputusan: setujui atau tolak.',
   'error.tooShort': 'Terlalu pendek.',
   'error.tooLong': 'Terlalu panjang.',
@@ -279,6 +280,17 @@ export const id = {
     'Mohon maaf, klaim JKK hanya dapat diajukan paling lambat 5 tahun setelah tanggal kecelakaan (2 tahun untuk kecelakaan sebelum Desember 2017), dan batas waktu itu sudah lewat. Jika tanggal kejadian yang diisi keliru, Anda dapat mengajukan klaim kembali dengan tanggal yang benar.',
   'rejection.CAUSE_NOT_COVERED':
     'Jenis santunan yang dipilih tidak sesuai dengan kejadiannya. JKM untuk peserta yang meninggal dunia bukan karena kecelakaan kerja; JKK untuk kecelakaan kerja (termasuk di perjalanan kerja) atau penyakit akibat kerja. Anda dapat mengajukan klaim kembali dengan jenis santunan yang sesuai.',
+  'rejection.DOCUMENTS_EXPIRED':
+    'Dokumen yang diperlukan belum kami terima sampai batas waktunya, sehingga klaim ini ditutup. Anda dapat mengajukan klaim baru dengan dokumen lengkap.',
+  'staffRejection.COMPETING_CLAIM_PREFERRED': 'Klaim ahli waris lain untuk peserta ini yang diproses.',
+  'closeReason.WITHDRAWN_BY_FAMILY': 'Klaim ditutup atas permintaan keluarga.',
+  'closeReason.FILED_IN_ERROR': 'Klaim ditutup karena diajukan keliru. Anda dapat mengajukan klaim baru dengan data yang benar.',
+  'closeReason.COMPETING_CLAIM_PREFERRED': 'Klaim ahli waris lain untuk peserta ini yang diproses.',
+  'closeReason.SUSPECTED_FRAUD': 'Klaim ditutup: pengaju tidak dapat dipastikan sebagai ahli waris yang berhak.',
+  'closeReason.DOCUMENTS_NOT_SENT': 'Klaim ditutup karena dokumen yang diperlukan tidak dikirim.',
+  'closeReason.OTHER': 'Klaim ditutup petugas. Petugas akan menjelaskan alasannya.',
+  'flag.COMPETING_CLAIM':
+    'Ada klaim lain yang masih terbuka dari pengaju lain untuk peserta dan jenis santunan yang sama. Supervisor memutuskan klaim mana yang diproses; hanya satu yang dapat dibayar.',
   'rejection.HEIR_NOT_ENTITLED':
     'Hubungan pengaju dengan peserta tidak sesuai dengan jenis klaim. Santunan kematian diajukan oleh ahli waris (misalnya suami/istri atau anak); santunan cedera diajukan oleh peserta sendiri. Anda dapat mengajukan klaim kembali dengan data pengaju yang sesuai.',
 
@@ -359,7 +371,7 @@ export const id = {
     'Pesan ini dikirim otomatis oleh Santunan. Jangan bagikan nomor klaim dan NIK Anda kepada orang yang tidak dikenal.',
   'email.needsDocuments.subject': 'Klaim {reference}: dokumen masih kurang',
   'email.needsDocuments.text':
-    'Yth. {name},\n\nKlaim {reference} sudah kami terima, tetapi dokumen berikut masih diperlukan:\n{documents}\n\nKirim dokumen lewat halaman status klaim: {statusUrl}',
+    'Yth. {name},\n\nKlaim {reference} sudah kami terima, tetapi dokumen berikut masih diperlukan:\n{documents}\n\nKirim dokumen lewat halaman status klaim: {statusUrl}\n\nJika dokumen belum kami terima sampai {dueBy}, klaim ini ditutup. Anda tetap dapat mengajukan klaim baru dengan dokumen lengkap.',
   'email.awaitingApproval.subject': 'Klaim {reference}: data lengkap, menunggu persetujuan',
   'email.awaitingApproval.text':
     'Yth. {name},\n\nData klaim {reference} sudah lengkap dan sedang menunggu persetujuan petugas. Kami akan mengabari Anda lagi.\n\nStatus: {statusUrl}',

@@ -378,7 +378,7 @@ describe('claim workflow', () => {
     expect(JSON.stringify(asl())).not.toContain('{%');
   });
 
-  test('every task has an explicit timeout; the approval wait times out by the path the verification computes', () => {
+  test('every task has an explicit timeout; the approval and documents waits time out by the paths the verification computes', () => {
     for (const [name, state] of tasks())
       expect([name, state.TimeoutSeconds ?? state.TimeoutSecondsPath]).toEqual([name, expect.anything()]);
     expect(asl().States.AwaitDecision).toMatchObject({
@@ -386,6 +386,9 @@ describe('claim workflow', () => {
       Resource: expect.stringMatching(/:states:::lambda:invoke\.waitForTaskToken$/),
     });
     expect(asl().States.AwaitDecision.Parameters.Payload['taskToken.$']).toBe('$$.Task.Token');
+    // The documents wait ends at the next reminder or at the claim's expiry, as the verification computes.
+    expect(asl().States.AwaitDocuments).toMatchObject({ TimeoutSecondsPath: '$.documentsTimeoutSeconds' });
+    expect(asl().States.AwaitDocuments).not.toHaveProperty('TimeoutSeconds');
   });
 
   test('one definition for every payment: Verify takes the whole state, and the tasks after it act on the tranche it names', () => {

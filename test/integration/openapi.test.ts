@@ -46,6 +46,8 @@ const EXPECTED: Record<string, number> = {
   'GET /staff/claims/{reference}': 404,
   'POST /staff/claims/{reference}/decision application/json': 404,
   'POST /staff/claims/{reference}/decision application/x-www-form-urlencoded': 404,
+  'POST /staff/claims/{reference}/close application/json': 404,
+  'POST /staff/claims/{reference}/close application/x-www-form-urlencoded': 404,
   'POST /staff/claims/{reference}/assessment application/json': 404,
   'POST /staff/claims/{reference}/assessment application/x-www-form-urlencoded': 404,
   'POST /staff/claims/{reference}/payments application/json': 404,

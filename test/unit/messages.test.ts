@@ -93,6 +93,7 @@ describe('the older tables read their text from the catalogue, in the same shape
       'BENEFIT_NOT_COVERED',
       'CAUSE_NOT_COVERED',
       'DUPLICATE_CLAIM',
+      'COMPETING_CLAIM_PREFERRED',
       'OTHER',
     ]);
     expect(STAFF_REJECTION_REASONS.OTHER!.id).toBe('Klaim tidak memenuhi syarat. Petugas akan menjelaskan alasannya.');

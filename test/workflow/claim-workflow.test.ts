@@ -538,3 +538,92 @@ describe('links in notifications', () => {
     expect(all).toContain(`${process.env.PUBLIC_BASE_URL}/claims/`);
   });
 });
+
+describe('competing claims instead of a lock', () => {
+  it("a stranger's claim with no documents blocks nobody: the heir files, a supervisor closes the stranger's, one is paid", async () => {
+    const member = await givenMember();
+    // Someone who only knows the member's NIK files first, with no documents, and the claim waits for them.
+    const stranger = validClaim((b) => {
+      b.member = { nik: member.nik, name: member.name };
+      b.claimant.name = 'Orang Lain';
+    });
+    const squat = await api.postJson('/claims', stranger);
+    expect(squat.status).toBe(201);
+    const squatRef = squat.json.reference as string;
+    await waitForStatus(api, squatRef, stranger.claimant.nik, 'NEEDS_DOCUMENTS');
+
+    // The real heir is not locked out: the claim is accepted and both go to a supervisor.
+    const heir = await completeClaim(api, member);
+    const { ref, claim } = await fileAndAwaitDecision(heir);
+    expect(claim.verification).toMatchObject({
+      flags: ['COMPETING_CLAIM'],
+      competingClaims: [squatRef],
+      approval: { level: 'supervisor', secondApprovalRequired: true },
+    });
+    const other = (await staff(api, 'supervisor', 'GET', `/staff/claims/${squatRef}`)).json;
+    expect(other.verification.flags).toContain('COMPETING_CLAIM');
+    expect(other.audit.map((e: { type: string }) => e.type)).toContain('COMPETING_CLAIM_FILED');
+
+    // An approver may not pick between heirs; a supervisor closes the stranger's claim with a coded reason.
+    const byApprover = await staff(api, 'approver', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' });
+    expect(byApprover.status).toBe(403);
+    const closeByApprover = await staff(api, 'approver', 'POST', `/staff/claims/${squatRef}/close`, { reasonCode: 'SUSPECTED_FRAUD' });
+    expect(closeByApprover.status).toBe(403);
+    const closed = await staff(api, 'supervisor', 'POST', `/staff/claims/${squatRef}/close`, {
+      reasonCode: 'SUSPECTED_FRAUD',
+      note: 'Bukan ahli waris; KK tidak mencantumkan namanya.',
+    });
+    expect(closed.status).toBe(200);
+    expect(closed.json).toEqual({ status: 'REJECTED', reasonCode: 'SUSPECTED_FRAUD' });
+    // Its execution was waiting for documents: it ends instead of waiting 14 days.
+    const deadline = Date.now() + 15_000;
+    while ((await describeExecution(squatRef)).status === 'RUNNING' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect((await describeExecution(squatRef)).status).toBe('SUCCEEDED');
+
+    // Two supervisors approve the heir's claim, which is paid once.
+    expect((await staff(api, 'supervisor', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).json).toEqual({
+      status: 'AWAITING_APPROVAL',
+      approvals: 1,
+    });
+    expect((await staff(api, 'supervisor2', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).json).toEqual({
+      status: 'APPROVED',
+      approvals: 2,
+    });
+    await waitForStatus(api, ref, heir.claimant.nik, 'PAID');
+    expect(await transfersFor(ref)).toHaveLength(1);
+    expect(await transfersFor(squatRef)).toHaveLength(0);
+
+    // Paid: nobody may file again for this member and benefit.
+    const late = await api.postJson(
+      '/claims',
+      validClaim((b) => {
+        b.member = { nik: member.nik, name: member.name };
+      }),
+    );
+    expect(late.status).toBe(409);
+    expect(late.json.error).toBe('DUPLICATE_CLAIM');
+  });
+
+  it('of two competing claims approved by supervisors, only the first is paid; the second approval is a 409', async () => {
+    const member = await givenMember();
+    const first = await completeClaim(api, member);
+    const a = await fileAndAwaitDecision(first);
+    const b = await fileAndAwaitDecision(await completeClaim(api, member, (x) => (x.claimant.name = 'Saudara Lain')));
+    await waitForDecisionTask(api, a.ref);
+    for (const ref of [a.ref, b.ref])
+      expect((await staff(api, 'supervisor', 'POST', `/staff/claims/${ref}/decision`, { decision: 'approve' })).status).toBe(200);
+    expect((await staff(api, 'supervisor2', 'POST', `/staff/claims/${a.ref}/decision`, { decision: 'approve' })).json.status).toBe(
+      'APPROVED',
+    );
+    const second = await staff(api, 'supervisor2', 'POST', `/staff/claims/${b.ref}/decision`, { decision: 'approve' });
+    expect(second.status).toBe(409);
+    expect(second.json.error).toBe('COMPETING_CLAIM_APPROVED');
+    const rejected = await staff(api, 'supervisor', 'POST', `/staff/claims/${b.ref}/decision`, {
+      decision: 'reject',
+      reasonCode: 'COMPETING_CLAIM_PREFERRED',
+    });
+    expect(rejected.json.status).toBe('REJECTED');
+    await waitForStatus(api, a.ref, first.claimant.nik, 'PAID');
+    expect([(await transfersFor(a.ref)).length, (await transfersFor(b.ref)).length]).toEqual([1, 0]);
+  });
+});

@@ -12,7 +12,9 @@ import {
 } from '../../platform/dynamodb/client';
 import { claimKeys } from '../../platform/dynamodb/keys';
 import type { ClaimPage, ClaimStore, CreateClaimResult, IdempotencyInput, Transition } from '../application/ports';
-import type { AuditEvent, Claim, ClaimStatus } from '../domain/claim';
+import { type AuditEvent, type Claim, type ClaimStatus, locksOf } from '../domain/claim';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const CLAIM_PREFIX_FIELDS = (claim: Claim) => ({
   ...claimKeys.claim(claim.reference),
@@ -36,13 +38,15 @@ export class ClaimsRepository implements ClaimStore {
   constructor(private readonly tableName: string) {}
 
   /**
-   * Writes the claim, its open-claim lock, its first audit event and (when a key was given) the idempotency record
-   * in one transaction: either all of them exist afterwards or none does. Concurrent submissions for one member
-   * and benefit race on the lock's attribute_not_exists condition and exactly one wins.
+   * Writes the claim, its claimant's open-claim lock, its first audit event and (when a key was given) the
+   * idempotency record in one transaction, checking that no claim for the member and benefit was paid: either all of
+   * them exist afterwards or none does. Concurrent submissions by one claimant race on the lock's
+   * attribute_not_exists condition and exactly one wins; another claimant's claim is accepted (a competing claim).
    */
   async create(claim: Claim, audit: AuditEvent, idempotency?: IdempotencyInput): Promise<CreateClaimResult> {
     const nowEpoch = Math.floor(Date.now() / 1000);
-    const items = [
+    const { memberNik, benefit, claimantNik } = locksOf(claim);
+    const items: TransactItem[] = [
       {
         Put: {
           TableName: this.tableName,
@@ -54,14 +58,24 @@ export class ClaimsRepository implements ClaimStore {
         Put: {
           TableName: this.tableName,
           Item: {
-            ...claimKeys.openLock(claim.member.nik, claim.benefit),
+            ...claimKeys.claimantLock(memberNik, benefit, claimantNik),
             entity: 'OPEN_CLAIM_LOCK',
             reference: claim.reference,
-            claimantNik: claim.claimant.nik,
+            claimantNik,
             createdAt: claim.submittedAt,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      {
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: claimKeys.payoutLock(memberNik, benefit),
+          ConditionExpression: 'attribute_not_exists(pk) OR #state <> :paid',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':paid': 'paid' },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
       {
@@ -85,8 +99,8 @@ export class ClaimsRepository implements ClaimStore {
           // An expired record (TTL deletion is lazy) may be replaced.
           ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
           ExpressionAttributeValues: { ':now': nowEpoch },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-        } as never,
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
       });
     }
 
@@ -97,14 +111,14 @@ export class ClaimsRepository implements ClaimStore {
       } catch (error) {
         const reasons = cancellationReasons(error);
         if (!reasons) throw error;
-        const [claimReason, lockReason, , idemReason] = reasons;
+        const [claimReason, lockReason, paidReason, , idemReason] = reasons;
         if (idemReason?.Code === 'ConditionalCheckFailed') {
           const existing = itemOf(idemReason);
           if (existing?.requestHash !== idempotency?.requestHash) throw new IdempotencyKeyReusedError();
           return { kind: 'replayed', reference: referenceOf(existing!) };
         }
-        if (lockReason?.Code === 'ConditionalCheckFailed') {
-          const lock = itemOf(lockReason);
+        if (lockReason?.Code === 'ConditionalCheckFailed' || paidReason?.Code === 'ConditionalCheckFailed') {
+          const lock = itemOf(lockReason?.Code === 'ConditionalCheckFailed' ? lockReason : paidReason);
           throw new ConflictError('DUPLICATE_CLAIM', 'An open or paid claim already exists for this member and benefit.', {
             reference: lock?.reference,
             claimantNik: lock?.claimantNik,
@@ -178,7 +192,7 @@ export class ClaimsRepository implements ClaimStore {
       }
     });
     const update = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`;
-    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+    const items: TransactItem[] = [
       {
         Update: {
           TableName: this.tableName,
@@ -197,24 +211,22 @@ export class ClaimsRepository implements ClaimStore {
         },
       },
     ];
-    if (change.releaseLock) {
-      // Only this claim's own lock: a newer claim for the same member and benefit keeps its lock.
-      items.push({
-        Delete: {
-          TableName: this.tableName,
-          Key: claimKeys.openLock(change.releaseLock.memberNik, change.releaseLock.benefit),
-          ConditionExpression: 'attribute_not_exists(pk) OR #ref = :ref',
-          ExpressionAttributeNames: { '#ref': 'reference' },
-          ExpressionAttributeValues: { ':ref': reference },
-        },
-      });
-    }
+    items.push(...this.lockItems(reference, change));
+    const reservationIndex = change.reservePayout ? 2 : -1;
     for (let attempt = 0; ; attempt += 1) {
       try {
         await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
         break;
       } catch (error) {
         const reasons = cancellationReasons(error);
+        if (reservationIndex >= 0 && reasons?.[reservationIndex]?.Code === 'ConditionalCheckFailed') {
+          const holder = itemOf(reasons[reservationIndex]);
+          throw new ConflictError(
+            'COMPETING_CLAIM_APPROVED',
+            `Another claim for this member and benefit (${String(holder?.reference ?? 'unknown')}) is approved or paid; only one can be paid.`,
+            { reference: holder?.reference },
+          );
+        }
         if (reasons?.[0]?.Code === 'ConditionalCheckFailed' || isConditionalCheckFailed(error)) {
           throw new ConflictError(
             'CLAIM_STATE_CHANGED',
@@ -235,6 +247,70 @@ export class ClaimsRepository implements ClaimStore {
     const after = await this.get(reference);
     if (!after) throw new Error(`Claim ${reference} vanished after an update`);
     return after;
+  }
+
+  /**
+   * The items a transition writes in the member-and-benefit partition, in this order: the payout reservation
+   * (`reservePayout`, always third, after the claim update and the audit event), the paid reservation (`markPaid`),
+   * the released open-claim lock (`releaseLock`). Each touches only what this claim holds: a reservation is taken at
+   * approval, so a claim that closes without payment (always before approval) never holds one to release.
+   */
+  private lockItems(reference: string, change: Transition): TransactItem[] {
+    const names = { '#ref': 'reference', '#state': 'state' };
+    const items: TransactItem[] = [];
+    if (change.reservePayout) {
+      const { memberNik, benefit } = change.reservePayout;
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...claimKeys.payoutLock(memberNik, benefit), entity: 'PAYOUT_RESERVATION', reference, state: 'reserved', at: change.at },
+          // Taken again before the bank is called: idempotent for its holder, refused to any other claim.
+          ConditionExpression: 'attribute_not_exists(pk) OR (#ref = :ref AND #state = :reserved)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ':ref': reference, ':reserved': 'reserved' },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      });
+    }
+    if (change.markPaid) {
+      const { memberNik, benefit } = change.markPaid;
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...claimKeys.payoutLock(memberNik, benefit), entity: 'PAYOUT_RESERVATION', reference, state: 'paid', at: change.at },
+          ConditionExpression: 'attribute_not_exists(pk) OR #ref = :ref',
+          ExpressionAttributeNames: { '#ref': 'reference' },
+          ExpressionAttributeValues: { ':ref': reference },
+        },
+      });
+    }
+    if (change.releaseLock) {
+      const { memberNik, benefit, claimantNik } = change.releaseLock;
+      // Only this claim's own lock: a newer claim by the same claimant keeps its lock.
+      items.push({
+        Delete: {
+          TableName: this.tableName,
+          Key: claimKeys.claimantLock(memberNik, benefit, claimantNik),
+          ConditionExpression: 'attribute_not_exists(pk) OR #ref = :ref',
+          ExpressionAttributeNames: { '#ref': 'reference' },
+          ExpressionAttributeValues: { ':ref': reference },
+        },
+      });
+    }
+    return items;
+  }
+
+  /** The open claims of a member and benefit, one per claimant (a paid claim's lock stays: it is listed too). */
+  async openClaimsFor(memberNik: string, benefit: string): Promise<{ reference: string; claimantNik: string }[]> {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :claimant)',
+        ExpressionAttributeValues: { ':pk': claimKeys.memberBenefit(memberNik, benefit), ':claimant': 'CLAIMANT#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).map((item) => ({ reference: String(item.reference), claimantNik: String(item.claimantNik) }));
   }
 
   /** Staff queue: claims in one status, newest first, a page at a time (GSI byStatus). */

@@ -5,7 +5,7 @@
  */
 import type { Message, Notifier } from '../../kernel/notifier';
 import type { Coverage, Member } from '../../premiums/domain/member';
-import type { AuditEvent, Claim, ClaimStatus, DocumentType, TimelineEntry, Tranche, UploadContentType } from '../domain/claim';
+import type { AuditEvent, Claim, ClaimLocks, ClaimStatus, DocumentType, TimelineEntry, Tranche, UploadContentType } from '../domain/claim';
 
 export type { Message, Notifier };
 
@@ -24,8 +24,15 @@ export interface Transition {
   expectVersion?: number;
   timeline?: TimelineEntry | TimelineEntry[];
   audit: AuditEvent;
-  /** Releases the open-claim lock of this claim (it closed without payment). */
-  releaseLock?: { memberNik: string; benefit: string };
+  /** Releases this claim's open-claim lock (it closed without payment, so it never held the payout reservation). */
+  releaseLock?: ClaimLocks;
+  /**
+   * Reserves the member and benefit's one payout for this claim (approval, and again before the bank is called):
+   * held by another claim, the change fails with ConflictError `COMPETING_CLAIM_APPROVED` and nothing is written.
+   */
+  reservePayout?: ClaimLocks;
+  /** The claim is paid: its reservation becomes `paid`, so every later claim for the member and benefit is a DUPLICATE_CLAIM. */
+  markPaid?: ClaimLocks;
 }
 
 /**
@@ -54,9 +61,9 @@ export interface ClaimPage {
 
 export interface ClaimStore {
   /**
-   * Stores a new claim, its open-claim lock, its first audit event and the idempotency record at once (all or
-   * nothing). A second open claim for the member and benefit is a ConflictError `DUPLICATE_CLAIM`; a key reused
-   * with another request is IdempotencyKeyReusedError.
+   * Stores a new claim, its claimant's open-claim lock, its first audit event and the idempotency record at once (all
+   * or nothing). A second open claim by the same claimant for the member and benefit, or any claim once one was paid,
+   * is a ConflictError `DUPLICATE_CLAIM`; a key reused with another request is IdempotencyKeyReusedError.
    */
   create(claim: Claim, audit: AuditEvent, idempotency?: IdempotencyInput): Promise<CreateClaimResult>;
   /** Strongly consistent. */
@@ -65,6 +72,8 @@ export interface ClaimStore {
   transition(reference: string, change: Transition): Promise<Claim>;
   /** Claims in one status, newest first. */
   listByStatus(status: ClaimStatus, limit: number, cursor?: Record<string, unknown>): Promise<ClaimPage>;
+  /** The claims holding an open-claim lock for a member and benefit (open or paid), one per claimant. */
+  openClaimsFor(memberNik: string, benefit: string): Promise<{ reference: string; claimantNik: string }[]>;
   /** Oldest first. */
   auditTrail(reference: string): Promise<(AuditEvent & { sk: string })[]>;
 }

@@ -152,10 +152,29 @@ export interface Claim {
   children?: ScholarshipChild[];
   /** Further payments after the first (tranche.ts): more STMB months, a disability finding, a school year. */
   tranches?: Tranche[];
+  /** NEEDS_DOCUMENTS: the claim is closed (`DOCUMENTS_EXPIRED`) if the documents are still missing at this time. */
+  documentsDueBy?: string;
+  /** Set when staff closed the claim before a decision (close-claim.ts): why, by whom, when. */
+  closure?: { reasonCode: string; reason: string; by: string; at: string; note?: string };
   /** School years the family was reminded to send proof of schooling for (the yearly reminder runs once a year). */
   scholarshipReminded?: string[];
   version: number;
 }
+
+/**
+ * The keys a claim holds in the member-and-benefit partition: its claimant's open-claim lock (one open claim per
+ * claimant, member and benefit) and, once approved, the payout reservation (one paid claim per member and benefit).
+ */
+export interface ClaimLocks {
+  memberNik: string;
+  benefit: Benefit;
+  claimantNik: string;
+}
+export const locksOf = (claim: Pick<Claim, 'member' | 'benefit' | 'claimant'>): ClaimLocks => ({
+  memberNik: claim.member.nik,
+  benefit: claim.benefit,
+  claimantNik: claim.claimant.nik,
+});
 
 export interface ScholarshipChild {
   name: string;
@@ -164,7 +183,8 @@ export interface ScholarshipChild {
   schoolLevel?: SchoolLevel | null;
 }
 
-export const CLAIM_FLAGS = ['SPONSOR_ARREARS', 'NAME_MISMATCH', 'HEIR_ORDER_REVIEW', 'ASSESSMENT_REQUIRED'] as const;
+/** `COMPETING_CLAIM`: another claimant has an open claim for the same member and benefit; a supervisor decides. */
+export const CLAIM_FLAGS = ['SPONSOR_ARREARS', 'NAME_MISMATCH', 'HEIR_ORDER_REVIEW', 'ASSESSMENT_REQUIRED', 'COMPETING_CLAIM'] as const;
 export type ClaimFlag = (typeof CLAIM_FLAGS)[number];
 
 export interface BenefitComponent {
@@ -180,6 +200,8 @@ export interface Verification {
   flags: ClaimFlag[];
   benefit?: { ruleSet: string; total: number; currency: 'IDR'; components: BenefitComponent[]; scholarshipEligible: boolean };
   approval?: { level: 'approver' | 'supervisor'; secondApprovalRequired: boolean; deadline: string; escalateAt?: string };
+  /** The other open claims for the same member and benefit, by other claimants (flag `COMPETING_CLAIM`). */
+  competingClaims?: string[];
   /** JKK injury: the assessment staff entered (api.md `assessment`), who entered it, when, and the wage it used. */
   assessment?: Record<string, unknown> & { by: string; at: string; monthlyWage: number };
 }

@@ -18,6 +18,8 @@ export const REJECTION_CODES = [
   'CLAIM_WINDOW_EXPIRED',
   'CAUSE_NOT_COVERED',
   'HEIR_NOT_ENTITLED',
+  /** Not an eligibility rule: the documents were still missing when the wait for them ended (verify-claim.ts). */
+  'DOCUMENTS_EXPIRED',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -136,8 +138,10 @@ export const REJECTION_REASONS: Record<RejectionCode, Text> = texts('rejection',
 /** What staff read beside a flagged claim (shared/messages). */
 export const FLAG_LABELS: Record<Flag, Text> = texts('flag', ELIGIBILITY_FLAGS);
 
-/** Flags that need a supervisor's decision (sponsor arrears and name mismatches); the others a verifier clears. */
-const SUPERVISOR_FLAGS: readonly Flag[] = ['SPONSOR_ARREARS', 'NAME_MISMATCH'];
+/**
+ * Flags that need a supervisor's decision (sponsor arrears, name mismatches, and a competing claim by another
+ * claimant, set by verification); the others a verifier clears.
+ */
+const SUPERVISOR_FLAGS: readonly string[] = ['SPONSOR_ARREARS', 'NAME_MISMATCH', 'COMPETING_CLAIM'];
 
-export const needsSupervisor = (flags: readonly string[]): boolean =>
-  flags.some((f) => (SUPERVISOR_FLAGS as readonly string[]).includes(f));
+export const needsSupervisor = (flags: readonly string[]): boolean => flags.some((f) => SUPERVISOR_FLAGS.includes(f));

@@ -1,4 +1,5 @@
 import type { Message } from '../../kernel/notifier';
+import { longDate } from '../../kernel/time';
 import { t } from '../../messages';
 import type { Claim, DocumentType, Tranche } from '../domain/claim';
 import { DOCUMENT_LABELS } from './labels';
@@ -21,7 +22,13 @@ const family = (claim: Claim, baseUrl: string) => ({
 export const familyMessages = {
   needsDocuments: (claim: Claim, missing: readonly DocumentType[], baseUrl: string): Message => ({
     subject: t('email.needsDocuments.subject', lang, { reference: claim.reference }),
-    text: withFooter(t('email.needsDocuments.text', lang, { ...family(claim, baseUrl), documents: documentList(missing) })),
+    text: withFooter(
+      t('email.needsDocuments.text', lang, {
+        ...family(claim, baseUrl),
+        documents: documentList(missing),
+        dueBy: claim.documentsDueBy ? longDate(claim.documentsDueBy, lang) : '-',
+      }),
+    ),
   }),
   awaitingApproval: (claim: Claim, baseUrl: string): Message => ({
     subject: t('email.awaitingApproval.subject', lang, { reference: claim.reference }),

@@ -9,8 +9,17 @@ export const claimKeys = {
     pk: `CLAIM#${reference}`,
     sk: `AUDIT#${at}#${String(seq).padStart(4, '0')}`,
   }),
-  /** One open (or paid) claim per member and benefit: a second Put with attribute_not_exists fails. */
-  openLock: (memberNik: string, benefit: string) => ({ pk: `OPEN#${memberNik}#${benefit}`, sk: 'LOCK' }),
+  /**
+   * The member-and-benefit partition: every claimant's open claim (`CLAIMANT#<nik>`; a second Put with
+   * attribute_not_exists fails, so one open claim per claimant) and the payout reservation (`PAYOUT`: the one claim
+   * of this member and benefit that may be paid, `state` reserved then paid). Competing claims are one Query.
+   */
+  memberBenefit: (memberNik: string, benefit: string) => `OPEN#${memberNik}#${benefit}`,
+  claimantLock: (memberNik: string, benefit: string, claimantNik: string) => ({
+    pk: `OPEN#${memberNik}#${benefit}`,
+    sk: `CLAIMANT#${claimantNik}`,
+  }),
+  payoutLock: (memberNik: string, benefit: string) => ({ pk: `OPEN#${memberNik}#${benefit}`, sk: 'PAYOUT' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'IDEMPOTENCY' }),
   upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
   /** GSI1 "byStatus": staff queues, newest first within a status. */

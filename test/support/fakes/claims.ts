@@ -35,7 +35,9 @@ const clone = <T>(value: T): T => structuredClone(value);
 export class InMemoryClaimStore implements ClaimStore {
   readonly claims = new Map<string, Claim>();
   readonly audit = new Map<string, (AuditEvent & { sk: string })[]>();
+  /** Open-claim locks by `<member>#<benefit>#<claimant>`, and payout reservations by `<member>#<benefit>`. */
   readonly locks = new Map<string, { reference: string; claimantNik: string }>();
+  readonly payouts = new Map<string, { reference: string; state: 'reserved' | 'paid' }>();
   readonly idempotency = new Map<string, { requestHash: string; reference: string }>();
 
   async create(claim: Claim, audit: AuditEvent, idem?: IdempotencyInput): Promise<CreateClaimResult> {
@@ -45,10 +47,12 @@ export class InMemoryClaimStore implements ClaimStore {
       if (previous.requestHash !== idem!.requestHash) throw new IdempotencyKeyReusedError();
       return { kind: 'replayed', reference: previous.reference };
     }
-    const lockKey = `${claim.member.nik}#${claim.benefit}`;
+    const lockKey = `${claim.member.nik}#${claim.benefit}#${claim.claimant.nik}`;
     const lock = this.locks.get(lockKey);
-    if (lock) {
-      throw new ConflictError('DUPLICATE_CLAIM', 'An open or paid claim already exists for this member and benefit.', { ...lock });
+    const payout = this.payouts.get(`${claim.member.nik}#${claim.benefit}`);
+    if (lock || payout?.state === 'paid') {
+      const holder = lock ?? { reference: payout!.reference };
+      throw new ConflictError('DUPLICATE_CLAIM', 'An open or paid claim already exists for this member and benefit.', { ...holder });
     }
     if (this.claims.has(claim.reference)) return { kind: 'referenceTaken' };
     this.claims.set(claim.reference, clone(claim));
@@ -70,6 +74,17 @@ export class InMemoryClaimStore implements ClaimStore {
     if (!claim || !change.from.includes(claim.status) || !tokenOk || !versionOk) {
       throw new ConflictError('CLAIM_STATE_CHANGED', `Claim ${reference} is no longer in the expected state (${change.from.join(', ')}).`);
     }
+    if (change.reservePayout) {
+      const held = this.payouts.get(`${change.reservePayout.memberNik}#${change.reservePayout.benefit}`);
+      if (held && !(held.reference === reference && held.state === 'reserved'))
+        throw new ConflictError('COMPETING_CLAIM_APPROVED', `Another claim (${held.reference}) is approved or paid.`, {
+          reference: held.reference,
+        });
+    }
+    if (change.markPaid) {
+      const held = this.payouts.get(`${change.markPaid.memberNik}#${change.markPaid.benefit}`);
+      if (held && held.reference !== reference) throw new ConflictError('CLAIM_STATE_CHANGED', 'payout held by another claim');
+    }
     const next: Claim & Record<string, unknown> = { ...claim, version: claim.version + 1, updatedAt: change.at };
     if (change.to) next.status = change.to;
     if (change.timeline) next.timeline = [...claim.timeline, ...(Array.isArray(change.timeline) ? change.timeline : [change.timeline])];
@@ -81,8 +96,11 @@ export class InMemoryClaimStore implements ClaimStore {
     const trail = this.audit.get(reference) ?? [];
     trail.push({ ...change.audit, sk: `AUDIT#${change.audit.at}#${String(trail.length + 1).padStart(4, '0')}` });
     this.audit.set(reference, trail);
+    if (change.reservePayout)
+      this.payouts.set(`${change.reservePayout.memberNik}#${change.reservePayout.benefit}`, { reference, state: 'reserved' });
+    if (change.markPaid) this.payouts.set(`${change.markPaid.memberNik}#${change.markPaid.benefit}`, { reference, state: 'paid' });
     if (change.releaseLock) {
-      const key = `${change.releaseLock.memberNik}#${change.releaseLock.benefit}`;
+      const key = `${change.releaseLock.memberNik}#${change.releaseLock.benefit}#${change.releaseLock.claimantNik}`;
       if (this.locks.get(key)?.reference === reference) this.locks.delete(key);
     }
     return clone(next);
@@ -91,6 +109,12 @@ export class InMemoryClaimStore implements ClaimStore {
   async listByStatus(status: ClaimStatus, limit: number): Promise<ClaimPage> {
     const items = [...this.claims.values()].filter((c) => c.status === status).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
     return { items: items.slice(0, limit).map(clone) };
+  }
+
+  async openClaimsFor(memberNik: string, benefit: string) {
+    return [...this.locks.entries()]
+      .filter(([key]) => key.startsWith(`${memberNik}#${benefit}#`))
+      .map(([, lock]) => ({ reference: lock.reference, claimantNik: lock.claimantNik }));
   }
 
   async auditTrail(reference: string) {
@@ -106,7 +130,15 @@ export class InMemoryClaimStore implements ClaimStore {
   put(claim: Claim): void {
     this.claims.set(claim.reference, clone(claim));
     if (inGroup(claim.status, 'blocking'))
-      this.locks.set(`${claim.member.nik}#${claim.benefit}`, { reference: claim.reference, claimantNik: claim.claimant.nik });
+      this.locks.set(`${claim.member.nik}#${claim.benefit}#${claim.claimant.nik}`, {
+        reference: claim.reference,
+        claimantNik: claim.claimant.nik,
+      });
+    if (['APPROVED', 'PAYING', 'PAYOUT_FAILED', 'PAID'].includes(claim.status))
+      this.payouts.set(`${claim.member.nik}#${claim.benefit}`, {
+        reference: claim.reference,
+        state: claim.status === 'PAID' ? 'paid' : 'reserved',
+      });
   }
 }
 

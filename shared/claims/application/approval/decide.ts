@@ -2,7 +2,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { jakartaIso } from '../../../kernel/time';
 import { type Text, texts } from '../../../messages';
 import { requireRole, type StaffUser } from '../../../staff/domain/roles';
-import type { Claim } from '../../domain/claim';
+import { type Claim, locksOf } from '../../domain/claim';
 import { answerTask as answer } from '../answer-task';
 import type { ClaimMessages, ClaimStore, ClaimWorkflow, Notifier, StaffEmails } from '../ports';
 
@@ -14,6 +14,7 @@ export const STAFF_REJECTION_REASONS: Record<string, Text> = texts('staffRejecti
   'BENEFIT_NOT_COVERED',
   'CAUSE_NOT_COVERED',
   'DUPLICATE_CLAIM',
+  'COMPETING_CLAIM_PREFERRED',
   'OTHER',
 ]);
 
@@ -69,7 +70,12 @@ const decideOnce = async (
   const task = claim.pendingTask;
   if (task?.kind !== 'decision')
     throw new ConflictError('NOT_AWAITING_DECISION', `Claim ${reference} is not ready for a decision yet; try again in a moment.`);
-  const level = task.escalated ? 'supervisor' : (claim.verification?.approval?.level ?? 'approver');
+  // Competing claims are looked up again here, not only read from the flag: a claim filed after this one was
+  // verified still makes this a supervisor's decision.
+  const competing = (await deps.claims.openClaimsFor(claim.member.nik, claim.benefit)).some(
+    (c) => c.reference !== reference && c.claimantNik !== claim.claimant.nik,
+  );
+  const level = task.escalated || competing ? 'supervisor' : (claim.verification?.approval?.level ?? 'approver');
   const role = requireRole(user, level === 'supervisor' ? ['supervisor'] : ['approver', 'supervisor']);
   const at = jakartaIso(deps.now?.());
   const approvals = claim.approvals ?? [];
@@ -95,7 +101,7 @@ const decideOnce = async (
         actor: { kind: 'staff', id: user.username },
         details: { role, reasonCode: code, note: input.note?.slice(0, 500) },
       },
-      releaseLock: { memberNik: claim.member.nik, benefit: claim.benefit },
+      releaseLock: locksOf(claim),
     });
     await answer(deps.workflow, task.token, { outcome: 'rejected' });
     await Promise.all([
@@ -117,7 +123,7 @@ const decideOnce = async (
     );
   }
   const approval = { by: user.username, role, at, ...(input.note ? { note: input.note.slice(0, 500) } : {}) };
-  const needed = claim.verification?.approval?.secondApprovalRequired ? 2 : 1;
+  const needed = claim.verification?.approval?.secondApprovalRequired || competing ? 2 : 1;
   if (approvals.length + 1 < needed) {
     const half = await deps.claims.transition(reference, {
       from: ['AWAITING_APPROVAL'],
@@ -137,6 +143,8 @@ const decideOnce = async (
     expectToken: task.token,
     set: { approvals: [...approvals, approval], decision: { outcome: 'approved', decidedBy: user.username, at }, pendingTask: undefined },
     timeline: { status: 'APPROVED', at },
+    // One claim per member and benefit is ever paid: another claim approved first makes this a 409.
+    reservePayout: locksOf(claim),
     audit: { type: 'CLAIM_APPROVED', at, actor: { kind: 'staff', id: user.username }, details: { role, approvals: approvals.length + 1 } },
   });
   await answer(deps.workflow, task.token, { outcome: 'approved' });

@@ -27,8 +27,11 @@ export const requestDecision = async (deps: RequestDecisionDeps, { reference, ba
   const claim = await deps.claims.get(reference);
   if (!claim) throw new Error(`Claim ${reference} not found`);
   if (claim.status !== 'AWAITING_APPROVAL') {
-    // Decided while no token was waiting (e.g. during an escalation): pass the decision on.
-    await deps.workflow.succeed(taskToken, { outcome: claim.status === 'REJECTED' ? 'rejected' : 'approved' });
+    // Decided or closed while no token was waiting (e.g. during an escalation): pass the outcome on. Only an
+    // approved claim goes on to Pay; a rejected or closed (withdrawn) one ends.
+    const approved = claim.decision?.outcome === 'approved' && ['APPROVED', 'PAYING', 'PAID', 'PAYOUT_FAILED'].includes(claim.status);
+    const outcome = approved ? 'approved' : claim.closure ? 'closed' : 'rejected';
+    await deps.workflow.succeed(taskToken, { outcome });
     return;
   }
   const previous = claim.pendingTask;

@@ -1,5 +1,6 @@
 import { jakartaIso } from '../../../kernel/time';
 import { logger } from '../../../platform/observability/logger';
+import { locksOf } from '../../domain/claim';
 import type { ClaimMessages, ClaimStore, Disbursement, Notifier } from '../ports';
 
 export interface PayDeps {
@@ -16,7 +17,8 @@ export class ClaimNotPayableError extends Error {
 }
 
 /**
- * Pays an approved claim once. APPROVED becomes PAYING before the bank is called; the bank receives the claim
+ * Pays an approved claim once. APPROVED becomes PAYING before the bank is called, in one write with the payout
+ * reservation of the member and benefit (a competing claim holding it stops this one); the bank receives the claim
  * reference as idempotency key, so a retry after a timeout returns the first transfer instead of sending a second.
  * BankUnavailableError (timeouts, 5xx) is retried by the state machine; BankRejectedError goes to finance.
  */
@@ -37,6 +39,8 @@ export const payClaim = async (
       to: 'PAYING',
       at,
       set: { pendingTask: undefined },
+      // The one payout of this member and benefit, checked again in the same write, before the bank is called.
+      reservePayout: locksOf(claim),
       timeline: { status: 'PAYING', at },
       audit: { type: 'PAYOUT_STARTED', at, actor: { kind: 'system' }, details: { amount } },
     });
@@ -53,6 +57,7 @@ export const payClaim = async (
     at,
     set: { payment: { amount, currency: 'IDR', paidAt: receipt.completedAt || at, components, transferId: receipt.transferId } },
     timeline: { status: 'PAID', at },
+    markPaid: locksOf(claim),
     audit: { type: 'PAID', at, actor: { kind: 'system' }, details: { amount, transferId: receipt.transferId } },
   });
   logger.info('claim paid', { amount });

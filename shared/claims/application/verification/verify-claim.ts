@@ -1,12 +1,13 @@
+import { ConflictError } from '../../../kernel/errors';
 import { jakartaIso } from '../../../kernel/time';
 import { logger } from '../../../platform/observability/logger';
 import { wageOn } from '../../../premiums/domain/member';
 import { addWorkingDays, secondsUntil } from '../../../reference-data/working-days';
-import { type Claim, type ClaimFlag, type ClaimStatus, STATUS_GROUPS } from '../../domain/claim';
-import { assessEligibility, needsSupervisor, REJECTION_REASONS } from '../../domain/eligibility';
+import { type Claim, type ClaimFlag, type ClaimStatus, inGroup, locksOf, STATUS_GROUPS } from '../../domain/claim';
+import { assessEligibility, needsSupervisor, REJECTION_REASONS, type RejectionCode } from '../../domain/eligibility';
 import { computeBenefit } from '../../domain/rules/benefits';
 import { missingDocuments } from '../../domain/rules/documents';
-import type { ClaimMessages, ClaimStore, MemberLookup, Notifier } from '../ports';
+import type { ClaimMessages, ClaimStore, MemberLookup, Notifier, StaffEmails } from '../ports';
 
 export interface VerifyDeps {
   claims: ClaimStore;
@@ -14,16 +15,24 @@ export interface VerifyDeps {
   notifier: Notifier;
   messages: ClaimMessages;
   policy: ApprovalPolicy;
+  /** Supervisors are told when an older claim waiting for a decision gets a competitor. */
+  staffEmails?: Pick<StaffEmails, 'supervisor'>;
   now?: () => Date;
 }
 
-/** Who must approve what, and how long an approval may wait (deploy-time settings). */
+/** Who must approve what, and how long an approval or missing documents may wait (deploy-time settings). */
 export interface ApprovalPolicy {
   /** Claims above this total (integer rupiah) need a second approval by a different person. */
   secondApprovalAbove: number;
   /** Seconds before an approval escalates, instead of the legal deadline (drills and tests). */
   approvalTimeoutOverride?: number;
+  /** Days a claim waits for missing documents before it closes (`DOCUMENTS_EXPIRED`); default 60, fractions allowed. */
+  documentsExpiryDays?: number;
 }
+
+export const DEFAULT_DOCUMENTS_EXPIRY_DAYS = 60;
+/** The family is reminded of missing documents (verification runs again) at least this often. */
+const DOCUMENTS_REMINDER_SECONDS = 14 * 86_400;
 
 /** Legal payout deadlines after a complete claim, in working days (domain.md: JKM 3, JKK 7). */
 const DEADLINE_WORKING_DAYS = { JKM: 3, JKK: 7 } as const;
@@ -36,6 +45,8 @@ export interface VerifyOutput {
   baseUrl: string;
   next: Next;
   approvalTimeoutSeconds: number;
+  /** How long AwaitDocuments waits before verifying again: the next reminder, or the expiry if sooner. */
+  documentsTimeoutSeconds: number;
   /** Set when this run rejected the claim (for the decision metric; the state machine ignores it). */
   rejected?: true;
   /** For a resumed PAYOUT_FAILED claim: the failure, as the Pay state's Catch would have put it. */
@@ -67,7 +78,12 @@ const approvalTimeout = (
 };
 
 /** A resumed claim awaiting a decision waits until the stored escalation time (at least a minute), or escalates. */
-const resumeOf = (claim: Claim, next: Next, now: Date, policy: ApprovalPolicy): Omit<VerifyOutput, 'reference' | 'baseUrl'> => {
+const resumeOf = (
+  claim: Claim,
+  next: Next,
+  now: Date,
+  policy: ApprovalPolicy,
+): Omit<VerifyOutput, 'reference' | 'baseUrl' | 'documentsTimeoutSeconds'> => {
   if (next === 'AWAIT_DECISION' && claim.pendingTask?.kind === 'decision' && claim.pendingTask.escalated)
     return { next: 'ESCALATE', approvalTimeoutSeconds: MIN_APPROVAL_SECONDS };
   if (next === 'PAYOUT_FAILED')
@@ -81,18 +97,26 @@ const resumeOf = (claim: Claim, next: Next, now: Date, policy: ApprovalPolicy): 
  * The first workflow task, and the one every (re)start goes through: checks membership, coverage, the claim
  * window, the heir and the documents, computes the benefit by the rules in force on the incident date, records
  * the outcome on the claim (one conditional write with its audit event), tells the family, and says where the
- * workflow goes next. Safe to run twice: a claim already past verification is routed by its stored status.
+ * workflow goes next. Safe to run twice: a claim already past verification is routed by its stored status, and a
+ * claim closed by staff while it was being verified (the write finds another status) is routed the same way.
  */
-export const verifyClaim = async (
-  deps: VerifyDeps,
-  { reference, baseUrl }: { reference: string; baseUrl: string },
-): Promise<VerifyOutput> => {
+export const verifyClaim = async (deps: VerifyDeps, input: { reference: string; baseUrl: string }): Promise<VerifyOutput> => {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await verifyOnce(deps, input);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || error.code !== 'CLAIM_STATE_CHANGED' || attempt >= 2) throw error;
+    }
+  }
+};
+
+const verifyOnce = async (deps: VerifyDeps, { reference, baseUrl }: { reference: string; baseUrl: string }): Promise<VerifyOutput> => {
   const { claims, members, notifier, messages, policy } = deps;
   const now = deps.now?.() ?? new Date();
   const claim = await claims.get(reference);
   if (!claim) throw new Error(`Claim ${reference} not found`);
   const resume = RESUME[claim.status];
-  if (resume) return { reference, baseUrl, ...resumeOf(claim, resume, now, policy) };
+  if (resume) return { reference, baseUrl, documentsTimeoutSeconds: DOCUMENTS_REMINDER_SECONDS, ...resumeOf(claim, resume, now, policy) };
 
   const at = jakartaIso(now);
   const period = claim.incident.date.slice(0, 7);
@@ -101,52 +125,78 @@ export const verifyClaim = async (
   const flags = [...eligibility.flags] as ClaimFlag[];
   const from = STATUS_GROUPS.verifiable;
   const verifying = claim.status === 'VERIFYING' ? [] : [{ status: 'VERIFYING' as const, at }];
+  const done = { reference, baseUrl, next: 'DONE' as const, approvalTimeoutSeconds: MIN_APPROVAL_SECONDS, documentsTimeoutSeconds: 0 };
 
-  if (eligibility.outcome === 'rejected') {
-    const reason = REJECTION_REASONS[eligibility.reasonCode].id;
+  const reject = async (reasonCode: RejectionCode) => {
+    const reason = REJECTION_REASONS[reasonCode].id;
     const rejected = await claims.transition(reference, {
       from,
       to: 'REJECTED',
       at,
       set: {
-        decision: { outcome: 'rejected', reasonCode: eligibility.reasonCode, reason, decidedBy: 'system', at },
-        verification: { checkedAt: at, flags },
+        decision: { outcome: 'rejected', reasonCode, reason, decidedBy: 'system', at },
+        verification: { ...claim.verification, checkedAt: at, flags },
         pendingTask: undefined,
       },
       timeline: [...verifying, { status: 'REJECTED', at, note: reason }],
-      audit: { type: 'CLAIM_REJECTED', at, actor: { kind: 'system' }, details: { reasonCode: eligibility.reasonCode } },
-      releaseLock: { memberNik: claim.member.nik, benefit: claim.benefit },
+      audit: { type: 'CLAIM_REJECTED', at, actor: { kind: 'system' }, details: { reasonCode } },
+      releaseLock: locksOf(claim),
     });
     await Promise.all([
       notifier.email([rejected.claimant.email ?? ''], messages.family.rejected(rejected, reason, baseUrl)),
       notifier.sms(rejected.claimant.phone, messages.sms.rejected(rejected)),
     ]);
-    return { reference, baseUrl, next: 'DONE', approvalTimeoutSeconds: MIN_APPROVAL_SECONDS, rejected: true };
-  }
+    return { ...done, rejected: true as const };
+  };
+
+  if (eligibility.outcome === 'rejected') return reject(eligibility.reasonCode);
+
+  // Other claimants' claims for this member and benefit: none is blocked by this one, a supervisor decides.
+  const competing = (await claims.openClaimsFor(claim.member.nik, claim.benefit))
+    .filter((c) => c.reference !== reference && c.claimantNik !== claim.claimant.nik)
+    .map((c) => c.reference)
+    .sort();
+  if (competing.length > 0) flags.push('COMPETING_CLAIM');
+  const competition = competing.length > 0 ? { competingClaims: competing } : {};
 
   const missing = missingDocuments(
     { benefit: claim.benefit, incidentType: claim.incident.type, relationship: claim.claimant.relationship, cause: claim.incident.cause },
     claim.documents.map((d) => d.type),
   );
   if (missing.length > 0) {
+    const expiryDays = policy.documentsExpiryDays ?? DEFAULT_DOCUMENTS_EXPIRY_DAYS;
+    const dueBy = claim.documentsDueBy ?? jakartaIso(new Date(now.getTime() + expiryDays * 86_400_000));
+    const secondsLeft = Math.ceil((Date.parse(dueBy) - now.getTime()) / 1000);
+    if (claim.status === 'NEEDS_DOCUMENTS' && secondsLeft <= 0) return reject('DOCUMENTS_EXPIRED');
     const waiting = await claims.transition(reference, {
       from,
       to: 'NEEDS_DOCUMENTS',
       at,
-      set: { missingDocuments: missing, verification: { checkedAt: at, memberName: member?.name, program: member?.program, flags } },
+      set: {
+        missingDocuments: missing,
+        documentsDueBy: dueBy,
+        verification: { checkedAt: at, memberName: member?.name, program: member?.program, flags, ...competition },
+      },
       timeline: claim.status === 'NEEDS_DOCUMENTS' ? undefined : [...verifying, { status: 'NEEDS_DOCUMENTS', at }],
       audit: {
         type: claim.status === 'NEEDS_DOCUMENTS' ? 'DOCUMENTS_REMINDER' : 'DOCUMENTS_REQUESTED',
         at,
         actor: { kind: 'system' },
-        details: { missing },
+        details: { missing, dueBy },
       },
     });
     await Promise.all([
       notifier.email([waiting.claimant.email ?? ''], messages.family.needsDocuments(waiting, missing, baseUrl)),
       notifier.sms(waiting.claimant.phone, messages.sms.needsDocuments(waiting)),
+      ...competing.map((other) => flagCompeting(deps, other, reference, at, baseUrl)),
     ]);
-    return { reference, baseUrl, next: 'NEEDS_DOCUMENTS', approvalTimeoutSeconds: MIN_APPROVAL_SECONDS };
+    return {
+      reference,
+      baseUrl,
+      next: 'NEEDS_DOCUMENTS',
+      approvalTimeoutSeconds: MIN_APPROVAL_SECONDS,
+      documentsTimeoutSeconds: Math.max(1, Math.min(DOCUMENTS_REMINDER_SECONDS, secondsLeft)),
+    };
   }
 
   // member is defined here: a missing member was rejected above.
@@ -172,11 +222,13 @@ export const verifyClaim = async (
     at,
     set: {
       missingDocuments: [],
+      documentsDueBy: undefined,
       verification: {
         checkedAt: at,
         memberName: member!.name,
         program: member!.program,
         flags,
+        ...competition,
         benefit: {
           ruleSet: benefit.ruleSet,
           total: benefit.total,
@@ -192,13 +244,63 @@ export const verifyClaim = async (
       type: 'CLAIM_VERIFIED',
       at,
       actor: { kind: 'system' },
-      details: { ruleSet: benefit.ruleSet, total: benefit.total, flags, level: approval.level },
+      details: { ruleSet: benefit.ruleSet, total: benefit.total, flags, level: approval.level, competingClaims: competing },
     },
   });
   logger.info('claim verified', { total: benefit.total, flags, approvalLevel: approval.level });
   await Promise.all([
     notifier.email([ready.claimant.email ?? ''], messages.family.awaitingApproval(ready, baseUrl)),
     notifier.sms(ready.claimant.phone, messages.sms.awaitingApproval(ready)),
+    ...competing.map((other) => flagCompeting(deps, other, reference, at, baseUrl)),
   ]);
-  return { reference, baseUrl, next: 'AWAIT_DECISION', approvalTimeoutSeconds: timeoutSeconds };
+  return {
+    reference,
+    baseUrl,
+    next: 'AWAIT_DECISION',
+    approvalTimeoutSeconds: timeoutSeconds,
+    documentsTimeoutSeconds: DOCUMENTS_REMINDER_SECONDS,
+  };
+};
+
+/**
+ * A newer claim by another claimant competes with `reference`: flag it, raise it to a supervisor, and tell the
+ * supervisors when it already waits for a decision. Best effort: a lost race is retried twice and then logged, since
+ * the decision itself checks the competing claims again (decide.ts) and the payout reservation pays one at most.
+ */
+const flagCompeting = async (deps: VerifyDeps, reference: string, newer: string, at: string, baseUrl: string): Promise<void> => {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const claim = await deps.claims.get(reference);
+    if (!claim || !inGroup(claim.status, 'takesDocuments')) return;
+    const v = claim.verification;
+    if (v?.competingClaims?.includes(newer)) return;
+    const flags = v?.flags.includes('COMPETING_CLAIM') ? v.flags : [...(v?.flags ?? []), 'COMPETING_CLAIM' as const];
+    const approval = v?.approval && { ...v.approval, level: 'supervisor' as const, secondApprovalRequired: true };
+    try {
+      const flagged = await deps.claims.transition(reference, {
+        from: [claim.status],
+        expectVersion: claim.version,
+        at,
+        set: {
+          verification: {
+            ...(v ?? { checkedAt: at }),
+            flags,
+            competingClaims: [...(v?.competingClaims ?? []), newer].sort(),
+            ...(approval ? { approval } : {}),
+          },
+        },
+        audit: { type: 'COMPETING_CLAIM_FILED', at, actor: { kind: 'system' }, details: { competingClaim: newer } },
+      });
+      if (flagged.status === 'AWAITING_APPROVAL' && deps.staffEmails) {
+        const secondApproval = (flagged.approvals?.length ?? 0) > 0;
+        await deps.notifier.email(
+          deps.staffEmails.supervisor,
+          deps.messages.staff.decisionNeeded(flagged, baseUrl, { escalated: false, secondApproval }),
+        );
+      }
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  logger.warn('could not flag a competing claim; the decision checks it again', { reference });
 };
