@@ -184,6 +184,22 @@ describe('the staff pages', () => {
     expect(page).toMatch(/<li><strong>ASSESSMENT_REQUIRED<\/strong>: Cedera JKK: [^<]+<\/li>/);
   });
 
+  it('offer supervisors a close form with the coded reasons while the claim is open, and link competing claims', () => {
+    const waiting = aClaim({
+      status: 'NEEDS_DOCUMENTS',
+      verification: { checkedAt: 'x', flags: ['COMPETING_CLAIM'], competingClaims: ['SNT-2026-BCDFGH'] },
+    });
+    const supervisor = renderStaffClaimPage(waiting, [], { username: 'sri', roles: ['supervisor'] });
+    expect(supervisor).toContain('<form method="post" action="/staff/claims/SNT-2026-7KQ4MZ/close" id="close-form">');
+    expect(supervisor).toContain('<option value="SUSPECTED_FRAUD">SUSPECTED_FRAUD: ');
+    expect(supervisor).toContain('<a href="/staff/claims/SNT-2026-BCDFGH">SNT-2026-BCDFGH</a>');
+    expect(supervisor).toMatch(/<li><strong>COMPETING_CLAIM<\/strong>: Ada klaim lain [^<]+<\/li>/);
+    expect(renderStaffClaimPage(waiting, [], user)).not.toContain('close-form');
+    expect(renderStaffClaimPage({ ...waiting, status: 'APPROVED' }, [], { username: 'sri', roles: ['supervisor'] })).not.toContain(
+      'close-form',
+    );
+  });
+
   it('queue: names escaped, the page link carries the token as an attribute value', () => {
     const items = [
       {

@@ -5,6 +5,7 @@ import { BANKS } from '../../reference-data/banks';
 import type { StaffUser } from '../../staff/domain/roles';
 import { STAFF_REJECTION_REASONS } from '../application/approval/decide';
 import { type AuditEvent, CLAIM_STATUSES, type Claim } from '../domain/claim';
+import { CLOSABLE, CLOSE_REASON_CODES, CLOSE_REASON_TEXTS, CLOSE_ROLES } from '../domain/closure';
 import { assessmentForm } from './assessment-form';
 import { componentLabel } from './labels';
 import { rupiah } from './status-page';
@@ -96,6 +97,19 @@ const tranchesSection = (claim: Claim, user: StaffUser): SafeHtml | false => {
   return html`${[html`<h2>${tr('tranche.title')}</h2><table id="tranches">${rowsOf}</table>`, forms]}`;
 };
 
+/** Closing a claim before its decision (supervisors): folded away, since it is the exception. */
+const closeForm = (reference: string): SafeHtml => {
+  const reasons = CLOSE_REASON_CODES.map((code) => html`<option value="${code}">${code}: ${CLOSE_REASON_TEXTS[code][lang]}</option>`);
+  return html`${[
+    html`<details id="close"><summary>${tr('staff.claim.close')}</summary>`,
+    html`<form method="post" action="/staff/claims/${reference}/close" id="close-form">`,
+    html`<label for="close-reasonCode">${tr('staff.claim.closeReason')}</label>`,
+    html`<select id="close-reasonCode" name="reasonCode" required><option value="">-</option>${reasons}</select>`,
+    html`<label for="close-note">${tr('staff.claim.note')}</label><textarea id="close-note" name="note" rows="2" maxlength="500"></textarea>`,
+    html`<p><button type="submit">${tr('staff.claim.sendClose')}</button></p></form></details>`,
+  ]}`;
+};
+
 const retryForm = (claim: Claim): SafeHtml => {
   const payoutError = (claim as Claim & { payoutError?: string }).payoutError ?? '';
   return html`${[
@@ -117,10 +131,14 @@ export const renderStaffClaimPage = (claim: Claim, audit: AuditEvent[], user: St
     claim.benefit === 'JKK' &&
     claim.incident.type === 'injury' &&
     user.roles.some((r) => r === 'verifier' || r === 'supervisor');
+  const canClose = CLOSABLE.includes(claim.status) && user.roles.some((r) => (CLOSE_ROLES as readonly string[]).includes(r));
   const canRetry = claim.status === 'PAYOUT_FAILED' && claim.pendingTask?.kind === 'payout' && user.roles.includes('finance');
   const flags = v?.flags.length
     ? html`<ul id="flags">${v.flags.map((f) => html`<li><strong>${f}</strong>: ${tr(`flag.${f}`)}</li>`)}</ul>`
     : html`<p>${tr('staff.claim.noFlags')}</p>`;
+  const competing = v?.competingClaims?.length
+    ? html`<p id="competing">${tr('staff.claim.competing')} ${v.competingClaims.map((r) => html`<a href="/staff/claims/${r}">${r}</a> `)}</p>`
+    : false;
   const document = (d: Claim['documents'][number]) =>
     html`<li>${tr(`document.${d.type}`)} · ${d.contentType} · ${Math.ceil(d.size / 1024)} KB</li>`;
   const documents = claim.documents.length
@@ -137,12 +155,13 @@ export const renderStaffClaimPage = (claim: Claim, audit: AuditEvent[], user: St
     message && html`<div class="summary notice" role="status"><p>${message}</p></div>`,
     html`<p class="status" id="status">${claim.status} · ${tr(`claimStatus.${claim.status}`)}</p>`,
     details(claim),
-    html`<h2>${tr('staff.claim.flags')}</h2>${flags}<h2>${tr('staff.claim.calculation')}</h2>${benefitTable(v?.benefit)}`,
+    html`<h2>${tr('staff.claim.flags')}</h2>${flags}${competing}<h2>${tr('staff.claim.calculation')}</h2>${benefitTable(v?.benefit)}`,
     html`<h2>${tr('staff.claim.documents')}</h2>${documents}`,
     missing && html`<p>${tr('staff.claim.missing', { documents: missing })}</p>`,
     tranchesSection(claim, user),
     canAssess && assessmentForm(claim, lang),
     canDecide && decisionForm(claim.reference),
+    canClose && closeForm(claim.reference),
     canRetry && retryForm(claim),
     html`<h2>${tr('staff.claim.history')}</h2><table>${timeline}</table>`,
     html`<h2>${tr('staff.claim.audit')}</h2><table id="audit">${trail}</table>`,
