@@ -129,6 +129,17 @@ export class SantunanStack extends Stack {
     this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.functions.reconcilePremiums.function });
     for (const name of names)
       if (definitions[name].scheduled) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.httpApi.url);
+    // On-demand runs: the staff API invokes the reconciliation function asynchronously, and may invoke nothing else.
+    for (const name of names) {
+      if (!definitions[name].invokesReconciliation) continue;
+      const target = this.functions.reconcilePremiums.function;
+      this.functions[name].function.addEnvironment(ENV.reconcileFunctionName, target.functionName);
+      target.grantInvoke(this.functions[name].role);
+      Validations.of(this.functions[name].role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(target.node.defaultChild as CfnElement)}.Arn>:*]`,
+        reason: 'grantInvoke: invoke the reconciliation function and its versions, nothing else.',
+      });
+    }
     // The yearly scholarship reminder to families, before the school year starts.
     this.scholarshipReminder = new ReconciliationSchedule(this, 'ScholarshipReminder', {
       target: this.functions.remindScholarships.function,

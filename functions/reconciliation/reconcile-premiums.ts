@@ -1,29 +1,39 @@
 import * as z from 'zod/mini';
 import { notifier } from '../../shared/composition/notifications';
-import { membersRepository, premiumsRepository } from '../../shared/composition/premiums';
+import { membersRepository, premiumsRepository, reconciliationRuns } from '../../shared/composition/premiums';
 import { publicBaseUrl, staffEmails } from '../../shared/composition/settings';
 import { currentPeriod, isPeriod, previousPeriod } from '../../shared/kernel/periods';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
 import { MetricUnit, metrics } from '../../shared/platform/observability';
 import { runReconciliation } from '../../shared/premiums/application/reconcile';
+import { performRun, RUN_ID_PATTERN } from '../../shared/premiums/application/reconciliation-runs';
 
 const deps = { members: membersRepository(), premiums: premiumsRepository(), notifier: notifier(), financeEmails: staffEmails().finance };
+const runs = reconciliationRuns();
 /** Links in the finance email: the API's URL (the stack sets PUBLIC_BASE_URL from it; the twin sets its own). */
 const baseUrl = publicBaseUrl();
 
 /** The scheduled event: EventBridge Scheduler (and the twin's cron) send `{ "trigger": "schedule" }`; a shell run names periods. */
 const input = z.object({
-  trigger: z.optional(z.string().check(z.maxLength(40))),
+  trigger: z.optional(z.string().check(z.maxLength(80))),
   periods: z.optional(z.array(z.string().check(z.refine(isPeriod, 'period.invalid'))).check(z.maxLength(24))),
+  /** An on-demand run (POST /staff/reconciliations): one period, its outcome recorded on the run. */
+  runId: z.optional(z.string().check(z.regex(RUN_ID_PATTERN))),
 });
 
 /**
  * Daily at 01:00 Asia/Jakarta: reconciles the current and the previous month (late payments for last month keep
  * arriving in the first days of this one). Safe to run twice: each run replaces the month's coverage and report.
+ * With a `runId` (an on-demand run started by the staff API), the one period's outcome is recorded on the run.
  * Errors are thrown: Lambda retries the asynchronous invocation twice, then sends the event to the schedule's
  * dead-letter queue (its failure destination).
  */
-export const handler = taskHandler(input, async ({ trigger = 'schedule', periods }) => {
+export const handler = taskHandler(input, async ({ trigger = 'schedule', periods, runId }) => {
+  if (runId && periods?.length === 1) {
+    const r = await performRun({ ...deps, runs }, { runId, periods: [periods[0]!], trigger }, baseUrl);
+    metrics.addMetric('PremiumDiscrepancies', MetricUnit.Count, Object.values(r.counts).reduce((a, b) => a + b, 0) - r.counts.PAID);
+    return { runId, reports: [{ period: r.period, counts: r.counts, expected: r.expected, paid: r.paid }] };
+  }
   const now = currentPeriod();
   const targets = periods ?? [previousPeriod(now), now];
   const reports = [];

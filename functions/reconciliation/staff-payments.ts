@@ -1,30 +1,27 @@
 import { s3Client } from '../../shared/composition/claims';
 import { ENV, requireEnv } from '../../shared/composition/env';
-import { notifier } from '../../shared/composition/notifications';
-import { membersRepository, premiumsRepository } from '../../shared/composition/premiums';
-import { publicBaseUrl, staffEmails } from '../../shared/composition/settings';
+import { membersRepository, premiumsRepository, reconciliationRuns, runStarter } from '../../shared/composition/premiums';
+import { reconciliationWaitMs } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
 import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
-import { linkBase } from '../../shared/platform/http/links';
 import { json } from '../../shared/platform/http/responses';
 import { S3ImportFiles } from '../../shared/premiums/adapters/import-files';
 import { importPayments } from '../../shared/premiums/application/import-payments';
-import { runReconciliation } from '../../shared/premiums/application/reconcile';
+import { requestReconciliation } from '../../shared/premiums/application/reconciliation-runs';
 import { importFromStorageSchema } from '../../shared/premiums/schemas/imports';
 import { reconcileRequestSchema } from '../../shared/premiums/schemas/reconciliation';
 import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
-
-/** Links in messages: the configured public URL, never the request's Host (shared/platform/http/links.ts). */
-const PUBLIC_BASE_URL = publicBaseUrl();
 
 const auth = staffAuth();
 const members = membersRepository();
 const premiums = premiumsRepository();
 // Reads uploaded payment files only: the uploads themselves are signed by staffRoster (POST /staff/uploads).
 const files = new S3ImportFiles(s3Client(), requireEnv(ENV.documentsBucket));
-const deps = { members, premiums, notifier: notifier(), financeEmails: staffEmails().finance };
+const runDeps = { runs: reconciliationRuns(), starter: runStarter(), premiums };
+/** How long an on-demand run may take and still be answered with its report (well inside the API's 29 s). */
+const WAIT_MS = reconciliationWaitMs();
 
 /** The payment CSV: the request body itself, or a file uploaded to storage before, streamed from there. */
 const csvSource = async (request: HttpRequest) =>
@@ -42,8 +39,12 @@ export const handler = httpHandler(
       case 'POST /staff/reconciliations': {
         requireRole(user, ['finance']);
         const { period } = validate(reconcileRequestSchema, request.body);
-        const baseUrl = linkBase(request, PUBLIC_BASE_URL);
-        return json(200, await runReconciliation(deps, period, `on demand by ${user.username}`, baseUrl));
+        // RFC 7240: a client that would rather poll than wait asks with `Prefer: respond-async`.
+        const respondAsync = /\brespond-async\b/i.test(request.headers.prefer ?? '');
+        const answer = await requestReconciliation(runDeps, period, user.username, respondAsync ? 0 : WAIT_MS);
+        if (answer.kind === 'report') return json(200, answer.report);
+        const statusUrl = `/staff/reconciliations/runs/${answer.run.runId}`;
+        return json(202, { runId: answer.run.runId, status: answer.run.status, statusUrl }, { location: statusUrl });
       }
       default:
         throw new NotFoundError();

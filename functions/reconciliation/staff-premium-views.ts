@@ -1,19 +1,21 @@
-import { membersRepository, premiumsRepository } from '../../shared/composition/premiums';
+import { membersRepository, premiumsRepository, reconciliationRuns } from '../../shared/composition/premiums';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError, ValidationError } from '../../shared/kernel/errors';
 import { isPeriod } from '../../shared/kernel/periods';
 import { httpHandler } from '../../shared/platform/http/handler';
 import { json } from '../../shared/platform/http/responses';
 import { memberWithCoverage, reportCsv } from '../../shared/premiums/application/member-coverage';
+import { RUN_ID_PATTERN } from '../../shared/premiums/application/reconciliation-runs';
 import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
 
 const auth = staffAuth();
 const members = membersRepository();
 const premiums = premiumsRepository();
+const runs = reconciliationRuns();
 
 /**
  * The read-only staff routes of the roster and the ledger: a member with coverage by month (any staff) and a month's
- * reconciliation report in JSON or CSV (finance). No imports, no storage, no email: the smallest staff bundle.
+ * reconciliation report in JSON or CSV, and an on-demand run's status (finance). No imports, no storage, no email: the smallest staff bundle.
  */
 export const handler = httpHandler(
   async (request) => {
@@ -41,6 +43,17 @@ export const handler = httpHandler(
           };
         }
         return json(200, report);
+      }
+      case 'GET /staff/reconciliations/runs/{runId}': {
+        requireRole(user, ['finance']);
+        const runId = request.params.runId ?? '';
+        // Checked before the store: a forged id of any length never reaches DynamoDB as a key.
+        const run = RUN_ID_PATTERN.test(runId) ? await runs.get(runId) : undefined;
+        if (!run) throw new NotFoundError('No reconciliation run with this id.');
+        return json(200, {
+          ...run,
+          ...(run.status === 'SUCCEEDED' ? { reportUrl: `/staff/reconciliations/${run.period}` } : {}),
+        });
       }
       default:
         throw new NotFoundError();

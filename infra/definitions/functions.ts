@@ -24,6 +24,8 @@ export interface FunctionDefinition {
   workflowTask?: boolean;
   /** Invoked by EventBridge Scheduler (daily reconciliation); PUBLIC_BASE_URL is set for links in its emails. */
   scheduled?: boolean;
+  /** Invokes this function asynchronously (RECONCILE_FUNCTION_NAME and lambda:InvokeFunction on it, nothing else). */
+  invokesReconciliation?: boolean;
 }
 
 const claimsRW = { table: CLAIMS_TABLE, access: 'readwrite' } as const;
@@ -120,7 +122,8 @@ export const FUNCTIONS = {
     description: 'Payment import and reconciliation on demand',
     tables: [{ table: MEMBERS_TABLE, access: 'readwrite' }],
     documents: 'read',
-    notifies: true,
+    // An on-demand run is an asynchronous invocation of reconcilePremiums (the API's 29 s are too short for a month).
+    invokesReconciliation: true,
     staffAuth: true,
     memorySize: 1024,
     timeoutSeconds: 29,

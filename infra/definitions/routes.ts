@@ -29,6 +29,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/staff/premiums/payments', function: 'staffPayments' },
   { method: 'POST', path: '/staff/reconciliations', function: 'staffPayments' },
   { method: 'GET', path: '/staff/reconciliations/{period}', function: 'staffPremiumViews' },
+  { method: 'GET', path: '/staff/reconciliations/runs/{runId}', function: 'staffPremiumViews' },
   { method: 'POST', path: '/staff/uploads', function: 'staffRoster' },
 ];
 

@@ -11,6 +11,7 @@ import { loadWorkflowDefinition } from './asl';
 import { LOCAL_USERS, startLocalIssuer } from './auth';
 import { type DynamoDbLocal, ensureTables, localClient, startDynamoDbLocal } from './dynamodb';
 import { invokeFunction, startGateway, type TwinRoutes } from './gateway';
+import { startLambdaEndpoint } from './lambda';
 import { assertPortFree } from './ports';
 import { type S3Local, startS3Local } from './s3';
 import { type Sandbox, startSandbox } from './sandbox';
@@ -61,6 +62,7 @@ export interface TwinEndpoints {
   s3: string;
   sfn?: string;
   sesv2?: string;
+  lambda?: string;
   sandbox?: string;
   stateMachineArn?: string;
   auth?: { issuer: string; jwksUrl: string; clientId: string };
@@ -108,6 +110,7 @@ export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => {
     AWS_ENDPOINT_URL_S3: e.s3,
     ...(e.sfn ? { AWS_ENDPOINT_URL_SFN: e.sfn } : {}),
     ...(e.sesv2 ? { AWS_ENDPOINT_URL_SESV2: e.sesv2 } : {}),
+    ...(e.lambda ? { AWS_ENDPOINT_URL_LAMBDA: e.lambda } : {}),
     ...(contract as Record<string, string>),
     POWERTOOLS_SERVICE_NAME: 'santunan-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
@@ -187,6 +190,8 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
     stops.push(() => stepFunctions.stop());
     const sfn = await startStepFunctionsEndpoint(stepFunctions, 0);
     stops.push(sfn.stop);
+    const lambda = await startLambdaEndpoint((fn, payload) => invokeFunction(fn, payload, 900_000));
+    stops.push(lambda.stop);
 
     const env = {
       ...twinEnvironment({
@@ -194,11 +199,13 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
         s3: s3.endpoint,
         sfn: sfn.url,
         sesv2: ses.url,
+        lambda: lambda.url,
         sandbox: sandbox.url,
         stateMachineArn: stepFunctions.stateMachineArn,
         auth: issuer,
       }),
       [ENV.publicBaseUrl]: apiUrl,
+      [ENV.reconcileFunctionName]: 'reconcilePremiums',
       ...options.environment,
     };
     // `npm run reconcile` and other shell tools find the running twin's services here.

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { STAFF_REJECTION_REASONS } from '../../shared/claims/application/approval/decide';
 import { CLAIM_STATUSES, MAX_UPLOAD_BYTES } from '../../shared/claims/domain/claim';
+import { CLOSE_REASON_CODES, CLOSE_REASONS } from '../../shared/claims/domain/closure';
 import { assessmentFormSchema, assessmentSchema } from '../../shared/claims/schemas/assessment';
 import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
-import { CLOSE_REASON_CODES, CLOSE_REASONS } from '../../shared/claims/domain/closure';
 import { closeRequestSchema, closeResultSchema } from '../../shared/claims/schemas/close';
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
 import { addDocumentsRequestSchema } from '../../shared/claims/schemas/documents';
@@ -35,6 +35,7 @@ import {
   paymentImportResultSchema,
   reconciliationAcceptedSchema,
   reconciliationReportSchema,
+  reconciliationRunSchema,
   rosterImportResultSchema,
 } from '../../shared/premiums/schemas/responses';
 import { STAFF_ROLES, type StaffRole } from '../../shared/staff/domain/roles';
@@ -83,6 +84,7 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'ImportUploadCreated', schema: importUploadCreatedSchema, io: 'output' },
   { name: 'ReconciliationReport', schema: reconciliationReportSchema, io: 'output' },
   { name: 'ReconciliationAccepted', schema: reconciliationAcceptedSchema, io: 'output' },
+  { name: 'ReconciliationRun', schema: reconciliationRunSchema, io: 'output' },
   { name: 'MemberWithCoverage', schema: memberWithCoverageSchema, io: 'output' },
 ];
 
@@ -178,6 +180,11 @@ export const PATH_PARAMETERS: Record<string, { description: string; schema: Reco
     example: '3173014107850003',
   },
   period: { description: 'A month, YYYY-MM.', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, example: '2026-09' },
+  runId: {
+    description: 'An on-demand reconciliation run, `REC-<period>-<10 characters>`.',
+    schema: { type: 'string', pattern: '^REC-\\d{4}-\\d{2}-[A-Za-z0-9_-]{10}$' },
+    example: 'REC-2026-09-AAAAAAAAAA',
+  },
 };
 
 const invalid = (description = 'Invalid fields, each with its path and message code (`fields`).'): ResponseSpec => ({
@@ -799,7 +806,8 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       403: { description: 'Only supervisors close claims.', json: { errors: ['FORBIDDEN'] }, html: 'An error page (form posts).' },
       404: { ...notFound('No claim with this reference.'), html: 'An error page (form posts).' },
       409: {
-        description: '`CLAIM_NOT_CLOSABLE`: the claim is approved, being paid, paid or closed already. `CLAIM_STATE_CHANGED`: it changed meanwhile.',
+        description:
+          '`CLAIM_NOT_CLOSABLE`: the claim is approved, being paid, paid or closed already. `CLAIM_STATE_CHANGED`: it changed meanwhile.',
         json: { errors: ['CLAIM_NOT_CLOSABLE', 'CLAIM_STATE_CHANGED'] },
         html: 'An error page (form posts).',
       },
@@ -892,7 +900,9 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     summary: 'Reconcile a month now',
     description:
       'The same code as the daily 01:00 (Asia/Jakarta) schedule: every active member of the month against every payment for it. The ' +
-      "report replaces the month's previous one. Finance is emailed a summary.",
+      "report replaces the month's previous one. Finance is emailed a summary. Every run is an asynchronous invocation of the " +
+      'reconciliation function with a run record; the request waits up to 20 s (RECONCILIATION_WAIT_MS) and answers the report when ' +
+      'the run is done by then, else `202` with the run to poll. `Prefer: respond-async` answers `202` at once.',
     tag: 'Staff premiums',
     roles: ['finance'],
     body: {
@@ -903,11 +913,24 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     responses: {
       200: { description: 'The report.', json: reconciliationReportSchema },
       202: {
-        description:
-          'Reserved by api.md for a run longer than a request may take (poll `statusUrl`); the current implementation always answers 200.',
+        description: 'The run takes longer than a request may wait (or `Prefer: respond-async`): poll `statusUrl` (also in `Location`).',
         json: reconciliationAcceptedSchema,
+        location: '`/staff/reconciliations/runs/{runId}`',
       },
-      400: invalid('`period` is not YYYY-MM.'),
+      400: invalid('`period` is not YYYY-MM, or after the current month.'),
+    },
+  },
+  'GET /staff/reconciliations/runs/{runId}': {
+    operationId: 'getReconciliationRun',
+    summary: 'An on-demand reconciliation run',
+    description:
+      'Its status (`RUNNING`, `SUCCEEDED`, `FAILED`), who asked and when; once it succeeded, its counts and `reportUrl`; once it ' +
+      'failed, the error (Lambda retries a failed run twice; a retry that succeeds turns it `SUCCEEDED`).',
+    tag: 'Staff premiums',
+    roles: ['finance'],
+    responses: {
+      200: { description: 'The run.', json: reconciliationRunSchema },
+      404: notFound('No run with this id.'),
     },
   },
   'GET /staff/reconciliations/{period}': {

@@ -35,6 +35,10 @@ export const ENV = {
   approvalTimeoutSeconds: 'APPROVAL_TIMEOUT_SECONDS',
   /** Days a claim waits for missing documents before it closes (default 60; fractions for drills and tests). */
   documentsExpiryDays: 'DOCUMENTS_EXPIRY_DAYS',
+  /** The reconciliation function, which the staff API invokes asynchronously for an on-demand run. */
+  reconcileFunctionName: 'RECONCILE_FUNCTION_NAME',
+  /** Milliseconds an on-demand reconciliation request waits for its run before answering 202 (default 20,000). */
+  reconciliationWaitMs: 'RECONCILIATION_WAIT_MS',
 } as const;
 
 export type EnvKey = keyof typeof ENV;

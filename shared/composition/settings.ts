@@ -39,6 +39,9 @@ const positiveNumber = (name: string, fallback: number): number => {
 };
 export type WorkflowSettings = ReturnType<typeof workflowSettings>;
 
+/** Milliseconds an on-demand reconciliation waits for its run before answering 202 (default 20 s; the API gives 29 s). */
+export const reconciliationWaitMs = (): number => Number(optionalEnv(ENV.reconciliationWaitMs, '20000'));
+
 /** Where browsers upload to (for the Content-Security-Policy of pages with uploads). */
 export const uploadOrigin = (): string => optionalEnv(ENV.uploadOrigin, '');
 

@@ -279,7 +279,7 @@ describe('least privilege', () => {
     expect(s3Of(FUNCTIONS.createUpload).some((a) => a.startsWith('s3:Get') || a.startsWith('s3:List'))).toBe(false);
   });
 
-  test('the premium routes are split by what they touch: the views only read, only imports reach storage, only payments email', () => {
+  test('the premium routes are split by what they touch: the views only read, only imports reach storage, on-demand runs are invoked', () => {
     const granted = (d: FunctionDefinition) => statementsOf(d).flatMap(actions);
     const views = granted(FUNCTIONS.staffPremiumViews);
     expect(views).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
@@ -288,8 +288,16 @@ describe('least privilege', () => {
     ).toEqual([]);
     expect(granted(FUNCTIONS.staffRoster)).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:PutObject', 'dynamodb:BatchWriteItem']));
     expect(granted(FUNCTIONS.staffRoster).some((a) => a.startsWith('ses:'))).toBe(false);
-    expect(granted(FUNCTIONS.staffPayments)).toEqual(expect.arrayContaining(['s3:GetObject*', 'ses:SendEmail', 'dynamodb:BatchWriteItem']));
+    expect(granted(FUNCTIONS.staffPayments)).toEqual(
+      expect.arrayContaining(['s3:GetObject*', 'dynamodb:BatchWriteItem', 'lambda:InvokeFunction']),
+    );
     expect(granted(FUNCTIONS.staffPayments)).not.toContain('s3:PutObject');
+    // The on-demand run is the reconciliation function's (which emails finance): the API only invokes it, by name.
+    expect(granted(FUNCTIONS.staffPayments).some((a) => a.startsWith('ses:'))).toBe(false);
+    const payments = template.findResources('AWS::Lambda::Function')[functionId(FUNCTIONS.staffPayments)] as Resource;
+    expect(payments.Properties.Environment.Variables.RECONCILE_FUNCTION_NAME).toEqual({
+      Ref: stack.getLogicalId(stack.functions.reconcilePremiums.function.node.defaultChild as never),
+    });
   });
 
   test('the claim form touches no data at all', () => {

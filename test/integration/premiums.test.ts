@@ -113,6 +113,31 @@ describe('roster import, payments and the reconciliation of a month', () => {
     expect(again.json).toMatchObject({ added: 0, updated: 0, unchanged: paymentLines.length });
   });
 
+  it('runs on demand asynchronously when asked (Prefer: respond-async): 202 with a run to poll, then its report', async () => {
+    const res = await api.call('POST', '/staff/reconciliations', {
+      body: JSON.stringify({ period }),
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        prefer: 'respond-async',
+        authorization: `Bearer ${await tokenFor('finance')}`,
+      },
+    });
+    expect(res.status).toBe(202);
+    expect(res.json).toEqual({ runId: expect.stringMatching(/^REC-\d{4}-\d{2}-/), status: 'RUNNING', statusUrl: expect.any(String) });
+    expect(res.headers.get('location')).toBe(res.json.statusUrl);
+    let run: any;
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+      run = (await staffJson('GET', res.json.statusUrl, 'finance')).json;
+      if (run.status !== 'RUNNING') break;
+    }
+    expect(run).toMatchObject({ period, status: 'SUCCEEDED', requestedBy: 'finance', reportUrl: `/staff/reconciliations/${period}` });
+    expect(run.counts.UNPAID).toBeGreaterThanOrEqual(unpaid.length);
+    // Only finance reads runs; a forged id is a 404 before the store.
+    expect((await staffJson('GET', res.json.statusUrl, 'verifier')).status).toBe(403);
+    expect((await staffJson('GET', `/staff/reconciliations/runs/REC-2026-09-${'x'.repeat(2000)}`, 'finance')).status).toBe(404);
+  });
+
   it('reconciles the month into a report that names every planted discrepancy', async () => {
     const res = await staffJson('POST', '/staff/reconciliations', 'finance', { period });
     expect(res.status).toBe(200);

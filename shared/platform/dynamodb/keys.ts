@@ -46,4 +46,6 @@ export const memberKeys = {
   paymentShards: (period: string) => Array.from({ length: 10 }, (_, d) => `PAYMENT#${period}#${d}`),
   /** The report of one month's reconciliation (the latest run replaces it). */
   report: (period: string) => ({ pk: `RECONCILIATION#${period}`, sk: 'REPORT' }),
+  /** One on-demand reconciliation run (`REC-<period>-<random>`): its status, who asked, the counts or the error. */
+  run: (runId: string) => ({ pk: `RECONCILIATION_RUN#${runId}`, sk: 'RUN' }),
 };

@@ -87,7 +87,21 @@ export type ReconciliationReportResponse = z.infer<typeof reconciliationReportSc
 /** 202 to POST /staff/reconciliations, reserved by api.md for a run longer than a request may take. */
 export const reconciliationAcceptedSchema = z.object({
   runId: z.string(),
+  status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED']),
   statusUrl: z.string().check(z.meta({ format: 'uri-reference' })),
+});
+
+/** 200 to GET /staff/reconciliations/runs/{runId}: an on-demand run. */
+export const reconciliationRunSchema = z.object({
+  runId: z.string(),
+  period: z.string(),
+  status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED']),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  finishedAt: z.optional(z.string()),
+  counts: z.optional(z.record(z.string(), z.number())),
+  error: z.optional(z.string()),
+  reportUrl: z.optional(z.string().check(z.meta({ format: 'uri-reference' }))),
 });
 
 /** 200 to GET /staff/members/{nik}: the roster member with its status and wage histories and premium coverage by month. */

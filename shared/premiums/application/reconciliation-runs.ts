@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { jakartaIso } from '../../kernel/time';
+import { logger } from '../../platform/observability/logger';
+import type { PremiumLedger, StoredReport } from './ports';
+import { type ReconcileDeps, runReconciliation } from './reconcile';
+
+/**
+ * On-demand reconciliation (`POST /staff/reconciliations`): a month of a national roster takes longer than the
+ * API may hold a request (29 s), so every on-demand run is a run record plus an asynchronous invocation of the same
+ * function the schedule runs. The request waits a little: a run that finishes within the wait answers with its
+ * report, as before; a longer one answers `202` with the run to poll. Nothing is ever finished in the background of
+ * a request that already answered (an API function is frozen once it has answered).
+ */
+export type RunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+export interface ReconciliationRun {
+  runId: string;
+  period: string;
+  status: RunStatus;
+  requestedBy: string;
+  requestedAt: string;
+  finishedAt?: string;
+  /** The report's counts, once it succeeded. */
+  counts?: StoredReport['counts'];
+  /** What went wrong, once it failed (no personal data: an error name and message). */
+  error?: string;
+}
+
+export interface RunStore {
+  create(run: ReconciliationRun): Promise<void>;
+  get(runId: string): Promise<ReconciliationRun | undefined>;
+  /** Only a RUNNING run changes (a retried invocation does not overwrite a result). */
+  finish(runId: string, result: Pick<ReconciliationRun, 'status' | 'finishedAt' | 'counts' | 'error'>): Promise<void>;
+}
+
+/** What the asynchronous invocation carries (the reconciliation function's input). */
+export interface RunRequest {
+  runId: string;
+  periods: [string];
+  trigger: string;
+}
+
+export interface RunStarter {
+  /** Starts the run without waiting for it (Lambda `InvocationType: Event`; the twin's Lambda endpoint alike). */
+  start(request: RunRequest): Promise<void>;
+}
+
+export interface RequestRunDeps {
+  runs: RunStore;
+  starter: RunStarter;
+  premiums: Pick<PremiumLedger, 'report'>;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const RUN_ID_PATTERN = /^REC-\d{4}-\d{2}-[A-Za-z0-9_-]{10}$/;
+const newRunId = (period: string) => `REC-${period}-${randomBytes(8).toString('base64url').slice(0, 10)}`;
+
+export type RunAnswer =
+  | { kind: 'report'; report: NonNullable<Awaited<ReturnType<PremiumLedger['report']>>> }
+  | { kind: 'accepted'; run: ReconciliationRun };
+
+/**
+ * Records a run and starts it; waits up to `waitMs` (0 with `Prefer: respond-async`) for its result. A failed run
+ * within the wait is still answered as a run (the poll says why), never as a 5xx of this request.
+ */
+export const requestReconciliation = async (
+  deps: RequestRunDeps,
+  period: string,
+  requestedBy: string,
+  waitMs: number,
+): Promise<RunAnswer> => {
+  const run: ReconciliationRun = {
+    runId: newRunId(period),
+    period,
+    status: 'RUNNING',
+    requestedBy,
+    requestedAt: jakartaIso(deps.now?.()),
+  };
+  await deps.runs.create(run);
+  await deps.starter.start({ runId: run.runId, periods: [period], trigger: `on demand by ${requestedBy}` });
+  const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline) {
+    await sleep(Math.min(250, Math.max(0, deadline - Date.now())));
+    const current = await deps.runs.get(run.runId);
+    if (current?.status === 'SUCCEEDED') {
+      const report = await deps.premiums.report(period);
+      if (report) return { kind: 'report', report };
+    }
+    if (current && current.status !== 'RUNNING') return { kind: 'accepted', run: current };
+  }
+  return { kind: 'accepted', run: (await deps.runs.get(run.runId)) ?? run };
+};
+
+/**
+ * The asynchronous side: the reconciliation function runs the month (the same code as the schedule) and records
+ * the outcome on the run. A failure is recorded and thrown again, so Lambda retries the invocation; the run is then
+ * FAILED until a retry succeeds (`finish` of a SUCCEEDED run after FAILED is allowed, see the adapter).
+ */
+export const performRun = async (
+  deps: ReconcileDeps & { runs: RunStore; now?: () => Date },
+  request: RunRequest,
+  baseUrl: string,
+): Promise<StoredReport> => {
+  const [period] = request.periods;
+  try {
+    const report = await runReconciliation(deps, period, request.trigger, baseUrl);
+    await deps.runs.finish(request.runId, { status: 'SUCCEEDED', finishedAt: jakartaIso(deps.now?.()), counts: report.counts });
+    return report;
+  } catch (error) {
+    const e = error as Error;
+    logger.error('reconciliation run failed', { runId: request.runId, error: e });
+    await deps.runs.finish(request.runId, {
+      status: 'FAILED',
+      finishedAt: jakartaIso(deps.now?.()),
+      error: `${e.name}: ${e.message}`.slice(0, 300),
+    });
+    throw error;
+  }
+};
