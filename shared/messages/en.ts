@@ -189,6 +189,7 @@ export const en: Record<keyof typeof id, string> = {
   'error.documents.tooMany': 'At most 20 documents.',
   'error.documents.duplicate': 'This document is attached twice.',
   'error.document.type': 'Unknown document type.',
+  'error.document.typeMismatch': 'This file was uploaded as another document. Please upload it again in this row.',
   'error.uploadId.invalid': 'Not a valid upload id.',
   'error.uploadId.notFound': 'This file has not finished uploading. Please upload it again.',
   'error.uploadId.tooLarge': 'The file is larger than 5 MB.',

@@ -200,6 +200,7 @@ export const id = {
   'error.documents.tooMany': 'Paling banyak 20 dokumen.',
   'error.documents.duplicate': 'Dokumen ini sudah dilampirkan.',
   'error.document.type': 'Jenis dokumen tidak dikenal.',
+  'error.document.typeMismatch': 'Berkas ini diunggah sebagai dokumen lain. Unggah ulang berkas di baris ini.',
   'error.uploadId.invalid': 'Kode unggahan tidak valid.',
   'error.uploadId.notFound': 'Berkas belum selesai diunggah. Unggah ulang berkas ini.',
   'error.uploadId.tooLarge': 'Berkas lebih besar dari 5 MB.',

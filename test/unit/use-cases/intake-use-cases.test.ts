@@ -88,6 +88,18 @@ describe('submitClaim', () => {
     expect(t.claims.claims.size).toBe(0);
   });
 
+  it('refuses an upload sent under another document type than the one declared for it, naming the type', async () => {
+    const t = setup();
+    const death = await t.upload('DEATH_CERTIFICATE');
+    const body = validClaim((b) => {
+      b.documents = [{ type: 'BANK_BOOK', uploadId: death }];
+    });
+    const error = await submitClaim(t.deps, submission(body), options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields).toEqual([{ path: 'documents[0].type', code: 'document.typeMismatch' }]);
+    expect(t.claims.claims.size).toBe(0);
+  });
+
   it('keeps the claim when the workflow cannot be started (a replay starts it later)', async () => {
     const t = setup();
     t.workflow.failStart = true;

@@ -28,6 +28,9 @@ export const resolveDocuments = async (
       const record = found && found.expiresAt * 1000 > now ? found : undefined;
       const stored = record ? await deps.documents.stat(record.key) : undefined;
       if (!record || !stored) return void errors.push({ path, code: 'uploadId.notFound' });
+      // The type is fixed when the upload is reserved (POST /uploads): a file sent as a death certificate cannot
+      // be relabelled as a bank book afterwards.
+      if (doc.type !== record.type) return void errors.push({ path: `documents[${i}].type`, code: 'document.typeMismatch' });
       if (stored.size > MAX_UPLOAD_BYTES) return void errors.push({ path, code: 'uploadId.tooLarge' });
       if (stored.contentType && stored.contentType !== record.contentType) return void errors.push({ path, code: 'uploadId.typeMismatch' });
       return {
