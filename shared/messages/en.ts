@@ -194,6 +194,9 @@ export const en: Record<keyof typeof id, string> = {
   'error.uploadId.notFound': 'This file has not finished uploading. Please upload it again.',
   'error.uploadId.tooLarge': 'The file is larger than 5 MB.',
   'error.uploadId.typeMismatch': 'The stored file does not match the declared type.',
+  'error.uploadId.sizeMismatch': 'The stored file is not the size that was announced. Please upload it again.',
+  'error.uploadId.contentMismatch':
+    'The file is not a real PDF, JPG or PNG of the type it was sent as. Please upload the original file again.',
   'error.upload.contentType': 'Only JPG or PNG photos, or PDF.',
   'error.upload.size': 'Not a valid file size.',
   'error.upload.tooLarge': 'The file is larger than 5 MB. Make the photo smaller and try again.',

@@ -205,6 +205,8 @@ export const id = {
   'error.uploadId.notFound': 'Berkas belum selesai diunggah. Unggah ulang berkas ini.',
   'error.uploadId.tooLarge': 'Berkas lebih besar dari 5 MB.',
   'error.uploadId.typeMismatch': 'Isi berkas tidak sesuai dengan jenis yang dipilih.',
+  'error.uploadId.sizeMismatch': 'Ukuran berkas yang tersimpan tidak sesuai dengan yang disebutkan. Unggah ulang berkas ini.',
+  'error.uploadId.contentMismatch': 'Isi berkas bukan PDF, JPG, atau PNG asli sesuai jenisnya. Unggah ulang berkas aslinya.',
   'error.upload.contentType': 'Hanya foto JPG, PNG, atau PDF.',
   'error.upload.size': 'Ukuran berkas tidak valid.',
   'error.upload.tooLarge': 'Berkas lebih besar dari 5 MB. Kecilkan foto lalu coba lagi.',

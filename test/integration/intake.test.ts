@@ -409,6 +409,42 @@ describe('documents', () => {
     expect(res.json.fields).toEqual([expect.objectContaining({ path: 'documents[0].uploadId', code: 'uploadId.tooLarge' })]);
   });
 
+  it('refuses a stored file whose size, content type or first bytes are not what was declared (HTML sent as a PDF)', async () => {
+    const html = Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>');
+    const larger = await uploadDocument(api, 'DEATH_CERTIFICATE', pdf(4096), 'application/pdf', 2048);
+    const htmlAsPdf = await uploadDocument(api, 'FAMILY_CARD', html);
+    const htmlTyped = await uploadDocument(api, 'BANK_BOOK', pdf(1024), 'application/pdf', 1024, 'text/html');
+    const fine = await uploadDocument(api, 'MEMBER_ID_CARD', pdf(1024));
+    const body = validClaim(
+      (b) =>
+        (b.documents = [
+          { type: 'DEATH_CERTIFICATE', uploadId: larger },
+          { type: 'FAMILY_CARD', uploadId: htmlAsPdf },
+          { type: 'BANK_BOOK', uploadId: htmlTyped },
+          { type: 'MEMBER_ID_CARD', uploadId: fine },
+        ]),
+    );
+    const res = await api.postJson('/claims', body);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toBe('VALIDATION_FAILED');
+    expect(res.json.fields.map((f: { path: string; code: string }) => [f.path, f.code])).toEqual([
+      ['documents[0].uploadId', 'uploadId.sizeMismatch'],
+      ['documents[1].uploadId', 'uploadId.contentMismatch'],
+      ['documents[2].uploadId', 'uploadId.typeMismatch'],
+    ]);
+    expect(await claimsForMember(body.member.nik)).toHaveLength(0);
+  });
+
+  it('refuses an upload sent under another document type than the one it was declared for', async () => {
+    const death = await uploadDocument(api, 'DEATH_CERTIFICATE', pdf(1024));
+    const res = await api.postJson(
+      '/claims',
+      validClaim((b) => (b.documents = [{ type: 'BANK_BOOK', uploadId: death }])),
+    );
+    expect(res.status).toBe(400);
+    expect(res.json.fields).toEqual([expect.objectContaining({ path: 'documents[0].type', code: 'document.typeMismatch' })]);
+  });
+
   it('refuses upload requests over 5 MB or of other types', async () => {
     const tooLarge = await api.postJson('/uploads', { type: 'BANK_BOOK', contentType: 'image/png', size: 6 * 1024 * 1024 });
     expect(tooLarge.status).toBe(400);

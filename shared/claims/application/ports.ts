@@ -87,10 +87,19 @@ export interface UploadStore {
   getMany(uploadIds: readonly string[]): Promise<Map<string, UploadRecord>>;
 }
 
+/** What intake learns about a stored object without downloading it. */
+export interface StoredObject {
+  size: number;
+  /** As stored; absent when storage has none. */
+  contentType?: string;
+  /** The object's first bytes (UPLOAD_HEAD_BYTES, fewer for a smaller object), for its file signature. */
+  head: Uint8Array;
+}
+
 /** The private documents storage, as intake sees it. */
 export interface DocumentStorage {
-  /** Size and type of a stored object, or undefined when it does not exist (an upload never finished). */
-  stat(key: string): Promise<{ size: number; contentType?: string } | undefined>;
+  /** Size, type and first bytes of a stored object, or undefined when it does not exist (an upload never finished). */
+  stat(key: string): Promise<StoredObject | undefined>;
 }
 
 export interface PresignedUpload {

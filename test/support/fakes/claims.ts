@@ -122,9 +122,13 @@ export class InMemoryUploads implements UploadStore {
 }
 
 export class InMemoryDocuments implements DocumentStorage {
-  readonly objects = new Map<string, { size: number; contentType?: string }>();
+  readonly objects = new Map<string, { size: number; contentType?: string; head: Uint8Array }>();
   async stat(key: string) {
     return this.objects.get(key);
+  }
+  /** Test helper: an object as storage keeps it (its size, its content type if any, its first bytes). */
+  store(key: string, bytes: Uint8Array, contentType?: string) {
+    this.objects.set(key, { size: bytes.length, ...(contentType === undefined ? {} : { contentType }), head: bytes.slice(0, 16) });
   }
 }
 

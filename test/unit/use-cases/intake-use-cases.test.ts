@@ -6,6 +6,7 @@ import { ConflictError, IdempotencyKeyReusedError, NotFoundError, ValidationErro
 import { validate } from '../../../shared/kernel/validate';
 import { InMemoryClaimStore, InMemoryDocuments, InMemoryUploads, RecordingWorkflow } from '../../support/fakes/claims';
 import { type Body, validClaim } from '../../support/fixtures';
+import { pdf } from '../../support/uploads';
 
 /** Intake use cases against in-memory ports: no DynamoDB, no S3, no Step Functions. */
 const setup = () => {
@@ -14,18 +15,25 @@ const setup = () => {
   const documents = new InMemoryDocuments();
   const workflow = new RecordingWorkflow();
   const now = () => new Date('2026-11-30T03:00:00Z');
-  const upload = async (type: string, size = 2048, contentType = 'application/pdf') => {
-    const uploadId = `up_${type.toLowerCase().padEnd(22, 'x').slice(0, 22)}`;
+  /** Reserves an upload as POST /uploads does and stores the bytes (by default what was declared: a PDF of `size`). */
+  let uploaded = 0;
+  const upload = async (
+    type: string,
+    size = 2048,
+    stored: { bytes?: Uint8Array; contentType?: string | undefined } = { contentType: 'application/pdf' },
+  ) => {
+    uploaded += 1;
+    const uploadId = `up_${`${type.toLowerCase()}${uploaded}`.padEnd(22, 'x').slice(0, 22)}`;
     await uploads.put({
       uploadId,
       type: type as never,
-      contentType: contentType as never,
+      contentType: 'application/pdf',
       declaredSize: size,
       key: `uploads/${uploadId}`,
       createdAt: '2026-11-30T10:00:00+07:00',
       expiresAt: 1_900_000_000,
     });
-    documents.objects.set(`uploads/${uploadId}`, { size, contentType });
+    documents.store(`uploads/${uploadId}`, stored.bytes ?? pdf(size), 'contentType' in stored ? stored.contentType : 'application/pdf');
     return uploadId;
   };
   return { claims, uploads, documents, workflow, now, upload, deps: { claims, uploads, documents, workflow, now } };
@@ -84,6 +92,34 @@ describe('submitClaim', () => {
     expect((error as ValidationError).fields).toEqual([
       { path: 'documents[1].uploadId', code: 'uploadId.tooLarge' },
       { path: 'documents[2].uploadId', code: 'uploadId.notFound' },
+    ]);
+    expect(t.claims.claims.size).toBe(0);
+  });
+
+  it('refuses a stored file whose size, content type or first bytes are not what was declared, and writes nothing', async () => {
+    const t = setup();
+    const html = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>');
+    const larger = await t.upload('DEATH_CERTIFICATE', 2048, { bytes: pdf(4096), contentType: 'application/pdf' });
+    const htmlAsPdf = await t.upload('FAMILY_CARD', html.length, { bytes: html, contentType: 'application/pdf' });
+    const untyped = await t.upload('BANK_BOOK', 2048, { bytes: pdf(2048), contentType: undefined });
+    const otherType = await t.upload('MEMBER_ID_CARD', 2048, { bytes: pdf(2048), contentType: 'text/html' });
+    const fine = await t.upload('CLAIMANT_ID_CARD');
+    const body = validClaim((b) => {
+      b.documents = [
+        { type: 'DEATH_CERTIFICATE', uploadId: larger },
+        { type: 'FAMILY_CARD', uploadId: htmlAsPdf },
+        { type: 'BANK_BOOK', uploadId: untyped },
+        { type: 'MEMBER_ID_CARD', uploadId: otherType },
+        { type: 'CLAIMANT_ID_CARD', uploadId: fine },
+      ];
+    });
+    const error = await submitClaim(t.deps, submission(body), options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields).toEqual([
+      { path: 'documents[0].uploadId', code: 'uploadId.sizeMismatch' },
+      { path: 'documents[1].uploadId', code: 'uploadId.contentMismatch' },
+      { path: 'documents[2].uploadId', code: 'uploadId.typeMismatch' },
+      { path: 'documents[3].uploadId', code: 'uploadId.typeMismatch' },
     ]);
     expect(t.claims.claims.size).toBe(0);
   });

@@ -1,5 +1,6 @@
 import { type FieldError, ValidationError } from '../../../kernel/errors';
-import { type ClaimDocument, type DocumentType, MAX_UPLOAD_BYTES } from '../../domain/claim';
+import type { ClaimDocument, DocumentType } from '../../domain/claim';
+import { checkUploadContent } from '../../domain/upload-content';
 import type { DocumentStorage, UploadStore } from '../ports';
 
 export interface DocumentDeps {
@@ -9,8 +10,9 @@ export interface DocumentDeps {
 }
 
 /**
- * Every document must name a finished upload: its record exists and the object is in storage, within the size
- * limit, with the declared content type. Checked before anything is written.
+ * Every document must name a finished upload, used under the document type it was declared for: its record exists
+ * and the object is in storage with the declared size and content type, and starts as a file of that type does
+ * (checkUploadContent). Checked before anything is written.
  */
 export const resolveDocuments = async (
   deps: DocumentDeps,
@@ -31,8 +33,8 @@ export const resolveDocuments = async (
       // The type is fixed when the upload is reserved (POST /uploads): a file sent as a death certificate cannot
       // be relabelled as a bank book afterwards.
       if (doc.type !== record.type) return void errors.push({ path: `documents[${i}].type`, code: 'document.typeMismatch' });
-      if (stored.size > MAX_UPLOAD_BYTES) return void errors.push({ path, code: 'uploadId.tooLarge' });
-      if (stored.contentType && stored.contentType !== record.contentType) return void errors.push({ path, code: 'uploadId.typeMismatch' });
+      const problem = checkUploadContent({ contentType: record.contentType, size: record.declaredSize }, stored, stored.head);
+      if (problem) return void errors.push({ path, code: problem });
       return {
         type: doc.type,
         uploadId: doc.uploadId,
