@@ -192,6 +192,7 @@ export const en: Record<keyof typeof id, string> = {
   'error.document.typeMismatch': 'This file was uploaded as another document. Please upload it again in this row.',
   'error.uploadId.invalid': 'Not a valid upload id.',
   'error.uploadId.notFound': 'This file has not finished uploading. Please upload it again.',
+  'error.uploadId.alreadyUsed': 'This file already belongs to another claim. Please upload your own copy of the document.',
   'error.uploadId.tooLarge': 'The file is larger than 5 MB.',
   'error.uploadId.typeMismatch': 'The stored file does not match the declared type.',
   'error.uploadId.sizeMismatch': 'The stored file is not the size that was announced. Please upload it again.',

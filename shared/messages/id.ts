@@ -203,6 +203,7 @@ export const id = {
   'error.document.typeMismatch': 'Berkas ini diunggah sebagai dokumen lain. Unggah ulang berkas di baris ini.',
   'error.uploadId.invalid': 'Kode unggahan tidak valid.',
   'error.uploadId.notFound': 'Berkas belum selesai diunggah. Unggah ulang berkas ini.',
+  'error.uploadId.alreadyUsed': 'Berkas ini sudah dipakai di klaim lain. Unggah berkas dokumen Anda sendiri.',
   'error.uploadId.tooLarge': 'Berkas lebih besar dari 5 MB.',
   'error.uploadId.typeMismatch': 'Isi berkas tidak sesuai dengan jenis yang dipilih.',
   'error.uploadId.sizeMismatch': 'Ukuran berkas yang tersimpan tidak sesuai dengan yang disebutkan. Unggah ulang berkas ini.',

@@ -46,6 +46,8 @@ describe('the message catalogue', () => {
       ...ELIGIBILITY_FLAGS.map((f) => `flag.${f}`),
       ...REJECTION_CODES.map((c) => `rejection.${c}`),
       ...UPLOAD_CONTENT_PROBLEMS.map((p) => `error.${p}`),
+      'error.uploadId.alreadyUsed',
+      'error.document.typeMismatch',
     ].filter((key) => !hasMessage(key));
     expect(missing).toEqual([]);
   });

@@ -1,32 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError, IdempotencyKeyReusedError, WriteConflictError } from '../../kernel/errors';
 import {
-  type CancellationReason,
   cancellationReasons,
+  cancelledItem,
   documentClient,
   isConditionalCheckFailed,
   jitter,
   sleep,
 } from '../../platform/dynamodb/client';
 import { claimKeys } from '../../platform/dynamodb/keys';
-import type { ClaimPage, ClaimStore, CreateClaimResult, IdempotencyInput, Transition } from '../application/ports';
+import {
+  type ClaimPage,
+  type ClaimStore,
+  type CreateClaimResult,
+  type IdempotencyInput,
+  type Transition,
+  UploadsRefusedError,
+} from '../application/ports';
 import type { AuditEvent, Claim, ClaimStatus } from '../domain/claim';
+import { distinctUses, refusedUses, uploadUseItems } from './uploads-repository';
+
+type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
 const CLAIM_PREFIX_FIELDS = (claim: Claim) => ({
   ...claimKeys.claim(claim.reference),
   ...claimKeys.byStatus(claim.status, claim.submittedAt, claim.reference),
   entity: 'CLAIM',
 });
-
-const itemOf = (reason: CancellationReason | undefined): Record<string, unknown> | undefined => {
-  const item = reason?.Item as Record<string, unknown> | undefined;
-  if (!item) return undefined;
-  // The document client does not unmarshall cancellation reasons: items arrive in AttributeValue form.
-  const first = Object.values(item)[0];
-  return first && typeof first === 'object' && !Array.isArray(first) ? unmarshall(item as never) : item;
-};
 
 /** References are 15 characters (`SNT-2026-7KQ4MZ`); older imports may differ a little, never by kilobytes. */
 const MAX_REFERENCE_LENGTH = 64;
@@ -36,13 +37,15 @@ export class ClaimsRepository implements ClaimStore {
   constructor(private readonly tableName: string) {}
 
   /**
-   * Writes the claim, its open-claim lock, its first audit event and (when a key was given) the idempotency record
-   * in one transaction: either all of them exist afterwards or none does. Concurrent submissions for one member
-   * and benefit race on the lock's attribute_not_exists condition and exactly one wins.
+   * Writes the claim, its open-claim lock, its first audit event, (when a key was given) the idempotency record and
+   * the binding of each document's upload in one transaction: either all of them exist afterwards or none does.
+   * Concurrent submissions for one member and benefit race on the lock's attribute_not_exists condition, and
+   * concurrent claims naming one upload on its claimReference condition: exactly one wins each.
+   * At most 4 + 20 items (a claim has at most 20 documents), well within the 100 a transaction takes.
    */
   async create(claim: Claim, audit: AuditEvent, idempotency?: IdempotencyInput): Promise<CreateClaimResult> {
     const nowEpoch = Math.floor(Date.now() / 1000);
-    const items = [
+    const items: TransactItems = [
       {
         Put: {
           TableName: this.tableName,
@@ -86,9 +89,14 @@ export class ClaimsRepository implements ClaimStore {
           ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
           ExpressionAttributeValues: { ':now': nowEpoch },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-        } as never,
+        },
       });
     }
+    // Reasons come back in item order: remember where the optional items sit.
+    const idempotencyAt = idempotency ? 3 : -1;
+    const usesAt = items.length;
+    const uses = distinctUses(claim.documents.map((d) => ({ uploadId: d.uploadId, type: d.type })));
+    items.push(...uploadUseItems(this.tableName, claim.reference, uses));
 
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -97,19 +105,23 @@ export class ClaimsRepository implements ClaimStore {
       } catch (error) {
         const reasons = cancellationReasons(error);
         if (!reasons) throw error;
-        const [claimReason, lockReason, , idemReason] = reasons;
+        const [claimReason, lockReason] = reasons;
+        const idemReason = idempotencyAt >= 0 ? reasons[idempotencyAt] : undefined;
+        // A replay first: its uploads are bound to the claim it created, and the lock is that claim's.
         if (idemReason?.Code === 'ConditionalCheckFailed') {
-          const existing = itemOf(idemReason);
+          const existing = cancelledItem(idemReason);
           if (existing?.requestHash !== idempotency?.requestHash) throw new IdempotencyKeyReusedError();
           return { kind: 'replayed', reference: referenceOf(existing!) };
         }
         if (lockReason?.Code === 'ConditionalCheckFailed') {
-          const lock = itemOf(lockReason);
+          const lock = cancelledItem(lockReason);
           throw new ConflictError('DUPLICATE_CLAIM', 'An open or paid claim already exists for this member and benefit.', {
             reference: lock?.reference,
             claimantNik: lock?.claimantNik,
           });
         }
+        const refused = refusedUses(reasons.slice(usesAt), uses);
+        if (refused.length) throw new UploadsRefusedError(refused);
         if (claimReason?.Code === 'ConditionalCheckFailed') return { kind: 'referenceTaken' };
         // TransactionConflict: another transaction touched the same items. Back off and try again; the loser
         // of a race then sees the winner's lock or idempotency record and answers accordingly.
@@ -209,6 +221,10 @@ export class ClaimsRepository implements ClaimStore {
         },
       });
     }
+    // Documents added to the claim: their uploads are bound to it in the same write (at most 3 + 20 items).
+    const usesAt = items.length;
+    const uses = distinctUses(change.useUploads ?? []);
+    items.push(...uploadUseItems(this.tableName, reference, uses));
     for (let attempt = 0; ; attempt += 1) {
       try {
         await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
@@ -221,6 +237,8 @@ export class ClaimsRepository implements ClaimStore {
             `Claim ${reference} is no longer in the expected state (${change.from.join(', ')}).`,
           );
         }
+        const refused = refusedUses(reasons?.slice(usesAt) ?? [], uses);
+        if (refused.length) throw new UploadsRefusedError(refused);
         if (reasons?.some((r) => r.Code === 'TransactionConflict')) {
           if (attempt < 5) {
             await sleep(jitter(attempt));

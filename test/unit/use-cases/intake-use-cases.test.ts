@@ -10,8 +10,8 @@ import { pdf } from '../../support/uploads';
 
 /** Intake use cases against in-memory ports: no DynamoDB, no S3, no Step Functions. */
 const setup = () => {
-  const claims = new InMemoryClaimStore();
   const uploads = new InMemoryUploads();
+  const claims = new InMemoryClaimStore(uploads);
   const documents = new InMemoryDocuments();
   const workflow = new RecordingWorkflow();
   const now = () => new Date('2026-11-30T03:00:00Z');
@@ -136,6 +136,40 @@ describe('submitClaim', () => {
     expect(t.claims.claims.size).toBe(0);
   });
 
+  it('binds each upload to the claim that first uses it, for good; another claim naming it is refused on its uploadId', async () => {
+    const t = setup();
+    const death = await t.upload('DEATH_CERTIFICATE');
+    const bank = await t.upload('BANK_BOOK');
+    const first = await submitClaim(
+      t.deps,
+      submission(validClaim((b) => (b.documents = [{ type: 'DEATH_CERTIFICATE', uploadId: death }]))),
+      options,
+    );
+    expect(t.uploads.records.get(death)).toMatchObject({ claimReference: first.reference });
+    expect(t.uploads.records.get(death)).not.toHaveProperty('expiresAt');
+
+    const other = validClaim((b) => {
+      b.documents = [
+        { type: 'BANK_BOOK', uploadId: bank },
+        { type: 'DEATH_CERTIFICATE', uploadId: death },
+      ];
+    });
+    const error = await submitClaim(t.deps, submission(other), options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields).toEqual([{ path: 'documents[1].uploadId', code: 'uploadId.alreadyUsed' }]);
+    expect(t.claims.claims.size).toBe(1);
+    expect(t.uploads.records.get(bank)).not.toHaveProperty('claimReference');
+  });
+
+  it('replays a submission with its documents after they were bound to the claim it created', async () => {
+    const t = setup();
+    const uploadId = await t.upload('DEATH_CERTIFICATE');
+    const body = submission(validClaim((b) => (b.documents = [{ type: 'DEATH_CERTIFICATE', uploadId }])));
+    const idempotency = { key: 'k-docs', requestHash: 'h-docs' };
+    const first = await submitClaim(t.deps, body, { ...options, idempotency });
+    await expect(submitClaim(t.deps, body, { ...options, idempotency })).resolves.toEqual({ ...first, replayed: true });
+  });
+
   it('keeps the claim when the workflow cannot be started (a replay starts it later)', async () => {
     const t = setup();
     t.workflow.failStart = true;
@@ -167,6 +201,27 @@ describe('addDocuments', () => {
     const result = await addDocuments(t.deps, { reference, nik: body.claimant.nik, documents: docs });
     expect(result).toEqual({ reference, status: 'NEEDS_DOCUMENTS', missingDocuments: [] });
     expect(t.workflow.answers).toEqual([{ token: 'tok-1', output: { documents: 'complete' } }]);
+  });
+
+  it("refuses an upload another claim already has, and takes one again that is the claim's own", async () => {
+    const t = setup();
+    const { reference } = await submitClaim(t.deps, submission(), options);
+    const nik = (await t.claims.get(reference))!.claimant.nik;
+    const theirs = await t.upload('DEATH_CERTIFICATE');
+    await submitClaim(t.deps, submission(validClaim((b) => (b.documents = [{ type: 'DEATH_CERTIFICATE', uploadId: theirs }]))), options);
+
+    const refused = await addDocuments(t.deps, { reference, nik, documents: [{ type: 'DEATH_CERTIFICATE', uploadId: theirs }] }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).fields).toEqual([{ path: 'documents[0].uploadId', code: 'uploadId.alreadyUsed' }]);
+    expect((await t.claims.get(reference))!.documents).toEqual([]);
+
+    const own = { type: 'FAMILY_CARD' as const, uploadId: await t.upload('FAMILY_CARD') };
+    await addDocuments(t.deps, { reference, nik, documents: [own] });
+    expect(t.uploads.records.get(own.uploadId)).toMatchObject({ claimReference: reference });
+    await addDocuments(t.deps, { reference, nik, documents: [own] });
+    expect((await t.claims.get(reference))!.documents.map((d) => d.uploadId)).toEqual([own.uploadId]);
   });
 
   it('answers a wrong NIK like an unknown reference, and refuses documents once the claim is decided', async () => {
