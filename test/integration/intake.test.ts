@@ -415,6 +415,8 @@ describe('documents', () => {
     const larger = await uploadDocument(api, 'DEATH_CERTIFICATE', pdf(4096), 'application/pdf', 2048);
     const htmlAsPdf = await uploadDocument(api, 'FAMILY_CARD', html);
     const htmlTyped = await uploadDocument(api, 'BANK_BOOK', pdf(1024), 'application/pdf', 1024, 'text/html');
+    // An empty object has no byte 0 for the ranged read (416): its size is 0.
+    const empty = await uploadDocument(api, 'CLAIMANT_ID_CARD', Buffer.alloc(0), 'application/pdf', 1024);
     const fine = await uploadDocument(api, 'MEMBER_ID_CARD', pdf(1024));
     const body = validClaim(
       (b) =>
@@ -422,6 +424,7 @@ describe('documents', () => {
           { type: 'DEATH_CERTIFICATE', uploadId: larger },
           { type: 'FAMILY_CARD', uploadId: htmlAsPdf },
           { type: 'BANK_BOOK', uploadId: htmlTyped },
+          { type: 'CLAIMANT_ID_CARD', uploadId: empty },
           { type: 'MEMBER_ID_CARD', uploadId: fine },
         ]),
     );
@@ -432,6 +435,7 @@ describe('documents', () => {
       ['documents[0].uploadId', 'uploadId.sizeMismatch'],
       ['documents[1].uploadId', 'uploadId.contentMismatch'],
       ['documents[2].uploadId', 'uploadId.typeMismatch'],
+      ['documents[3].uploadId', 'uploadId.sizeMismatch'],
     ]);
     expect(await claimsForMember(body.member.nik)).toHaveLength(0);
   });

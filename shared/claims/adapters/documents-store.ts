@@ -1,8 +1,11 @@
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DocumentStorage, StoredObject } from '../application/ports';
 import { UPLOAD_HEAD_BYTES } from '../domain/upload-content';
 
-const statusOf = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+const isMissing = (error: unknown): boolean => {
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return status === 404 || (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey'));
+};
 
 /**
  * The private documents bucket, as intake sees it: does an uploaded object exist, how big is it, what type, and
@@ -32,12 +35,24 @@ export class DocumentsStore implements DocumentStorage {
         head: head.subarray(0, UPLOAD_HEAD_BYTES),
       };
     } catch (error) {
-      const status = statusOf(error);
-      const name = error instanceof Error ? error.name : '';
-      if (status === 404 || name === 'NotFound' || name === 'NoSuchKey') return undefined;
-      // No byte 0 to start the range at: the object is empty (the presigned POST refuses those; a bad store may not).
-      if (status === 416 || name === 'InvalidRange') return { size: 0, head: new Uint8Array() };
+      if (isMissing(error)) return undefined;
+      // An empty object has no byte 0 to start the range at: S3 answers 416, the twin's s3rver drops the
+      // connection. Only on a failed read does a HeadObject follow, to tell an empty object from a real fault.
+      const empty = await this.emptyObject(key);
+      if (empty === 'missing') return undefined;
+      if (empty) return empty;
       throw error;
+    }
+  }
+
+  private async emptyObject(key: string): Promise<StoredObject | 'missing' | undefined> {
+    try {
+      const out = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      if (out.ContentLength !== 0) return undefined;
+      return { size: 0, ...(out.ContentType ? { contentType: out.ContentType } : {}), head: new Uint8Array() };
+    } catch (error) {
+      if (isMissing(error)) return 'missing';
+      return undefined;
     }
   }
 }
