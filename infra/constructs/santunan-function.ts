@@ -123,8 +123,9 @@ export class SantunanFunction extends Construct {
   }
 
   /**
-   * Gives the function the documents bucket. `read` is HeadObject (checking an upload arrived: s3:GetObject, and
-   * s3:ListBucket so a missing object is a 404 rather than a 403); `write` signs presigned POSTs (s3:PutObject).
+   * Gives the function the documents bucket. `read` is GetObject (an upload's size, type and first bytes by a ranged
+   * read; an import's CSV), with s3:ListBucket so a missing object is a 404 rather than a 403; `write` signs
+   * presigned POSTs (s3:PutObject).
    */
   bindDocuments(bucket: s3.IBucket, access: DocumentsAccess): this {
     this.function.addEnvironment(ENV.documentsBucket, bucket.bucketName);
@@ -137,12 +138,12 @@ export class SantunanFunction extends Construct {
       this.acknowledge(
         {
           finding: 'Action::s3:GetObject*',
-          reason: 'Bucket.grantRead: GetObject with its version/ACL/tagging variants, needed for HeadObject.',
+          reason: 'Bucket.grantRead: GetObject with its version/ACL/tagging variants, for the ranged read of an upload.',
         },
         { finding: 'Action::s3:GetBucket*', reason: 'Bucket.grantRead: bucket metadata read, on this bucket only.' },
         {
           finding: 'Action::s3:List*',
-          reason: 'Bucket.grantRead: ListBucket makes HeadObject answer 404 for an upload that never arrived.',
+          reason: 'Bucket.grantRead: ListBucket makes GetObject answer 404 for an upload that never arrived.',
         },
         { finding: objects, reason: 'Any document of this bucket: object keys are generated per upload.' },
       );

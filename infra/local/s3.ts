@@ -10,7 +10,8 @@ export interface S3Local {
 /**
  * An S3-protocol emulator (s3rver) with the documents bucket and a CORS rule for the form's origin, as the CDK
  * bucket has. s3rver does not enforce presigned-POST policy conditions (size, type); intake checks both again
- * with HeadObject before it accepts a document, so the twin cannot be more lenient than AWS in what it stores.
+ * (with the file's first bytes) before it accepts a document, so the twin cannot be more lenient than AWS in what
+ * it accepts.
  */
 export const startS3Local = async (options: {
   dataDir: string;

@@ -233,6 +233,13 @@ const exampleClaimForm = {
 
 const EXAMPLE_UPLOAD_ID = 'up_Zk3vQ1m0cT8rW2yLp5aHdA';
 const EXAMPLE_IMPORT_UPLOAD_ID = 'imp_Q2hVbm0xTmZrN3dYcGRhRg';
+/** What intake checks of each document (docs/architecture.md, "Checking an upload"). */
+const DOCUMENT_RULES =
+  'Each document names a finished upload (`POST /uploads`) under the document type it was declared with (else 400 ' +
+  '`document.typeMismatch` on `documents[i].type`). The stored file must have the declared size and content type and start ' +
+  'with its signature (PDF `%PDF-`, JPEG `FF D8 FF`, PNG `89 50 4E 47 0D 0A 1A 0A`), else 400 on `documents[i].uploadId`: ' +
+  '`uploadId.notFound`, `uploadId.tooLarge`, `uploadId.sizeMismatch`, `uploadId.typeMismatch` (content type), ' +
+  '`uploadId.contentMismatch`. The first claim that uses an upload keeps it: another claim naming it gets 400 `uploadId.alreadyUsed`.';
 
 const rosterCsv = [
   ROSTER_HEADER.join(','),
@@ -325,7 +332,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       'JSON, or the claim form (`application/x-www-form-urlencoded`, field names are the JSON paths). Rules across fields: ' +
       '`JKM` requires `incident.type` `death`; `JKK` requires a work cause (`work_accident`, `commute_accident`, ' +
       "`occupational_disease`), JKM a non-work one; `self` only for an injury and an injury only by `self` (with the member's NIK); the claimant is not the deceased " +
-      'member; a phone or an email is required. Each `uploadId` must name a finished upload (else 400 on `documents[i].uploadId`). ' +
+      `member; a phone or an email is required. ${DOCUMENT_RULES} ` +
       'An unknown member is not an intake error: the workflow rejects it with reason `MEMBER_NOT_FOUND`. A claim by another claimant ' +
       'for the same member and benefit is accepted and flagged `COMPETING_CLAIM`.',
     tag: 'Claims',
@@ -436,7 +443,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     summary: 'Add missing documents',
     description:
       "The family sends what was missing, until the claim is decided; `nik` is the claimant's NIK (a mismatch is the same 404 " +
-      'as an unknown reference). Every document must be a finished upload. A claim waiting in `NEEDS_DOCUMENTS` resumes when ' +
+      `as an unknown reference). ${DOCUMENT_RULES} A claim waiting in \`NEEDS_DOCUMENTS\` resumes when ` +
       'nothing is missing.',
     tag: 'Claims',
     body: {
@@ -465,7 +472,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     responses: {
       200: { description: 'Added (JSON).', json: documentsAddedSchema },
       303: { description: 'Added from the status page: back to it.', location: '`/claims/{reference}?nik=…`' },
-      400: invalid('Invalid fields, or an `uploadId` that names no finished upload.'),
+      400: invalid('Invalid fields, or a document refused as described above.'),
       404: notFound('No claim with this reference and claimant NIK.'),
       409: {
         description:

@@ -5,6 +5,7 @@ import { invocationCounts } from '../../infra/local/gateway';
 import { startTwin } from '../../infra/local/twin';
 import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
 import { uniqueNik, validClaim } from '../support/fixtures';
+import { pdf } from '../support/uploads';
 import { median, percentile, pool } from './stats';
 
 /**
@@ -77,7 +78,7 @@ export const benchWorkflow = async (): Promise<{ markdown: string }> => {
     const u = (await post('/uploads', { type, contentType: 'application/pdf', size: 2048 })).json;
     const form = new FormData();
     for (const [k, v] of Object.entries(u.fields as Record<string, string>)) form.append(k, v);
-    form.append('file', new Blob([new Uint8Array(2048)], { type: 'application/pdf' }));
+    form.append('file', new Blob([new Uint8Array(pdf(2048))], { type: 'application/pdf' }));
     await fetch(u.url, { method: 'POST', body: form });
     return u.uploadId as string;
   };

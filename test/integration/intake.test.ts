@@ -1,15 +1,16 @@
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ClaimsRepository } from '../../shared/claims/adapters/claims-repository';
 import { buildClaim } from '../../shared/claims/application/intake/submit-claim';
 import { newReference, REFERENCE_PATTERN } from '../../shared/claims/domain/reference';
 import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
 import { validate } from '../../shared/kernel/validate';
 import { documentClient } from '../../shared/platform/dynamodb/client';
+import { claimKeys } from '../../shared/platform/dynamodb/keys';
 import { encodePageToken } from '../../shared/platform/http/page-token';
 import { type Api, startApi } from '../support/api';
 import { toForm, uniqueNik, validClaim } from '../support/fixtures';
 import { pdf, uploadDocument } from '../support/uploads';
-import { givenMember, tokenFor } from '../support/workflow';
+import { givenMember, tokenFor, waitForStatus } from '../support/workflow';
 
 const TABLE = process.env.CLAIMS_TABLE_NAME!;
 let api: Api;
@@ -411,12 +412,140 @@ describe('documents', () => {
     expect(res.json.fields).toEqual([expect.objectContaining({ path: 'documents[0].uploadId', code: 'uploadId.tooLarge' })]);
   });
 
+  it('refuses a stored file whose size, content type or first bytes are not what was declared (HTML sent as a PDF)', async () => {
+    const html = Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>');
+    const larger = await uploadDocument(api, 'DEATH_CERTIFICATE', pdf(4096), 'application/pdf', 2048);
+    const htmlAsPdf = await uploadDocument(api, 'FAMILY_CARD', html);
+    const htmlTyped = await uploadDocument(api, 'BANK_BOOK', pdf(1024), 'application/pdf', 1024, 'text/html');
+    // An empty object has no byte 0 for the ranged read (416): its size is 0.
+    const empty = await uploadDocument(api, 'CLAIMANT_ID_CARD', Buffer.alloc(0), 'application/pdf', 1024);
+    const fine = await uploadDocument(api, 'MEMBER_ID_CARD', pdf(1024));
+    const body = validClaim(
+      (b) =>
+        (b.documents = [
+          { type: 'DEATH_CERTIFICATE', uploadId: larger },
+          { type: 'FAMILY_CARD', uploadId: htmlAsPdf },
+          { type: 'BANK_BOOK', uploadId: htmlTyped },
+          { type: 'CLAIMANT_ID_CARD', uploadId: empty },
+          { type: 'MEMBER_ID_CARD', uploadId: fine },
+        ]),
+    );
+    const res = await api.postJson('/claims', body);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toBe('VALIDATION_FAILED');
+    expect(res.json.fields.map((f: { path: string; code: string }) => [f.path, f.code])).toEqual([
+      ['documents[0].uploadId', 'uploadId.sizeMismatch'],
+      ['documents[1].uploadId', 'uploadId.contentMismatch'],
+      ['documents[2].uploadId', 'uploadId.typeMismatch'],
+      ['documents[3].uploadId', 'uploadId.sizeMismatch'],
+    ]);
+    expect(await claimsForMember(body.member.nik)).toHaveLength(0);
+  });
+
+  it('refuses an upload sent under another document type than the one it was declared for', async () => {
+    const death = await uploadDocument(api, 'DEATH_CERTIFICATE', pdf(1024));
+    const res = await api.postJson(
+      '/claims',
+      validClaim((b) => (b.documents = [{ type: 'BANK_BOOK', uploadId: death }])),
+    );
+    expect(res.status).toBe(400);
+    expect(res.json.fields).toEqual([expect.objectContaining({ path: 'documents[0].type', code: 'document.typeMismatch' })]);
+  });
+
   it('refuses upload requests over 5 MB or of other types', async () => {
     const tooLarge = await api.postJson('/uploads', { type: 'BANK_BOOK', contentType: 'image/png', size: 6 * 1024 * 1024 });
     expect(tooLarge.status).toBe(400);
     expect(tooLarge.json.fields).toEqual([expect.objectContaining({ path: 'size', code: 'upload.tooLarge' })]);
     const gif = await api.postJson('/uploads', { type: 'BANK_BOOK', contentType: 'image/gif', size: 10 });
     expect(gif.json.fields).toEqual([expect.objectContaining({ path: 'contentType' })]);
+  });
+});
+
+describe('an upload belongs to the one claim that first uses it', () => {
+  const uploadRecord = async (uploadId: string) =>
+    (await documentClient.send(new GetCommand({ TableName: TABLE, Key: claimKeys.upload(uploadId) }))).Item;
+  const withDocuments = (documents: { type: string; uploadId: string }[]) => validClaim((b) => (b.documents = documents));
+
+  it('is bound to its first claim for good (no expiry); another claim naming it is refused on its uploadId', async () => {
+    const death = await uploadDocument(api, 'DEATH_CERTIFICATE', pdf(1024));
+    const bank = await uploadDocument(api, 'BANK_BOOK', pdf(1024));
+    const first = await api.postJson('/claims', withDocuments([{ type: 'DEATH_CERTIFICATE', uploadId: death }]));
+    expect(first.status).toBe(201);
+    const record = await uploadRecord(death);
+    expect(record).toMatchObject({ claimReference: first.json.reference, type: 'DEATH_CERTIFICATE' });
+    expect(record).not.toHaveProperty('expiresAt');
+
+    const other = withDocuments([
+      { type: 'BANK_BOOK', uploadId: bank },
+      { type: 'DEATH_CERTIFICATE', uploadId: death },
+    ]);
+    const res = await api.postJson('/claims', other);
+    expect(res.status).toBe(400);
+    expect(res.json.fields).toEqual([expect.objectContaining({ path: 'documents[1].uploadId', code: 'uploadId.alreadyUsed' })]);
+    expect(await claimsForMember(other.member.nik)).toHaveLength(0);
+    // Nothing of the refused claim was written: its other upload is still free.
+    expect(await uploadRecord(bank)).not.toHaveProperty('claimReference');
+  });
+
+  it('still replays a submission sent again with the same Idempotency-Key', async () => {
+    const body = withDocuments([{ type: 'DEATH_CERTIFICATE', uploadId: await uploadDocument(api, 'DEATH_CERTIFICATE', pdf(1024)) }]);
+    const key = `uploads-${uniqueNik()}`;
+    const first = await api.postJson('/claims', body, { 'idempotency-key': key });
+    const again = await api.postJson('/claims', body, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.json).toEqual(first.json);
+    expect(await claimsForMember(body.member.nik)).toHaveLength(1);
+  });
+
+  it('lets exactly one of two concurrent claims have it', async () => {
+    const uploadId = await uploadDocument(api, 'FAMILY_CARD', pdf(1024));
+    const results = await Promise.all([0, 1].map(() => api.postJson('/claims', withDocuments([{ type: 'FAMILY_CARD', uploadId }]))));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 400]);
+    expect(results.find((r) => r.status === 400)!.json.fields).toEqual([
+      expect.objectContaining({ path: 'documents[0].uploadId', code: 'uploadId.alreadyUsed' }),
+    ]);
+  });
+
+  it('cannot be added to another claim later, and may be sent again to its own', async () => {
+    const member = await givenMember();
+    const mine = validClaim((b) => (b.member = { nik: member.nik, name: member.name }));
+    const created = await api.postJson('/claims', mine);
+    expect(created.status).toBe(201);
+    const { reference } = created.json;
+    await waitForStatus(api, reference, mine.claimant.nik, 'NEEDS_DOCUMENTS');
+
+    const theirs = await uploadDocument(api, 'DEATH_CERTIFICATE', pdf(1024));
+    expect((await api.postJson('/claims', withDocuments([{ type: 'DEATH_CERTIFICATE', uploadId: theirs }]))).status).toBe(201);
+    const refused = await api.postJson(`/claims/${reference}/documents`, {
+      nik: mine.claimant.nik,
+      documents: [{ type: 'DEATH_CERTIFICATE', uploadId: theirs }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json.fields).toEqual([expect.objectContaining({ path: 'documents[0].uploadId', code: 'uploadId.alreadyUsed' })]);
+
+    const own = await uploadDocument(api, 'FAMILY_CARD', pdf(1024));
+    const add = (docs: { type: string; uploadId: string }[]) =>
+      api.postJson(`/claims/${reference}/documents`, { nik: mine.claimant.nik, documents: docs });
+    expect((await add([{ type: 'FAMILY_CARD', uploadId: own }])).status).toBe(200);
+    expect(await uploadRecord(own)).toMatchObject({ claimReference: reference });
+    expect((await add([{ type: 'FAMILY_CARD', uploadId: own }])).status).toBe(200);
+  });
+
+  it('shows the form its error beside the row of the document', async () => {
+    const uploadId = await uploadDocument(api, 'FAMILY_CARD', pdf(1024));
+    expect((await api.postJson('/claims', withDocuments([{ type: 'FAMILY_CARD', uploadId }]))).status).toBe(201);
+    const form = toForm(validClaim());
+    for (const [i, type] of ['MEMBER_ID_CARD', 'CLAIMANT_ID_CARD', 'FAMILY_CARD'].entries()) form.append(`documents[${i}].type`, type);
+    form.append('documents[2].uploadId', uploadId);
+    const res = await api.call('POST', '/claims', {
+      body: form,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(
+      /<div class="doc" data-doc="FAMILY_CARD">[\s\S]*?<p class="err" id="f-documents-2-uploadId-err">Berkas ini sudah/,
+    );
   });
 });
 

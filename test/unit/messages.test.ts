@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { STAFF_REJECTION_REASONS } from '../../shared/claims/application/approval/decide';
 import { CLAIM_FLAGS, CLAIM_STATUSES, DOCUMENT_TYPES, INCIDENT_CAUSES, RELATIONSHIPS } from '../../shared/claims/domain/claim';
 import { ELIGIBILITY_FLAGS, FLAG_LABELS, REJECTION_CODES, REJECTION_REASONS } from '../../shared/claims/domain/eligibility';
+import { UPLOAD_CONTENT_PROBLEMS } from '../../shared/claims/domain/upload-content';
 import { DOCUMENT_LABELS, STATUS_LABELS } from '../../shared/claims/web/labels';
 import { CATALOGUE, hasMessage, LANGS, type MessageKey, messageText, t, texts } from '../../shared/messages';
 import { errorMessage, hasErrorMessage } from '../../shared/platform/web/i18n';
@@ -44,6 +45,9 @@ describe('the message catalogue', () => {
       ...CLAIM_FLAGS.map((f) => `flag.${f}`),
       ...ELIGIBILITY_FLAGS.map((f) => `flag.${f}`),
       ...REJECTION_CODES.map((c) => `rejection.${c}`),
+      ...UPLOAD_CONTENT_PROBLEMS.map((p) => `error.${p}`),
+      'error.uploadId.alreadyUsed',
+      'error.document.typeMismatch',
     ].filter((key) => !hasMessage(key));
     expect(missing).toEqual([]);
   });

@@ -112,6 +112,14 @@ describe('the claim form', () => {
     expectContained(page);
   });
 
+  it("puts a document row's errors beside that row, for its upload and for its type", () => {
+    const errors = { 'documents[3].uploadId': 'not finished', 'documents[3].type': 'sent as another document' };
+    const page = renderClaimForm({ lang: 'en', idempotencyKey: 'k', today: '2026-10-05', errors });
+    const row = page.slice(page.indexOf('<div class="doc" data-doc="DEATH_CERTIFICATE">'), page.indexOf('data-doc="HEIR_CERTIFICATE"'));
+    expect(row).toContain('<p class="err" id="f-documents-3-uploadId-err">not finished</p>');
+    expect(row).toContain('<p class="err" id="f-documents-3-type-err">sent as another document</p>');
+  });
+
   it('gives the upload script its words and the rows their document types', () => {
     const page = renderClaimForm({ lang: 'en', idempotencyKey: 'k', today: '2026-10-05' });
     expect(page).toContain('<script src="/assets/upload.js" defer data-retry="Retry" data-done="Sent" data-sending="Sending..."></script>');

@@ -3,16 +3,24 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteComma
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError, IdempotencyKeyReusedError, WriteConflictError } from '../../kernel/errors';
 import {
-  type CancellationReason,
   cancellationReasons,
+  cancelledItem,
   documentClient,
   isConditionalCheckFailed,
   jitter,
   sleep,
 } from '../../platform/dynamodb/client';
 import { claimKeys } from '../../platform/dynamodb/keys';
-import type { ClaimPage, ClaimStore, CreateClaimResult, IdempotencyInput, Transition } from '../application/ports';
+import {
+  type ClaimPage,
+  type ClaimStore,
+  type CreateClaimResult,
+  type IdempotencyInput,
+  type Transition,
+  UploadsRefusedError,
+} from '../application/ports';
 import { type AuditEvent, type Claim, type ClaimStatus, locksOf } from '../domain/claim';
+import { distinctUses, refusedUses, uploadUseItems } from './uploads-repository';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -22,14 +30,6 @@ const CLAIM_PREFIX_FIELDS = (claim: Claim) => ({
   entity: 'CLAIM',
 });
 
-const itemOf = (reason: CancellationReason | undefined): Record<string, unknown> | undefined => {
-  const item = reason?.Item as Record<string, unknown> | undefined;
-  if (!item) return undefined;
-  // The document client does not unmarshall cancellation reasons: items arrive in AttributeValue form.
-  const first = Object.values(item)[0];
-  return first && typeof first === 'object' && !Array.isArray(first) ? unmarshall(item as never) : item;
-};
-
 /** References are 15 characters (`SNT-2026-7KQ4MZ`); older imports may differ a little, never by kilobytes. */
 const MAX_REFERENCE_LENGTH = 64;
 const plausibleReference = (reference: string): boolean => reference.length > 0 && reference.length <= MAX_REFERENCE_LENGTH;
@@ -38,10 +38,12 @@ export class ClaimsRepository implements ClaimStore {
   constructor(private readonly tableName: string) {}
 
   /**
-   * Writes the claim, its claimant's open-claim lock, its first audit event and (when a key was given) the
-   * idempotency record in one transaction, checking that no claim for the member and benefit was paid: either all of
-   * them exist afterwards or none does. Concurrent submissions by one claimant race on the lock's
-   * attribute_not_exists condition and exactly one wins; another claimant's claim is accepted (a competing claim).
+   * Writes the claim, its claimant's open-claim lock, its first audit event, (when a key was given) the idempotency
+   * record and the binding of each document's upload in one transaction, checking that no claim for the member and
+   * benefit was paid: either all of them exist afterwards or none does. Concurrent submissions by one claimant race on
+   * the lock's attribute_not_exists condition, and concurrent claims naming one upload on its claimReference
+   * condition: exactly one wins each; another claimant's claim is accepted (a competing claim). At most 5 + 20 items
+   * (a claim has at most 20 documents), well within the 100 a transaction takes.
    */
   async create(claim: Claim, audit: AuditEvent, idempotency?: IdempotencyInput): Promise<CreateClaimResult> {
     const nowEpoch = Math.floor(Date.now() / 1000);
@@ -103,6 +105,11 @@ export class ClaimsRepository implements ClaimStore {
         },
       });
     }
+    // Reasons come back in item order: remember where the optional items sit.
+    const idempotencyAt = idempotency ? 4 : -1;
+    const usesAt = items.length;
+    const uses = distinctUses(claim.documents.map((d) => ({ uploadId: d.uploadId, type: d.type })));
+    items.push(...uploadUseItems(this.tableName, claim.reference, uses));
 
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -111,19 +118,23 @@ export class ClaimsRepository implements ClaimStore {
       } catch (error) {
         const reasons = cancellationReasons(error);
         if (!reasons) throw error;
-        const [claimReason, lockReason, paidReason, , idemReason] = reasons;
+        const [claimReason, lockReason, paidReason] = reasons;
+        const idemReason = idempotencyAt >= 0 ? reasons[idempotencyAt] : undefined;
+        // A replay first: its uploads are bound to the claim it created, and the lock is that claim's.
         if (idemReason?.Code === 'ConditionalCheckFailed') {
-          const existing = itemOf(idemReason);
+          const existing = cancelledItem(idemReason);
           if (existing?.requestHash !== idempotency?.requestHash) throw new IdempotencyKeyReusedError();
           return { kind: 'replayed', reference: referenceOf(existing!) };
         }
         if (lockReason?.Code === 'ConditionalCheckFailed' || paidReason?.Code === 'ConditionalCheckFailed') {
-          const lock = itemOf(lockReason?.Code === 'ConditionalCheckFailed' ? lockReason : paidReason);
+          const lock = cancelledItem(lockReason?.Code === 'ConditionalCheckFailed' ? lockReason : paidReason);
           throw new ConflictError('DUPLICATE_CLAIM', 'An open or paid claim already exists for this member and benefit.', {
             reference: lock?.reference,
             claimantNik: lock?.claimantNik,
           });
         }
+        const refused = refusedUses(reasons.slice(usesAt), uses);
+        if (refused.length) throw new UploadsRefusedError(refused);
         if (claimReason?.Code === 'ConditionalCheckFailed') return { kind: 'referenceTaken' };
         // TransactionConflict: another transaction touched the same items. Back off and try again; the loser
         // of a race then sees the winner's lock or idempotency record and answers accordingly.
@@ -213,6 +224,10 @@ export class ClaimsRepository implements ClaimStore {
     ];
     items.push(...this.lockItems(reference, change));
     const reservationIndex = change.reservePayout ? 2 : -1;
+    // Documents added to the claim: their uploads are bound to it in the same write (at most 5 + 20 items).
+    const usesAt = items.length;
+    const uses = distinctUses(change.useUploads ?? []);
+    items.push(...uploadUseItems(this.tableName, reference, uses));
     for (let attempt = 0; ; attempt += 1) {
       try {
         await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
@@ -220,7 +235,7 @@ export class ClaimsRepository implements ClaimStore {
       } catch (error) {
         const reasons = cancellationReasons(error);
         if (reservationIndex >= 0 && reasons?.[reservationIndex]?.Code === 'ConditionalCheckFailed') {
-          const holder = itemOf(reasons[reservationIndex]);
+          const holder = cancelledItem(reasons[reservationIndex]);
           throw new ConflictError(
             'COMPETING_CLAIM_APPROVED',
             `Another claim for this member and benefit (${String(holder?.reference ?? 'unknown')}) is approved or paid; only one can be paid.`,
@@ -233,6 +248,8 @@ export class ClaimsRepository implements ClaimStore {
             `Claim ${reference} is no longer in the expected state (${change.from.join(', ')}).`,
           );
         }
+        const refused = refusedUses(reasons?.slice(usesAt) ?? [], uses);
+        if (refused.length) throw new UploadsRefusedError(refused);
         if (reasons?.some((r) => r.Code === 'TransactionConflict')) {
           if (attempt < 5) {
             await sleep(jitter(attempt));

@@ -33,6 +33,8 @@ export interface Transition {
   reservePayout?: ClaimLocks;
   /** The claim is paid: its reservation becomes `paid`, so every later claim for the member and benefit is a DUPLICATE_CLAIM. */
   markPaid?: ClaimLocks;
+  /** Uploads the claim takes as documents, bound to it in the same write (see UploadUse). */
+  useUploads?: UploadUse[];
 }
 
 /**
@@ -62,13 +64,18 @@ export interface ClaimPage {
 export interface ClaimStore {
   /**
    * Stores a new claim, its claimant's open-claim lock, its first audit event and the idempotency record at once (all
-   * or nothing). A second open claim by the same claimant for the member and benefit, or any claim once one was paid,
-   * is a ConflictError `DUPLICATE_CLAIM`; a key reused with another request is IdempotencyKeyReusedError.
+   * or nothing), and binds the uploads of its documents to it. A replay of the same key and request answers first;
+   * then a second open claim by the same claimant for the member and benefit, or any claim once one was paid, is a
+   * ConflictError `DUPLICATE_CLAIM`; a key reused with another request is IdempotencyKeyReusedError; an upload another
+   * claim has is UploadsRefusedError.
    */
   create(claim: Claim, audit: AuditEvent, idempotency?: IdempotencyInput): Promise<CreateClaimResult>;
   /** Strongly consistent. */
   get(reference: string): Promise<Claim | undefined>;
-  /** A lost race (status or token changed) is a ConflictError `CLAIM_STATE_CHANGED`. Returns the claim after it. */
+  /**
+   * A lost race (status or token changed) is a ConflictError `CLAIM_STATE_CHANGED`; an upload in `useUploads` that
+   * cannot be bound to this claim is UploadsRefusedError. Returns the claim after it.
+   */
   transition(reference: string, change: Transition): Promise<Claim>;
   /** Claims in one status, newest first. */
   listByStatus(status: ClaimStatus, limit: number, cursor?: Record<string, unknown>): Promise<ClaimPage>;
@@ -87,8 +94,29 @@ export interface UploadRecord {
   declaredSize: number;
   key: string;
   createdAt: string;
-  /** Epoch seconds; records never attached to a claim expire. */
-  expiresAt: number;
+  /** Epoch seconds; records never attached to a claim expire. Removed when a claim takes the upload. */
+  expiresAt?: number;
+  /** The claim the upload belongs to, set by the first claim that uses it; no other claim can use it after. */
+  claimReference?: string;
+}
+
+/**
+ * A claim's use of an upload. The first use binds the upload to the claim, in the claim's own write: the upload
+ * record must exist, be of this document type, and belong to no claim or to this one.
+ */
+export interface UploadUse {
+  uploadId: string;
+  type: DocumentType;
+}
+
+export type UploadRefusal = 'alreadyUsed' | 'notFound' | 'typeMismatch';
+
+/** Some uploads could not be bound to the claim (nothing was written): each with why. */
+export class UploadsRefusedError extends Error {
+  override name = 'UploadsRefusedError';
+  constructor(readonly refused: readonly { uploadId: string; reason: UploadRefusal }[]) {
+    super(`Uploads not usable by this claim: ${refused.map((r) => `${r.uploadId} (${r.reason})`).join(', ')}`);
+  }
 }
 
 export interface UploadStore {
@@ -96,10 +124,19 @@ export interface UploadStore {
   getMany(uploadIds: readonly string[]): Promise<Map<string, UploadRecord>>;
 }
 
+/** What intake learns about a stored object without downloading it. */
+export interface StoredObject {
+  size: number;
+  /** As stored; absent when storage has none. */
+  contentType?: string;
+  /** The object's first bytes (UPLOAD_HEAD_BYTES, fewer for a smaller object), for its file signature. */
+  head: Uint8Array;
+}
+
 /** The private documents storage, as intake sees it. */
 export interface DocumentStorage {
-  /** Size and type of a stored object, or undefined when it does not exist (an upload never finished). */
-  stat(key: string): Promise<{ size: number; contentType?: string } | undefined>;
+  /** Size, type and first bytes of a stored object, or undefined when it does not exist (an upload never finished). */
+  stat(key: string): Promise<StoredObject | undefined>;
 }
 
 export interface PresignedUpload {

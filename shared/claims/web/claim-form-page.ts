@@ -91,7 +91,7 @@ export const renderClaimForm = (s: FormState): string => {
     const kept = docs.find((d) => d.type === type && d.uploadId);
     const p = `documents[${i}]`;
     return [
-      html`<div class="doc" data-doc="${type}"><label for="${fid(p)}-file">${tr(`document.${type}`)}</label>${err(`${p}.uploadId`)}`,
+      html`<div class="doc" data-doc="${type}"><label for="${fid(p)}-file">${tr(`document.${type}`)}</label>${err(`${p}.uploadId`)}${err(`${p}.type`)}`,
       html`<input type="hidden" name="${p}.type" value="${type}">`,
       html`<input type="hidden" name="${p}.uploadId" value="${kept?.uploadId ?? ''}">`,
       html`<input id="${fid(p)}-file" type="file" accept="image/jpeg,image/png,application/pdf" hidden>`,

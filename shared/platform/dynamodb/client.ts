@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { traced } from '../observability';
 
 /**
@@ -24,6 +25,17 @@ export interface CancellationReason {
 export const cancellationReasons = (error: unknown): CancellationReason[] | undefined => {
   if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
   return (error as Error & { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
+};
+
+/**
+ * The item a failed condition returned (`ReturnValuesOnConditionCheckFailure: ALL_OLD`), or undefined when there
+ * was none. The document client does not unmarshall cancellation reasons: items arrive in AttributeValue form.
+ */
+export const cancelledItem = (reason: CancellationReason | undefined): Record<string, unknown> | undefined => {
+  const item = reason?.Item;
+  if (!item || Object.keys(item).length === 0) return undefined;
+  const first = Object.values(item)[0];
+  return first && typeof first === 'object' && !Array.isArray(first) ? unmarshall(item as never) : item;
 };
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -22,7 +22,10 @@ import {
   type TransferRequest,
   type Transition,
   type UploadRecord,
+  type UploadRefusal,
   type UploadStore,
+  UploadsRefusedError,
+  type UploadUse,
 } from '../../../shared/claims/application/ports';
 import type { AuditEvent, Claim, ClaimStatus } from '../../../shared/claims/domain/claim';
 import { inGroup } from '../../../shared/claims/domain/claim';
@@ -40,6 +43,9 @@ export class InMemoryClaimStore implements ClaimStore {
   readonly payouts = new Map<string, { reference: string; state: 'reserved' | 'paid' }>();
   readonly idempotency = new Map<string, { requestHash: string; reference: string }>();
 
+  /** With `uploads`, a claim's uploads are bound to it as the DynamoDB store binds them (same checks, same order). */
+  constructor(private readonly uploads?: InMemoryUploads) {}
+
   async create(claim: Claim, audit: AuditEvent, idem?: IdempotencyInput): Promise<CreateClaimResult> {
     const idemKey = idem && `${idem.scope}#${idem.key}`;
     const previous = idemKey ? this.idempotency.get(idemKey) : undefined;
@@ -54,7 +60,10 @@ export class InMemoryClaimStore implements ClaimStore {
       const holder = lock ?? { reference: payout!.reference };
       throw new ConflictError('DUPLICATE_CLAIM', 'An open or paid claim already exists for this member and benefit.', { ...holder });
     }
+    const uses = claim.documents.map((d) => ({ uploadId: d.uploadId, type: d.type }));
+    this.uploads?.checkUses(claim.reference, uses);
     if (this.claims.has(claim.reference)) return { kind: 'referenceTaken' };
+    this.uploads?.bind(claim.reference, uses);
     this.claims.set(claim.reference, clone(claim));
     this.locks.set(lockKey, { reference: claim.reference, claimantNik: claim.claimant.nik });
     this.audit.set(claim.reference, [{ ...audit, sk: `AUDIT#${audit.at}#0001` }]);
@@ -85,6 +94,8 @@ export class InMemoryClaimStore implements ClaimStore {
       const held = this.payouts.get(`${change.markPaid.memberNik}#${change.markPaid.benefit}`);
       if (held && held.reference !== reference) throw new ConflictError('CLAIM_STATE_CHANGED', 'payout held by another claim');
     }
+    this.uploads?.checkUses(reference, change.useUploads ?? []);
+    this.uploads?.bind(reference, change.useUploads ?? []);
     const next: Claim & Record<string, unknown> = { ...claim, version: claim.version + 1, updatedAt: change.at };
     if (change.to) next.status = change.to;
     if (change.timeline) next.timeline = [...claim.timeline, ...(Array.isArray(change.timeline) ? change.timeline : [change.timeline])];
@@ -149,14 +160,39 @@ export class InMemoryUploads implements UploadStore {
     this.records.set(record.uploadId, record);
   }
   async getMany(ids: readonly string[]) {
-    return new Map(ids.flatMap((id) => (this.records.has(id) ? [[id, this.records.get(id)!] as const] : [])));
+    return new Map(ids.flatMap((id) => (this.records.has(id) ? [[id, clone(this.records.get(id)!)] as const] : [])));
+  }
+  /** The conditions of the store's binding: the record exists, of this type, and belongs to no claim or to this one. */
+  checkUses(reference: string, uses: readonly UploadUse[]) {
+    const refused = uses.flatMap((use) => {
+      const record = this.records.get(use.uploadId);
+      const reason: UploadRefusal | undefined = !record
+        ? 'notFound'
+        : record.type !== use.type
+          ? 'typeMismatch'
+          : record.claimReference !== undefined && record.claimReference !== reference
+            ? 'alreadyUsed'
+            : undefined;
+      return reason ? [{ uploadId: use.uploadId, reason }] : [];
+    });
+    if (refused.length) throw new UploadsRefusedError(refused);
+  }
+  bind(reference: string, uses: readonly UploadUse[]) {
+    for (const use of uses) {
+      const { expiresAt: _gone, ...record } = this.records.get(use.uploadId)!;
+      this.records.set(use.uploadId, { ...record, claimReference: reference });
+    }
   }
 }
 
 export class InMemoryDocuments implements DocumentStorage {
-  readonly objects = new Map<string, { size: number; contentType?: string }>();
+  readonly objects = new Map<string, { size: number; contentType?: string; head: Uint8Array }>();
   async stat(key: string) {
     return this.objects.get(key);
+  }
+  /** Test helper: an object as storage keeps it (its size, its content type if any, its first bytes). */
+  store(key: string, bytes: Uint8Array, contentType?: string) {
+    this.objects.set(key, { size: bytes.length, ...(contentType === undefined ? {} : { contentType }), head: bytes.slice(0, 16) });
   }
 }
 

@@ -33,6 +33,8 @@ const MEMBER = (validClaim().member as { nik: string }).nik;
 const memberNik = () => MEMBER;
 const REQUIRED = requiredDocuments({ benefit: 'JKM', incidentType: 'death', relationship: 'spouse', cause: 'illness' });
 let uploads = 0;
+/** A 2 KB file that starts as a PDF does (intake checks the declared type against the first bytes). */
+const pdfBytes = new Uint8Array(2048).map((_, i) => '%PDF-1.7\n'.charCodeAt(i) || 32);
 const DAY = 86_400_000;
 const START = Date.parse('2026-11-30T03:00:00Z');
 
@@ -82,7 +84,7 @@ const file = async (t: Setup, claimantNik: string, opts: { bare?: boolean; name?
       createdAt: '2026-11-30T10:00:00+07:00',
       expiresAt: 1_900_000_000,
     });
-    t.documents.objects.set(`uploads/${uploadId}`, { size: 2048, contentType: 'application/pdf' });
+    t.documents.store(`uploads/${uploadId}`, pdfBytes, 'application/pdf');
   }
   const outcome = await submitClaim(t.deps, validate(claimSubmissionSchema, body), { channel: 'api', baseUrl });
   return outcome.reference;

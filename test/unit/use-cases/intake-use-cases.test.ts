@@ -6,26 +6,34 @@ import { ConflictError, IdempotencyKeyReusedError, NotFoundError, ValidationErro
 import { validate } from '../../../shared/kernel/validate';
 import { InMemoryClaimStore, InMemoryDocuments, InMemoryUploads, RecordingWorkflow } from '../../support/fakes/claims';
 import { type Body, validClaim } from '../../support/fixtures';
+import { pdf } from '../../support/uploads';
 
 /** Intake use cases against in-memory ports: no DynamoDB, no S3, no Step Functions. */
 const setup = () => {
-  const claims = new InMemoryClaimStore();
   const uploads = new InMemoryUploads();
+  const claims = new InMemoryClaimStore(uploads);
   const documents = new InMemoryDocuments();
   const workflow = new RecordingWorkflow();
   const now = () => new Date('2026-11-30T03:00:00Z');
-  const upload = async (type: string, size = 2048, contentType = 'application/pdf') => {
-    const uploadId = `up_${type.toLowerCase().padEnd(22, 'x').slice(0, 22)}`;
+  /** Reserves an upload as POST /uploads does and stores the bytes (by default what was declared: a PDF of `size`). */
+  let uploaded = 0;
+  const upload = async (
+    type: string,
+    size = 2048,
+    stored: { bytes?: Uint8Array; contentType?: string | undefined } = { contentType: 'application/pdf' },
+  ) => {
+    uploaded += 1;
+    const uploadId = `up_${`${type.toLowerCase()}${uploaded}`.padEnd(22, 'x').slice(0, 22)}`;
     await uploads.put({
       uploadId,
       type: type as never,
-      contentType: contentType as never,
+      contentType: 'application/pdf',
       declaredSize: size,
       key: `uploads/${uploadId}`,
       createdAt: '2026-11-30T10:00:00+07:00',
       expiresAt: 1_900_000_000,
     });
-    documents.objects.set(`uploads/${uploadId}`, { size, contentType });
+    documents.store(`uploads/${uploadId}`, stored.bytes ?? pdf(size), 'contentType' in stored ? stored.contentType : 'application/pdf');
     return uploadId;
   };
   return { claims, uploads, documents, workflow, now, upload, deps: { claims, uploads, documents, workflow, now } };
@@ -88,6 +96,80 @@ describe('submitClaim', () => {
     expect(t.claims.claims.size).toBe(0);
   });
 
+  it('refuses a stored file whose size, content type or first bytes are not what was declared, and writes nothing', async () => {
+    const t = setup();
+    const html = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>');
+    const larger = await t.upload('DEATH_CERTIFICATE', 2048, { bytes: pdf(4096), contentType: 'application/pdf' });
+    const htmlAsPdf = await t.upload('FAMILY_CARD', html.length, { bytes: html, contentType: 'application/pdf' });
+    const untyped = await t.upload('BANK_BOOK', 2048, { bytes: pdf(2048), contentType: undefined });
+    const otherType = await t.upload('MEMBER_ID_CARD', 2048, { bytes: pdf(2048), contentType: 'text/html' });
+    const fine = await t.upload('CLAIMANT_ID_CARD');
+    const body = validClaim((b) => {
+      b.documents = [
+        { type: 'DEATH_CERTIFICATE', uploadId: larger },
+        { type: 'FAMILY_CARD', uploadId: htmlAsPdf },
+        { type: 'BANK_BOOK', uploadId: untyped },
+        { type: 'MEMBER_ID_CARD', uploadId: otherType },
+        { type: 'CLAIMANT_ID_CARD', uploadId: fine },
+      ];
+    });
+    const error = await submitClaim(t.deps, submission(body), options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields).toEqual([
+      { path: 'documents[0].uploadId', code: 'uploadId.sizeMismatch' },
+      { path: 'documents[1].uploadId', code: 'uploadId.contentMismatch' },
+      { path: 'documents[2].uploadId', code: 'uploadId.typeMismatch' },
+      { path: 'documents[3].uploadId', code: 'uploadId.typeMismatch' },
+    ]);
+    expect(t.claims.claims.size).toBe(0);
+  });
+
+  it('refuses an upload sent under another document type than the one declared for it, naming the type', async () => {
+    const t = setup();
+    const death = await t.upload('DEATH_CERTIFICATE');
+    const body = validClaim((b) => {
+      b.documents = [{ type: 'BANK_BOOK', uploadId: death }];
+    });
+    const error = await submitClaim(t.deps, submission(body), options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields).toEqual([{ path: 'documents[0].type', code: 'document.typeMismatch' }]);
+    expect(t.claims.claims.size).toBe(0);
+  });
+
+  it('binds each upload to the claim that first uses it, for good; another claim naming it is refused on its uploadId', async () => {
+    const t = setup();
+    const death = await t.upload('DEATH_CERTIFICATE');
+    const bank = await t.upload('BANK_BOOK');
+    const first = await submitClaim(
+      t.deps,
+      submission(validClaim((b) => (b.documents = [{ type: 'DEATH_CERTIFICATE', uploadId: death }]))),
+      options,
+    );
+    expect(t.uploads.records.get(death)).toMatchObject({ claimReference: first.reference });
+    expect(t.uploads.records.get(death)).not.toHaveProperty('expiresAt');
+
+    const other = validClaim((b) => {
+      b.documents = [
+        { type: 'BANK_BOOK', uploadId: bank },
+        { type: 'DEATH_CERTIFICATE', uploadId: death },
+      ];
+    });
+    const error = await submitClaim(t.deps, submission(other), options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields).toEqual([{ path: 'documents[1].uploadId', code: 'uploadId.alreadyUsed' }]);
+    expect(t.claims.claims.size).toBe(1);
+    expect(t.uploads.records.get(bank)).not.toHaveProperty('claimReference');
+  });
+
+  it('replays a submission with its documents after they were bound to the claim it created', async () => {
+    const t = setup();
+    const uploadId = await t.upload('DEATH_CERTIFICATE');
+    const body = submission(validClaim((b) => (b.documents = [{ type: 'DEATH_CERTIFICATE', uploadId }])));
+    const idempotency = { key: 'k-docs', requestHash: 'h-docs' };
+    const first = await submitClaim(t.deps, body, { ...options, idempotency });
+    await expect(submitClaim(t.deps, body, { ...options, idempotency })).resolves.toEqual({ ...first, replayed: true });
+  });
+
   it('keeps the claim when the workflow cannot be started (a replay starts it later)', async () => {
     const t = setup();
     t.workflow.failStart = true;
@@ -119,6 +201,27 @@ describe('addDocuments', () => {
     const result = await addDocuments(t.deps, { reference, nik: body.claimant.nik, documents: docs });
     expect(result).toEqual({ reference, status: 'NEEDS_DOCUMENTS', missingDocuments: [] });
     expect(t.workflow.answers).toEqual([{ token: 'tok-1', output: { documents: 'complete' } }]);
+  });
+
+  it("refuses an upload another claim already has, and takes one again that is the claim's own", async () => {
+    const t = setup();
+    const { reference } = await submitClaim(t.deps, submission(), options);
+    const nik = (await t.claims.get(reference))!.claimant.nik;
+    const theirs = await t.upload('DEATH_CERTIFICATE');
+    await submitClaim(t.deps, submission(validClaim((b) => (b.documents = [{ type: 'DEATH_CERTIFICATE', uploadId: theirs }]))), options);
+
+    const refused = await addDocuments(t.deps, { reference, nik, documents: [{ type: 'DEATH_CERTIFICATE', uploadId: theirs }] }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).fields).toEqual([{ path: 'documents[0].uploadId', code: 'uploadId.alreadyUsed' }]);
+    expect((await t.claims.get(reference))!.documents).toEqual([]);
+
+    const own = { type: 'FAMILY_CARD' as const, uploadId: await t.upload('FAMILY_CARD') };
+    await addDocuments(t.deps, { reference, nik, documents: [own] });
+    expect(t.uploads.records.get(own.uploadId)).toMatchObject({ claimReference: reference });
+    await addDocuments(t.deps, { reference, nik, documents: [own] });
+    expect((await t.claims.get(reference))!.documents.map((d) => d.uploadId)).toEqual([own.uploadId]);
   });
 
   it('answers a wrong NIK like an unknown reference, and refuses documents once the claim is decided', async () => {

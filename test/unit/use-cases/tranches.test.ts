@@ -27,6 +27,7 @@ import {
   STAFF_EMAILS,
 } from '../../support/fakes/claims';
 import { aMember } from '../../support/members';
+import { pdf } from '../../support/uploads';
 
 /** Further payments (tranches) of a claim, against in-memory ports: pricing, refusals, the two-person rule, paying once. */
 const NIK = '3173014107850003';
@@ -462,7 +463,7 @@ describe('scholarship tranches', () => {
         createdAt: '2026-11-30T09:00:00+07:00',
         expiresAt: 4_000_000_000,
       });
-      documents.objects.set(`uploads/${id}`, { size: 900, contentType: 'application/pdf' });
+      documents.store(`uploads/${id}`, pdf(900), 'application/pdf');
     }
     const deps = { claims: t.claims, workflow: t.workflow, uploads, documents, now: NOW };
     await expect(

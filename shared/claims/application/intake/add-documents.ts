@@ -4,9 +4,9 @@ import { logger } from '../../../platform/observability/logger';
 import { type ClaimDocument, type ClaimStatus, type DocumentType, inGroup } from '../../domain/claim';
 import { missingDocuments } from '../../domain/rules/documents';
 import { schoolYearOf } from '../../domain/tranche';
-import { type ClaimStore, type ClaimWorkflow, TaskTokenGoneError } from '../ports';
+import { type ClaimStore, type ClaimWorkflow, TaskTokenGoneError, UploadsRefusedError } from '../ports';
 import { findClaimOfClaimant } from './find-claim';
-import { type DocumentDeps, resolveDocuments } from './resolve-documents';
+import { type DocumentDeps, refusedUploadsError, resolveDocuments } from './resolve-documents';
 
 export interface AddDocumentsDeps extends DocumentDeps {
   claims: ClaimStore;
@@ -21,8 +21,9 @@ export interface AddDocumentsInput {
 }
 
 /**
- * The family sends what was missing. Every document must be a finished upload. Documents can be added until the
- * claim is decided; when nothing is missing any more and the workflow waits for documents, it is resumed.
+ * The family sends what was missing. Every document must be a finished upload that no other claim has (it becomes
+ * this claim's in the same write). Documents can be added until the claim is decided; when nothing is missing any
+ * more and the workflow waits for documents, it is resumed.
  */
 export const addDocuments = async (
   deps: AddDocumentsDeps,
@@ -46,12 +47,18 @@ export const addDocuments = async (
     documents.map((d) => d.type),
   );
   const at = jakartaIso(deps.now?.());
-  const updated = await deps.claims.transition(claim.reference, {
-    from: [claim.status],
-    at,
-    set: { documents, missingDocuments: missing },
-    audit: { type: 'DOCUMENTS_ADDED', at, actor: { kind: 'family' }, details: { added: added.length, missing: missing.length } },
-  });
+  const updated = await deps.claims
+    .transition(claim.reference, {
+      from: [claim.status],
+      at,
+      set: { documents, missingDocuments: missing },
+      audit: { type: 'DOCUMENTS_ADDED', at, actor: { kind: 'family' }, details: { added: added.length, missing: missing.length } },
+      // Each upload becomes this claim's; one that another claim has refuses the whole request.
+      useUploads: input.documents.map((d) => ({ uploadId: d.uploadId, type: d.type })),
+    })
+    .catch((error: unknown) => {
+      throw error instanceof UploadsRefusedError ? refusedUploadsError(input.documents, error) : error;
+    });
   const task = updated.pendingTask;
   if (updated.status === 'NEEDS_DOCUMENTS' && missing.length === 0 && task?.kind === 'documents') {
     try {

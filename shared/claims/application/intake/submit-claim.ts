@@ -5,8 +5,8 @@ import type { Claim, ClaimDocument, ClaimStatus, DocumentType } from '../../doma
 import { newReference } from '../../domain/reference';
 import { missingDocuments } from '../../domain/rules/documents';
 import type { ClaimSubmission } from '../../schemas/claim';
-import type { ClaimStore, ClaimWorkflow } from '../ports';
-import { type DocumentDeps, resolveDocuments } from './resolve-documents';
+import { type ClaimStore, type ClaimWorkflow, UploadsRefusedError } from '../ports';
+import { type DocumentDeps, refusedUploadsError, resolveDocuments } from './resolve-documents';
 
 export interface SubmitDeps extends DocumentDeps {
   claims: ClaimStore;
@@ -61,7 +61,9 @@ export const buildClaim = (submission: ClaimSubmission, documents: ClaimDocument
 
 /**
  * Stores a valid submission once and starts its workflow. The idempotency record keeps the claim reference and the
- * request hash, so a replay answers with the same claim (the edge renders the same response again).
+ * request hash, so a replay answers with the same claim (the edge renders the same response again). The claim's
+ * uploads are bound to it in the same write: an upload another claim already has is refused (`uploadId.alreadyUsed`),
+ * while a replay answers before that is looked at.
  */
 export const submitClaim = async (deps: SubmitDeps, submission: ClaimSubmission, options: SubmitOptions): Promise<SubmitOutcome> => {
   const documents = await resolveDocuments(deps, submission.documents ?? []);
@@ -69,22 +71,26 @@ export const submitClaim = async (deps: SubmitDeps, submission: ClaimSubmission,
   const year = Number(jakartaIso(now).slice(0, 4));
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const claim = buildClaim(submission, documents, newReference(year), now);
-    const result = await deps.claims.create(
-      claim,
-      {
-        type: 'CLAIM_SUBMITTED',
-        at: claim.submittedAt,
-        actor: { kind: 'family' },
-        details: {
-          channel: options.channel,
-          benefit: claim.benefit,
-          memberNik: maskNik(claim.member.nik),
-          documents: documents.length,
-          missingDocuments: claim.missingDocuments.length,
+    const result = await deps.claims
+      .create(
+        claim,
+        {
+          type: 'CLAIM_SUBMITTED',
+          at: claim.submittedAt,
+          actor: { kind: 'family' },
+          details: {
+            channel: options.channel,
+            benefit: claim.benefit,
+            memberNik: maskNik(claim.member.nik),
+            documents: documents.length,
+            missingDocuments: claim.missingDocuments.length,
+          },
         },
-      },
-      options.idempotency && { scope: 'claims', ...options.idempotency, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
-    );
+        options.idempotency && { scope: 'claims', ...options.idempotency, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
+      )
+      .catch((error: unknown) => {
+        throw error instanceof UploadsRefusedError ? refusedUploadsError(submission.documents ?? [], error) : error;
+      });
     if (result.kind === 'created') {
       await startWorkflow(deps, claim.reference, options.baseUrl);
       return { reference: claim.reference, status: claim.status, missingDocuments: claim.missingDocuments, replayed: false };
