@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError, IdempotencyKeyReusedError, WriteConflictError } from '../../kernel/errors';
 import {
   cancellationReasons,
