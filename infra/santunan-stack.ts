@@ -84,7 +84,7 @@ export class SantunanStack extends Stack {
         environment: { [ENV.uploadOrigin]: `https://${bucket.bucketRegionalDomainName}`, SANTUNAN_FUNCTION: name },
       });
       for (const { table, access } of definition.tables) fn.bindTable(table, this.tables.table(table), access);
-      if (definition.documents) fn.bindDocuments(bucket, definition.documents);
+      if (definition.documents) fn.bindDocuments(bucket, definition.documents.access, definition.documents.prefix);
       if (definition.notifies) fn.bindNotifications(mailFrom, props.staffEmails ?? {});
       if (definition.notifies && props.smsGatewayUrl) fn.function.addEnvironment(ENV.smsGatewayUrl, props.smsGatewayUrl);
       if (definition.staffAuth && props.staffLoginUrl) fn.function.addEnvironment(ENV.staffLoginUrl, props.staffLoginUrl);

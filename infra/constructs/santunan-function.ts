@@ -10,6 +10,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV, type FunctionEnvironment, STAFF_EMAIL_VARS } from '../../shared/composition/env';
 import { BUNDLING } from '../definitions/bundling';
+import type { DocumentsPrefix } from '../definitions/functions';
 import type { TableDefinition } from '../definitions/tables';
 
 export type TableAccess = 'read' | 'readwrite';
@@ -123,17 +124,20 @@ export class SantunanFunction extends Construct {
   }
 
   /**
-   * Gives the function the documents bucket. `read` is HeadObject (checking an upload arrived: s3:GetObject, and
-   * s3:ListBucket so a missing object is a 404 rather than a 403); `write` signs presigned POSTs (s3:PutObject).
+   * Gives the function the documents bucket, objects under one key prefix only (`uploads/`, `imports/`). `read` is
+   * HeadObject and GetObject (s3:GetObject, and s3:ListBucket so a missing object is a 404 rather than a 403);
+   * `write` signs presigned POSTs (s3:PutObject). A presigned POST carries the signer's permissions, so the prefix
+   * also bounds where a leaked or forged upload policy could write.
    */
-  bindDocuments(bucket: s3.IBucket, access: DocumentsAccess): this {
+  bindDocuments(bucket: s3.IBucket, access: DocumentsAccess, prefix: DocumentsPrefix): this {
     this.function.addEnvironment(ENV.documentsBucket, bucket.bucketName);
     // Virtual-hosted style is what AWS recommends; only the twin's S3 emulator needs path style.
     this.function.addEnvironment(ENV.s3ForcePathStyle, 'false');
-    const objects = `Resource::${arnToken(bucket)}/*`;
+    const keys = `${prefix}*`;
+    const objects = `Resource::${arnToken(bucket)}/${keys}`;
     const keyReason = 'Granted by the bucket grant for its customer-managed key: uploads are encrypted with the one data key.';
     if (access === 'read' || access === 'readwrite') {
-      bucket.grantRead(this.function);
+      bucket.grantRead(this.function, keys);
       this.acknowledge(
         {
           finding: 'Action::s3:GetObject*',
@@ -144,13 +148,13 @@ export class SantunanFunction extends Construct {
           finding: 'Action::s3:List*',
           reason: 'Bucket.grantRead: ListBucket makes HeadObject answer 404 for an upload that never arrived.',
         },
-        { finding: objects, reason: 'Any document of this bucket: object keys are generated per upload.' },
+        { finding: objects, reason: `Objects under ${prefix} only: object keys are generated per upload below that prefix.` },
       );
     }
     if (access === 'write' || access === 'readwrite') {
-      bucket.grantPut(this.function);
+      bucket.grantPut(this.function, keys);
       this.acknowledge(
-        { finding: objects, reason: 'Any document of this bucket: presigned POSTs are signed for a key generated per upload.' },
+        { finding: objects, reason: `Objects under ${prefix} only: presigned POSTs are signed for a key generated per upload below it.` },
         { finding: 'Action::s3:Abort*', reason: 'Bucket.grantPut: AbortMultipartUpload, so an interrupted upload can be cancelled.' },
         { finding: 'Action::kms:ReEncrypt*', reason: keyReason },
         { finding: 'Action::kms:GenerateDataKey*', reason: keyReason },

@@ -8,7 +8,12 @@ export interface FunctionDefinition {
   entry: string;
   description: string;
   tables: { table: TableDefinition; access: 'read' | 'readwrite' }[];
-  documents?: 'read' | 'write' | 'readwrite';
+  /**
+   * The documents bucket, by key prefix: the function is granted `access` to objects under `prefix` only. Family
+   * uploads live under `uploads/` (shared/claims/application/intake/create-upload.ts), CSV imports under
+   * `imports/` (shared/premiums/adapters/import-files.ts).
+   */
+  documents?: { access: 'read' | 'write' | 'readwrite'; prefix: DocumentsPrefix };
   /** `start`: may start the claim workflow (STATE_MACHINE_ARN); `respond`: may answer its task tokens. */
   workflow?: ('start' | 'respond')[];
   /** Sends notifications: SES email (MAIL_FROM, staff lists) and the SMS gateway. */
@@ -26,6 +31,9 @@ export interface FunctionDefinition {
   scheduled?: boolean;
 }
 
+/** The key prefixes of the documents bucket. */
+export type DocumentsPrefix = 'uploads/' | 'imports/';
+
 const claimsRW = { table: CLAIMS_TABLE, access: 'readwrite' } as const;
 
 export const FUNCTIONS = {
@@ -34,13 +42,13 @@ export const FUNCTIONS = {
     entry: 'functions/intake/create-upload.ts',
     description: 'POST /uploads presigned document upload',
     tables: [claimsRW],
-    documents: 'write',
+    documents: { access: 'write', prefix: 'uploads/' },
   },
   submitClaim: {
     entry: 'functions/intake/submit-claim.ts',
     description: 'POST /claims intake',
     tables: [claimsRW],
-    documents: 'read',
+    documents: { access: 'read', prefix: 'uploads/' },
     workflow: ['start'],
   },
   claimStatus: {
@@ -52,7 +60,7 @@ export const FUNCTIONS = {
     entry: 'functions/intake/add-documents.ts',
     description: 'POST /claims/{reference}/documents',
     tables: [claimsRW],
-    documents: 'read',
+    documents: { access: 'read', prefix: 'uploads/' },
     workflow: ['respond'],
   },
   benefitEstimate: { entry: 'functions/intake/benefit-estimate.ts', description: 'POST /benefits/estimate', tables: [] },
@@ -110,7 +118,7 @@ export const FUNCTIONS = {
     entry: 'functions/reconciliation/staff-roster.ts',
     description: 'Roster import and uploads of large import files',
     tables: [{ table: MEMBERS_TABLE, access: 'readwrite' }],
-    documents: 'readwrite',
+    documents: { access: 'readwrite', prefix: 'imports/' },
     staffAuth: true,
     memorySize: 1024,
     timeoutSeconds: 29,
@@ -119,7 +127,7 @@ export const FUNCTIONS = {
     entry: 'functions/reconciliation/staff-payments.ts',
     description: 'Payment import and reconciliation on demand',
     tables: [{ table: MEMBERS_TABLE, access: 'readwrite' }],
-    documents: 'read',
+    documents: { access: 'read', prefix: 'imports/' },
     notifies: true,
     staffAuth: true,
     memorySize: 1024,

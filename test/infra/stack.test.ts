@@ -292,6 +292,42 @@ describe('least privilege', () => {
     expect(granted(FUNCTIONS.staffPayments)).not.toContain('s3:PutObject');
   });
 
+  /** The S3 statements of a function's role, as `action on resource` with the bucket shown as `<bucket>`. */
+  const s3Grants = (definition: FunctionDefinition): string[] =>
+    statementsOf(definition)
+      .filter((s) => actions(s).some((a) => a.startsWith('s3:')))
+      .flatMap((s) =>
+        actions(s).flatMap((a) =>
+          [s.Resource]
+            .flat()
+            .map((r) => `${a} on ${JSON.stringify(r).replace(JSON.stringify({ 'Fn::GetAtt': [documentsId, 'Arn'] }), '<bucket>')}`),
+        ),
+      );
+  const writesOf = (definition: FunctionDefinition) => s3Grants(definition).filter((g) => /^s3:(PutObject|Abort)/.test(g));
+
+  test('writes to the documents bucket are granted on the prefix the function writes, not the whole bucket', () => {
+    // createUpload signs family uploads under uploads/; staffRoster signs CSV imports under imports/.
+    expect(writesOf(FUNCTIONS.createUpload).length).toBeGreaterThan(0);
+    for (const grant of writesOf(FUNCTIONS.createUpload)) expect(grant).toContain('<bucket>,"/uploads/*"');
+    expect(writesOf(FUNCTIONS.staffRoster).length).toBeGreaterThan(0);
+    for (const grant of writesOf(FUNCTIONS.staffRoster)) expect(grant).toContain('<bucket>,"/imports/*"');
+    for (const [name, definition] of DEFINITIONS)
+      expect([name, writesOf(definition).filter((g) => g.includes('"/*"'))]).toEqual([name, []]);
+  });
+
+  test('object reads are granted on the prefix the function reads', () => {
+    // grantRead puts the bucket itself in the same statement, for ListBucket; object actions do not apply to it.
+    const objectReads = (d: FunctionDefinition) => s3Grants(d).filter((g) => g.startsWith('s3:GetObject') && !g.endsWith(' on <bucket>'));
+    for (const name of ['submitClaim', 'addDocuments'] as const) {
+      expect(objectReads(FUNCTIONS[name]).length).toBeGreaterThan(0);
+      for (const grant of objectReads(FUNCTIONS[name])) expect([name, grant]).toEqual([name, expect.stringContaining('/uploads/*')]);
+    }
+    for (const name of ['staffRoster', 'staffPayments'] as const) {
+      expect(objectReads(FUNCTIONS[name]).length).toBeGreaterThan(0);
+      for (const grant of objectReads(FUNCTIONS[name])) expect([name, grant]).toEqual([name, expect.stringContaining('/imports/*')]);
+    }
+  });
+
   test('the claim form touches no data at all', () => {
     const granted = statementsOf(FUNCTIONS.claimForm).flatMap(actions);
     expect(granted.filter((a) => /^(dynamodb|s3|kms):/.test(a))).toEqual([]);
