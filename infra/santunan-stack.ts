@@ -17,8 +17,8 @@ import { TABLES } from './definitions/tables';
 
 export interface SantunanStackProps extends StackProps {
   /**
-   * Origin of the page that hosts the claim form, allowed to upload to the documents bucket (CORS).
-   * Default: any API Gateway origin of the stack's region (see below).
+   * Origin of the page that hosts the claim form (a custom domain), the only one allowed to upload to the documents
+   * bucket (CORS). Default: the HTTP API's own endpoint.
    */
   formOrigin?: string;
   /** Repository root, for function entry files and package-lock.json. Default: the working directory. */
@@ -52,13 +52,6 @@ export class SantunanStack extends Stack {
     this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
 
     const projectRoot = props.projectRoot ?? process.cwd();
-    // The form is served by this stack's own HTTP API, but its URL cannot be put in the bucket's CORS rule: the API
-    // URL depends on the functions, the functions' environment depends on the bucket, and the bucket would then
-    // depend on the API, a dependency cycle. So the default allows any execute-api origin of the region (the bucket
-    // is still private; CORS only lets browsers send presigned uploads). Pin it with `-c formOrigin=https://...`
-    // once the URL or a custom domain is known.
-    const formOrigin = props.formOrigin ?? `https://*.execute-api.${this.region}.amazonaws.com`;
-
     const dataKey = new kms.Key(this, 'DataKey', {
       alias: 'alias/santunan-data',
       description: 'Santunan claims data: DynamoDB tables and the documents bucket',
@@ -67,7 +60,7 @@ export class SantunanStack extends Stack {
 
     // Every table in TABLES, including those no function uses yet (Members: the roster for seeding and imports).
     this.tables = new DataTables(this, 'Tables', { definitions: TABLES, encryptionKey: dataKey });
-    this.documents = new DocumentsBucket(this, 'DocumentsBucket', { encryptionKey: dataKey, formOrigin });
+    this.documents = new DocumentsBucket(this, 'DocumentsBucket', { encryptionKey: dataKey });
     const bucket = this.documents.bucket;
 
     this.staff = new StaffDirectory(this, 'Staff');
@@ -124,6 +117,9 @@ export class SantunanStack extends Stack {
       routes: ROUTES,
       functionFor: (name) => this.functions[name].function,
     });
+    // Browsers may upload from the form's own origin only. The API resource itself depends on nothing (its routes
+    // and integrations depend on the functions), so the bucket can name its endpoint without a dependency cycle.
+    this.documents.allowUploadsFrom(props.formOrigin ?? this.httpApi.url);
 
     // The daily reconciliation; its emails link to the API's report pages.
     this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.functions.reconcilePremiums.function });

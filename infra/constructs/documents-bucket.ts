@@ -6,8 +6,6 @@ import { Construct } from 'constructs';
 export interface DocumentsBucketProps {
   /** Customer-managed key for the documents (the access-log bucket cannot use it, see below). */
   encryptionKey: kms.IKey;
-  /** The origin of the claim form page, the only site whose browsers may upload (CORS). */
-  formOrigin: string;
 }
 
 /**
@@ -51,16 +49,22 @@ export class DocumentsBucket extends Construct {
         // uploads, which are invisible and billed, are cleaned up.
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ],
-      cors: [
-        {
-          // The form's script sends the file with the presigned POST; PUT is allowed for presigned PUT URLs.
-          allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.PUT],
-          allowedOrigins: [props.formOrigin],
-          allowedHeaders: ['*'],
-          exposedHeaders: ['ETag'],
-          maxAge: 3600,
-        },
-      ],
+    });
+  }
+
+  /**
+   * The one site whose browsers may send uploads (CORS): the origin that serves the claim form. Set after the API
+   * exists, since by default it is the API's own endpoint. CORS only decides which pages may send a browser
+   * upload; every upload still needs a presigned POST.
+   */
+  allowUploadsFrom(origin: string): void {
+    this.bucket.addCorsRule({
+      // The form's script sends the file with the presigned POST; PUT is allowed for presigned PUT URLs.
+      allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.PUT],
+      allowedOrigins: [origin],
+      allowedHeaders: ['*'],
+      exposedHeaders: ['ETag'],
+      maxAge: 3600,
     });
   }
 }

@@ -162,11 +162,13 @@ describe('documents bucket', () => {
     });
   });
 
-  test('CORS lets the form origin POST and PUT uploads; the default origin is the region execute-api', () => {
+  test("CORS lets only the site's own origin POST and PUT uploads: by default the API's endpoint, never a wildcard", () => {
     const cors = (buckets[documentsId] as Resource).Properties.CorsConfiguration.CorsRules;
     expect(cors).toHaveLength(1);
     expect(cors[0].AllowedMethods).toEqual(expect.arrayContaining(['POST', 'PUT']));
-    expect(cors[0].AllowedOrigins).toEqual([`https://*.execute-api.${REGION}.amazonaws.com`]);
+    const [apiId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Api'));
+    expect(cors[0].AllowedOrigins).toEqual([{ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] }]);
+    expect(JSON.stringify(cors)).not.toContain('*.execute-api');
   });
 
   test('lifecycle aborts incomplete multipart uploads and expires no documents', () => {
@@ -381,7 +383,7 @@ describe('HTTP API', () => {
 });
 
 describe('form origin', () => {
-  test('the formOrigin prop replaces the execute-api wildcard in the bucket CORS rule', () => {
+  test('the formOrigin prop (a custom domain) replaces the API endpoint in the bucket CORS rule', () => {
     // Bundling is skipped here (an empty bundling-stacks list): only the CORS rule matters.
     const other = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     const pinned = new SantunanStack(other, 'Pinned', { env: { region: REGION }, formOrigin: 'https://klaim.example.go.id' });
