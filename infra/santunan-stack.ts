@@ -7,6 +7,7 @@ import { ClaimWorkflow, type WorkflowTask } from './constructs/claim-workflow';
 import { ClaimsHttpApi } from './constructs/claims-http-api';
 import { DataTables } from './constructs/data-tables';
 import { DocumentsBucket } from './constructs/documents-bucket';
+import { LogsKey } from './constructs/logs-key';
 import { ReconciliationSchedule } from './constructs/reconciliation-schedule';
 import { SantunanFunction } from './constructs/santunan-function';
 import { StaffDirectory } from './constructs/staff-directory';
@@ -58,6 +59,8 @@ export class SantunanStack extends Stack {
       enableKeyRotation: true,
     });
 
+    const logsKey = new LogsKey(this, 'LogsKey').key;
+
     // Every table in TABLES, including those no function uses yet (Members: the roster for seeding and imports).
     this.tables = new DataTables(this, 'Tables', { definitions: TABLES, encryptionKey: dataKey });
     this.documents = new DocumentsBucket(this, 'DocumentsBucket', { encryptionKey: dataKey });
@@ -72,6 +75,7 @@ export class SantunanStack extends Stack {
         memorySize: definition.memorySize,
         timeoutSeconds: definition.timeoutSeconds,
         projectRoot,
+        logsKey,
         // Browsers upload to this origin: the form page allows it in its Content-Security-Policy.
         // SANTUNAN_FUNCTION names the function in the template: the twin maps state machine tasks by it.
         environment: { [ENV.uploadOrigin]: `https://${bucket.bucketRegionalDomainName}`, SANTUNAN_FUNCTION: name },
@@ -106,6 +110,7 @@ export class SantunanStack extends Stack {
         WorkflowTask,
         SantunanFunction['function']
       >,
+      logsKey,
     });
     for (const name of names) {
       const modes = (definitions[name].workflow ?? []) as ('start' | 'respond')[];
@@ -116,6 +121,7 @@ export class SantunanStack extends Stack {
     this.httpApi = new ClaimsHttpApi(this, 'HttpApi', {
       routes: ROUTES,
       functionFor: (name) => this.functions[name].function,
+      logsKey,
     });
     // Browsers may upload from the form's own origin only. The API resource itself depends on nothing (its routes
     // and integrations depend on the functions), so the bucket can name its endpoint without a dependency cycle.

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -28,6 +29,8 @@ export interface SantunanFunctionProps {
   environment?: FunctionEnvironment & Record<string, string>;
   /** Seconds; 10 by default. */
   timeoutSeconds?: number;
+  /** The key of the stack's log groups (LogsKey). */
+  logsKey: kms.IKey;
 }
 
 /** How cdk-nag prints a `Fn::GetAtt [id, Arn]` in an IAM finding, e.g. `<ClaimsTable1234.Arn>`. */
@@ -47,7 +50,7 @@ export class SantunanFunction extends Construct {
 
     // Three months covers an incident review and an audit question about a recent claim; longer-lived records
     // (the claim timeline) live in DynamoDB, not in logs.
-    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.THREE_MONTHS });
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.THREE_MONTHS, encryptionKey: props.logsKey });
 
     // An explicit role instead of the default one with AWSLambdaBasicExecutionRole: that managed policy may create
     // log groups and write to any of them, while this function only needs its own log group.

@@ -21,11 +21,13 @@ const template = Template.fromStack(stack);
 const DEFINITIONS: [string, FunctionDefinition][] = Object.entries(FUNCTIONS);
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 
-const dataKeyArn = (): { 'Fn::GetAtt': [string, 'Arn'] } => {
-  const keys = Object.keys(template.findResources('AWS::KMS::Key'));
-  expect(keys).toHaveLength(1);
-  return { 'Fn::GetAtt': [keys[0] as string, 'Arn'] };
+/** The customer-managed key named by an alias (`alias/santunan-data`, `alias/santunan-logs`), as a `Fn::GetAtt` of its ARN. */
+const keyArn = (alias: string): { 'Fn::GetAtt': [string, 'Arn'] } => {
+  const aliases = Object.values(template.findResources('AWS::KMS::Alias', { Properties: { AliasName: alias } })) as Resource[];
+  expect(aliases).toHaveLength(1);
+  return { 'Fn::GetAtt': [aliases[0]!.Properties.TargetKeyId['Fn::GetAtt'][0] as string, 'Arn'] };
 };
+const dataKeyArn = () => keyArn('alias/santunan-data');
 
 /** The logical id of the Lambda function built for a definition (matched by its description). */
 const functionId = (definition: FunctionDefinition): string => {
@@ -46,10 +48,32 @@ const statementsOf = (definition: FunctionDefinition): { Effect: string; Action:
 const actions = (s: { Action: string | string[] }): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 const mentions = (value: unknown, logicalId: string): boolean => JSON.stringify(value).includes(`"${logicalId}"`);
 
-describe('encryption key', () => {
-  test('one customer-managed key with rotation, kept when the stack is deleted', () => {
-    template.resourceCountIs('AWS::KMS::Key', 1);
-    template.hasResource('AWS::KMS::Key', { Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain' });
+describe('encryption keys', () => {
+  test('customer-managed keys with rotation, kept when the stack is deleted: one for data, one for logs', () => {
+    const keys = Object.values(template.findResources('AWS::KMS::Key')) as Resource[];
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    for (const key of keys) expect(key).toMatchObject({ Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain' });
+    expect(dataKeyArn()).not.toEqual(keyArn('alias/santunan-logs'));
+  });
+
+  test('every log group (functions, the state machine, API access logs) is encrypted with the logs key', () => {
+    const groups = Object.entries(template.findResources('AWS::Logs::LogGroup')) as [string, Resource][];
+    expect(groups.length).toBe(DEFINITIONS.length + 2);
+    for (const [id, group] of groups) expect([id, group.Properties.KmsKeyId]).toEqual([id, keyArn('alias/santunan-logs')]);
+  });
+
+  test("the logs key lets CloudWatch Logs of this region use it, for this account's log groups only", () => {
+    const keyId = keyArn('alias/santunan-logs')['Fn::GetAtt'][0];
+    const key = template.findResources('AWS::KMS::Key')[keyId] as Resource;
+    const statements = key.Properties.KeyPolicy.Statement as { Principal?: { Service?: unknown }; Action: string[]; Condition?: unknown }[];
+    const logs = statements.filter((st) => JSON.stringify(st.Principal?.Service ?? '').includes('logs.'));
+    expect(logs).toHaveLength(1);
+    expect(logs[0]!.Principal!.Service).toBe(`logs.${REGION}.amazonaws.com`);
+    expect(logs[0]!.Action).toEqual(
+      expect.arrayContaining(['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*']),
+    );
+    expect(JSON.stringify(logs[0]!.Condition)).toContain('kms:EncryptionContext:aws:logs:arn');
+    expect(JSON.stringify(logs[0]!.Condition)).toContain(`:logs:${REGION}:`);
   });
 });
 
@@ -406,12 +430,14 @@ describe('claim workflow', () => {
   };
   const tasks = () => Object.entries(asl().States).filter(([, s]) => s.Type === 'Task');
 
-  test('a Standard state machine with logging ALL (with execution data) and X-Ray, JSONPath only', () => {
+  test('a Standard state machine with logging ALL (without execution data: it holds task tokens) and X-Ray, JSONPath only', () => {
     const props = machine().Properties;
     expect(props.StateMachineType).toBe('STANDARD');
     expect(props.StateMachineName).toBe('santunan-claims');
     expect(props.TracingConfiguration).toEqual({ Enabled: true });
-    expect(props.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: true });
+    // A task token in a log line lets whoever reads the logs answer the wait (approve a claim): inputs and outputs
+    // stay out of the log. The claim's audit trail in DynamoDB is the record of what happened.
+    expect(props.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
     expect(asl().QueryLanguage ?? 'JSONPath').toBe('JSONPath');
     expect(JSON.stringify(asl())).not.toContain('{%');
   });
