@@ -1,9 +1,10 @@
 import { type CfnElement, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
+import { DEFAULT_CROSS_STACK_REFERENCES, S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/composition/env';
 import { ClaimWorkflow, type WorkflowTask } from './constructs/claim-workflow';
+import { ClaimsDistribution } from './constructs/claims-distribution';
 import { ClaimsHttpApi } from './constructs/claims-http-api';
 import { DataTables } from './constructs/data-tables';
 import { DocumentsBucket } from './constructs/documents-bucket';
@@ -34,6 +35,11 @@ export interface SantunanStackProps extends StackProps {
   smsGatewayUrl?: string;
   /** Where a browser without a staff session signs in (the Cognito hosted UI, once configured). */
   staffLoginUrl?: string;
+  /**
+   * The CLOUDFRONT-scoped AWS WAF web ACL (SantunanEdgeStack). With it, a CloudFront distribution with that ACL
+   * fronts the HTTP API and is the site's public URL; without it (the twin's synth) there is no distribution.
+   */
+  webAclArn?: string;
 }
 
 export class SantunanStack extends Stack {
@@ -41,6 +47,9 @@ export class SantunanStack extends Stack {
   readonly tables: DataTables;
   readonly documents: DocumentsBucket;
   readonly httpApi: ClaimsHttpApi;
+  readonly edge?: ClaimsDistribution;
+  /** The site's public URL: the distribution when there is one, else the API endpoint. */
+  readonly publicUrl: string;
   readonly workflow: ClaimWorkflow;
   readonly staff: StaffDirectory;
   readonly reconciliation: ReconciliationSchedule;
@@ -51,6 +60,9 @@ export class SantunanStack extends Stack {
     // Deliver S3 access logs by bucket policy instead of the legacy LogDeliveryWrite ACL, so the log bucket can keep
     // ACLs disabled (BucketOwnerEnforced). Set here, before any child exists, so tests and `cdk synth` agree.
     this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
+    // The web ACL's ARN comes from the edge stack (us-east-1) by a cross-region reference. Strong: CloudFormation
+    // refuses to delete or replace the ACL while this stack uses it.
+    this.node.setContext(DEFAULT_CROSS_STACK_REFERENCES, 'strong');
 
     const projectRoot = props.projectRoot ?? process.cwd();
     const dataKey = new kms.Key(this, 'DataKey', {
@@ -123,14 +135,20 @@ export class SantunanStack extends Stack {
       functionFor: (name) => this.functions[name].function,
       logsKey,
     });
+    if (props.webAclArn) this.edge = new ClaimsDistribution(this, 'Edge', { api: this.httpApi.api, webAclArn: props.webAclArn });
+    this.publicUrl = this.edge?.url ?? this.httpApi.url;
     // Browsers may upload from the form's own origin only. The API resource itself depends on nothing (its routes
-    // and integrations depend on the functions), so the bucket can name its endpoint without a dependency cycle.
-    this.documents.allowUploadsFrom(props.formOrigin ?? this.httpApi.url);
+    // and integrations depend on the functions), and the distribution only on it, so the bucket can name either
+    // without a dependency cycle.
+    this.documents.allowUploadsFrom(props.formOrigin ?? this.publicUrl);
+    // Behind CloudFront every link a function writes (emails, redirects) and the staff same-origin check must use
+    // the distribution, not the API's own host name that API Gateway reports.
+    if (this.edge) for (const name of names) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.publicUrl);
 
     // The daily reconciliation; its emails link to the API's report pages.
     this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.functions.reconcilePremiums.function });
     for (const name of names)
-      if (definitions[name].scheduled) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.httpApi.url);
+      if (definitions[name].scheduled && !this.edge) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.publicUrl);
     // The yearly scholarship reminder to families, before the school year starts.
     this.scholarshipReminder = new ReconciliationSchedule(this, 'ScholarshipReminder', {
       target: this.functions.remindScholarships.function,
@@ -154,7 +172,8 @@ export class SantunanStack extends Stack {
           "The Scheduler execution role's policy is written by the schedule target grant for this role alone and lives and dies with it.",
       });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url, description: 'Claim form and API base URL' });
+    new CfnOutput(this, 'ApiUrl', { value: this.publicUrl, description: 'Claim form and API base URL' });
+    if (this.edge) new CfnOutput(this, 'ApiOriginUrl', { value: this.httpApi.url, description: 'The HTTP API behind CloudFront (no WAF)' });
     for (const { definition, table } of this.tables.all) {
       new CfnOutput(this, `${definition}TableName`, { value: table.tableName });
     }

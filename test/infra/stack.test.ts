@@ -7,6 +7,7 @@ import { BUNDLING, LAMBDA_NODE_MAJOR } from '../../infra/definitions/bundling';
 import { FUNCTIONS, type FunctionDefinition, type FunctionName } from '../../infra/definitions/functions';
 import { ROUTES, routeKey } from '../../infra/definitions/routes';
 import { CLAIMS_TABLE, TABLES } from '../../infra/definitions/tables';
+import { SantunanEdgeStack } from '../../infra/edge-stack';
 import { SantunanStack } from '../../infra/santunan-stack';
 
 /**
@@ -15,8 +16,11 @@ import { SantunanStack } from '../../infra/santunan-stack';
  */
 const REGION = 'ap-southeast-3';
 const app = new App();
-const stack = new SantunanStack(app, 'SantunanStack', { env: { region: REGION } });
+// As infra/app.ts builds them: the web ACL in us-east-1 (CloudFront's region), the application in Jakarta.
+const edge = new SantunanEdgeStack(app, 'SantunanEdgeStack', { env: { region: 'us-east-1' }, crossRegionReferences: true });
+const stack = new SantunanStack(app, 'SantunanStack', { env: { region: REGION }, crossRegionReferences: true, webAclArn: edge.webAclArn });
 const template = Template.fromStack(stack);
+const edgeTemplate = Template.fromStack(edge);
 
 const DEFINITIONS: [string, FunctionDefinition][] = Object.entries(FUNCTIONS);
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
@@ -186,13 +190,12 @@ describe('documents bucket', () => {
     });
   });
 
-  test("CORS lets only the site's own origin POST and PUT uploads: by default the API's endpoint, never a wildcard", () => {
+  test("CORS lets only the site's own origin POST and PUT uploads, never a wildcard", () => {
     const cors = (buckets[documentsId] as Resource).Properties.CorsConfiguration.CorsRules;
     expect(cors).toHaveLength(1);
     expect(cors[0].AllowedMethods).toEqual(expect.arrayContaining(['POST', 'PUT']));
-    const [apiId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Api'));
-    expect(cors[0].AllowedOrigins).toEqual([{ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] }]);
-    expect(JSON.stringify(cors)).not.toContain('*.execute-api');
+    expect(cors[0].AllowedOrigins).toHaveLength(1);
+    expect(JSON.stringify(cors[0].AllowedOrigins)).not.toContain('*');
   });
 
   test('lifecycle aborts incomplete multipart uploads and expires no documents', () => {
@@ -206,8 +209,11 @@ describe('documents bucket', () => {
 });
 
 describe('functions', () => {
-  test('one Lambda function per definition and nothing else', () => {
-    template.resourceCountIs('AWS::Lambda::Function', DEFINITIONS.length);
+  test("one Lambda function per definition and nothing else but CDK's reader of the edge stack's web ACL ARN", () => {
+    const ids = Object.keys(template.findResources('AWS::Lambda::Function'));
+    const others = ids.filter((id) => !DEFINITIONS.some(([, d]) => functionId(d) === id));
+    expect(ids.length - others.length).toBe(DEFINITIONS.length);
+    expect(others).toEqual([expect.stringMatching(/^CustomCrossRegionExportReader/)]);
   });
 
   test('bundles target the Node major of the Lambda runtime', () => {
@@ -406,7 +412,117 @@ describe('HTTP API', () => {
   });
 });
 
+describe('edge: CloudFront with AWS WAF in front of the HTTP API', () => {
+  type Rule = { Name: string; Priority: number; Action?: unknown; OverrideAction?: unknown; Statement: Record<string, any> };
+  const acl = () => {
+    const found = Object.values(edgeTemplate.findResources('AWS::WAFv2::WebACL')) as Resource[];
+    expect(found).toHaveLength(1);
+    return found[0]!.Properties;
+  };
+  const rule = (predicate: (r: Rule) => boolean): Rule => {
+    const found = (acl().Rules as Rule[]).filter(predicate);
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+  const distribution = () => {
+    const found = Object.values(template.findResources('AWS::CloudFront::Distribution')) as Resource[];
+    expect(found).toHaveLength(1);
+    return found[0]!.Properties.DistributionConfig;
+  };
+  const apiId = () => Object.keys(template.findResources('AWS::ApiGatewayV2::Api'))[0] as string;
+  const siteOrigin = () => ({
+    'Fn::Join': [
+      '',
+      ['https://', { 'Fn::GetAtt': [Object.keys(template.findResources('AWS::CloudFront::Distribution'))[0], 'DomainName'] }],
+    ],
+  });
+
+  test('the web ACL is CLOUDFRONT-scoped, so it lives in us-east-1, and allows what no rule blocks', () => {
+    expect(edge.region).toBe('us-east-1');
+    expect(acl()).toMatchObject({ Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } });
+    expect(acl().VisibilityConfig).toMatchObject({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true });
+  });
+
+  test('a rate limit per client IP on every request: 300 per 5 minutes', () => {
+    const r = rule((x) => x.Statement.RateBasedStatement && !x.Statement.RateBasedStatement.ScopeDownStatement);
+    expect(r.Statement.RateBasedStatement).toMatchObject({ Limit: 300, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
+    expect(r.Action).toEqual({ Block: {} });
+  });
+
+  test('a tighter limit, 100 per 5 minutes per IP, on the public lookups and filing: /status, /claims and below', () => {
+    const r = rule((x) => x.Statement.RateBasedStatement?.ScopeDownStatement);
+    expect(r.Statement.RateBasedStatement).toMatchObject({ Limit: 100, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
+    expect(r.Action).toEqual({ Block: {} });
+    const matches = JSON.stringify(r.Statement.RateBasedStatement.ScopeDownStatement);
+    expect(r.Statement.RateBasedStatement.ScopeDownStatement.OrStatement.Statements).toEqual([
+      expect.objectContaining({
+        ByteMatchStatement: expect.objectContaining({ SearchString: '/claims', PositionalConstraint: 'EXACTLY' }),
+      }),
+      expect.objectContaining({
+        ByteMatchStatement: expect.objectContaining({ SearchString: '/claims/', PositionalConstraint: 'STARTS_WITH' }),
+      }),
+      expect.objectContaining({
+        ByteMatchStatement: expect.objectContaining({ SearchString: '/status', PositionalConstraint: 'EXACTLY' }),
+      }),
+    ]);
+    expect(matches).toContain('"UriPath":{}');
+    expect(matches).toContain('NORMALIZE_PATH');
+    expect(matches).not.toContain('/staff');
+  });
+
+  test('the AWS managed common rule set, with its 8 KB body limit left to the functions (CSV imports are larger)', () => {
+    const r = rule((x) => x.Statement.ManagedRuleGroupStatement);
+    expect(r.Statement.ManagedRuleGroupStatement).toMatchObject({ VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' });
+    expect(r.OverrideAction).toEqual({ None: {} });
+    expect(r.Statement.ManagedRuleGroupStatement.RuleActionOverrides).toEqual([
+      { Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } },
+    ]);
+  });
+
+  test('a CloudFront distribution in front of the API, with the web ACL, HTTPS only, nothing cached', () => {
+    const d = distribution();
+    expect(d.WebACLId).toBeDefined();
+    expect(JSON.stringify(d.WebACLId)).toMatch(/ExportsReader|Fn::GetAtt/);
+    expect(d.Origins).toHaveLength(1);
+    expect(JSON.stringify(d.Origins[0].DomainName)).toContain(apiId());
+    expect(d.Origins[0].CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    const behavior = d.DefaultCacheBehavior;
+    expect(behavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(behavior.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'HEAD', 'POST', 'OPTIONS']));
+    const cachePolicy = Object.values(template.findResources('AWS::CloudFront::CachePolicy')) as Resource[];
+    expect(cachePolicy).toHaveLength(1);
+    const config = cachePolicy[0]!.Properties.CachePolicyConfig;
+    // Nothing is kept (the functions answer no-store); the Authorization header is in the key so CloudFront
+    // forwards it on GET, which a policy with every TTL at 0 cannot do.
+    expect(config).toMatchObject({ DefaultTTL: 0, MinTTL: 0 });
+    expect(config.ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig).toMatchObject({
+      HeaderBehavior: 'whitelist',
+      Headers: ['Authorization'],
+    });
+  });
+
+  test("the site's public origin is the distribution: the bucket CORS rule, the functions' links and the ApiUrl output", () => {
+    const documents = Object.values(buckets)[0] as Resource;
+    expect(documents.Properties.CorsConfiguration.CorsRules[0].AllowedOrigins).toEqual([siteOrigin()]);
+    for (const [name, definition] of DEFINITIONS) {
+      const fn = template.findResources('AWS::Lambda::Function')[functionId(definition)] as Resource;
+      expect([name, fn.Properties.Environment.Variables.PUBLIC_BASE_URL]).toEqual([name, siteOrigin()]);
+    }
+    template.hasOutput('ApiUrl', { Value: siteOrigin() });
+  });
+});
+
 describe('form origin', () => {
+  test("without a web ACL (no edge), the site's origin is the API's own endpoint", () => {
+    const other = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const plain = Template.fromStack(new SantunanStack(other, 'Plain', { env: { region: REGION } }));
+    plain.resourceCountIs('AWS::CloudFront::Distribution', 0);
+    const [apiId] = Object.keys(plain.findResources('AWS::ApiGatewayV2::Api'));
+    plain.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: [{ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] }] })] },
+    });
+  });
+
   test('the formOrigin prop (a custom domain) replaces the API endpoint in the bucket CORS rule', () => {
     // Bundling is skipped here (an empty bundling-stacks list): only the CORS rule matters.
     const other = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -589,7 +705,8 @@ describe('checks', () => {
     ['AwsSolutions', () => new AwsSolutionsChecks()],
     ['NIST 800-53 rev 5', () => new NIST80053R5Checks()],
   ])('cdk-nag %s: no unacknowledged errors or warnings', (_pack, pack) => {
-    const report = pack().validateScope(stack);
+    // The app: the application stack and the edge stack with the web ACL.
+    const report = pack().validateScope(app);
     const findings = (severity: string) =>
       report.violations
         .filter((v) => v.severity === severity)
@@ -613,7 +730,9 @@ describe('checks', () => {
   });
 
   test('CDK reports no errors or warnings on the stack', () => {
-    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
-    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    for (const s of [stack, edge]) {
+      expect(Annotations.fromStack(s).findError('*', Match.anyValue())).toEqual([]);
+      expect(Annotations.fromStack(s).findWarning('*', Match.anyValue())).toEqual([]);
+    }
   });
 });
