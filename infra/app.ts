@@ -1,10 +1,14 @@
 import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
+import { SantunanEdgeStack } from './edge-stack';
 import { SantunanStack } from './santunan-stack';
 
 /**
- * The CDK app: one stack. cdk-nag's AWS Solutions pack runs as a policy validation plugin on every synth, so a
- * finding without a reasoned acknowledgement (`Validations.of(construct).acknowledge`) fails `cdk synth`.
+ * The CDK app: the application stack, and beside it in us-east-1 the edge stack with the AWS WAF web ACL of the
+ * CloudFront distribution in front of the API (a CLOUDFRONT-scoped ACL exists only there; it holds no claim data).
+ * cdk-nag's AWS Solutions and NIST 800-53 rev 5 packs run as policy validation plugins on every synth, so a finding
+ * without a reasoned acknowledgement (`Validations.of(construct).acknowledge`) fails `cdk synth` (docs/security.md
+ * lists the acknowledged ones).
  */
 const app = new App();
 
@@ -21,6 +25,14 @@ if (formOrigin !== undefined && (typeof formOrigin !== 'string' || !/^https:\/\/
   throw new Error(`Context formOrigin must be an https origin such as https://claims.example.go.id, got ${String(formOrigin)}`);
 }
 
+const account = process.env.CDK_DEFAULT_ACCOUNT;
+const edge = new SantunanEdgeStack(app, 'SantunanEdgeStack', {
+  stackName: 'Santunan-Edge',
+  description: 'Santunan: the AWS WAF web ACL of the claim site (CloudFront scope, so in us-east-1)',
+  env: { account, region: 'us-east-1' },
+  crossRegionReferences: true,
+});
+
 new SantunanStack(app, 'SantunanStack', {
   stackName: 'Santunan',
   description: 'Santunan: JKK/JKM benefit claims (HTTP API, Lambda, DynamoDB, S3)',
@@ -28,7 +40,7 @@ new SantunanStack(app, 'SantunanStack', {
   // `region` context or AWS_REGION. CDK_DEFAULT_REGION is not used: the CLI fills it with us-east-1 when no AWS
   // configuration exists, which would silently move the stack abroad.
   env: {
-    account: process.env.CDK_DEFAULT_ACCOUNT,
+    account,
     region: (app.node.tryGetContext('region') as string | undefined) ?? process.env.AWS_REGION ?? 'ap-southeast-3',
   },
   formOrigin,
@@ -39,6 +51,9 @@ new SantunanStack(app, 'SantunanStack', {
   smsGatewayUrl: app.node.tryGetContext('smsGatewayUrl') as string | undefined,
   staffLoginUrl: app.node.tryGetContext('staffLoginUrl') as string | undefined,
   staffEmails: parseStaffEmails(app.node.tryGetContext('staffEmails')),
+  // The web ACL's ARN, read across regions (CDK writes it to SSM in the application's region at deploy).
+  webAclArn: edge.webAclArn,
+  crossRegionReferences: true,
 });
 
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new NIST80053R5Checks(app));

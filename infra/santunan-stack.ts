@@ -1,12 +1,14 @@
 import { type CfnElement, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
+import { DEFAULT_CROSS_STACK_REFERENCES, S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/composition/env';
 import { ClaimWorkflow, type WorkflowTask } from './constructs/claim-workflow';
+import { ClaimsDistribution } from './constructs/claims-distribution';
 import { ClaimsHttpApi } from './constructs/claims-http-api';
 import { DataTables } from './constructs/data-tables';
 import { DocumentsBucket } from './constructs/documents-bucket';
+import { LogsKey } from './constructs/logs-key';
 import { ReconciliationSchedule } from './constructs/reconciliation-schedule';
 import { SantunanFunction } from './constructs/santunan-function';
 import { StaffDirectory } from './constructs/staff-directory';
@@ -17,8 +19,8 @@ import { TABLES } from './definitions/tables';
 
 export interface SantunanStackProps extends StackProps {
   /**
-   * Origin of the page that hosts the claim form, allowed to upload to the documents bucket (CORS).
-   * Default: any API Gateway origin of the stack's region (see below).
+   * Origin of the page that hosts the claim form (a custom domain), the only one allowed to upload to the documents
+   * bucket (CORS). Default: the HTTP API's own endpoint.
    */
   formOrigin?: string;
   /** Repository root, for function entry files and package-lock.json. Default: the working directory. */
@@ -33,6 +35,11 @@ export interface SantunanStackProps extends StackProps {
   smsGatewayUrl?: string;
   /** Where a browser without a staff session signs in (the Cognito hosted UI, once configured). */
   staffLoginUrl?: string;
+  /**
+   * The CLOUDFRONT-scoped AWS WAF web ACL (SantunanEdgeStack). With it, a CloudFront distribution with that ACL
+   * fronts the HTTP API and is the site's public URL; without it (the twin's synth) there is no distribution.
+   */
+  webAclArn?: string;
 }
 
 export class SantunanStack extends Stack {
@@ -40,6 +47,9 @@ export class SantunanStack extends Stack {
   readonly tables: DataTables;
   readonly documents: DocumentsBucket;
   readonly httpApi: ClaimsHttpApi;
+  readonly edge?: ClaimsDistribution;
+  /** The site's public URL: the distribution when there is one, else the API endpoint. */
+  readonly publicUrl: string;
   readonly workflow: ClaimWorkflow;
   readonly staff: StaffDirectory;
   readonly reconciliation: ReconciliationSchedule;
@@ -50,24 +60,22 @@ export class SantunanStack extends Stack {
     // Deliver S3 access logs by bucket policy instead of the legacy LogDeliveryWrite ACL, so the log bucket can keep
     // ACLs disabled (BucketOwnerEnforced). Set here, before any child exists, so tests and `cdk synth` agree.
     this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
+    // The web ACL's ARN comes from the edge stack (us-east-1) by a cross-region reference. Strong: CloudFormation
+    // refuses to delete or replace the ACL while this stack uses it.
+    this.node.setContext(DEFAULT_CROSS_STACK_REFERENCES, 'strong');
 
     const projectRoot = props.projectRoot ?? process.cwd();
-    // The form is served by this stack's own HTTP API, but its URL cannot be put in the bucket's CORS rule: the API
-    // URL depends on the functions, the functions' environment depends on the bucket, and the bucket would then
-    // depend on the API, a dependency cycle. So the default allows any execute-api origin of the region (the bucket
-    // is still private; CORS only lets browsers send presigned uploads). Pin it with `-c formOrigin=https://...`
-    // once the URL or a custom domain is known.
-    const formOrigin = props.formOrigin ?? `https://*.execute-api.${this.region}.amazonaws.com`;
-
     const dataKey = new kms.Key(this, 'DataKey', {
       alias: 'alias/santunan-data',
       description: 'Santunan claims data: DynamoDB tables and the documents bucket',
       enableKeyRotation: true,
     });
 
+    const logsKey = new LogsKey(this, 'LogsKey').key;
+
     // Every table in TABLES, including those no function uses yet (Members: the roster for seeding and imports).
     this.tables = new DataTables(this, 'Tables', { definitions: TABLES, encryptionKey: dataKey });
-    this.documents = new DocumentsBucket(this, 'DocumentsBucket', { encryptionKey: dataKey, formOrigin });
+    this.documents = new DocumentsBucket(this, 'DocumentsBucket', { encryptionKey: dataKey });
     const bucket = this.documents.bucket;
 
     this.staff = new StaffDirectory(this, 'Staff');
@@ -79,12 +87,13 @@ export class SantunanStack extends Stack {
         memorySize: definition.memorySize,
         timeoutSeconds: definition.timeoutSeconds,
         projectRoot,
+        logsKey,
         // Browsers upload to this origin: the form page allows it in its Content-Security-Policy.
         // SANTUNAN_FUNCTION names the function in the template: the twin maps state machine tasks by it.
         environment: { [ENV.uploadOrigin]: `https://${bucket.bucketRegionalDomainName}`, SANTUNAN_FUNCTION: name },
       });
       for (const { table, access } of definition.tables) fn.bindTable(table, this.tables.table(table), access);
-      if (definition.documents) fn.bindDocuments(bucket, definition.documents);
+      if (definition.documents) fn.bindDocuments(bucket, definition.documents.access, definition.documents.prefix);
       if (definition.notifies) fn.bindNotifications(mailFrom, props.staffEmails ?? {});
       if (definition.notifies && props.smsGatewayUrl) fn.function.addEnvironment(ENV.smsGatewayUrl, props.smsGatewayUrl);
       if (definition.staffAuth && props.staffLoginUrl) fn.function.addEnvironment(ENV.staffLoginUrl, props.staffLoginUrl);
@@ -113,6 +122,7 @@ export class SantunanStack extends Stack {
         WorkflowTask,
         SantunanFunction['function']
       >,
+      logsKey,
     });
     for (const name of names) {
       const modes = (definitions[name].workflow ?? []) as ('start' | 'respond')[];
@@ -123,12 +133,22 @@ export class SantunanStack extends Stack {
     this.httpApi = new ClaimsHttpApi(this, 'HttpApi', {
       routes: ROUTES,
       functionFor: (name) => this.functions[name].function,
+      logsKey,
     });
+    if (props.webAclArn) this.edge = new ClaimsDistribution(this, 'Edge', { api: this.httpApi.api, webAclArn: props.webAclArn });
+    this.publicUrl = this.edge?.url ?? this.httpApi.url;
+    // Browsers may upload from the form's own origin only. The API resource itself depends on nothing (its routes
+    // and integrations depend on the functions), and the distribution only on it, so the bucket can name either
+    // without a dependency cycle.
+    this.documents.allowUploadsFrom(props.formOrigin ?? this.publicUrl);
+    // Behind CloudFront every link a function writes (emails, redirects) and the staff same-origin check must use
+    // the distribution, not the API's own host name that API Gateway reports.
+    if (this.edge) for (const name of names) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.publicUrl);
 
     // The daily reconciliation; its emails link to the API's report pages.
     this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.functions.reconcilePremiums.function });
     for (const name of names)
-      if (definitions[name].scheduled) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.httpApi.url);
+      if (definitions[name].scheduled && !this.edge) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.publicUrl);
     // On-demand runs: the staff API invokes the reconciliation function asynchronously, and may invoke nothing else.
     for (const name of names) {
       if (!definitions[name].invokesReconciliation) continue;
@@ -155,8 +175,16 @@ export class SantunanStack extends Stack {
         reason: 'The schedule target grant: invoke the scheduled function and its versions, nothing else.',
       });
     }
+    // The Scheduler's execution roles are created by the LambdaInvoke target at the stack's root (one per target).
+    for (const role of this.node.children.filter((c) => c.node.id.startsWith('SchedulerRoleForTarget-')))
+      Validations.of(role).acknowledge({
+        id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+        reason:
+          "The Scheduler execution role's policy is written by the schedule target grant for this role alone and lives and dies with it.",
+      });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url, description: 'Claim form and API base URL' });
+    new CfnOutput(this, 'ApiUrl', { value: this.publicUrl, description: 'Claim form and API base URL' });
+    if (this.edge) new CfnOutput(this, 'ApiOriginUrl', { value: this.httpApi.url, description: 'The HTTP API behind CloudFront (no WAF)' });
     for (const { definition, table } of this.tables.all) {
       new CfnOutput(this, `${definition}TableName`, { value: table.tableName });
     }

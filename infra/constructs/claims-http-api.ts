@@ -2,6 +2,7 @@ import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -13,6 +14,8 @@ export interface ClaimsHttpApiProps {
   routes: readonly RouteDefinition[];
   /** The function that serves a route's `function` name. */
   functionFor: (name: FunctionName) => lambda.IFunction;
+  /** The key of the stack's log groups (LogsKey). */
+  logsKey: kms.IKey;
 }
 
 /**
@@ -36,6 +39,7 @@ export class ClaimsHttpApi extends Construct {
     // Access logs are kept a year, longer than function logs: they are the record of who called what, when.
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.ONE_YEAR,
+      encryptionKey: props.logsKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });
 

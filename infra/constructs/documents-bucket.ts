@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -6,8 +6,6 @@ import { Construct } from 'constructs';
 export interface DocumentsBucketProps {
   /** Customer-managed key for the documents (the access-log bucket cannot use it, see below). */
   encryptionKey: kms.IKey;
-  /** The origin of the claim form page, the only site whose browsers may upload (CORS). */
-  formOrigin: string;
 }
 
 /**
@@ -32,6 +30,10 @@ export class DocumentsBucket extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // cdk-nag S1 (server access logs) is satisfied for this bucket because it is itself an access-log target.
+    Validations.of(this.accessLogs).acknowledge({
+      id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+      reason: 'S3 server access logging delivers only to a bucket with SSE-S3 default encryption; SSE-KMS targets are not supported.',
+    });
 
     this.bucket = new s3.Bucket(this, 'Documents', {
       encryption: s3.BucketEncryption.KMS,
@@ -51,16 +53,33 @@ export class DocumentsBucket extends Construct {
         // uploads, which are invisible and billed, are cleaned up.
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ],
-      cors: [
-        {
-          // The form's script sends the file with the presigned POST; PUT is allowed for presigned PUT URLs.
-          allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.PUT],
-          allowedOrigins: [props.formOrigin],
-          allowedHeaders: ['*'],
-          exposedHeaders: ['ETag'],
-          maxAge: 3600,
-        },
-      ],
+    });
+    DocumentsBucket.noReplication(this.accessLogs);
+    DocumentsBucket.noReplication(this.bucket);
+  }
+
+  /** Cross-region replication would copy claim documents out of Indonesia; see docs/security.md. */
+  private static noReplication(bucket: s3.Bucket): void {
+    Validations.of(bucket).acknowledge({
+      id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+      reason:
+        'Claim data stays in Jakarta, the one AWS region in Indonesia, so no cross-region copy; versioning and retention on delete protect against loss within the region.',
+    });
+  }
+
+  /**
+   * The one site whose browsers may send uploads (CORS): the origin that serves the claim form. Set after the API
+   * exists, since by default it is the API's own endpoint. CORS only decides which pages may send a browser
+   * upload; every upload still needs a presigned POST.
+   */
+  allowUploadsFrom(origin: string): void {
+    this.bucket.addCorsRule({
+      // The form's script sends the file with the presigned POST; PUT is allowed for presigned PUT URLs.
+      allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.PUT],
+      allowedOrigins: [origin],
+      allowedHeaders: ['*'],
+      exposedHeaders: ['ETag'],
+      maxAge: 3600,
     });
   }
 }

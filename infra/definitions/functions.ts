@@ -8,7 +8,12 @@ export interface FunctionDefinition {
   entry: string;
   description: string;
   tables: { table: TableDefinition; access: 'read' | 'readwrite' }[];
-  documents?: 'read' | 'write' | 'readwrite';
+  /**
+   * The documents bucket, by key prefix: the function is granted `access` to objects under `prefix` only. Family
+   * uploads live under `uploads/` (shared/claims/application/intake/create-upload.ts), CSV imports under
+   * `imports/` (shared/premiums/adapters/import-files.ts).
+   */
+  documents?: { access: 'read' | 'write' | 'readwrite'; prefix: DocumentsPrefix };
   /** `start`: may start the claim workflow (STATE_MACHINE_ARN); `respond`: may answer its task tokens. */
   workflow?: ('start' | 'respond')[];
   /** Sends notifications: SES email (MAIL_FROM, staff lists) and the SMS gateway. */
@@ -28,6 +33,9 @@ export interface FunctionDefinition {
   invokesReconciliation?: boolean;
 }
 
+/** The key prefixes of the documents bucket. */
+export type DocumentsPrefix = 'uploads/' | 'imports/';
+
 const claimsRW = { table: CLAIMS_TABLE, access: 'readwrite' } as const;
 
 export const FUNCTIONS = {
@@ -36,13 +44,13 @@ export const FUNCTIONS = {
     entry: 'functions/intake/create-upload.ts',
     description: 'POST /uploads presigned document upload',
     tables: [claimsRW],
-    documents: 'write',
+    documents: { access: 'write', prefix: 'uploads/' },
   },
   submitClaim: {
     entry: 'functions/intake/submit-claim.ts',
     description: 'POST /claims intake',
     tables: [claimsRW],
-    documents: 'read',
+    documents: { access: 'read', prefix: 'uploads/' },
     workflow: ['start'],
   },
   claimStatus: {
@@ -54,7 +62,7 @@ export const FUNCTIONS = {
     entry: 'functions/intake/add-documents.ts',
     description: 'POST /claims/{reference}/documents',
     tables: [claimsRW],
-    documents: 'read',
+    documents: { access: 'read', prefix: 'uploads/' },
     workflow: ['respond'],
   },
   benefitEstimate: { entry: 'functions/intake/benefit-estimate.ts', description: 'POST /benefits/estimate', tables: [] },
@@ -112,7 +120,7 @@ export const FUNCTIONS = {
     entry: 'functions/reconciliation/staff-roster.ts',
     description: 'Roster import and uploads of large import files',
     tables: [{ table: MEMBERS_TABLE, access: 'readwrite' }],
-    documents: 'readwrite',
+    documents: { access: 'readwrite', prefix: 'imports/' },
     staffAuth: true,
     memorySize: 1024,
     timeoutSeconds: 29,
@@ -121,7 +129,7 @@ export const FUNCTIONS = {
     entry: 'functions/reconciliation/staff-payments.ts',
     description: 'Payment import and reconciliation on demand',
     tables: [{ table: MEMBERS_TABLE, access: 'readwrite' }],
-    documents: 'read',
+    documents: { access: 'read', prefix: 'imports/' },
     // An on-demand run is an asynchronous invocation of reconcilePremiums (the API's 29 s are too short for a month).
     invokesReconciliation: true,
     staffAuth: true,

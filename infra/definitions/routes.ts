@@ -34,3 +34,23 @@ export const ROUTES: readonly RouteDefinition[] = [
 ];
 
 export const routeKey = (r: RouteDefinition): string => `${r.method} ${r.path}`;
+
+/**
+ * Functions that anyone may call to look a claim up or file one: the tighter per-IP rate limit of the web ACL applies
+ * to their paths (guessing references and NIKs, flooding intake).
+ */
+export const PUBLIC_LOOKUP_FUNCTIONS: readonly FunctionName[] = ['submitClaim', 'claimStatus', 'addDocuments'];
+
+/**
+ * The URL paths of the given functions' routes as path matches: a path without parameters exactly, a path with one
+ * by its fixed start (`/claims/{reference}` as every path starting with `/claims/`). Sorted, without repeats.
+ */
+export const pathMatches = (functions: readonly FunctionName[]): { path: string; match: 'EXACTLY' | 'STARTS_WITH' }[] => {
+  const matches = new Map<string, 'EXACTLY' | 'STARTS_WITH'>();
+  for (const route of ROUTES.filter((r) => functions.includes(r.function))) {
+    const parameter = route.path.indexOf('{');
+    if (parameter < 0) matches.set(route.path, 'EXACTLY');
+    else matches.set(route.path.slice(0, parameter), 'STARTS_WITH');
+  }
+  return [...matches].sort(([a], [b]) => a.localeCompare(b)).map(([path, match]) => ({ path, match }));
+};

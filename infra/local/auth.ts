@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { type Lang, t } from '../../shared/messages';
 import { html } from '../../shared/platform/web/html';
-import { SESSION_COOKIE } from '../../shared/staff/adapters/staff-auth';
+import { sessionCookie } from '../../shared/staff/adapters/staff-auth';
 import { STAFF_ROLES, type StaffRole } from '../../shared/staff/domain/roles';
 
 /**
@@ -121,7 +121,8 @@ export const startLocalIssuer = async (dataDir: string, apiUrl: string) => {
         res
           .writeHead(303, {
             location: next,
-            'set-cookie': `${SESSION_COOKIE}=${token}; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=${TOKEN_SECONDS}`,
+            // Secure whenever the twin itself is served over https.
+            'set-cookie': sessionCookie(token, TOKEN_SECONDS, apiUrl),
           })
           .end();
       return true;

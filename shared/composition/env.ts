@@ -25,6 +25,8 @@ export const ENV = {
   authIssuer: 'AUTH_ISSUER',
   authJwksUrl: 'AUTH_JWKS_URL',
   authClientId: 'AUTH_CLIENT_ID',
+  /** Seconds after its issue that a staff token is still accepted (default 12 hours), whatever its expiry. */
+  staffTokenMaxAgeSeconds: 'STAFF_TOKEN_MAX_AGE_SECONDS',
   /** Where a browser without a staff session signs in (the twin's page; in AWS the Cognito hosted UI). */
   staffLoginUrl: 'STAFF_LOGIN_URL',
   /** The API's own URL, for links in messages sent by functions that serve no request (the daily job). */

@@ -1,5 +1,5 @@
-import { StaffAuth } from '../staff/adapters/staff-auth';
-import { ENV, requireEnv } from './env';
+import { STAFF_TOKEN_MAX_AGE_SECONDS, StaffAuth } from '../staff/adapters/staff-auth';
+import { ENV, optionalEnv, requireEnv } from './env';
 import { publicBaseUrl } from './settings';
 
 /** The site's origin (scheme, host, port) from PUBLIC_BASE_URL, for cookie-signed posts; undefined when not set. */
@@ -13,5 +13,14 @@ const publicOrigin = (): string | undefined => {
 };
 
 /** Staff token verification against the configured issuer (Cognito in AWS, the twin's issuer locally). */
-export const staffAuth = (): StaffAuth =>
-  new StaffAuth(requireEnv(ENV.authIssuer), requireEnv(ENV.authJwksUrl), process.env[ENV.authClientId] || undefined, publicOrigin());
+export const staffAuth = (): StaffAuth => {
+  const maxAge = Number(optionalEnv(ENV.staffTokenMaxAgeSeconds, String(STAFF_TOKEN_MAX_AGE_SECONDS)));
+  if (!Number.isInteger(maxAge) || maxAge <= 0) throw new Error(`${ENV.staffTokenMaxAgeSeconds} must be a positive number of seconds`);
+  return new StaffAuth(
+    requireEnv(ENV.authIssuer),
+    requireEnv(ENV.authJwksUrl),
+    process.env[ENV.authClientId] || undefined,
+    publicOrigin(),
+    maxAge,
+  );
+};

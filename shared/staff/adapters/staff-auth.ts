@@ -8,6 +8,23 @@ import { STAFF_ROLES, type StaffRole, type StaffUser } from '../domain/roles';
 export const SESSION_COOKIE = 'santunan_session';
 
 /**
+ * The `Set-Cookie` value of a staff session: HttpOnly (no script reads the token), SameSite=Strict, scoped to the
+ * staff pages, and `Secure` unless the site itself is plain http (the twin on a developer's machine), so outside
+ * the twin the token never travels over an unencrypted connection.
+ */
+export const sessionCookie = (token: string, maxAgeSeconds: number, siteUrl: string): string => {
+  const attributes = [`${SESSION_COOKIE}=${token}`, 'Path=/staff', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`];
+  if (!siteUrl.startsWith('http://')) attributes.push('Secure');
+  return attributes.join('; ');
+};
+
+/**
+ * How long after its issue (`iat`) a staff token is accepted, whatever its `exp` says: a token minted with a far
+ * expiry (a misconfigured client, a stolen signing key's output) still ends with the working day.
+ */
+export const STAFF_TOKEN_MAX_AGE_SECONDS = 12 * 3600;
+
+/**
  * One verification path for every staff request: a JWT access token checked against the issuer's JWKS. In AWS the
  * issuer is the Cognito user pool; on the twin it is the twin's own issuer with its seeded users. Issuer, JWKS URL
  * and app client come from configuration, read once.
@@ -45,6 +62,8 @@ export class StaffAuth {
     private readonly clientId?: string,
     /** The site's own origin (from PUBLIC_BASE_URL), for cookie-signed posts. */
     private readonly allowedOrigin?: string,
+    /** Tokens older than this (seconds since `iat`) are refused even before their expiry; a token without `iat` is refused. */
+    private readonly maxTokenAgeSeconds: number = STAFF_TOKEN_MAX_AGE_SECONDS,
   ) {
     this.jwksUrl = new URL(jwksUrl);
   }
@@ -66,7 +85,7 @@ export class StaffAuth {
       // Built on first use: the key set is fetched then anyway, and building it costs ~12 ms that a cold start
       // serving no request yet need not pay (measured by npm run bench). It is cached for the container's life.
       this.jwks ??= createRemoteJWKSet(this.jwksUrl, { cacheMaxAge: 10 * 60_000 });
-      ({ payload } = await jwtVerify(token, this.jwks, { issuer: this.issuer, clockTolerance: 30 }));
+      ({ payload } = await jwtVerify(token, this.jwks, { issuer: this.issuer, clockTolerance: 30, maxTokenAge: this.maxTokenAgeSeconds }));
     } catch {
       throw new UnauthorizedError('The access token is invalid or expired. Sign in again.');
     }
