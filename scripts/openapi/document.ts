@@ -146,7 +146,14 @@ export const buildOpenApiDocument = (): Json => {
     if (spec.text) content[spec.text.mediaType] = { schema: spec.text.schema ?? { type: 'string', description: spec.text.description } };
     return {
       description: spec.description,
-      ...(spec.location ? { headers: { Location: { description: spec.location, schema: { type: 'string' } } } } : {}),
+      ...(spec.location || spec.retryAfter
+        ? {
+            headers: {
+              ...(spec.location ? { Location: { description: spec.location, schema: { type: 'string' } } } : {}),
+              ...(spec.retryAfter ? { 'Retry-After': { description: spec.retryAfter, schema: { type: 'integer', minimum: 1 } } } : {}),
+            },
+          }
+        : {}),
       ...(Object.keys(content).length ? { content } : {}),
     };
   };

@@ -33,6 +33,14 @@ export const ENV = {
   secondApprovalAbove: 'SECOND_APPROVAL_ABOVE',
   /** Drills and tests of the escalation path: seconds an approval waits before it escalates. */
   approvalTimeoutSeconds: 'APPROVAL_TIMEOUT_SECONDS',
+  /** The limit on wrong claimant NIKs per claim reference (docs/architecture.md, "Rate limits"): `false` turns it off. */
+  lookupLimitEnabled: 'LOOKUP_LIMIT_ENABLED',
+  /** Wrong NIKs per reference and window before the clients that made them are refused. */
+  lookupLimit: 'LOOKUP_LIMIT',
+  /** Wrong NIKs per reference and window before every client is refused. */
+  lookupLimitAllClients: 'LOOKUP_LIMIT_ALL_CLIENTS',
+  /** The fixed window of the lookup limit, in seconds. */
+  lookupWindowSeconds: 'LOOKUP_WINDOW_SECONDS',
 } as const;
 
 export type EnvKey = keyof typeof ENV;

@@ -76,3 +76,16 @@ export class ForbiddenError extends DomainError {
     super('FORBIDDEN', message);
   }
 }
+
+/**
+ * Too many failed attempts in a while (wrong claimant NIKs on one claim reference): nothing is checked until
+ * `retryAfterSeconds` have passed.
+ */
+export class TooManyAttemptsError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many attempts with a wrong claimant NIK for this claim. Try again later.',
+  ) {
+    super('TOO_MANY_ATTEMPTS', message);
+  }
+}

@@ -535,3 +535,110 @@ describe('cross-site request forgery on cookie-signed staff posts', () => {
     expect(bearer.status).toBe(404);
   });
 });
+
+describe('a limit on wrong claimant NIKs per claim reference', () => {
+  // Windows are fixed 15-minute slices of the clock: a test that straddled the end of one would see its count reset.
+  beforeEach(async () => {
+    const left = 15 * 60 - ((Date.now() / 1000) % (15 * 60));
+    if (left < 20) await new Promise((resolve) => setTimeout(resolve, left * 1000 + 100));
+  });
+
+  const lookup = (reference: string, nik: string, accept = 'application/json') =>
+    api.call('GET', `/claims/${reference}?nik=${nik}`, { headers: { accept } });
+
+  it('answers 429 with Retry-After from the 11th wrong NIK on, for the right NIK too; another reference is unaffected', async () => {
+    const body = validClaim();
+    const ref = (await api.postJson('/claims', body)).json.reference as string;
+    const other = validClaim();
+    const otherRef = (await api.postJson('/claims', other)).json.reference as string;
+
+    for (let i = 0; i < 10; i += 1) expect((await lookup(ref, uniqueNik())).status).toBe(404);
+    const eleventh = await lookup(ref, uniqueNik());
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.json).toMatchObject({ error: 'TOO_MANY_ATTEMPTS', message: expect.any(String) });
+    const retryAfter = Number(eleventh.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+
+    // Guessing is useless now: the right NIK gets the same answer until the window ends, on every route.
+    const right = await lookup(ref, body.claimant.nik);
+    expect([right.status, right.json]).toEqual([429, eleventh.json]);
+    const page = await lookup(ref, body.claimant.nik, 'text/html');
+    expect(page.status).toBe(429);
+    expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(page.text).toContain('Terlalu banyak percobaan');
+    const documents = await api.postJson(`/claims/${ref}/documents`, {
+      nik: body.claimant.nik,
+      documents: [{ type: 'FAMILY_CARD', uploadId: `up_${'A'.repeat(22)}` }],
+    });
+    expect(documents.status).toBe(429);
+
+    expect((await lookup(otherRef, other.claimant.nik)).status).toBe(200);
+    expect((await lookup(otherRef, uniqueNik())).status).toBe(404);
+  });
+
+  it('counts an unknown reference like a wrong NIK, so 404 and 429 tell a stranger nothing about which references exist', async () => {
+    const body = validClaim();
+    const known = (await api.postJson('/claims', body)).json.reference as string;
+    const unknown = `SNT-2026-${known.slice(-6).split('').reverse().join('')}`;
+    const answers = async (reference: string) => {
+      const seen = [];
+      for (let i = 0; i < 11; i += 1) seen.push(await lookup(reference, uniqueNik()));
+      return seen.map((r) => [r.status, r.json]);
+    };
+    expect(await answers(unknown)).toEqual(await answers(known));
+  });
+
+  it('lets exactly the limit through when the guesses come at once', async () => {
+    const body = validClaim();
+    const ref = (await api.postJson('/claims', body)).json.reference as string;
+    const statuses = (await Promise.all(Array.from({ length: 30 }, () => lookup(ref, uniqueNik())))).map((r) => r.status);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+  });
+
+  /** A lookup from another loopback address (127.0.0.0/8 is all this machine): another client to the gateway. */
+  const lookupFrom = async (address: string, reference: string, nik: string) => {
+    const { request } = await import('node:http');
+    const target = new URL(api.url);
+    return new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          localAddress: address,
+          path: `/claims/${reference}?nik=${nik}`,
+          headers: { accept: 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+  };
+
+  it('refuses only the clients that guessed, until 30 wrong NIKs from any number of clients close the reference to all', async () => {
+    const body = validClaim();
+    const ref = (await api.postJson('/claims', body)).json.reference as string;
+    for (let i = 0; i < 10; i += 1) expect(await lookupFrom('127.0.0.1', ref, uniqueNik())).toBe(404);
+    expect(await lookupFrom('127.0.0.1', ref, uniqueNik())).toBe(429);
+    // The family, from elsewhere, is not locked out by one guesser.
+    expect(await lookupFrom('127.0.0.2', ref, body.claimant.nik)).toBe(200);
+    // A fresh client gets one guess once the limit is reached.
+    expect(await lookupFrom('127.0.0.3', ref, uniqueNik())).toBe(404);
+    expect(await lookupFrom('127.0.0.3', ref, uniqueNik())).toBe(429);
+    // 19 more clients: 30 wrong NIKs in all. Now nobody gets through until the window ends, the family included.
+    for (let i = 10; i < 29; i += 1) expect(await lookupFrom(`127.0.0.${i}`, ref, uniqueNik())).toBe(404);
+    expect(await lookupFrom('127.0.0.50', ref, uniqueNik())).toBe(429);
+    expect(await lookupFrom('127.0.0.2', ref, body.claimant.nik)).toBe(429);
+  });
+
+  it('does not count the right NIK: a family may look at its claim as often as it likes', async () => {
+    const body = validClaim();
+    const ref = (await api.postJson('/claims', body)).json.reference as string;
+    for (let i = 0; i < 15; i += 1) expect((await lookup(ref, body.claimant.nik)).status).toBe(200);
+  });
+});

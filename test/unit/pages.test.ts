@@ -140,9 +140,20 @@ describe('the status and lookup pages', () => {
   });
 
   it('lookup keeps the typed reference and NIK, escaped', () => {
-    const page = renderLookupPage('en', { reference: EVIL, nik: EVIL }, true);
+    const page = renderLookupPage('en', { reference: EVIL, nik: EVIL }, { kind: 'notFound' });
     expectContained(page);
     expect(page).toContain('No claim found. Check the claim number and the claimant&#39;s NIK.');
+  });
+
+  it('lookup after too many wrong NIKs says so in Bahasa Indonesia, with the minutes left rounded up', () => {
+    const page = renderLookupPage(
+      'id',
+      { reference: 'SNT-2026-7KQ4MZ', nik: '3173010203800001' },
+      { kind: 'tooManyAttempts', retryAfterSeconds: 61 },
+    );
+    expect(page).toContain('<div class="summary" role="alert"><p>Terlalu banyak percobaan dengan NIK yang salah untuk nomor klaim ini.');
+    expect(page).toContain('coba lagi dalam 2 menit');
+    expect(page).not.toContain('Klaim tidak ditemukan');
   });
 });
 
