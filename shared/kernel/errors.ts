@@ -70,10 +70,10 @@ export class UnauthorizedError extends DomainError {
   }
 }
 
-/** Signed in, but this person may not do this (role, scope, the two-person rule). */
+/** Signed in, but this person may not do this (role, scope, the two-person rule, a form without its session token). */
 export class ForbiddenError extends DomainError {
-  constructor(message = 'Your role does not allow this.') {
-    super('FORBIDDEN', message);
+  constructor(message = 'Your role does not allow this.', code = 'FORBIDDEN') {
+    super(code, message);
   }
 }
 

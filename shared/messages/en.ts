@@ -286,6 +286,7 @@ export const en: Record<keyof typeof id, string> = {
 
   'tranche.title': 'Further payments (tranches)',
   'staff.tranche.decision': 'Decision on tranche {tranche}',
+  'staff.form.tokenInvalid': 'This form has expired or was not sent from our pages. Open the claim page again and send it from there.',
   'staff.claim.title': 'Claim {reference}',
   'staff.claim.signedInAs': 'Signed in as {username} ({roles})',
   'staff.claim.benefit': 'Benefit',

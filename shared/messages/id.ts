@@ -304,6 +304,8 @@ export const id = {
   // Staff pages
   'tranche.title': 'Pembayaran lanjutan (tahap)',
   'staff.tranche.decision': 'Keputusan tahap {tranche}',
+  'staff.form.tokenInvalid':
+    'Formulir ini sudah kedaluwarsa atau tidak dikirim dari halaman kami. Buka lagi halaman klaim, lalu kirim dari sana.',
   'staff.claim.title': 'Klaim {reference}',
   'staff.claim.signedInAs': 'Masuk sebagai {username} ({roles})',
   'staff.claim.benefit': 'Santunan',

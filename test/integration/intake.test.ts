@@ -6,10 +6,11 @@ import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
 import { validate } from '../../shared/kernel/validate';
 import { documentClient } from '../../shared/platform/dynamodb/client';
 import { encodePageToken } from '../../shared/platform/http/page-token';
+import { csrfTokenFor } from '../../shared/staff/domain/csrf';
 import { type Api, startApi } from '../support/api';
 import { toForm, uniqueNik, validClaim } from '../support/fixtures';
 import { pdf, uploadDocument } from '../support/uploads';
-import { givenMember, tokenFor } from '../support/workflow';
+import { completeClaim, fileAndAwaitDecision, givenMember, staff, tokenFor } from '../support/workflow';
 
 const TABLE = process.env.CLAIMS_TABLE_NAME!;
 let api: Api;
@@ -518,7 +519,8 @@ describe('cross-site request forgery on cookie-signed staff posts', () => {
     const post = (headers: Record<string, string>) =>
       api.call('POST', '/staff/claims/SNT-2026-BCDFGH/decision', {
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `santunan_session=${token}`, ...headers },
-        body: 'decision=reject&reasonCode=OTHER',
+        // The session's form token too (the next describe): this test is about the origin alone.
+        body: `decision=reject&reasonCode=OTHER&_csrf=${csrfTokenFor(token)}`,
       });
     expect((await post({ origin: 'https://evil.example.org' })).status).toBe(403);
     expect((await post({ 'sec-fetch-site': 'same-site', origin: 'http://localhost:9999' })).status).toBe(403);
@@ -533,6 +535,66 @@ describe('cross-site request forgery on cookie-signed staff posts', () => {
       body: JSON.stringify({ decision: 'reject', reasonCode: 'OTHER' }),
     });
     expect(bearer.status).toBe(404);
+  });
+});
+
+describe('the per-session token in staff forms', () => {
+  it('a cookie-signed post from our own pages without the form token, or with a wrong one, is 403 and decides nothing; with it, it works', async () => {
+    const { ref } = await fileAndAwaitDecision(api, await completeClaim(api, await givenMember()));
+    const cookie = `santunan_session=${await tokenFor('supervisor')}`;
+    const sameOrigin = { cookie, 'sec-fetch-site': 'same-origin' };
+    const form = (body: string) =>
+      api.call('POST', `/staff/claims/${ref}/decision`, {
+        headers: { ...sameOrigin, 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    const jsonPost = (headers: Record<string, string>, reference = ref) =>
+      api.call('POST', `/staff/claims/${reference}/decision`, {
+        headers: { ...sameOrigin, 'content-type': 'application/json', accept: 'application/json', ...headers },
+        body: JSON.stringify({ decision: 'reject', reasonCode: 'OTHER' }),
+      });
+    const stillAwaiting = async () => {
+      const claim = (await staff(api, 'supervisor', 'GET', `/staff/claims/${ref}`)).json;
+      expect(claim.status).toBe('AWAITING_APPROVAL');
+      expect(claim.audit.map((a: { type: string }) => a.type)).not.toContain('CLAIM_REJECTED');
+    };
+
+    // The right Origin is not enough any more.
+    const missing = await form('decision=reject&reasonCode=OTHER');
+    expect(missing.status).toBe(403);
+    expect(missing.text).toContain('Buka lagi halaman klaim');
+    expect((await form(`decision=reject&reasonCode=OTHER&_csrf=${'A'.repeat(43)}`)).status).toBe(403);
+    const noHeader = await jsonPost({});
+    expect([noHeader.status, noHeader.json?.error]).toEqual([403, 'CSRF_TOKEN_INVALID']);
+    await stillAwaiting();
+
+    // Every post form on the page carries the session's token, the same one.
+    const page = await api.call('GET', `/staff/claims/${ref}`, { headers: { cookie } });
+    const forms = page.text.match(/<form method="post"[^>]*>/g) ?? [];
+    const tokens = [...page.text.matchAll(/<input type="hidden" name="_csrf" value="([\w-]{43})">/g)].map((m) => m[1]);
+    expect(forms.length).toBeGreaterThan(0);
+    expect(tokens).toHaveLength(forms.length);
+    const csrf = tokens[0]!;
+    expect(new Set(tokens)).toEqual(new Set([csrf]));
+
+    // Another person's token (another session), or a piece of the right one: refused as well.
+    const otherPage = await api.call('GET', `/staff/claims/${ref}`, {
+      headers: { cookie: `santunan_session=${await tokenFor('approver')}` },
+    });
+    const otherToken = /name="_csrf" value="([\w-]+)"/.exec(otherPage.text)?.[1];
+    expect(otherToken).toBeDefined();
+    expect(otherToken).not.toBe(csrf);
+    expect((await form(`decision=reject&reasonCode=OTHER&_csrf=${otherToken}`)).status).toBe(403);
+    expect((await form(`decision=reject&reasonCode=OTHER&_csrf=${csrf.slice(0, 10)}`)).status).toBe(403);
+    const wrongHeader = await jsonPost({ 'x-csrf-token': otherToken! });
+    expect([wrongHeader.status, wrongHeader.json?.error]).toEqual([403, 'CSRF_TOKEN_INVALID']);
+    await stillAwaiting();
+
+    // The token in the header (a script) or the form field (the page): accepted.
+    expect((await jsonPost({ 'x-csrf-token': csrf }, 'SNT-2026-BCDFGH')).status).toBe(404);
+    const decided = await form(`decision=reject&reasonCode=OTHER&_csrf=${csrf}`);
+    expect([decided.status, decided.headers.get('location')]).toEqual([303, `/staff/claims/${ref}`]);
+    expect((await staff(api, 'supervisor', 'GET', `/staff/claims/${ref}`)).json.status).toBe('REJECTED');
   });
 });
 
