@@ -642,7 +642,9 @@ describe('a limit on wrong claimant NIKs per claim reference', () => {
   it('counts an unknown reference like a wrong NIK, so 404 and 429 tell a stranger nothing about which references exist', async () => {
     const body = validClaim();
     const known = (await api.postJson('/claims', body)).json.reference as string;
-    const unknown = `SNT-2026-${known.slice(-6).split('').reverse().join('')}`;
+    // A reference drawn as intake draws them and never filed (one in 480 million would be taken: drawn again).
+    let unknown = newReference(2026);
+    while (unknown === known || (await claimItems(unknown)).length > 0) unknown = newReference(2026);
     const answers = async (reference: string) => {
       const seen = [];
       for (let i = 0; i < 11; i += 1) seen.push(await lookup(reference, uniqueNik()));
