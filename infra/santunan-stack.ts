@@ -15,7 +15,7 @@ import { StaffDirectory } from './constructs/staff-directory';
 import { FUNCTIONS, type FunctionDefinition, type FunctionName } from './definitions/functions';
 import { ROUTES } from './definitions/routes';
 import { SCHOLARSHIP_REMINDER_SCHEDULE } from './definitions/schedules';
-import { TABLES } from './definitions/tables';
+import { CLAIMS_TABLE, TABLES } from './definitions/tables';
 
 export interface SantunanStackProps extends StackProps {
   /**
@@ -93,6 +93,7 @@ export class SantunanStack extends Stack {
         environment: { [ENV.uploadOrigin]: `https://${bucket.bucketRegionalDomainName}`, SANTUNAN_FUNCTION: name },
       });
       for (const { table, access } of definition.tables) fn.bindTable(table, this.tables.table(table), access);
+      if (definition.lookupCounters) fn.bindLookupCounters(this.tables.table(CLAIMS_TABLE));
       if (definition.documents) fn.bindDocuments(bucket, definition.documents.access, definition.documents.prefix);
       if (definition.notifies) fn.bindNotifications(mailFrom, props.staffEmails ?? {});
       if (definition.notifies && props.smsGatewayUrl) fn.function.addEnvironment(ENV.smsGatewayUrl, props.smsGatewayUrl);

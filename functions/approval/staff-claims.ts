@@ -22,6 +22,7 @@ import { publicBaseUrl, staffEmails, staffLoginUrl, workflowSettings } from '../
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { type DomainError, NotFoundError, UnauthorizedError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
+import { t } from '../../shared/messages';
 import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
 import { linkBase } from '../../shared/platform/http/links';
 import { decodePageToken, encodePageToken } from '../../shared/platform/http/page-token';
@@ -57,7 +58,7 @@ const claimPage = async (reference: string, request: HttpRequest, user: StaffUse
     const tranches = claim.tranches?.map((t) => ({ ...t, pendingTask: withoutToken(t.pendingTask) }));
     return json(200, { ...claim, pendingTask: withoutToken(claim.pendingTask), ...(tranches ? { tranches } : {}), audit });
   }
-  return html(200, renderStaffClaimPage(claim, audit, user));
+  return html(200, renderStaffClaimPage(claim, audit, user, { csrfToken: auth.csrfToken(request) }));
 };
 
 /**
@@ -158,7 +159,15 @@ export const handler = httpHandler(
     optionalBody: true,
     renderError: (error: DomainError, status, request) =>
       request.bodyKind === 'form' && request.params.reference
-        ? html(status, renderStaffFormError(status, error.message, request.params.reference))
+        ? html(
+            status,
+            renderStaffFormError(
+              status,
+              // Staff pages speak Bahasa Indonesia; a stale or forged form is the one refusal a person must act on.
+              error.code === 'CSRF_TOKEN_INVALID' ? t('staff.form.tokenInvalid', 'id') : error.message,
+              request.params.reference,
+            ),
+          )
         : undefined,
   },
 );

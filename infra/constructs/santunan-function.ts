@@ -150,6 +150,27 @@ export class SantunanFunction extends Construct {
   }
 
   /**
+   * The limit on wrong claimant NIKs per reference, for a function that otherwise only reads the claims table
+   * (`claimStatus`): UpdateItem on the lookup counters alone, by the IAM condition that every key it touches starts
+   * with `LOOKUP#` (dynamodb:LeadingKeys). The table's key grants as for a write (the same as `readwrite` gives).
+   */
+  bindLookupCounters(table: dynamodb.TableV2): this {
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LOOKUP#*'] } },
+      }),
+    );
+    table.encryptionKey?.grant(this.function, 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*');
+    this.acknowledge(
+      { finding: 'Action::kms:ReEncrypt*', reason: 'The table key, for writes to the lookup counters; limited to the one data key.' },
+      { finding: 'Action::kms:GenerateDataKey*', reason: 'The table key, for writes to the lookup counters; limited to the one data key.' },
+    );
+    return this;
+  }
+
+  /**
    * Gives the function the documents bucket, objects under one key prefix only (`uploads/`, `imports/`). `read` is
    * GetObject (an upload's size, type and first bytes by a ranged read; an import's CSV), with s3:ListBucket so a
    * missing object is a 404 rather than a 403; `write` signs presigned POSTs (s3:PutObject). A presigned POST

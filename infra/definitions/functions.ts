@@ -20,6 +20,11 @@ export interface FunctionDefinition {
   notifies?: boolean;
   /** Calls the disbursement service (BANK_API_URL and its key). */
   bank?: boolean;
+  /**
+   * Counts wrong claimant NIKs per reference in the claims table (docs/architecture.md, "Rate limits"): a function
+   * that only reads that table may still update its `LOOKUP#` items. Functions with read-write access need nothing more.
+   */
+  lookupCounters?: boolean;
   /** Verifies staff access tokens (AUTH_ISSUER, AUTH_JWKS_URL, AUTH_CLIENT_ID). */
   staffAuth?: boolean;
   memorySize?: number;
@@ -57,6 +62,7 @@ export const FUNCTIONS = {
     entry: 'functions/intake/claim-status.ts',
     description: 'GET /claims/{reference} status',
     tables: [{ table: CLAIMS_TABLE, access: 'read' }],
+    lookupCounters: true,
   },
   addDocuments: {
     entry: 'functions/intake/add-documents.ts',

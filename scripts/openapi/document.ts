@@ -3,6 +3,7 @@ import { ROUTES, routeKey } from '../../infra/definitions/routes';
 import packageJson from '../../package.json';
 import { parseForm } from '../../shared/platform/http/body';
 import { SESSION_COOKIE } from '../../shared/staff/adapters/staff-auth';
+import { CSRF_FIELD } from '../../shared/staff/domain/csrf';
 import {
   type BodySpec,
   COMPONENTS,
@@ -100,6 +101,15 @@ const checkExamples = (where: string, body: BodySpec, kind: 'json' | 'form') => 
   }
 };
 
+/** The hidden field of every staff form (shared/staff/domain/csrf.ts). */
+const CSRF_FORM_FIELD: Record<string, Json> = {
+  [CSRF_FIELD]: {
+    type: 'string',
+    pattern: '^[\\w-]{43}$',
+    description: "The session's form token (a hidden field; only for a post signed with the session cookie).",
+  },
+};
+
 const examplesOf = (examples: Record<string, Example>): Json =>
   Object.fromEntries(Object.entries(examples).map(([name, e]) => [name, { summary: e.summary, value: e.value }]));
 
@@ -146,7 +156,14 @@ export const buildOpenApiDocument = (): Json => {
     if (spec.text) content[spec.text.mediaType] = { schema: spec.text.schema ?? { type: 'string', description: spec.text.description } };
     return {
       description: spec.description,
-      ...(spec.location ? { headers: { Location: { description: spec.location, schema: { type: 'string' } } } } : {}),
+      ...(spec.location || spec.retryAfter
+        ? {
+            headers: {
+              ...(spec.location ? { Location: { description: spec.location, schema: { type: 'string' } } } : {}),
+              ...(spec.retryAfter ? { 'Retry-After': { description: spec.retryAfter, schema: { type: 'integer', minimum: 1 } } } : {}),
+            },
+          }
+        : {}),
       ...(Object.keys(content).length ? { content } : {}),
     };
   };
@@ -157,6 +174,8 @@ export const buildOpenApiDocument = (): Json => {
     const mediaTypes = [spec.body?.json && JSON_MEDIA, spec.body?.form && FORM_MEDIA, spec.body?.csv && CSV_MEDIA].filter(
       (m): m is string => !!m,
     );
+    // A staff post signed only by the session cookie also carries the session's form token (shared/staff/domain/csrf.ts).
+    const cookiePost = !!spec.roles && key.startsWith('POST ');
     if (spec.roles) {
       responses[401] ??= {
         description: 'No valid access token: send `Authorization: Bearer <token>` (or the sign-in cookie).',
@@ -164,6 +183,15 @@ export const buildOpenApiDocument = (): Json => {
         ...(spec.signInPage ? { html: 'The sign-in page, for a browser that did not ask for JSON.' } : {}),
       };
       responses[403] ??= { description: `Signed in, but not as ${spec.roles.join(' or ')}.`, json: { errors: ['FORBIDDEN'] } };
+    }
+    if (cookiePost) {
+      const forbidden = responses[403]!;
+      const codes = forbidden.json && !isZod(forbidden.json) && 'errors' in forbidden.json ? forbidden.json.errors : ['FORBIDDEN'];
+      responses[403] = {
+        ...forbidden,
+        description: `${forbidden.description} \`CSRF_TOKEN_INVALID\`: signed with the session cookie, but without the session's form token (\`${CSRF_FIELD}\` or \`X-CSRF-Token\`).`,
+        json: { errors: [...codes, 'CSRF_TOKEN_INVALID'] },
+      };
     }
     // The HTTP stack of every function refuses a body over its limit or of another media type; the twin's own routes do not.
     if (spec.body && lambda) {
@@ -187,6 +215,18 @@ export const buildOpenApiDocument = (): Json => {
     });
     const parameters = [
       ...pathParameters,
+      ...(cookiePost
+        ? [
+            {
+              name: 'X-CSRF-Token',
+              in: 'header',
+              description:
+                "Only with the session cookie (not with a Bearer token): the session's form token, as the pages' hidden " +
+                `\`${CSRF_FIELD}\` field carries it. A form post may send the field instead.`,
+              schema: { type: 'string' },
+            },
+          ]
+        : []),
       ...(spec.parameters ?? []).map((p) => ({
         name: p.name,
         in: p.in,
@@ -208,7 +248,7 @@ export const buildOpenApiDocument = (): Json => {
       if (form) {
         checkExamples(key, form, 'form');
         content[FORM_MEDIA] = {
-          schema: formRef(form.schema, form.extraFields),
+          schema: formRef(form.schema, cookiePost ? { ...form.extraFields, ...CSRF_FORM_FIELD } : form.extraFields),
           examples: examplesOf(form.examples),
         };
       }
@@ -307,7 +347,9 @@ export const buildOpenApiDocument = (): Json => {
           type: 'apiKey',
           in: 'cookie',
           name: SESSION_COOKIE,
-          description: 'The same token in the HttpOnly cookie that the sign-in page sets, for browsers.',
+          description:
+            'The same token in the HttpOnly cookie that the sign-in page sets, for browsers. A POST signed with it must also ' +
+            `carry the session's form token: the hidden \`${CSRF_FIELD}\` field of the page's forms, or the \`X-CSRF-Token\` header.`,
         },
       },
     },

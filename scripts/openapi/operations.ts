@@ -129,6 +129,8 @@ export interface ResponseSpec {
   /** Another media type; its schema is a string unless given. */
   text?: { mediaType: string; description: string; schema?: Record<string, unknown> };
   location?: string;
+  /** The response carries `Retry-After` (seconds): what it says. */
+  retryAfter?: string;
 }
 
 export interface OperationSpec {
@@ -190,6 +192,16 @@ export const PATH_PARAMETERS: Record<string, { description: string; schema: Reco
 const invalid = (description = 'Invalid fields, each with its path and message code (`fields`).'): ResponseSpec => ({
   description,
   json: { errors: ['VALIDATION_FAILED'] },
+});
+/** Too many wrong claimant NIKs on one reference (docs/architecture.md, "Rate limits"). */
+const tooManyAttempts = (html?: string): ResponseSpec => ({
+  description:
+    'Too many wrong claimant NIKs on this reference: by default 10 in a 15-minute window from the clients that made them, ' +
+    '30 from all clients. Every lookup of the reference is refused until the window ends, the right NIK too; an unknown ' +
+    'reference is counted the same way.',
+  json: { errors: ['TOO_MANY_ATTEMPTS'] },
+  retryAfter: 'Seconds until the window ends.',
+  ...(html ? { html } : {}),
 });
 const notFound = (description: string, html?: string): ResponseSpec => ({
   description,
@@ -395,7 +407,8 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     summary: "A claim's status",
     description:
       'JSON when `Accept: application/json` comes before any `text/html`, else the status page. 404 both when the reference ' +
-      "is unknown and when the NIK is not the claimant's, so references cannot be probed.",
+      "is unknown and when the NIK is not the claimant's, so references cannot be probed; too many of either on one " +
+      'reference is a 429 until its window ends.',
     tag: 'Claims',
     parameters: [
       {
@@ -415,6 +428,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
         html: 'The status page with the timeline and, when missing, a form to send documents.',
       },
       404: notFound('No claim with this reference and claimant NIK.', 'The lookup form with a message.'),
+      429: tooManyAttempts('The lookup form with a message in the page language.'),
     },
   },
   'GET /status': {
@@ -443,7 +457,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     summary: 'Add missing documents',
     description:
       "The family sends what was missing, until the claim is decided; `nik` is the claimant's NIK (a mismatch is the same 404 " +
-      `as an unknown reference). ${DOCUMENT_RULES} A claim waiting in \`NEEDS_DOCUMENTS\` resumes when ` +
+      `as an unknown reference, under the same limit as the status lookup: 429). ${DOCUMENT_RULES} A claim waiting in \`NEEDS_DOCUMENTS\` resumes when ` +
       'nothing is missing.',
     tag: 'Claims',
     body: {
@@ -480,6 +494,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
         json: { errors: ['CLAIM_CLOSED', 'CLAIM_STATE_CHANGED', 'CONFLICT'] },
       },
       413: { description: 'The body is over 16 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] } },
+      429: tooManyAttempts(),
     },
   },
   'POST /benefits/estimate': {

@@ -9,13 +9,23 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { BankClient } from '../claims/adapters/bank-client';
 import { ClaimsRepository } from '../claims/adapters/claims-repository';
 import { DocumentsStore } from '../claims/adapters/documents-store';
+import { LookupAttemptsRepository } from '../claims/adapters/lookup-attempts-repository';
 import { S3UploadSigner } from '../claims/adapters/upload-signer';
 import { UploadsRepository } from '../claims/adapters/uploads-repository';
 import { WorkflowClient } from '../claims/adapters/workflow-client';
-import type { ClaimStore, ClaimWorkflow, Disbursement, DocumentStorage, UploadSigner, UploadStore } from '../claims/application/ports';
+import type {
+  ClaimStore,
+  ClaimWorkflow,
+  Disbursement,
+  DocumentStorage,
+  LookupAttempts,
+  UploadSigner,
+  UploadStore,
+} from '../claims/application/ports';
 import { traced } from '../platform/observability';
 import { ENV, optionalEnv, requireEnv } from './env';
 import { SDK_CLIENT_DEFAULTS } from './sdk';
+import { lookupLimitSettings } from './settings';
 
 let s3: S3Client | undefined;
 /** One S3 client per process. */
@@ -23,6 +33,16 @@ export const s3Client = (): S3Client =>
   (s3 ??= traced(new S3Client({ ...SDK_CLIENT_DEFAULTS, forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true' })));
 
 export const claimStore = (): ClaimStore => new ClaimsRepository(requireEnv(ENV.claimsTable));
+/** With the limit turned off (LOOKUP_LIMIT_ENABLED=false), every attempt is admitted and nothing is stored. */
+const UNLIMITED_LOOKUPS: LookupAttempts = {
+  begin: async () => ({ admitted: true, window: 0 }),
+  succeeded: async () => undefined,
+};
+/** The limit on wrong claimant NIKs per reference, with its settings read once. */
+export const lookupAttempts = (): LookupAttempts => {
+  const policy = lookupLimitSettings();
+  return policy ? new LookupAttemptsRepository(requireEnv(ENV.claimsTable), policy) : UNLIMITED_LOOKUPS;
+};
 export const uploadStore = (): UploadStore => new UploadsRepository(requireEnv(ENV.claimsTable));
 export const documentStorage = (): DocumentStorage => new DocumentsStore(s3Client(), requireEnv(ENV.documentsBucket));
 export const uploadSigner = (): UploadSigner => new S3UploadSigner(s3Client(), requireEnv(ENV.documentsBucket));

@@ -41,6 +41,14 @@ export const ENV = {
   reconcileFunctionName: 'RECONCILE_FUNCTION_NAME',
   /** Milliseconds an on-demand reconciliation request waits for its run before answering 202 (default 20,000). */
   reconciliationWaitMs: 'RECONCILIATION_WAIT_MS',
+  /** The limit on wrong claimant NIKs per claim reference (docs/architecture.md, "Rate limits"): `false` turns it off. */
+  lookupLimitEnabled: 'LOOKUP_LIMIT_ENABLED',
+  /** Wrong NIKs per reference and window before the clients that made them are refused. */
+  lookupLimit: 'LOOKUP_LIMIT',
+  /** Wrong NIKs per reference and window before every client is refused. */
+  lookupLimitAllClients: 'LOOKUP_LIMIT_ALL_CLIENTS',
+  /** The fixed window of the lookup limit, in seconds. */
+  lookupWindowSeconds: 'LOOKUP_WINDOW_SECONDS',
 } as const;
 
 export type EnvKey = keyof typeof ENV;

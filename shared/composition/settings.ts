@@ -1,5 +1,6 @@
 import type { StaffEmails } from '../claims/application/ports';
-import { ENV, optionalEnv, requireEnv, STAFF_EMAIL_VARS } from './env';
+import { DEFAULT_LOOKUP_LIMIT, type LookupLimitPolicy } from '../claims/domain/lookup-limit';
+import { ENV, type EnvName, optionalEnv, requireEnv, STAFF_EMAIL_VARS } from './env';
 
 const list = (name: string): string[] =>
   (process.env[name] ?? '')
@@ -41,6 +42,34 @@ export type WorkflowSettings = ReturnType<typeof workflowSettings>;
 
 /** Milliseconds an on-demand reconciliation waits for its run before answering 202 (default 20 s; the API gives 29 s). */
 export const reconciliationWaitMs = (): number => Number(optionalEnv(ENV.reconciliationWaitMs, '20000'));
+
+const positiveInteger = (name: EnvName, fallback: number): number => {
+  const raw = optionalEnv(name, String(fallback));
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not "${raw}"`);
+  return value;
+};
+
+/**
+ * The limit on wrong claimant NIKs per claim reference (docs/architecture.md, "Rate limits"); undefined when
+ * LOOKUP_LIMIT_ENABLED is `false`. Defaults: 10 wrong NIKs per reference for the clients that made them, 30 for
+ * everyone, in windows of 15 minutes. A setting that is not a whole number stops the function at load.
+ */
+export const lookupLimitSettings = (): LookupLimitPolicy | undefined => {
+  if (optionalEnv(ENV.lookupLimitEnabled, 'true').toLowerCase() === 'false') return undefined;
+  const perReference = positiveInteger(ENV.lookupLimit, DEFAULT_LOOKUP_LIMIT.perReference);
+  const perReferenceAllClients = positiveInteger(
+    ENV.lookupLimitAllClients,
+    Math.max(perReference, DEFAULT_LOOKUP_LIMIT.perReferenceAllClients),
+  );
+  if (perReferenceAllClients < perReference)
+    throw new Error(`${ENV.lookupLimitAllClients} (${perReferenceAllClients}) must not be below ${ENV.lookupLimit} (${perReference})`);
+  return {
+    perReference,
+    perReferenceAllClients,
+    windowSeconds: positiveInteger(ENV.lookupWindowSeconds, DEFAULT_LOOKUP_LIMIT.windowSeconds),
+  };
+};
 
 /** Where browsers upload to (for the Content-Security-Policy of pages with uploads). */
 export const uploadOrigin = (): string => optionalEnv(ENV.uploadOrigin, '');

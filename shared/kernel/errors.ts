@@ -70,9 +70,22 @@ export class UnauthorizedError extends DomainError {
   }
 }
 
-/** Signed in, but this person may not do this (role, scope, the two-person rule). */
+/** Signed in, but this person may not do this (role, scope, the two-person rule, a form without its session token). */
 export class ForbiddenError extends DomainError {
-  constructor(message = 'Your role does not allow this.') {
-    super('FORBIDDEN', message);
+  constructor(message = 'Your role does not allow this.', code = 'FORBIDDEN') {
+    super(code, message);
+  }
+}
+
+/**
+ * Too many failed attempts in a while (wrong claimant NIKs on one claim reference): nothing is checked until
+ * `retryAfterSeconds` have passed.
+ */
+export class TooManyAttemptsError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many attempts with a wrong claimant NIK for this claim. Try again later.',
+  ) {
+    super('TOO_MANY_ATTEMPTS', message);
   }
 }

@@ -93,6 +93,8 @@ export const en: Record<keyof typeof id, string> = {
   'lookup.nik': "Claimant's NIK",
   'lookup.check': 'Check',
   'lookup.notFound': "No claim found. Check the claim number and the claimant's NIK.",
+  'lookup.tooManyAttempts':
+    'Too many attempts with a wrong NIK for this claim number. To protect your data, try again in {minutes} minutes. If you need help, contact the social affairs office.',
 
   'claimStatus.SUBMITTED': 'Claim received',
   'claimStatus.SUBMITTED.help': 'We will check your details shortly.',
@@ -301,6 +303,7 @@ export const en: Record<keyof typeof id, string> = {
 
   'tranche.title': 'Further payments (tranches)',
   'staff.tranche.decision': 'Decision on tranche {tranche}',
+  'staff.form.tokenInvalid': 'This form has expired or was not sent from our pages. Open the claim page again and send it from there.',
   'staff.claim.title': 'Claim {reference}',
   'staff.claim.signedInAs': 'Signed in as {username} ({roles})',
   'staff.claim.benefit': 'Benefit',

@@ -99,6 +99,8 @@ export const id = {
   'lookup.nik': 'NIK pengaju',
   'lookup.check': 'Cek',
   'lookup.notFound': 'Klaim tidak ditemukan. Periksa nomor klaim dan NIK pengaju.',
+  'lookup.tooManyAttempts':
+    'Terlalu banyak percobaan dengan NIK yang salah untuk nomor klaim ini. Demi keamanan data Anda, coba lagi dalam {minutes} menit. Jika perlu bantuan, hubungi kantor dinas sosial.',
 
   // Claim statuses (api.md) and what each means for the family
   'claimStatus.SUBMITTED': 'Klaim diterima',
@@ -318,6 +320,8 @@ export const id = {
   // Staff pages
   'tranche.title': 'Pembayaran lanjutan (tahap)',
   'staff.tranche.decision': 'Keputusan tahap {tranche}',
+  'staff.form.tokenInvalid':
+    'Formulir ini sudah kedaluwarsa atau tidak dikirim dari halaman kami. Buka lagi halaman klaim, lalu kirim dari sana.',
   'staff.claim.title': 'Klaim {reference}',
   'staff.claim.signedInAs': 'Masuk sebagai {username} ({roles})',
   'staff.claim.benefit': 'Santunan',

@@ -291,12 +291,21 @@ describe('least privilege', () => {
       .flatMap(actions)
       .filter((a) => a.startsWith('dynamodb:'));
 
-  test('claim status reads the claims table and cannot write to it', () => {
+  test('claim status reads the claims table and writes only the lookup counters (LOOKUP# keys)', () => {
     const granted = dynamoActionsOnClaims(FUNCTIONS.claimStatus);
-    expect(granted).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-    for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']) {
+    expect(granted).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']));
+    for (const write of ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']) {
       expect(granted).not.toContain(write);
     }
+    const updates = statementsOf(FUNCTIONS.claimStatus).filter(
+      (s) => s.Effect === 'Allow' && mentions(s.Resource, claimsTableId) && actions(s).includes('dynamodb:UpdateItem'),
+    );
+    expect(updates).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:UpdateItem',
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LOOKUP#*'] } },
+      }),
+    ]);
   });
 
   test('submit claim writes claims and may only read documents; create upload may only put them', () => {

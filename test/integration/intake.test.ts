@@ -7,10 +7,11 @@ import { validate } from '../../shared/kernel/validate';
 import { documentClient } from '../../shared/platform/dynamodb/client';
 import { claimKeys } from '../../shared/platform/dynamodb/keys';
 import { encodePageToken } from '../../shared/platform/http/page-token';
+import { csrfTokenFor } from '../../shared/staff/domain/csrf';
 import { type Api, startApi } from '../support/api';
 import { toForm, uniqueNik, validClaim } from '../support/fixtures';
 import { pdf, uploadDocument } from '../support/uploads';
-import { givenMember, tokenFor, waitForStatus } from '../support/workflow';
+import { completeClaim, fileAndAwaitDecision, givenMember, staff, tokenFor, waitForStatus } from '../support/workflow';
 
 const TABLE = process.env.CLAIMS_TABLE_NAME!;
 let api: Api;
@@ -649,7 +650,8 @@ describe('cross-site request forgery on cookie-signed staff posts', () => {
     const post = (headers: Record<string, string>) =>
       api.call('POST', '/staff/claims/SNT-2026-BCDFGH/decision', {
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `santunan_session=${token}`, ...headers },
-        body: 'decision=reject&reasonCode=OTHER',
+        // The session's form token too (the next describe): this test is about the origin alone.
+        body: `decision=reject&reasonCode=OTHER&_csrf=${csrfTokenFor(token)}`,
       });
     expect((await post({ origin: 'https://evil.example.org' })).status).toBe(403);
     expect((await post({ 'sec-fetch-site': 'same-site', origin: 'http://localhost:9999' })).status).toBe(403);
@@ -664,5 +666,174 @@ describe('cross-site request forgery on cookie-signed staff posts', () => {
       body: JSON.stringify({ decision: 'reject', reasonCode: 'OTHER' }),
     });
     expect(bearer.status).toBe(404);
+  });
+});
+
+describe('the per-session token in staff forms', () => {
+  it('a cookie-signed post from our own pages without the form token, or with a wrong one, is 403 and decides nothing; with it, it works', async () => {
+    const { ref } = await fileAndAwaitDecision(api, await completeClaim(api, await givenMember()));
+    const cookie = `santunan_session=${await tokenFor('supervisor')}`;
+    const sameOrigin = { cookie, 'sec-fetch-site': 'same-origin' };
+    const form = (body: string) =>
+      api.call('POST', `/staff/claims/${ref}/decision`, {
+        headers: { ...sameOrigin, 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    const jsonPost = (headers: Record<string, string>, reference = ref) =>
+      api.call('POST', `/staff/claims/${reference}/decision`, {
+        headers: { ...sameOrigin, 'content-type': 'application/json', accept: 'application/json', ...headers },
+        body: JSON.stringify({ decision: 'reject', reasonCode: 'OTHER' }),
+      });
+    const stillAwaiting = async () => {
+      const claim = (await staff(api, 'supervisor', 'GET', `/staff/claims/${ref}`)).json;
+      expect(claim.status).toBe('AWAITING_APPROVAL');
+      expect(claim.audit.map((a: { type: string }) => a.type)).not.toContain('CLAIM_REJECTED');
+    };
+
+    // The right Origin is not enough any more.
+    const missing = await form('decision=reject&reasonCode=OTHER');
+    expect(missing.status).toBe(403);
+    expect(missing.text).toContain('Buka lagi halaman klaim');
+    expect((await form(`decision=reject&reasonCode=OTHER&_csrf=${'A'.repeat(43)}`)).status).toBe(403);
+    const noHeader = await jsonPost({});
+    expect([noHeader.status, noHeader.json?.error]).toEqual([403, 'CSRF_TOKEN_INVALID']);
+    await stillAwaiting();
+
+    // Every post form on the page carries the session's token, the same one.
+    const page = await api.call('GET', `/staff/claims/${ref}`, { headers: { cookie } });
+    const forms = page.text.match(/<form method="post"[^>]*>/g) ?? [];
+    const tokens = [...page.text.matchAll(/<input type="hidden" name="_csrf" value="([\w-]{43})">/g)].map((m) => m[1]);
+    expect(forms.length).toBeGreaterThan(0);
+    expect(tokens).toHaveLength(forms.length);
+    const csrf = tokens[0]!;
+    expect(new Set(tokens)).toEqual(new Set([csrf]));
+
+    // Another person's token (another session), or a piece of the right one: refused as well.
+    const otherPage = await api.call('GET', `/staff/claims/${ref}`, {
+      headers: { cookie: `santunan_session=${await tokenFor('approver')}` },
+    });
+    const otherToken = /name="_csrf" value="([\w-]+)"/.exec(otherPage.text)?.[1];
+    expect(otherToken).toBeDefined();
+    expect(otherToken).not.toBe(csrf);
+    expect((await form(`decision=reject&reasonCode=OTHER&_csrf=${otherToken}`)).status).toBe(403);
+    expect((await form(`decision=reject&reasonCode=OTHER&_csrf=${csrf.slice(0, 10)}`)).status).toBe(403);
+    const wrongHeader = await jsonPost({ 'x-csrf-token': otherToken! });
+    expect([wrongHeader.status, wrongHeader.json?.error]).toEqual([403, 'CSRF_TOKEN_INVALID']);
+    await stillAwaiting();
+
+    // The token in the header (a script) or the form field (the page): accepted.
+    expect((await jsonPost({ 'x-csrf-token': csrf }, 'SNT-2026-BCDFGH')).status).toBe(404);
+    const decided = await form(`decision=reject&reasonCode=OTHER&_csrf=${csrf}`);
+    expect([decided.status, decided.headers.get('location')]).toEqual([303, `/staff/claims/${ref}`]);
+    expect((await staff(api, 'supervisor', 'GET', `/staff/claims/${ref}`)).json.status).toBe('REJECTED');
+  });
+});
+
+describe('a limit on wrong claimant NIKs per claim reference', () => {
+  // Windows are fixed 15-minute slices of the clock: a test that straddled the end of one would see its count reset.
+  beforeEach(async () => {
+    const left = 15 * 60 - ((Date.now() / 1000) % (15 * 60));
+    if (left < 20) await new Promise((resolve) => setTimeout(resolve, left * 1000 + 100));
+  });
+
+  const lookup = (reference: string, nik: string, accept = 'application/json') =>
+    api.call('GET', `/claims/${reference}?nik=${nik}`, { headers: { accept } });
+
+  it('answers 429 with Retry-After from the 11th wrong NIK on, for the right NIK too; another reference is unaffected', async () => {
+    const body = validClaim();
+    const ref = (await api.postJson('/claims', body)).json.reference as string;
+    const other = validClaim();
+    const otherRef = (await api.postJson('/claims', other)).json.reference as string;
+
+    for (let i = 0; i < 10; i += 1) expect((await lookup(ref, uniqueNik())).status).toBe(404);
+    const eleventh = await lookup(ref, uniqueNik());
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.json).toMatchObject({ error: 'TOO_MANY_ATTEMPTS', message: expect.any(String) });
+    const retryAfter = Number(eleventh.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+
+    // Guessing is useless now: the right NIK gets the same answer until the window ends, on every route.
+    const right = await lookup(ref, body.claimant.nik);
+    expect([right.status, right.json]).toEqual([429, eleventh.json]);
+    const page = await lookup(ref, body.claimant.nik, 'text/html');
+    expect(page.status).toBe(429);
+    expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(page.text).toContain('Terlalu banyak percobaan');
+    const documents = await api.postJson(`/claims/${ref}/documents`, {
+      nik: body.claimant.nik,
+      documents: [{ type: 'FAMILY_CARD', uploadId: `up_${'A'.repeat(22)}` }],
+    });
+    expect(documents.status).toBe(429);
+
+    expect((await lookup(otherRef, other.claimant.nik)).status).toBe(200);
+    expect((await lookup(otherRef, uniqueNik())).status).toBe(404);
+  });
+
+  it('counts an unknown reference like a wrong NIK, so 404 and 429 tell a stranger nothing about which references exist', async () => {
+    const body = validClaim();
+    const known = (await api.postJson('/claims', body)).json.reference as string;
+    // A reference drawn as intake draws them and never filed (one in 480 million would be taken: drawn again).
+    let unknown = newReference(2026);
+    while (unknown === known || (await claimItems(unknown)).length > 0) unknown = newReference(2026);
+    const answers = async (reference: string) => {
+      const seen = [];
+      for (let i = 0; i < 11; i += 1) seen.push(await lookup(reference, uniqueNik()));
+      return seen.map((r) => [r.status, r.json]);
+    };
+    expect(await answers(unknown)).toEqual(await answers(known));
+  });
+
+  it('lets exactly the limit through when the guesses come at once', async () => {
+    const body = validClaim();
+    const ref = (await api.postJson('/claims', body)).json.reference as string;
+    const statuses = (await Promise.all(Array.from({ length: 30 }, () => lookup(ref, uniqueNik())))).map((r) => r.status);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+  });
+
+  /** A lookup from another loopback address (127.0.0.0/8 is all this machine): another client to the gateway. */
+  const lookupFrom = async (address: string, reference: string, nik: string) => {
+    const { request } = await import('node:http');
+    const target = new URL(api.url);
+    return new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          localAddress: address,
+          path: `/claims/${reference}?nik=${nik}`,
+          headers: { accept: 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+  };
+
+  it('refuses only the clients that guessed, until 30 wrong NIKs from any number of clients close the reference to all', async () => {
+    const body = validClaim();
+    const ref = (await api.postJson('/claims', body)).json.reference as string;
+    for (let i = 0; i < 10; i += 1) expect(await lookupFrom('127.0.0.1', ref, uniqueNik())).toBe(404);
+    expect(await lookupFrom('127.0.0.1', ref, uniqueNik())).toBe(429);
+    // The family, from elsewhere, is not locked out by one guesser.
+    expect(await lookupFrom('127.0.0.2', ref, body.claimant.nik)).toBe(200);
+    // A fresh client gets one guess once the limit is reached.
+    expect(await lookupFrom('127.0.0.3', ref, uniqueNik())).toBe(404);
+    expect(await lookupFrom('127.0.0.3', ref, uniqueNik())).toBe(429);
+    // 19 more clients: 30 wrong NIKs in all. Now nobody gets through until the window ends, the family included.
+    for (let i = 10; i < 29; i += 1) expect(await lookupFrom(`127.0.0.${i}`, ref, uniqueNik())).toBe(404);
+    expect(await lookupFrom('127.0.0.50', ref, uniqueNik())).toBe(429);
+    expect(await lookupFrom('127.0.0.2', ref, body.claimant.nik)).toBe(429);
+  });
+
+  it('does not count the right NIK: a family may look at its claim as often as it likes', async () => {
+    const body = validClaim();
+    const ref = (await api.postJson('/claims', body)).json.reference as string;
+    for (let i = 0; i < 15; i += 1) expect((await lookup(ref, body.claimant.nik)).status).toBe(200);
   });
 });

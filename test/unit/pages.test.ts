@@ -12,6 +12,8 @@ type StaffUser = Parameters<typeof renderStaffClaimPage>[2];
 
 /** What an attacker would type into any free-text field: it must come back as text, never as markup. */
 const EVIL = `"><script>alert('x')</script>`;
+/** A session's form token, with the characters base64url uses. */
+const CSRF = 'Ab-9_zZ';
 const ESCAPED = '&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;';
 
 const aClaim = (over: Partial<Claim> = {}): Claim => ({
@@ -148,9 +150,20 @@ describe('the status and lookup pages', () => {
   });
 
   it('lookup keeps the typed reference and NIK, escaped', () => {
-    const page = renderLookupPage('en', { reference: EVIL, nik: EVIL }, true);
+    const page = renderLookupPage('en', { reference: EVIL, nik: EVIL }, { kind: 'notFound' });
     expectContained(page);
     expect(page).toContain('No claim found. Check the claim number and the claimant&#39;s NIK.');
+  });
+
+  it('lookup after too many wrong NIKs says so in Bahasa Indonesia, with the minutes left rounded up', () => {
+    const page = renderLookupPage(
+      'id',
+      { reference: 'SNT-2026-7KQ4MZ', nik: '3173010203800001' },
+      { kind: 'tooManyAttempts', retryAfterSeconds: 61 },
+    );
+    expect(page).toContain('<div class="summary" role="alert"><p>Terlalu banyak percobaan dengan NIK yang salah untuk nomor klaim ini.');
+    expect(page).toContain('coba lagi dalam 2 menit');
+    expect(page).not.toContain('Klaim tidak ditemukan');
   });
 });
 
@@ -177,7 +190,7 @@ describe('the staff pages', () => {
   });
 
   it('escape everything the claim, the audit trail and the message carry', () => {
-    const page = renderStaffClaimPage(awaiting, audit, user, EVIL);
+    const page = renderStaffClaimPage(awaiting, audit, user, { csrfToken: CSRF, message: EVIL });
 
     expectContained(page);
     expect(page).toContain('<table id="benefit"><tr><td>Santunan sekaligus</td><td>Rp20.000.000</td>');
@@ -187,8 +200,41 @@ describe('the staff pages', () => {
     expect(page).toContain('<option value="DOCUMENTS_INVALID">DOCUMENTS_INVALID: Dokumen yang dikirim tidak sah atau tidak sesuai.');
   });
 
+  it('give every post form the session token as its first field: decision, assessment, close, tranche decision and payout retry', () => {
+    const everyone: StaffUser = { username: 'sri', roles: ['supervisor', 'finance'] };
+    const tranche = {
+      id: 'T2',
+      kind: 'STMB' as const,
+      status: 'AWAITING_APPROVAL' as const,
+      amount: 1_000_000,
+      currency: 'IDR' as const,
+      ruleSet: 'PP 82/2019',
+      components: [],
+      requestedBy: 'vera',
+      requestedAt: '2026-11-01T10:00:00+07:00',
+      approval: { level: 'approver' as const, secondApprovalRequired: false, deadline: '2026-11-10T23:59:59+07:00', escalateAt: '' },
+      approvals: [],
+      pendingTask: { kind: 'decision' as const, token: 't', since: '2026-11-01T10:00:00+07:00' },
+    };
+    const pages = [
+      renderStaffClaimPage(
+        { ...awaiting, benefit: 'JKK', incident: { type: 'injury', date: '2026-10-03', cause: 'work_accident' }, tranches: [tranche] },
+        [],
+        everyone,
+        { csrfToken: CSRF },
+      ),
+      renderStaffClaimPage(aClaim({ status: 'PAYOUT_FAILED', pendingTask: { kind: 'payout', token: 't', since: 'x' } }), [], everyone, {
+        csrfToken: CSRF,
+      }),
+    ];
+    const actions = pages.flatMap((page) => [...page.matchAll(/<form method="post" action="[^"]*\/([\w-]+)"[^>]*>(<input[^>]*>)/g)]);
+    expect(actions.map((m) => m[1]).sort()).toEqual(['assessment', 'close', 'decision', 'decision', 'payout-retry']);
+    for (const m of actions) expect(m[2]).toBe(`<input type="hidden" name="_csrf" value="${CSRF}">`);
+    expect(renderStaffClaimPage(awaiting, [], everyone, { csrfToken: EVIL })).not.toContain(EVIL);
+  });
+
   it('label every flag, including the assessment a JKK injury waits for', () => {
-    const page = renderStaffClaimPage(awaiting, [], user);
+    const page = renderStaffClaimPage(awaiting, [], user, { csrfToken: CSRF });
     expect(page).toMatch(/<li><strong>ASSESSMENT_REQUIRED<\/strong>: Cedera JKK: [^<]+<\/li>/);
   });
 
@@ -197,15 +243,17 @@ describe('the staff pages', () => {
       status: 'NEEDS_DOCUMENTS',
       verification: { checkedAt: 'x', flags: ['COMPETING_CLAIM'], competingClaims: ['SNT-2026-BCDFGH'] },
     });
-    const supervisor = renderStaffClaimPage(waiting, [], { username: 'sri', roles: ['supervisor'] });
-    expect(supervisor).toContain('<form method="post" action="/staff/claims/SNT-2026-7KQ4MZ/close" id="close-form">');
+    const supervisor = renderStaffClaimPage(waiting, [], { username: 'sri', roles: ['supervisor'] }, { csrfToken: CSRF });
+    expect(supervisor).toContain(
+      `<form method="post" action="/staff/claims/SNT-2026-7KQ4MZ/close" id="close-form"><input type="hidden" name="_csrf" value="${CSRF}">`,
+    );
     expect(supervisor).toContain('<option value="SUSPECTED_FRAUD">SUSPECTED_FRAUD: ');
     expect(supervisor).toContain('<a href="/staff/claims/SNT-2026-BCDFGH">SNT-2026-BCDFGH</a>');
     expect(supervisor).toMatch(/<li><strong>COMPETING_CLAIM<\/strong>: Ada klaim lain [^<]+<\/li>/);
-    expect(renderStaffClaimPage(waiting, [], user)).not.toContain('close-form');
-    expect(renderStaffClaimPage({ ...waiting, status: 'APPROVED' }, [], { username: 'sri', roles: ['supervisor'] })).not.toContain(
-      'close-form',
-    );
+    expect(renderStaffClaimPage(waiting, [], user, { csrfToken: CSRF })).not.toContain('close-form');
+    expect(
+      renderStaffClaimPage({ ...waiting, status: 'APPROVED' }, [], { username: 'sri', roles: ['supervisor'] }, { csrfToken: CSRF }),
+    ).not.toContain('close-form');
   });
 
   it('queue: names escaped, the page link carries the token as an attribute value', () => {
@@ -256,7 +304,7 @@ describe('further payments on the staff claim page', () => {
 
   it('lists each tranche and gives the one awaiting a decision its own form, naming the tranche', () => {
     const claim = aClaim({ status: 'PAID', tranches: [tranche('T2', 'PAID', false), tranche('T3', 'AWAITING_APPROVAL', true)] });
-    const approver = renderStaffClaimPage(claim, [], { username: 'ani', roles: ['approver'] });
+    const approver = renderStaffClaimPage(claim, [], { username: 'ani', roles: ['approver'] }, { csrfToken: CSRF });
     expect(approver).toContain('<td>T2</td><td>santunan tidak mampu bekerja (STMB)</td><td>Rp1.000.000</td><td>Sudah dibayarkan</td>');
     expect(approver).toContain('<form method="post" action="/staff/claims/SNT-2026-7KQ4MZ/decision" id="decision-form-T3">');
     expect(approver).toContain('<input type="hidden" name="tranche" value="T3">');
@@ -268,7 +316,9 @@ describe('further payments on the staff claim page', () => {
       '<table id="tranches"><tr><td>santunan tidak mampu bekerja (STMB)</td><td>Rp1.000.000</td><td>Sudah dibayarkan</td></tr>',
     );
     // A verifier sees the list but no decision form.
-    expect(renderStaffClaimPage(claim, [], { username: 'vera', roles: ['verifier'] })).not.toContain('decision-form-T3');
+    expect(renderStaffClaimPage(claim, [], { username: 'vera', roles: ['verifier'] }, { csrfToken: CSRF })).not.toContain(
+      'decision-form-T3',
+    );
   });
 });
 

@@ -85,6 +85,22 @@ export interface ClaimStore {
   auditTrail(reference: string): Promise<(AuditEvent & { sk: string })[]>;
 }
 
+// --- Wrong claimant NIKs per reference (domain/lookup-limit.ts) ---------------------------------------------------
+
+export type LookupAdmission =
+  /** The attempt is counted as a failure until `succeeded` takes it back; `window` names the window it counts in. */
+  { admitted: true; window: number } | { admitted: false; retryAfterSeconds: number };
+
+export interface LookupAttempts {
+  /**
+   * Before a NIK is compared: admits the attempt and counts it as a failure in one atomic step, or refuses it when
+   * the reference's window has no room for this client. Counting first means concurrent guesses cannot all pass.
+   */
+  begin(reference: string, client: string, at: Date): Promise<LookupAdmission>;
+  /** The NIK was right: the attempt is taken back and the client no longer counts among those that failed. */
+  succeeded(reference: string, client: string, window: number): Promise<void>;
+}
+
 // --- Uploads and documents ------------------------------------------------------------------------------------
 
 export interface UploadRecord {

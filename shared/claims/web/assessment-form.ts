@@ -5,6 +5,7 @@ import type { Claim } from '../domain/claim';
 import { BODY_PARTS } from '../domain/rules/body-parts';
 import { DISABILITY_KINDS, TRANSPORT_MODES } from '../domain/rules/injury';
 import type { AssessmentInput } from '../schemas/assessment';
+import { csrfInput } from './csrf-input';
 
 /**
  * The assessment form on the staff claim page (JKK injury), usable without JavaScript: one field per fact of the
@@ -58,7 +59,7 @@ export const assessmentFromForm = (body: Record<string, unknown>): Record<string
 const value = (v: unknown): string => (typeof v === 'number' || typeof v === 'string' ? String(v) : '');
 
 /** The form, filled with the assessment already on the claim (entering it again corrects it). */
-export const assessmentForm = (claim: Claim, lang: Lang): SafeHtml => {
+export const assessmentForm = (claim: Claim, lang: Lang, csrfToken: string): SafeHtml => {
   const tr = translator(lang);
   const a = (claim.verification?.assessment ?? {}) as AssessmentInput;
   const id = (path: string) => `assessment-${path.replace(/[.[\]]+/g, '-')}`;
@@ -83,7 +84,7 @@ export const assessmentForm = (claim: Claim, lang: Lang): SafeHtml => {
   const prosthesis = a.prosthesis?.[0];
   return html`${[
     html`<h2 id="assessment">${tr('assessment.title')}</h2><p class="muted">${tr('assessment.intro')}</p>`,
-    html`<form method="post" action="/staff/claims/${claim.reference}/assessment" id="assessment-form">`,
+    html`<form method="post" action="/staff/claims/${claim.reference}/assessment" id="assessment-form">${csrfInput(csrfToken)}`,
     html`<fieldset><legend>${tr('component.STMB')}</legend>`,
     input('stmb.months', tr('assessment.stmb.months'), a.stmb?.months),
     input('stmb.days', tr('assessment.stmb.days'), a.stmb?.days),

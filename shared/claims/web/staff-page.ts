@@ -7,6 +7,7 @@ import { STAFF_REJECTION_REASONS } from '../application/approval/decide';
 import { type AuditEvent, CLAIM_STATUSES, type Claim } from '../domain/claim';
 import { CLOSABLE, CLOSE_REASON_CODES, CLOSE_REASON_TEXTS, CLOSE_ROLES } from '../domain/closure';
 import { assessmentForm } from './assessment-form';
+import { csrfInput } from './csrf-input';
 import { componentLabel } from './labels';
 import { rupiah } from './status-page';
 
@@ -66,12 +67,12 @@ const benefitTable = (benefit: NonNullable<Claim['verification']>['benefit']): S
   ]}`;
 };
 
-const decisionForm = (reference: string, tranche?: string): SafeHtml => {
+const decisionForm = (reference: string, csrfToken: string, tranche?: string): SafeHtml => {
   const reasons = Object.entries(STAFF_REJECTION_REASONS).map(([code, r]) => html`<option value="${code}">${code}: ${r[lang]}</option>`);
   const id = tranche ? `decision-form-${tranche}` : 'decision-form';
   return html`${[
     html`<h2>${tranche ? tr('staff.tranche.decision', { tranche }) : tr('staff.claim.decision')}</h2>`,
-    html`<form method="post" action="/staff/claims/${reference}/decision" id="${id}">`,
+    html`<form method="post" action="/staff/claims/${reference}/decision" id="${id}">${csrfInput(csrfToken)}`,
     tranche && html`<input type="hidden" name="tranche" value="${tranche}">`,
     html`<label class="choice"><input type="radio" name="decision" value="approve" required>${tr('staff.claim.approve')}</label>`,
     html`<label class="choice"><input type="radio" name="decision" value="reject">${tr('staff.claim.reject')}</label>`,
@@ -83,7 +84,7 @@ const decisionForm = (reference: string, tranche?: string): SafeHtml => {
 };
 
 /** Further payments (tranches T2, T3...): each with its amount and status, and its own decision form while it waits. */
-const tranchesSection = (claim: Claim, user: StaffUser): SafeHtml | false => {
+const tranchesSection = (claim: Claim, user: StaffUser, csrfToken: string): SafeHtml | false => {
   const tranches = claim.tranches ?? [];
   if (tranches.length === 0) return false;
   const mayDecide = user.roles.some((r) => r === 'approver' || r === 'supervisor');
@@ -93,16 +94,16 @@ const tranchesSection = (claim: Claim, user: StaffUser): SafeHtml | false => {
   );
   const forms = tranches
     .filter((t) => mayDecide && t.status === 'AWAITING_APPROVAL' && t.pendingTask?.kind === 'decision')
-    .map((t) => decisionForm(claim.reference, t.id));
+    .map((t) => decisionForm(claim.reference, csrfToken, t.id));
   return html`${[html`<h2>${tr('tranche.title')}</h2><table id="tranches">${rowsOf}</table>`, forms]}`;
 };
 
 /** Closing a claim before its decision (supervisors): folded away, since it is the exception. */
-const closeForm = (reference: string): SafeHtml => {
+const closeForm = (reference: string, csrfToken: string): SafeHtml => {
   const reasons = CLOSE_REASON_CODES.map((code) => html`<option value="${code}">${code}: ${CLOSE_REASON_TEXTS[code][lang]}</option>`);
   return html`${[
     html`<details id="close"><summary>${tr('staff.claim.close')}</summary>`,
-    html`<form method="post" action="/staff/claims/${reference}/close" id="close-form">`,
+    html`<form method="post" action="/staff/claims/${reference}/close" id="close-form">${csrfInput(csrfToken)}`,
     html`<label for="close-reasonCode">${tr('staff.claim.closeReason')}</label>`,
     html`<select id="close-reasonCode" name="reasonCode" required><option value="">-</option>${reasons}</select>`,
     html`<label for="close-note">${tr('staff.claim.note')}</label><textarea id="close-note" name="note" rows="2" maxlength="500"></textarea>`,
@@ -110,20 +111,26 @@ const closeForm = (reference: string): SafeHtml => {
   ]}`;
 };
 
-const retryForm = (claim: Claim): SafeHtml => {
+const retryForm = (claim: Claim, csrfToken: string): SafeHtml => {
   const payoutError = (claim as Claim & { payoutError?: string }).payoutError ?? '';
   return html`${[
     html`<h2>${tr('staff.claim.transfer')}</h2><p>${String(payoutError)}</p>`,
-    html`<form method="post" action="/staff/claims/${claim.reference}/payout-retry">`,
+    html`<form method="post" action="/staff/claims/${claim.reference}/payout-retry">${csrfInput(csrfToken)}`,
     html`<button type="submit">${tr('staff.claim.retryTransfer')}</button></form>`,
   ]}`;
 };
 
 /**
  * The claim as staff see it (the link in notification emails): the claim, the benefit breakdown, the flags, the
- * documents, the audit trail, and the decision form for those who may decide. Rendering never changes state.
+ * documents, the audit trail, and the decision form for those who may decide. Rendering never changes state. Every
+ * post form carries the session's form token (`csrfToken`), without which a cookie-signed post is refused.
  */
-export const renderStaffClaimPage = (claim: Claim, audit: AuditEvent[], user: StaffUser, message?: string): string => {
+export const renderStaffClaimPage = (
+  claim: Claim,
+  audit: AuditEvent[],
+  user: StaffUser,
+  { csrfToken, message }: { csrfToken: string; message?: string },
+): string => {
   const v = claim.verification;
   const canDecide = claim.status === 'AWAITING_APPROVAL' && claim.pendingTask?.kind === 'decision';
   const canAssess =
@@ -158,11 +165,11 @@ export const renderStaffClaimPage = (claim: Claim, audit: AuditEvent[], user: St
     html`<h2>${tr('staff.claim.flags')}</h2>${flags}${competing}<h2>${tr('staff.claim.calculation')}</h2>${benefitTable(v?.benefit)}`,
     html`<h2>${tr('staff.claim.documents')}</h2>${documents}`,
     missing && html`<p>${tr('staff.claim.missing', { documents: missing })}</p>`,
-    tranchesSection(claim, user),
-    canAssess && assessmentForm(claim, lang),
-    canDecide && decisionForm(claim.reference),
-    canClose && closeForm(claim.reference),
-    canRetry && retryForm(claim),
+    tranchesSection(claim, user, csrfToken),
+    canAssess && assessmentForm(claim, lang, csrfToken),
+    canDecide && decisionForm(claim.reference, csrfToken),
+    canClose && closeForm(claim.reference, csrfToken),
+    canRetry && retryForm(claim, csrfToken),
     html`<h2>${tr('staff.claim.history')}</h2><table>${timeline}</table>`,
     html`<h2>${tr('staff.claim.audit')}</h2><table id="audit">${trail}</table>`,
     html`<p><a href="/staff/claims">${tr('staff.queue.title')}</a></p>`,

@@ -78,11 +78,20 @@ export const renderStatusPage = (claim: Claim, lang: Lang, justSubmitted: boolea
   return layout({ lang, title: `${tr('status.title')} ${claim.reference}`, body });
 };
 
-export const renderLookupPage = (lang: Lang, values: { reference?: string; nik?: string }, notFound: boolean): string => {
+/** Why the lookup form is shown again: no such claim for this NIK, or too many wrong NIKs on the reference. */
+export type LookupProblem = { kind: 'notFound' } | { kind: 'tooManyAttempts'; retryAfterSeconds: number };
+
+export const renderLookupPage = (lang: Lang, values: { reference?: string; nik?: string }, problem?: LookupProblem): string => {
   const tr = translator(lang);
+  const message =
+    problem?.kind === 'notFound'
+      ? tr('lookup.notFound')
+      : problem?.kind === 'tooManyAttempts'
+        ? tr('lookup.tooManyAttempts', { minutes: Math.max(1, Math.ceil(problem.retryAfterSeconds / 60)) })
+        : undefined;
   const body = html`${[
     html`<h1>${tr('lookup.title')}</h1><p>${tr('lookup.help')}</p>`,
-    notFound && html`<div class="summary" role="alert"><p>${tr('lookup.notFound')}</p></div>`,
+    message && html`<div class="summary" role="alert"><p>${message}</p></div>`,
     html`<form method="get" action="/status"><input type="hidden" name="lang" value="${lang}">`,
     html`<label for="ref">${tr('status.reference')}</label>`,
     html`<input id="ref" name="reference" value="${values.reference ?? ''}" autocapitalize="characters" maxlength="20">`,

@@ -1,6 +1,6 @@
 /**
  * Every DynamoDB key the product writes, in one place (docs/data-model.md lists the access patterns).
- * Claims table: claims, their audit trail, open-claim locks, idempotency records and uploads.
+ * Claims table: claims, their audit trail, open-claim locks, idempotency records, uploads and lookup counters.
  * Members table: roster members (and, later, coverage and the premium ledger).
  */
 export const claimKeys = {
@@ -22,6 +22,8 @@ export const claimKeys = {
   payoutLock: (memberNik: string, benefit: string) => ({ pk: `OPEN#${memberNik}#${benefit}`, sk: 'PAYOUT' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'IDEMPOTENCY' }),
   upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
+  /** Wrong claimant NIKs on one reference in one fixed window (`start`: epoch seconds); expires by TTL. */
+  lookupWindow: (reference: string, start: number) => ({ pk: `LOOKUP#${reference}`, sk: `WINDOW#${start}` }),
   /** GSI1 "byStatus": staff queues, newest first within a status. */
   byStatus: (status: string, submittedAt: string, reference: string) => ({
     gsi1pk: `STATUS#${status}`,

@@ -4,6 +4,7 @@ import {
   ForbiddenError,
   IdempotencyKeyReusedError,
   NotFoundError,
+  TooManyAttemptsError,
   UnauthorizedError,
   ValidationError,
 } from '../../kernel/errors';
@@ -32,6 +33,7 @@ const STATUS: [new (...args: never[]) => DomainError, number][] = [
   [PayloadTooLargeError, 413],
   [UnsupportedMediaTypeError, 415],
   [IdempotencyKeyReusedError, 422],
+  [TooManyAttemptsError, 429],
 ];
 
 /** The status for a client's mistake; undefined for anything else (answered as a 500 that reveals nothing). */

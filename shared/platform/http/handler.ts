@@ -23,6 +23,8 @@ export interface HttpRequest {
   lang: Lang;
   /** The API's own domain as API Gateway names it (requestContext.domainName), not the client's Host header. */
   domainName: string;
+  /** The client's address as API Gateway saw the connection (requestContext.http.sourceIp), not X-Forwarded-For. */
+  sourceIp: string;
   /** Set when the route accepts a body. */
   bodyKind?: BodyKind;
   rawBody: string;
@@ -71,6 +73,7 @@ const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result>
       params: { ...(event.pathParameters ?? {}) },
       lang: pickLang(query),
       domainName: event.requestContext?.domainName ?? '',
+      sourceIp: event.requestContext?.http?.sourceIp ?? '',
       rawBody: '',
       body: undefined,
     };

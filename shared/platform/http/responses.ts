@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type DomainError, ValidationError } from '../../kernel/errors';
+import { type DomainError, TooManyAttemptsError, ValidationError } from '../../kernel/errors';
 import { errorMessage, hasErrorMessage, type Lang } from '../web/i18n';
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string>; body: string };
@@ -34,6 +34,10 @@ export const redirect = (location: string, statusCode = 303): HttpResponse => ({
   body: '',
 });
 
+/** Seconds to wait, as a `Retry-After` header (RFC 9110), for an error that says when to come back. */
+export const retryAfterHeader = (error: DomainError): Record<string, string> =>
+  error instanceof TooManyAttemptsError ? { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : {};
+
 /** The api.md error shape: `{ error, message, fields? }`. Field messages are in the request's language. */
 export const errorResponse = (error: DomainError, status: number, lang: Lang): HttpResponse => {
   const body: Record<string, unknown> = { error: error.code, message: error.message };
@@ -44,7 +48,7 @@ export const errorResponse = (error: DomainError, status: number, lang: Lang): H
       message: f.message ?? (hasErrorMessage(f.code) ? errorMessage(f.code, lang) : errorMessage('invalid', lang)),
     }));
   }
-  return json(status, body);
+  return json(status, body, retryAfterHeader(error));
 };
 
 /** api.md: JSON when the client asks for `application/json` (before any text/html), else an HTML page. */

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { ForbiddenError, UnauthorizedError } from '../../kernel/errors';
 import type { HttpRequest } from '../../platform/http/handler';
 import { linkBase } from '../../platform/http/links';
+import { CSRF_FIELD, CSRF_HEADER, csrfTokenFor, isCsrfTokenOf } from '../domain/csrf';
 import { STAFF_ROLES, type StaffRole, type StaffUser } from '../domain/roles';
 
 /** The browser keeps the staff token in this cookie (HttpOnly, SameSite=Strict); API clients send a Bearer header. */
@@ -52,6 +53,31 @@ export const checkSameOrigin = (
   throw new ForbiddenError('This form was sent from another site. Open the claim page again and send it from there.');
 };
 
+/**
+ * The per-session token (../domain/csrf.ts) of a state-changing request signed only by the session cookie: the form
+ * field `_csrf` or the header `X-CSRF-Token` must be the session's token, else 403 `CSRF_TOKEN_INVALID`. This comes on
+ * top of the same-origin check: the origin headers say where a post came from, the token that it came from a page we
+ * served to this session.
+ */
+export const checkCsrfToken = (
+  request: Pick<HttpRequest, 'headers'> & Partial<Pick<HttpRequest, 'body' | 'bodyKind'>>,
+  sessionToken: string,
+): void => {
+  const field = request.bodyKind === 'form' ? (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD] : undefined;
+  const sent = request.headers[CSRF_HEADER] ?? (typeof field === 'string' ? field : undefined);
+  if (!isCsrfTokenOf(sessionToken, sent))
+    throw new ForbiddenError(
+      'This form is out of date or was not sent from our pages (its session token is missing or wrong). Open the page again and send it from there.',
+      'CSRF_TOKEN_INVALID',
+    );
+};
+
+/** The form token is for this check only: taken out of a form body, so that no body schema or use case sees it. */
+const dropCsrfField = (request: Partial<Pick<HttpRequest, 'body' | 'bodyKind'>>): void => {
+  if (request.bodyKind === 'form' && request.body && typeof request.body === 'object')
+    delete (request.body as Record<string, unknown>)[CSRF_FIELD];
+};
+
 export class StaffAuth {
   private jwks?: ReturnType<typeof createRemoteJWKSet>;
   private readonly jwksUrl: URL;
@@ -74,12 +100,28 @@ export class StaffAuth {
     return request.cookies[SESSION_COOKIE];
   }
 
-  async authenticate(request: Pick<HttpRequest, 'headers' | 'cookies'> & { method?: string; domainName?: string }): Promise<StaffUser> {
+  /** The form token of the request's session (cookie or bearer), for the hidden `_csrf` field of the pages it gets. */
+  csrfToken(request: Pick<HttpRequest, 'headers' | 'cookies'>): string {
+    return csrfTokenFor(this.tokenOf(request) ?? '');
+  }
+
+  /**
+   * The signed-in staff member. A state-changing request signed only by the session cookie must pass the same-origin
+   * check and carry the session's form token; a Bearer token is exempt (a browser never adds one on its own).
+   * A form body leaves here without its `_csrf` field.
+   */
+  async authenticate(
+    request: Pick<HttpRequest, 'headers' | 'cookies'> &
+      Partial<Pick<HttpRequest, 'body' | 'bodyKind'>> & { method?: string; domainName?: string },
+  ): Promise<StaffUser> {
     const token = this.tokenOf(request);
     if (!token) throw new UnauthorizedError('Sign in first: send an access token as "Authorization: Bearer <token>".');
     const fromCookie = !request.headers.authorization?.toLowerCase().startsWith('bearer ');
-    if (fromCookie && request.method !== undefined && request.method !== 'GET' && request.method !== 'HEAD')
+    if (fromCookie && request.method !== undefined && request.method !== 'GET' && request.method !== 'HEAD') {
       checkSameOrigin(request, this.allowedOrigin);
+      checkCsrfToken(request, token);
+    }
+    dropCsrfField(request);
     let payload: JWTPayload;
     try {
       // Built on first use: the key set is fetched then anyway, and building it costs ~12 ms that a cold start

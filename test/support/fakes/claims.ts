@@ -14,6 +14,8 @@ import {
   type Disbursement,
   type DocumentStorage,
   type IdempotencyInput,
+  type LookupAdmission,
+  type LookupAttempts,
   type MemberLookup,
   type Message,
   type Notifier,
@@ -29,6 +31,13 @@ import {
 } from '../../../shared/claims/application/ports';
 import type { AuditEvent, Claim, ClaimStatus } from '../../../shared/claims/domain/claim';
 import { inGroup } from '../../../shared/claims/domain/claim';
+import {
+  admitsLookup,
+  DEFAULT_LOOKUP_LIMIT,
+  type LookupLimitPolicy,
+  lookupWindow,
+  secondsLeftInWindow,
+} from '../../../shared/claims/domain/lookup-limit';
 import { familyMessages, familySms, staffMessages, trancheMessages } from '../../../shared/claims/web/notifications';
 import { ConflictError, IdempotencyKeyReusedError } from '../../../shared/kernel/errors';
 import type { Coverage, Member } from '../../../shared/premiums/domain/member';
@@ -276,3 +285,29 @@ export const STAFF_EMAILS = {
   finance: ['finance@test'],
   admin: ['admin@test'],
 };
+
+/** The lookup counters in memory: the same rule as the DynamoDB condition (admitsLookup), one window per key. */
+export class InMemoryLookupAttempts implements LookupAttempts {
+  readonly windows = new Map<string, { failures: number; clients: Set<string> }>();
+
+  constructor(readonly policy: LookupLimitPolicy = DEFAULT_LOOKUP_LIMIT) {}
+
+  async begin(reference: string, client: string, at: Date): Promise<LookupAdmission> {
+    const { start } = lookupWindow(at, this.policy.windowSeconds);
+    const key = `${reference}#${start}`;
+    const state = this.windows.get(key) ?? { failures: 0, clients: new Set<string>() };
+    if (!admitsLookup(state, client, this.policy))
+      return { admitted: false, retryAfterSeconds: secondsLeftInWindow(at, this.policy.windowSeconds) };
+    state.failures += 1;
+    state.clients.add(client);
+    this.windows.set(key, state);
+    return { admitted: true, window: start };
+  }
+
+  async succeeded(reference: string, client: string, window: number): Promise<void> {
+    const state = this.windows.get(`${reference}#${window}`);
+    if (!state) return;
+    state.failures -= 1;
+    state.clients.delete(client);
+  }
+}

@@ -1,10 +1,23 @@
 import { addDocuments } from '../../../shared/claims/application/intake/add-documents';
+import { findClaimOfClaimant } from '../../../shared/claims/application/intake/find-claim';
 import { submitClaim } from '../../../shared/claims/application/intake/submit-claim';
 import { requiredDocuments } from '../../../shared/claims/domain/rules/documents';
 import { claimSubmissionSchema } from '../../../shared/claims/schemas/claim';
-import { ConflictError, IdempotencyKeyReusedError, NotFoundError, ValidationError } from '../../../shared/kernel/errors';
+import {
+  ConflictError,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  TooManyAttemptsError,
+  ValidationError,
+} from '../../../shared/kernel/errors';
 import { validate } from '../../../shared/kernel/validate';
-import { InMemoryClaimStore, InMemoryDocuments, InMemoryUploads, RecordingWorkflow } from '../../support/fakes/claims';
+import {
+  InMemoryClaimStore,
+  InMemoryDocuments,
+  InMemoryLookupAttempts,
+  InMemoryUploads,
+  RecordingWorkflow,
+} from '../../support/fakes/claims';
 import { type Body, validClaim } from '../../support/fixtures';
 import { pdf } from '../../support/uploads';
 
@@ -14,6 +27,7 @@ const setup = () => {
   const claims = new InMemoryClaimStore(uploads);
   const documents = new InMemoryDocuments();
   const workflow = new RecordingWorkflow();
+  const attempts = new InMemoryLookupAttempts();
   const now = () => new Date('2026-11-30T03:00:00Z');
   /** Reserves an upload as POST /uploads does and stores the bytes (by default what was declared: a PDF of `size`). */
   let uploaded = 0;
@@ -36,7 +50,7 @@ const setup = () => {
     documents.store(`uploads/${uploadId}`, stored.bytes ?? pdf(size), 'contentType' in stored ? stored.contentType : 'application/pdf');
     return uploadId;
   };
-  return { claims, uploads, documents, workflow, now, upload, deps: { claims, uploads, documents, workflow, now } };
+  return { claims, uploads, documents, workflow, attempts, now, upload, deps: { claims, uploads, documents, workflow, attempts, now } };
 };
 const submission = (body: Body = validClaim()) => validate(claimSubmissionSchema, body);
 const options = { channel: 'api' as const, baseUrl: 'https://api.test' };
@@ -198,7 +212,7 @@ describe('addDocuments', () => {
     });
     const docs = [];
     for (const type of types) docs.push({ type, uploadId: await t.upload(type) });
-    const result = await addDocuments(t.deps, { reference, nik: body.claimant.nik, documents: docs });
+    const result = await addDocuments(t.deps, { reference, nik: body.claimant.nik, sourceIp: '198.51.100.7', documents: docs });
     expect(result).toEqual({ reference, status: 'NEEDS_DOCUMENTS', missingDocuments: [] });
     expect(t.workflow.answers).toEqual([{ token: 'tok-1', output: { documents: 'complete' } }]);
   });
@@ -210,17 +224,20 @@ describe('addDocuments', () => {
     const theirs = await t.upload('DEATH_CERTIFICATE');
     await submitClaim(t.deps, submission(validClaim((b) => (b.documents = [{ type: 'DEATH_CERTIFICATE', uploadId: theirs }]))), options);
 
-    const refused = await addDocuments(t.deps, { reference, nik, documents: [{ type: 'DEATH_CERTIFICATE', uploadId: theirs }] }).catch(
-      (e: unknown) => e,
-    );
+    const refused = await addDocuments(t.deps, {
+      reference,
+      nik,
+      sourceIp: '198.51.100.7',
+      documents: [{ type: 'DEATH_CERTIFICATE', uploadId: theirs }],
+    }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as ValidationError).fields).toEqual([{ path: 'documents[0].uploadId', code: 'uploadId.alreadyUsed' }]);
     expect((await t.claims.get(reference))!.documents).toEqual([]);
 
     const own = { type: 'FAMILY_CARD' as const, uploadId: await t.upload('FAMILY_CARD') };
-    await addDocuments(t.deps, { reference, nik, documents: [own] });
+    await addDocuments(t.deps, { reference, nik, sourceIp: '198.51.100.7', documents: [own] });
     expect(t.uploads.records.get(own.uploadId)).toMatchObject({ claimReference: reference });
-    await addDocuments(t.deps, { reference, nik, documents: [own] });
+    await addDocuments(t.deps, { reference, nik, sourceIp: '198.51.100.7', documents: [own] });
     expect((await t.claims.get(reference))!.documents.map((d) => d.uploadId)).toEqual([own.uploadId]);
   });
 
@@ -229,15 +246,67 @@ describe('addDocuments', () => {
     const body = submission();
     const { reference } = await submitClaim(t.deps, body, options);
     const doc = { type: 'DEATH_CERTIFICATE' as const, uploadId: await t.upload('DEATH_CERTIFICATE') };
-    await expect(addDocuments(t.deps, { reference, nik: '3173010203800009', documents: [doc] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      addDocuments(t.deps, { reference, nik: '3173010203800009', sourceIp: '198.51.100.7', documents: [doc] }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await t.claims.transition(reference, {
       from: ['SUBMITTED'],
       to: 'REJECTED',
       at: 'x',
       audit: { type: 'T', at: 'x', actor: { kind: 'system' } },
     });
-    await expect(addDocuments(t.deps, { reference, nik: body.claimant.nik, documents: [doc] })).rejects.toMatchObject({
+    await expect(
+      addDocuments(t.deps, { reference, nik: body.claimant.nik, sourceIp: '198.51.100.7', documents: [doc] }),
+    ).rejects.toMatchObject({
       code: 'CLAIM_CLOSED',
     });
+  });
+});
+
+describe('findClaimOfClaimant under the limit on wrong NIKs', () => {
+  const FAMILY = '198.51.100.7';
+  const GUESSER = '203.0.113.9';
+
+  it('counts wrong NIKs and unknown references alike, takes back the right NIK, and refuses past the limit until the window ends', async () => {
+    const t = setup();
+    const body = submission();
+    const { reference } = await submitClaim(t.deps, body, options);
+    const lookup = (nik: string, sourceIp = GUESSER, ref = reference) => findClaimOfClaimant(t.deps, { reference: ref, nik, sourceIp });
+
+    for (let i = 0; i < 3; i += 1) expect(await lookup(body.claimant.nik, FAMILY)).toMatchObject({ reference });
+    for (let i = 0; i < 10; i += 1) expect(await lookup(`31730102038000${String(i).padStart(2, '0')}`)).toBeUndefined();
+    // 10 failures: the right NIK counted for nothing.
+    expect([...t.attempts.windows.values()].map((w) => w.failures)).toEqual([10]);
+    const refused = await lookup(body.claimant.nik).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TooManyAttemptsError);
+    // 03:00:00Z is the start of a window: all of it is left.
+    expect(refused).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: 900 });
+    // The family's address made no wrong guess: still let in.
+    expect(await lookup(body.claimant.nik, FAMILY)).toMatchObject({ reference });
+
+    const unknown = 'SNT-2026-BCDFGH';
+    for (let i = 0; i < 10; i += 1) expect(await lookup(body.claimant.nik, GUESSER, unknown)).toBeUndefined();
+    await expect(lookup(body.claimant.nik, GUESSER, unknown)).rejects.toBeInstanceOf(TooManyAttemptsError);
+  });
+
+  it('answers malformed input with nothing, without counting it or reading the store', async () => {
+    const t = setup();
+    expect(await findClaimOfClaimant(t.deps, { reference: 'nope', nik: '3173010203800001', sourceIp: GUESSER })).toBeUndefined();
+    expect(await findClaimOfClaimant(t.deps, { reference: 'SNT-2026-BCDFGH', nik: '123', sourceIp: GUESSER })).toBeUndefined();
+    expect(t.attempts.windows.size).toBe(0);
+  });
+
+  it('the document top-up is under the same limit', async () => {
+    const t = setup();
+    const body = submission();
+    const { reference } = await submitClaim(t.deps, body, options);
+    const doc = { type: 'DEATH_CERTIFICATE' as const, uploadId: await t.upload('DEATH_CERTIFICATE') };
+    for (let i = 0; i < 10; i += 1)
+      await expect(
+        addDocuments(t.deps, { reference, nik: '3173010203800009', sourceIp: GUESSER, documents: [doc] }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addDocuments(t.deps, { reference, nik: body.claimant.nik, sourceIp: GUESSER, documents: [doc] })).rejects.toBeInstanceOf(
+      TooManyAttemptsError,
+    );
   });
 });

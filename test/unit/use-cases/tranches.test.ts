@@ -19,6 +19,7 @@ import {
   FakeBank,
   InMemoryClaimStore,
   InMemoryDocuments,
+  InMemoryLookupAttempts,
   InMemoryMembers,
   InMemoryUploads,
   messages,
@@ -465,13 +466,19 @@ describe('scholarship tranches', () => {
       });
       documents.store(`uploads/${id}`, pdf(900), 'application/pdf');
     }
-    const deps = { claims: t.claims, workflow: t.workflow, uploads, documents, now: NOW };
+    const deps = { claims: t.claims, workflow: t.workflow, uploads, documents, attempts: new InMemoryLookupAttempts(), now: NOW };
     await expect(
-      addDocuments(deps, { reference: t.reference, nik: HEIR, documents: [{ type: 'OTHER', uploadId: 'up_other_2026_bbbbbbbbb' }] }),
+      addDocuments(deps, {
+        reference: t.reference,
+        nik: HEIR,
+        sourceIp: '198.51.100.7',
+        documents: [{ type: 'OTHER', uploadId: 'up_other_2026_bbbbbbbbb' }],
+      }),
     ).rejects.toMatchObject({ code: 'CLAIM_CLOSED' });
     await addDocuments(deps, {
       reference: t.reference,
       nik: HEIR,
+      sourceIp: '198.51.100.7',
       documents: [{ type: 'SCHOOL_CERTIFICATE', uploadId: 'up_school_2026_aaaaaaaa' }],
     });
     expect((await t.claims.get(t.reference))!.documents.at(-1)).toMatchObject({ type: 'SCHOOL_CERTIFICATE', schoolYear: '2026/2027' });

@@ -5,10 +5,10 @@ import { type ClaimDocument, type ClaimStatus, type DocumentType, inGroup } from
 import { missingDocuments } from '../../domain/rules/documents';
 import { schoolYearOf } from '../../domain/tranche';
 import { type ClaimStore, type ClaimWorkflow, TaskTokenGoneError, UploadsRefusedError } from '../ports';
-import { findClaimOfClaimant } from './find-claim';
+import { type ClaimantLookupDeps, findClaimOfClaimant } from './find-claim';
 import { type DocumentDeps, refusedUploadsError, resolveDocuments } from './resolve-documents';
 
-export interface AddDocumentsDeps extends DocumentDeps {
+export interface AddDocumentsDeps extends DocumentDeps, ClaimantLookupDeps {
   claims: ClaimStore;
   workflow: Pick<ClaimWorkflow, 'succeed'>;
 }
@@ -17,6 +17,8 @@ export interface AddDocumentsInput {
   reference: string;
   /** The claimant's NIK: proves the claim is theirs (a wrong one is the same 404 as an unknown reference). */
   nik: string;
+  /** The client's address, for the limit on wrong NIKs per reference. */
+  sourceIp: string;
   documents: { type: DocumentType; uploadId: string; schoolYear?: string }[];
 }
 
@@ -29,7 +31,7 @@ export const addDocuments = async (
   deps: AddDocumentsDeps,
   input: AddDocumentsInput,
 ): Promise<{ reference: string; status: ClaimStatus; missingDocuments: DocumentType[] }> => {
-  const claim = await findClaimOfClaimant(deps.claims, input.reference, input.nik);
+  const claim = await findClaimOfClaimant(deps, input);
   if (!claim) throw new NotFoundError('No claim with this reference and claimant NIK.');
   // After the first approval only proof of schooling is still taken: a scholarship tranche needs one each year.
   const proofOnly = inGroup(claim.status, 'takesTranches') && input.documents.every((d) => d.type === 'SCHOOL_CERTIFICATE');

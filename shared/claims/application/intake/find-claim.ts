@@ -1,20 +1,50 @@
 import { timingSafeEqual } from 'node:crypto';
+import { TooManyAttemptsError } from '../../../kernel/errors';
+import { logger } from '../../../platform/observability/logger';
 import type { Claim } from '../../domain/claim';
+import { lookupClientKey } from '../../domain/lookup-limit';
 import { normalizeReference, REFERENCE_PATTERN } from '../../domain/reference';
-import type { ClaimStore } from '../ports';
+import type { ClaimStore, LookupAttempts } from '../ports';
 
 const sameNik = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export interface ClaimantLookupDeps {
+  claims: ClaimStore;
+  /** Wrong NIKs per reference and window (domain/lookup-limit.ts); composition gives an unlimited one when it is off. */
+  attempts: LookupAttempts;
+  now?: () => Date;
+}
+
+export interface ClaimantLookup {
+  reference: string;
+  nik: string;
+  /** The client's address (API Gateway's `requestContext.http.sourceIp`), counted by its network. */
+  sourceIp: string;
+}
 
 /**
  * The claim with this reference when it was filed by the person with this NIK; undefined otherwise. An unknown
  * reference and a wrong NIK look alike (and take alike), so the family pages cannot be used to probe references.
+ * Every well-formed attempt counts against the reference's window before the NIK is compared, a known reference or
+ * not; the right NIK takes its attempt back. Past the limit it is a TooManyAttemptsError (429), the right NIK too.
+ * Malformed input never reaches the store and counts for nothing (it cannot be the right NIK).
  */
-export const findClaimOfClaimant = async (claims: ClaimStore, rawReference: string, rawNik: string): Promise<Claim | undefined> => {
-  const reference = normalizeReference(rawReference);
-  const nik = rawNik.replace(/[\s.-]/g, '');
+export const findClaimOfClaimant = async (deps: ClaimantLookupDeps, lookup: ClaimantLookup): Promise<Claim | undefined> => {
+  const reference = normalizeReference(lookup.reference);
+  const nik = lookup.nik.replace(/[\s.-]/g, '');
   if (!REFERENCE_PATTERN.test(reference) || !/^\d{16}$/.test(nik)) return undefined;
-  const claim = await claims.get(reference);
-  return claim && sameNik(claim.claimant.nik, nik) ? claim : undefined;
+  const client = lookupClientKey(lookup.sourceIp);
+  const admission = await deps.attempts.begin(reference, client, deps.now?.() ?? new Date());
+  if (!admission.admitted) throw new TooManyAttemptsError(admission.retryAfterSeconds);
+  const claim = await deps.claims.get(reference);
+  if (!claim || !sameNik(claim.claimant.nik, nik)) return undefined;
+  try {
+    await deps.attempts.succeeded(reference, client, admission.window);
+  } catch (error) {
+    // The family is answered anyway: one attempt stays counted against the reference until its window ends.
+    logger.warn('lookup attempt not taken back', { error: error as Error });
+  }
+  return claim;
 };
 
 /** The family's view of a claim: no staff notes, no bank account, no NIKs; api.md's fields only. */
