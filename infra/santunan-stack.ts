@@ -1,5 +1,6 @@
-import { type CfnElement, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { DEFAULT_CROSS_STACK_REFERENCES, S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import type { Construct } from 'constructs';
 import { ENV } from '../shared/composition/env';
@@ -73,6 +74,19 @@ export class SantunanStack extends Stack {
 
     const logsKey = new LogsKey(this, 'LogsKey').key;
 
+    // The disbursement bank's API key: set after deploy (docs/deploy.md), never in the repository or an environment
+    // variable; the paying function reads it once per cold start.
+    const bankApiKey = new secretsmanager.Secret(this, 'BankApiKey', {
+      description: 'Santunan: the disbursement bank API key (set with put-secret-value after deploy)',
+      encryptionKey: dataKey,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const id of ['AwsSolutions-SMG4', 'NIST.800.53.R5-SecretsManagerRotationEnabled'])
+      Validations.of(bankApiKey).acknowledge({
+        id,
+        reason: 'The bank issues this key; it is rotated with the bank by hand (put-secret-value), there is no rotation Lambda to write.',
+      });
+
     // Every table in TABLES, including those no function uses yet (Members: the roster for seeding and imports).
     this.tables = new DataTables(this, 'Tables', { definitions: TABLES, encryptionKey: dataKey });
     this.documents = new DocumentsBucket(this, 'DocumentsBucket', { encryptionKey: dataKey });
@@ -98,7 +112,7 @@ export class SantunanStack extends Stack {
       if (definition.notifies) fn.bindNotifications(mailFrom, props.staffEmails ?? {});
       if (definition.notifies && props.smsGatewayUrl) fn.function.addEnvironment(ENV.smsGatewayUrl, props.smsGatewayUrl);
       if (definition.staffAuth && props.staffLoginUrl) fn.function.addEnvironment(ENV.staffLoginUrl, props.staffLoginUrl);
-      if (definition.bank) fn.bindBank(props.bankApiUrl ?? 'https://disbursement.example.invalid');
+      if (definition.bank) fn.bindBank(props.bankApiUrl ?? 'https://disbursement.example.invalid', bankApiKey);
       if (definition.staffAuth) fn.bindStaffAuth(this.staff.issuer, this.staff.client.userPoolClientId);
       return fn;
     };
@@ -184,6 +198,10 @@ export class SantunanStack extends Stack {
           "The Scheduler execution role's policy is written by the schedule target grant for this role alone and lives and dies with it.",
       });
 
+    new CfnOutput(this, 'BankApiKeySecretArn', {
+      value: bankApiKey.secretArn,
+      description: 'Set the bank API key here after deploy: aws secretsmanager put-secret-value --secret-id <this> --secret-string <key>',
+    });
     new CfnOutput(this, 'ApiUrl', { value: this.publicUrl, description: 'Claim form and API base URL' });
     if (this.edge) new CfnOutput(this, 'ApiOriginUrl', { value: this.httpApi.url, description: 'The HTTP API behind CloudFront (no WAF)' });
     for (const { definition, table } of this.tables.all) {

@@ -7,6 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV, type FunctionEnvironment, STAFF_EMAIL_VARS } from '../../shared/composition/env';
@@ -227,10 +228,11 @@ export class SantunanFunction extends Construct {
     return this;
   }
 
-  /** The disbursement service. Its API key comes from the deploy environment (BANK_API_KEY), never from the repository. */
-  bindBank(url: string): this {
+  /** The disbursement service. Its API key is a Secrets Manager secret this function alone may read (BANK_API_KEY_SECRET). */
+  bindBank(url: string, apiKey: secretsmanager.ISecret): this {
     this.function.addEnvironment(ENV.bankApiUrl, url);
-    this.function.addEnvironment(ENV.bankApiKey, process.env.BANK_API_KEY ?? 'set-BANK_API_KEY-at-deploy');
+    this.function.addEnvironment(ENV.bankApiKeySecret, apiKey.secretArn);
+    apiKey.grantRead(this.function);
     return this;
   }
 

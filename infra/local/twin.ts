@@ -15,6 +15,7 @@ import { startLambdaEndpoint } from './lambda';
 import { assertPortFree } from './ports';
 import { type S3Local, startS3Local } from './s3';
 import { type Sandbox, startSandbox } from './sandbox';
+import { startSecretsEndpoint } from './secrets';
 import { startSesLocal } from './ses';
 import { LocalStepFunctions, startStepFunctionsEndpoint } from './stepfunctions';
 
@@ -56,6 +57,8 @@ export const LOCAL_PREFIX = 'santunan-local';
 export const localTableName = (t: TableDefinition) => `${LOCAL_PREFIX}-${t.id}`;
 export const LOCAL_BUCKET = `${LOCAL_PREFIX}-documents`;
 export const SANDBOX_BANK_KEY = 'sandbox-bank-key';
+/** The twin's secret holding the sandbox bank's key, as the stack's secret holds the real one. */
+export const LOCAL_BANK_KEY_SECRET = `${LOCAL_PREFIX}/bank-api-key`;
 
 export interface TwinEndpoints {
   dynamodb: string;
@@ -63,6 +66,7 @@ export interface TwinEndpoints {
   sfn?: string;
   sesv2?: string;
   lambda?: string;
+  secrets?: string;
   sandbox?: string;
   stateMachineArn?: string;
   auth?: { issuer: string; jwksUrl: string; clientId: string };
@@ -90,7 +94,11 @@ export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => {
     [STAFF_EMAIL_VARS.finance]: staffOf('finance'),
     [STAFF_EMAIL_VARS.admin]: staffOf('admin'),
     ...(e.sandbox
-      ? { [ENV.bankApiUrl]: `${e.sandbox}/bank`, [ENV.bankApiKey]: SANDBOX_BANK_KEY, [ENV.smsGatewayUrl]: `${e.sandbox}/sms/messages` }
+      ? {
+          [ENV.bankApiUrl]: `${e.sandbox}/bank`,
+          [ENV.bankApiKeySecret]: LOCAL_BANK_KEY_SECRET,
+          [ENV.smsGatewayUrl]: `${e.sandbox}/sms/messages`,
+        }
       : {}),
     ...(e.auth
       ? {
@@ -111,6 +119,7 @@ export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => {
     ...(e.sfn ? { AWS_ENDPOINT_URL_SFN: e.sfn } : {}),
     ...(e.sesv2 ? { AWS_ENDPOINT_URL_SESV2: e.sesv2 } : {}),
     ...(e.lambda ? { AWS_ENDPOINT_URL_LAMBDA: e.lambda } : {}),
+    ...(e.secrets ? { AWS_ENDPOINT_URL_SECRETS_MANAGER: e.secrets } : {}),
     ...(contract as Record<string, string>),
     POWERTOOLS_SERVICE_NAME: 'santunan-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
@@ -192,6 +201,8 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
     stops.push(sfn.stop);
     const lambda = await startLambdaEndpoint((fn, payload) => invokeFunction(fn, payload, 900_000));
     stops.push(lambda.stop);
+    const secrets = await startSecretsEndpoint({ [LOCAL_BANK_KEY_SECRET]: SANDBOX_BANK_KEY });
+    stops.push(secrets.stop);
 
     const env = {
       ...twinEnvironment({
@@ -200,6 +211,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
         sfn: sfn.url,
         sesv2: ses.url,
         lambda: lambda.url,
+        secrets: secrets.url,
         sandbox: sandbox.url,
         stateMachineArn: stepFunctions.stateMachineArn,
         auth: issuer,

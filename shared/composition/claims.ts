@@ -5,6 +5,7 @@
  * holds only the clients its function uses.
  */
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { BankClient } from '../claims/adapters/bank-client';
 import { ClaimsRepository } from '../claims/adapters/claims-repository';
@@ -23,6 +24,7 @@ import type {
   UploadStore,
 } from '../claims/application/ports';
 import { traced } from '../platform/observability';
+import { secretString } from '../platform/secrets/secrets-manager';
 import { ENV, optionalEnv, requireEnv } from './env';
 import { SDK_CLIENT_DEFAULTS } from './sdk';
 import { lookupLimitSettings } from './settings';
@@ -55,4 +57,8 @@ export const claimWorkflow = (): ClaimWorkflow =>
 export const taskResponder = (): Pick<ClaimWorkflow, 'succeed'> =>
   new WorkflowClient(traced(new SFNClient({ ...SDK_CLIENT_DEFAULTS })), '');
 export const disbursement = (): Disbursement =>
-  new BankClient(requireEnv(ENV.bankApiUrl), requireEnv(ENV.bankApiKey), Number(optionalEnv(ENV.bankTimeoutMs, '10000')));
+  new BankClient(
+    requireEnv(ENV.bankApiUrl),
+    secretString(traced(new SecretsManagerClient({ ...SDK_CLIENT_DEFAULTS })), requireEnv(ENV.bankApiKeySecret)),
+    Number(optionalEnv(ENV.bankTimeoutMs, '10000')),
+  );

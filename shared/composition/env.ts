@@ -20,7 +20,8 @@ export const ENV = {
   staffEmailsAdmin: 'STAFF_EMAILS_ADMIN',
   smsGatewayUrl: 'SMS_GATEWAY_URL',
   bankApiUrl: 'BANK_API_URL',
-  bankApiKey: 'BANK_API_KEY',
+  /** The Secrets Manager secret (ARN or name) holding the bank's API key; read once per cold start. */
+  bankApiKeySecret: 'BANK_API_KEY_SECRET',
   bankTimeoutMs: 'BANK_TIMEOUT_MS',
   authIssuer: 'AUTH_ISSUER',
   authJwksUrl: 'AUTH_JWKS_URL',

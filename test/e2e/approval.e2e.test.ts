@@ -32,7 +32,7 @@ beforeAll(async () => {
   twin = twinProcess(port, dataDir);
   await start();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}, 150_000);
+}, 330_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -237,7 +237,7 @@ test('a claim awaiting approval when the twin stops is approved and paid after a
       (e) => e.destination.to.includes('approver@santunan.local') && e.subject.includes(reference) && !e.subject.includes('kedua'),
     ),
   ).toHaveLength(0);
-}, 240_000);
+}, 420_000);
 
 test('a verifier assesses an injury on the staff page without JavaScript, and the family page shows the breakdown', async () => {
   // A demo member of their own (the example member has claims from the tests above).

@@ -33,7 +33,7 @@ beforeAll(async () => {
   twin = twinProcess(port, dataDir);
   await twin.start();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}, 150_000);
+}, 330_000);
 
 afterAll(async () => {
   await browser?.close();

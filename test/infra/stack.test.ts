@@ -282,6 +282,23 @@ describe('functions', () => {
 });
 
 describe('least privilege', () => {
+  test('the bank key is a Secrets Manager secret, encrypted with the data key, readable by the paying function only', () => {
+    const secrets = template.findResources('AWS::SecretsManager::Secret');
+    expect(Object.keys(secrets)).toHaveLength(1);
+    const [secretId, secret] = Object.entries(secrets)[0]! as [string, Resource];
+    expect(secret.Properties.KmsKeyId).toBeDefined();
+    for (const [name, definition] of Object.entries(FUNCTIONS) as [FunctionName, FunctionDefinition][]) {
+      const fn = template.findResources('AWS::Lambda::Function')[functionId(definition)] as Resource;
+      const vars = fn.Properties.Environment?.Variables ?? {};
+      // No function holds the key itself in its environment any more.
+      expect([name, vars.BANK_API_KEY]).toEqual([name, undefined]);
+      const reads = statementsOf(definition).some(
+        (st) => actions(st).includes('secretsmanager:GetSecretValue') && mentions(st.Resource, secretId),
+      );
+      expect([name, reads, vars.BANK_API_KEY_SECRET !== undefined]).toEqual([name, name === 'payClaim', name === 'payClaim']);
+    }
+  });
+
   const claimsTableId = Object.keys(template.findResources('AWS::DynamoDB::GlobalTable')).find((id) =>
     id.includes(CLAIMS_TABLE.id),
   ) as string;

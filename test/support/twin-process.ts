@@ -34,7 +34,7 @@ export const twinProcess = (port: number, dataDir: string) => {
         if (child!.exitCode !== null) throw new Error(`twin exited: ${state.output}`);
         if (!state.output.includes('Ctrl-C stops everything')) throw new Error('not up yet');
       },
-      120_000,
+      300_000,
       200,
     );
   };

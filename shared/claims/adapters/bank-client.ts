@@ -9,21 +9,29 @@ import {
 
 /**
  * The disbursement service over HTTP. The claim reference is the idempotency key: the bank returns the first
- * transfer for a key it has seen, so a retry after a timeout can never pay twice.
+ * transfer for a key it has seen, so a retry after a timeout can never pay twice. The API key comes from a source
+ * (Secrets Manager, read once per cold start: shared/platform/secrets); a failed read is a BankUnavailableError,
+ * retried by the state machine like an unreachable bank, and nothing is sent.
  */
 export class BankClient implements Disbursement {
   constructor(
     private readonly baseUrl: string,
-    private readonly apiKey: string,
+    private readonly apiKey: () => Promise<string>,
     private readonly timeoutMs = 10_000,
   ) {}
 
   async transfer(request: TransferRequest): Promise<TransferReceipt> {
+    let apiKey: string;
+    try {
+      apiKey = await this.apiKey();
+    } catch (error) {
+      throw new BankUnavailableError(`The bank key could not be read: ${(error as Error).name}`);
+    }
     let res: Response;
     try {
       res = await fetch(`${this.baseUrl}/transfers`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': request.reference, authorization: `Bearer ${this.apiKey}` },
+        headers: { 'content-type': 'application/json', 'idempotency-key': request.reference, authorization: `Bearer ${apiKey}` },
         body: JSON.stringify({ ...request, currency: 'IDR' }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
