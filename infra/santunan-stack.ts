@@ -1,4 +1,4 @@
-import { type CfnElement, CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Aws, type CfnElement, CfnOutput, Fn, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { DEFAULT_CROSS_STACK_REFERENCES, S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
@@ -150,7 +150,11 @@ export class SantunanStack extends Stack {
       functionFor: (name) => this.functions[name].function,
       logsKey,
     });
-    if (props.webAclArn) this.edge = new ClaimsDistribution(this, 'Edge', { api: this.httpApi.api, webAclArn: props.webAclArn });
+    // The origin header CloudFront adds, which the functions require (ORIGIN_VERIFY): the stack's own GUID, in no
+    // repository and no public answer, so a request straight to the execute-api host (around the WAF) is a 403.
+    const originVerify = Fn.select(2, Fn.split('/', Aws.STACK_ID));
+    if (props.webAclArn)
+      this.edge = new ClaimsDistribution(this, 'Edge', { api: this.httpApi.api, webAclArn: props.webAclArn, originVerify });
     this.publicUrl = this.edge?.url ?? this.httpApi.url;
     // Browsers may upload from the form's own origin only. The API resource itself depends on nothing (its routes
     // and integrations depend on the functions), and the distribution only on it, so the bucket can name either
@@ -159,6 +163,9 @@ export class SantunanStack extends Stack {
     // Behind CloudFront every link a function writes (emails, redirects) and the staff same-origin check must use
     // the distribution, not the API's own host name that API Gateway reports.
     if (this.edge) for (const name of names) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.publicUrl);
+    if (this.edge)
+      for (const name of new Set(ROUTES.map((r) => r.function)))
+        this.functions[name].function.addEnvironment(ENV.originVerify, originVerify);
 
     // The daily reconciliation; its emails link to the API's report pages.
     this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.functions.reconcilePremiums.function });

@@ -8,6 +8,8 @@ export interface ClaimsDistributionProps {
   api: apigwv2.HttpApi;
   /** The CLOUDFRONT-scoped web ACL (SantunanEdgeStack, us-east-1). */
   webAclArn: string;
+  /** Sent to the API as `X-Origin-Verify`; the functions refuse requests without it (they went around the WAF). */
+  originVerify: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export class ClaimsDistribution extends Construct {
         origin: new origins.HttpOrigin(apiDomain, {
           protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
           originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+          customHeaders: { 'X-Origin-Verify': props.originVerify },
         }),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,

@@ -42,6 +42,8 @@ export const ENV = {
   reconcileFunctionName: 'RECONCILE_FUNCTION_NAME',
   /** Milliseconds an on-demand reconciliation request waits for its run before answering 202 (default 20,000). */
   reconciliationWaitMs: 'RECONCILIATION_WAIT_MS',
+  /** Set behind CloudFront: the value its origin header carries; requests without it are refused (platform/http/handler.ts). */
+  originVerify: 'ORIGIN_VERIFY',
   /** The limit on wrong claimant NIKs per claim reference (docs/architecture.md, "Rate limits"): `false` turns it off. */
   lookupLimitEnabled: 'LOOKUP_LIMIT_ENABLED',
   /** Wrong NIKs per reference and window before the clients that made them are refused. */

@@ -535,6 +535,20 @@ describe('edge: CloudFront with AWS WAF in front of the HTTP API', () => {
     });
   });
 
+  test('CloudFront sends an origin header the HTTP functions require, so the execute-api host cannot go around the WAF', () => {
+    const d = distribution();
+    const header = (d.Origins[0].OriginCustomHeaders as { HeaderName: string; HeaderValue: unknown }[]).find(
+      (h) => h.HeaderName === 'X-Origin-Verify',
+    );
+    expect(header?.HeaderValue).toBeDefined();
+    const served = new Set(ROUTES.map((r) => r.function));
+    for (const [name, definition] of DEFINITIONS) {
+      const fn = template.findResources('AWS::Lambda::Function')[functionId(definition)] as Resource;
+      const value = fn.Properties.Environment.Variables.ORIGIN_VERIFY;
+      expect([name, value]).toEqual([name, served.has(name as FunctionName) ? header!.HeaderValue : undefined]);
+    }
+  });
+
   test("the site's public origin is the distribution: the bucket CORS rule, the functions' links and the ApiUrl output", () => {
     const documents = Object.values(buckets)[0] as Resource;
     expect(documents.Properties.CorsConfiguration.CorsRules[0].AllowedOrigins).toEqual([siteOrigin()]);

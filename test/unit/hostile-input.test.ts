@@ -48,6 +48,27 @@ describe('hostile input never becomes a 5xx', () => {
     expect(JSON.parse(res.body)).toEqual({ cookies: { santunan_session: 'abc def' } });
   });
 
+  it('with ORIGIN_VERIFY set (AWS, behind CloudFront and its WAF), a request without the origin header is a 403', async () => {
+    const handler = httpHandler(async () => json(200, { ok: true }), { accepts: ['json'] });
+    const call = async (headers: Record<string, string>) =>
+      (
+        (await handler(event({ headers: { 'content-type': 'application/json', ...headers }, body: '{}' }), context)) as {
+          statusCode: number;
+        }
+      ).statusCode;
+    process.env.ORIGIN_VERIFY = 'from-the-distribution';
+    try {
+      // Straight to https://<id>.execute-api...: past the WAF's rate rules, so refused.
+      expect(await call({})).toBe(403);
+      expect(await call({ 'x-origin-verify': 'guessed' })).toBe(403);
+      expect(await call({ 'X-Origin-Verify': 'from-the-distribution' })).toBe(200);
+    } finally {
+      delete process.env.ORIGIN_VERIFY;
+    }
+    // The twin (no distribution) sets nothing, and nothing is asked.
+    expect(await call({})).toBe(200);
+  });
+
   it('a forged nextToken (another index, other key names, huge values) is a 400, never sent to the store', async () => {
     const sent: unknown[] = [];
     const listByStatus = async (...args: unknown[]) => {

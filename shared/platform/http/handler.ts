@@ -1,9 +1,10 @@
+import { timingSafeEqual } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { DomainError } from '../../kernel/errors';
+import { DomainError, ForbiddenError } from '../../kernel/errors';
 import { logger, metrics, tracer } from '../observability';
 import { type Lang, pickLang } from '../web/i18n';
 import { type BodyKind, bodyKindOf, decodeBody, parseForm, parseJson } from './body';
@@ -47,11 +48,28 @@ type Result = APIGatewayProxyStructuredResultV2;
 
 const DEFAULT_MAX_BODY = 64 * 1024;
 
+/**
+ * In AWS the site is served through CloudFront, whose web ACL holds the per-client rate rules; CloudFront adds this
+ * header with a value only the stack knows (ORIGIN_VERIFY, shared/composition/env.ts). A request that reaches the
+ * API's own execute-api host without it went around the WAF and is refused before anything is read. The twin sets
+ * no ORIGIN_VERIFY, and then nothing is asked.
+ */
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
+const ORIGIN_VERIFY_VAR = 'ORIGIN_VERIFY';
+const fromOrigin = (headers: Record<string, string | undefined>): boolean => {
+  const expected = process.env[ORIGIN_VERIFY_VAR];
+  if (!expected) return true;
+  const given = Buffer.from(headers[ORIGIN_VERIFY_HEADER] ?? '');
+  const wanted = Buffer.from(expected);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+};
+
 /** Before the handler: headers in lower case, language, and the body checked for type and size, then parsed. */
 const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result> => ({
   before: ({ event }) => {
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(event.headers ?? {})) headers[k.toLowerCase()] = v;
+    if (!fromOrigin(headers)) throw new ForbiddenError('This API is reached through the site only.');
     const query = { ...(event.queryStringParameters ?? {}) };
     const cookies: Record<string, string> = {};
     for (const c of event.cookies ?? []) {
