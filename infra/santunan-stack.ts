@@ -171,9 +171,9 @@ export class SantunanStack extends Stack {
     this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.functions.reconcilePremiums.function });
     for (const name of names)
       if (definitions[name].scheduled && !this.edge) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.publicUrl);
-    // On-demand runs: the staff API invokes the reconciliation function asynchronously, and may invoke nothing else.
+    // Premium jobs (on-demand runs, imports from storage): the staff API invokes reconcilePremiums asynchronously, and nothing else.
     for (const name of names) {
-      if (!definitions[name].invokesReconciliation) continue;
+      if (!definitions[name].startsPremiumJobs) continue;
       const target = this.functions.reconcilePremiums.function;
       this.functions[name].function.addEnvironment(ENV.reconcileFunctionName, target.functionName);
       target.grantInvoke(this.functions[name].role);

@@ -1,31 +1,24 @@
-import { s3Client } from '../../shared/composition/claims';
-import { ENV, requireEnv } from '../../shared/composition/env';
-import { membersRepository, premiumsRepository, reconciliationRuns, runStarter } from '../../shared/composition/premiums';
+import { importJobs, jobStarter, membersRepository, premiumsRepository, reconciliationRuns } from '../../shared/composition/premiums';
 import { reconciliationWaitMs } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
-import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
+import { httpHandler } from '../../shared/platform/http/handler';
 import { json } from '../../shared/platform/http/responses';
-import { S3ImportFiles } from '../../shared/premiums/adapters/import-files';
+import { importAnswer } from '../../shared/premiums/adapters/import-route';
 import { importPayments } from '../../shared/premiums/application/import-payments';
 import { requestReconciliation } from '../../shared/premiums/application/reconciliation-runs';
-import { importFromStorageSchema } from '../../shared/premiums/schemas/imports';
 import { reconcileRequestSchema } from '../../shared/premiums/schemas/reconciliation';
 import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
 
 const auth = staffAuth();
 const members = membersRepository();
 const premiums = premiumsRepository();
-// Reads uploaded payment files only: the uploads themselves are signed by staffRoster (POST /staff/uploads).
-const files = new S3ImportFiles(s3Client(), requireEnv(ENV.documentsBucket));
-const runDeps = { runs: reconciliationRuns(), starter: runStarter(), premiums };
+const starter = jobStarter();
+const runDeps = { runs: reconciliationRuns(), starter, premiums };
 /** How long an on-demand run may take and still be answered with its report (well inside the API's 29 s). */
 const WAIT_MS = reconciliationWaitMs();
-
-/** The payment CSV: the request body itself, or a file uploaded to storage before, streamed from there. */
-const csvSource = async (request: HttpRequest) =>
-  request.bodyKind === 'csv' ? request.rawBody : files.open('payments', validate(importFromStorageSchema, request.body).uploadId);
+const importDeps = { jobs: importJobs(), starter, waitMs: WAIT_MS };
 
 /** Finance's routes of the premium ledger: the payment import and the reconciliation of a month on demand. */
 export const handler = httpHandler(
@@ -35,7 +28,7 @@ export const handler = httpHandler(
     switch (request.route) {
       case 'POST /staff/premiums/payments':
         requireRole(user, ['finance']);
-        return json(200, await importPayments({ members, premiums }, await csvSource(request)));
+        return importAnswer(importDeps, request, 'payments', user.username, (csv) => importPayments({ members, premiums }, csv));
       case 'POST /staff/reconciliations': {
         requireRole(user, ['finance']);
         const { period } = validate(reconcileRequestSchema, request.body);

@@ -1,9 +1,10 @@
-import { membersRepository, premiumsRepository, reconciliationRuns } from '../../shared/composition/premiums';
+import { importJobs, membersRepository, premiumsRepository, reconciliationRuns } from '../../shared/composition/premiums';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError, ValidationError } from '../../shared/kernel/errors';
 import { isPeriod } from '../../shared/kernel/periods';
 import { httpHandler } from '../../shared/platform/http/handler';
 import { json } from '../../shared/platform/http/responses';
+import { IMPORT_JOB_ID_PATTERN } from '../../shared/premiums/application/import-jobs';
 import { memberWithCoverage, reportCsv } from '../../shared/premiums/application/member-coverage';
 import { RUN_ID_PATTERN } from '../../shared/premiums/application/reconciliation-runs';
 import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
@@ -12,6 +13,7 @@ const auth = staffAuth();
 const members = membersRepository();
 const premiums = premiumsRepository();
 const runs = reconciliationRuns();
+const jobs = importJobs();
 
 /**
  * The read-only staff routes of the roster and the ledger: a member with coverage by month (any staff) and a month's
@@ -54,6 +56,16 @@ export const handler = httpHandler(
           ...run,
           ...(run.status === 'SUCCEEDED' ? { reportUrl: `/staff/reconciliations/${run.period}` } : {}),
         });
+      }
+      case 'GET /staff/imports/{jobId}': {
+        requireRole(user, ['admin', 'finance']);
+        const jobId = request.params.jobId ?? '';
+        // Checked before the store: a forged id of any length never reaches DynamoDB as a key.
+        const job = IMPORT_JOB_ID_PATTERN.test(jobId) ? await jobs.get(jobId) : undefined;
+        if (!job) throw new NotFoundError('No import with this id.');
+        // The roster is admin's, the payments finance's: as for the imports themselves.
+        requireRole(user, [job.kind === 'roster' ? 'admin' : 'finance']);
+        return json(200, job);
       }
       default:
         throw new NotFoundError();

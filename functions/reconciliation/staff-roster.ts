@@ -1,24 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { s3Client, uploadSigner } from '../../shared/composition/claims';
 import { ENV, requireEnv } from '../../shared/composition/env';
-import { membersRepository } from '../../shared/composition/premiums';
+import { importJobs, jobStarter, membersRepository } from '../../shared/composition/premiums';
+import { reconciliationWaitMs } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
-import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
+import { httpHandler } from '../../shared/platform/http/handler';
 import { json } from '../../shared/platform/http/responses';
 import { S3ImportFiles } from '../../shared/premiums/adapters/import-files';
+import { importAnswer } from '../../shared/premiums/adapters/import-route';
 import { importRoster } from '../../shared/premiums/application/import-roster';
-import { importFromStorageSchema, importUploadRequestSchema, MAX_IMPORT_BYTES } from '../../shared/premiums/schemas/imports';
+import { importUploadRequestSchema, MAX_IMPORT_BYTES } from '../../shared/premiums/schemas/imports';
 import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
 
 const auth = staffAuth();
 const members = membersRepository();
+/** Imports from storage are jobs on the premium jobs function (shared/premiums/application/import-jobs.ts). */
+const importDeps = { jobs: importJobs(), starter: jobStarter(), waitMs: reconciliationWaitMs() };
 const files = new S3ImportFiles(s3Client(), requireEnv(ENV.documentsBucket), uploadSigner());
-
-/** The roster CSV: the request body itself, or a file uploaded to storage before, streamed from there. */
-const csvSource = async (request: HttpRequest) =>
-  request.bodyKind === 'csv' ? request.rawBody : files.open('roster', validate(importFromStorageSchema, request.body).uploadId);
 
 /**
  * The staff routes that bring files in: the roster import (admin) and the upload to storage of a large CSV file of
@@ -32,7 +32,7 @@ export const handler = httpHandler(
     switch (request.route) {
       case 'POST /staff/members/import':
         requireRole(user, ['admin']);
-        return json(200, await importRoster({ members }, await csvSource(request)));
+        return importAnswer(importDeps, request, 'roster', user.username, (csv) => importRoster({ members }, csv));
       case 'POST /staff/uploads': {
         requireRole(user, ['admin', 'finance']);
         const { kind, size } = validate(importUploadRequestSchema, request.body);

@@ -34,8 +34,11 @@ export interface FunctionDefinition {
   workflowTask?: boolean;
   /** Invoked by EventBridge Scheduler (daily reconciliation); PUBLIC_BASE_URL is set for links in its emails. */
   scheduled?: boolean;
-  /** Invokes this function asynchronously (RECONCILE_FUNCTION_NAME and lambda:InvokeFunction on it, nothing else). */
-  invokesReconciliation?: boolean;
+  /**
+   * Starts premium jobs (an on-demand reconciliation run, an import from storage) as asynchronous invocations of
+   * reconcilePremiums (RECONCILE_FUNCTION_NAME and lambda:InvokeFunction on it, nothing else).
+   */
+  startsPremiumJobs?: boolean;
 }
 
 /** The key prefixes of the documents bucket. */
@@ -126,7 +129,9 @@ export const FUNCTIONS = {
     entry: 'functions/reconciliation/staff-roster.ts',
     description: 'Roster import and uploads of large import files',
     tables: [{ table: MEMBERS_TABLE, access: 'readwrite' }],
-    documents: { access: 'readwrite', prefix: 'imports/' },
+    // Signs uploads of import files (write); an import from storage runs in reconcilePremiums, which reads them.
+    documents: { access: 'write', prefix: 'imports/' },
+    startsPremiumJobs: true,
     staffAuth: true,
     memorySize: 1024,
     timeoutSeconds: 29,
@@ -135,9 +140,9 @@ export const FUNCTIONS = {
     entry: 'functions/reconciliation/staff-payments.ts',
     description: 'Payment import and reconciliation on demand',
     tables: [{ table: MEMBERS_TABLE, access: 'readwrite' }],
-    documents: { access: 'read', prefix: 'imports/' },
-    // An on-demand run is an asynchronous invocation of reconcilePremiums (the API's 29 s are too short for a month).
-    invokesReconciliation: true,
+    // An on-demand run and an import from storage are asynchronous invocations of reconcilePremiums (the API's 29 s
+    // are too short for a month, or for a 50 MB file): this function reads no file itself.
+    startsPremiumJobs: true,
     staffAuth: true,
     memorySize: 1024,
     timeoutSeconds: 29,
@@ -153,8 +158,9 @@ export const FUNCTIONS = {
   },
   reconcilePremiums: {
     entry: 'functions/reconciliation/reconcile-premiums.ts',
-    description: 'Daily premium reconciliation of the current and previous month',
+    description: 'Premium jobs: the daily reconciliation, on-demand runs and imports from storage',
     tables: [{ table: MEMBERS_TABLE, access: 'readwrite' }],
+    documents: { access: 'read', prefix: 'imports/' },
     notifies: true,
     memorySize: 1769,
     timeoutSeconds: 600,

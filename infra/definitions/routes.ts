@@ -30,6 +30,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/staff/reconciliations', function: 'staffPayments' },
   { method: 'GET', path: '/staff/reconciliations/{period}', function: 'staffPremiumViews' },
   { method: 'GET', path: '/staff/reconciliations/runs/{runId}', function: 'staffPremiumViews' },
+  { method: 'GET', path: '/staff/imports/{jobId}', function: 'staffPremiumViews' },
   { method: 'POST', path: '/staff/uploads', function: 'staffRoster' },
 ];
 

@@ -30,6 +30,8 @@ import { ROSTER_HEADER, ROSTER_OPTIONAL_HEADER } from '../../shared/premiums/dom
 import { importFromStorageSchema, importUploadRequestSchema, MAX_IMPORT_BYTES } from '../../shared/premiums/schemas/imports';
 import { reconcileRequestSchema } from '../../shared/premiums/schemas/reconciliation';
 import {
+  importAcceptedSchema,
+  importJobSchema,
   importUploadCreatedSchema,
   memberWithCoverageSchema,
   paymentImportResultSchema,
@@ -85,6 +87,8 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'ReconciliationReport', schema: reconciliationReportSchema, io: 'output' },
   { name: 'ReconciliationAccepted', schema: reconciliationAcceptedSchema, io: 'output' },
   { name: 'ReconciliationRun', schema: reconciliationRunSchema, io: 'output' },
+  { name: 'ImportAccepted', schema: importAcceptedSchema, io: 'output' },
+  { name: 'ImportJob', schema: importJobSchema, io: 'output' },
   { name: 'MemberWithCoverage', schema: memberWithCoverageSchema, io: 'output' },
 ];
 
@@ -182,6 +186,11 @@ export const PATH_PARAMETERS: Record<string, { description: string; schema: Reco
     example: '3173014107850003',
   },
   period: { description: 'A month, YYYY-MM.', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, example: '2026-09' },
+  jobId: {
+    description: 'An import from storage, `IMP-<16 characters>`.',
+    schema: { type: 'string', pattern: '^IMP-[A-Za-z0-9_-]{16}$' },
+    example: 'IMP-AAAAAAAAAAAAAAAA',
+  },
   runId: {
     description: 'An on-demand reconciliation run, `REC-<period>-<10 characters>`.',
     schema: { type: 'string', pattern: '^REC-\\d{4}-\\d{2}-[A-Za-z0-9_-]{10}$' },
@@ -887,7 +896,16 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       csv: { header: ROSTER_HEADER, examples: { twoMembers: { summary: 'Two members', value: rosterCsv } } },
       json: importFromStorage,
     },
-    responses: { 200: { description: 'What was imported and what was refused.', json: rosterImportResultSchema }, ...csvImportErrors },
+    responses: {
+      200: { description: 'What was imported and what was refused.', json: rosterImportResultSchema },
+      202: {
+        description:
+          'A file in storage (`{"uploadId"}`) is imported as a job; when it is not done within 20 s (or with `Prefer: respond-async`), poll `statusUrl` (also in `Location`).',
+        json: importAcceptedSchema,
+        location: '`/staff/imports/{jobId}`',
+      },
+      ...csvImportErrors,
+    },
   },
   'GET /staff/members/{nik}': {
     operationId: 'getMember',
@@ -915,7 +933,16 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       csv: { header: PAYMENT_HEADER, examples: { twoReceipts: { summary: 'September for two members', value: paymentsCsv } } },
       json: importFromStorage,
     },
-    responses: { 200: { description: 'What was imported and what was refused.', json: paymentImportResultSchema }, ...csvImportErrors },
+    responses: {
+      200: { description: 'What was imported and what was refused.', json: paymentImportResultSchema },
+      202: {
+        description:
+          'A file in storage (`{"uploadId"}`) is imported as a job; when it is not done within 20 s (or with `Prefer: respond-async`), poll `statusUrl` (also in `Location`).',
+        json: importAcceptedSchema,
+        location: '`/staff/imports/{jobId}`',
+      },
+      ...csvImportErrors,
+    },
   },
   'POST /staff/reconciliations': {
     operationId: 'reconcileMonth',
@@ -940,6 +967,20 @@ export const OPERATIONS: Record<string, OperationSpec> = {
         location: '`/staff/reconciliations/runs/{runId}`',
       },
       400: invalid('`period` is not YYYY-MM, or after the current month.'),
+    },
+  },
+  'GET /staff/imports/{jobId}': {
+    operationId: 'getImportJob',
+    summary: 'An import from storage',
+    description:
+      'Its status (`RUNNING`, `SUCCEEDED`, `FAILED`), who asked and when; once it succeeded, `result` is the answer the import gives ' +
+      '(the same JSON as a `200`); once it failed, `error` (a file refused as a whole has `fields` with the line and the reason). ' +
+      "A roster import is admin's to read, a payment import finance's.",
+    tag: 'Staff premiums',
+    roles: ['admin', 'finance'],
+    responses: {
+      200: { description: 'The import job.', json: importJobSchema },
+      404: notFound('No import with this id.'),
     },
   },
   'GET /staff/reconciliations/runs/{runId}': {

@@ -344,12 +344,14 @@ describe('least privilege', () => {
     expect(
       views.filter((a) => /^(s3|ses):/.test(a) || ['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'].includes(a)),
     ).toEqual([]);
-    expect(granted(FUNCTIONS.staffRoster)).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:PutObject', 'dynamodb:BatchWriteItem']));
-    expect(granted(FUNCTIONS.staffRoster).some((a) => a.startsWith('ses:'))).toBe(false);
-    expect(granted(FUNCTIONS.staffPayments)).toEqual(
-      expect.arrayContaining(['s3:GetObject*', 'dynamodb:BatchWriteItem', 'lambda:InvokeFunction']),
+    // The roster function signs uploads of import files; the files in storage are read by the premium jobs function.
+    expect(granted(FUNCTIONS.staffRoster)).toEqual(
+      expect.arrayContaining(['s3:PutObject', 'dynamodb:BatchWriteItem', 'lambda:InvokeFunction']),
     );
-    expect(granted(FUNCTIONS.staffPayments)).not.toContain('s3:PutObject');
+    expect(granted(FUNCTIONS.staffRoster).some((a) => a.startsWith('ses:') || a.startsWith('s3:GetObject'))).toBe(false);
+    expect(granted(FUNCTIONS.staffPayments)).toEqual(expect.arrayContaining(['dynamodb:BatchWriteItem', 'lambda:InvokeFunction']));
+    expect(granted(FUNCTIONS.staffPayments).some((a) => a.startsWith('s3:'))).toBe(false);
+    expect(granted(FUNCTIONS.reconcilePremiums)).toEqual(expect.arrayContaining(['s3:GetObject*', 'dynamodb:BatchWriteItem']));
     // The on-demand run is the reconciliation function's (which emails finance): the API only invokes it, by name.
     expect(granted(FUNCTIONS.staffPayments).some((a) => a.startsWith('ses:'))).toBe(false);
     const payments = template.findResources('AWS::Lambda::Function')[functionId(FUNCTIONS.staffPayments)] as Resource;
@@ -388,7 +390,7 @@ describe('least privilege', () => {
       expect(objectReads(FUNCTIONS[name]).length).toBeGreaterThan(0);
       for (const grant of objectReads(FUNCTIONS[name])) expect([name, grant]).toEqual([name, expect.stringContaining('/uploads/*')]);
     }
-    for (const name of ['staffRoster', 'staffPayments'] as const) {
+    for (const name of ['reconcilePremiums'] as const) {
       expect(objectReads(FUNCTIONS[name]).length).toBeGreaterThan(0);
       for (const grant of objectReads(FUNCTIONS[name])) expect([name, grant]).toEqual([name, expect.stringContaining('/imports/*')]);
     }

@@ -60,6 +60,7 @@ const EXPECTED: Record<string, number> = {
   'POST /staff/reconciliations application/json': 200,
   'GET /staff/reconciliations/{period}': 200,
   'GET /staff/reconciliations/runs/{runId}': 404,
+  'GET /staff/imports/{jobId}': 404,
   'POST /staff/uploads application/json': 201,
   'POST /auth/token application/json': 200,
   'GET /openapi.json': 200,

@@ -382,6 +382,29 @@ describe('bad files get clear per-line errors and write nothing wrong', () => {
     expect(res.json).toMatchObject({ lines: 30, imported: 30 });
     const missing = await staffJson('POST', '/staff/members/import', 'admin', { uploadId: 'imp_AAAAAAAAAAAAAAAAAAAAAA' });
     expect(missing.status).toBe(400);
+    expect(missing.json.fields).toEqual([expect.objectContaining({ path: 'uploadId', code: 'uploadId.notFound' })]);
+
+    // A file in storage is a job: asked not to wait (a 50 MB roster takes minutes), the import answers 202 and a job
+    // to poll, which ends with the same result as the synchronous import.
+    const again = await api.call('POST', '/staff/members/import', {
+      body: JSON.stringify({ uploadId: upload.json.uploadId }),
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        prefer: 'respond-async',
+        authorization: `Bearer ${await tokenFor('admin')}`,
+      },
+    });
+    expect(again.status).toBe(202);
+    expect(again.headers.get('location')).toBe(again.json.statusUrl);
+    let job: any;
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+      job = (await staffJson('GET', again.json.statusUrl, 'admin')).json;
+      if (job.status !== 'RUNNING') break;
+    }
+    expect(job).toMatchObject({ kind: 'roster', status: 'SUCCEEDED', requestedBy: 'admin', result: { lines: 30, unchanged: 30 } });
+    // The roster job is admin's to read, not finance's.
+    expect((await staffJson('GET', again.json.statusUrl, 'finance')).status).toBe(403);
   });
 
   it('refuses a reconciliation of a period that is not YYYY-MM', async () => {

@@ -50,4 +50,6 @@ export const memberKeys = {
   report: (period: string) => ({ pk: `RECONCILIATION#${period}`, sk: 'REPORT' }),
   /** One on-demand reconciliation run (`REC-<period>-<random>`): its status, who asked, the counts or the error. */
   run: (runId: string) => ({ pk: `RECONCILIATION_RUN#${runId}`, sk: 'RUN' }),
+  /** One import from storage run as a job (`IMP-<random>`): its status, who asked, the result or the error. */
+  importJob: (jobId: string) => ({ pk: `IMPORT_JOB#${jobId}`, sk: 'JOB' }),
 };

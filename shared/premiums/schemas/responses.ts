@@ -140,3 +140,29 @@ export const memberWithCoverageSchema = z.object({
     }),
   ),
 });
+
+/** 202 to an import from storage that is still running. */
+export const importAcceptedSchema = z.object({
+  jobId: z.string(),
+  status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED']),
+  statusUrl: z.string().check(z.meta({ format: 'uri-reference' })),
+});
+
+/** 200 to GET /staff/imports/{jobId}. */
+export const importJobSchema = z.object({
+  jobId: z.string(),
+  kind: z.enum(['roster', 'payments']),
+  uploadId: z.string(),
+  status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED']),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  finishedAt: z.optional(z.string()),
+  result: z.optional(z.record(z.string(), z.unknown())),
+  error: z.optional(
+    z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.optional(z.array(z.object({ path: z.string(), code: z.string() }))),
+    }),
+  ),
+});
