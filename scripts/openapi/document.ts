@@ -144,9 +144,12 @@ export const buildOpenApiDocument = (): Json => {
     if (spec.html) content['text/html'] = { schema: { type: 'string', description: spec.html } };
     if (spec.csv) content[CSV_MEDIA] = { schema: { type: 'string', description: spec.csv } };
     if (spec.text) content[spec.text.mediaType] = { schema: spec.text.schema ?? { type: 'string', description: spec.text.description } };
+    const retryAfter =
+      status === 503 ? { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } } } : {};
+    const headers = { ...(spec.location ? { Location: { description: spec.location, schema: { type: 'string' } } } : {}), ...retryAfter };
     return {
       description: spec.description,
-      ...(spec.location ? { headers: { Location: { description: spec.location, schema: { type: 'string' } } } } : {}),
+      ...(Object.keys(headers).length ? { headers } : {}),
       ...(Object.keys(content).length ? { content } : {}),
     };
   };
@@ -174,11 +177,17 @@ export const buildOpenApiDocument = (): Json => {
       };
       responses[415] ??= { description: `The body is not ${mediaTypes.join(' or ')}.`, json: { errors: ['UNSUPPORTED_MEDIA_TYPE'] } };
     }
-    if (lambda)
+    if (lambda) {
       responses[500] ??= {
         description: 'Something failed on our side; nothing was lost, try again.',
         json: { errors: ['INTERNAL_ERROR'] },
       };
+      responses[503] ??= {
+        description:
+          'A service we depend on is briefly unavailable (a database restart, throttling); nothing was saved. Try again after `Retry-After` seconds (with the same `Idempotency-Key`, where the route takes one).',
+        json: { errors: ['SERVICE_UNAVAILABLE'] },
+      };
+    }
 
     const pathParameters = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
       const p = PATH_PARAMETERS[name!];
