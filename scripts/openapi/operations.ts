@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { STAFF_REJECTION_REASONS } from '../../shared/claims/application/approval/decide';
 import { CLAIM_STATUSES, MAX_UPLOAD_BYTES } from '../../shared/claims/domain/claim';
+import { CLOSE_REASON_CODES, CLOSE_REASONS } from '../../shared/claims/domain/closure';
 import { assessmentFormSchema, assessmentSchema } from '../../shared/claims/schemas/assessment';
 import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
-import { CLOSE_REASON_CODES, CLOSE_REASONS } from '../../shared/claims/domain/closure';
 import { closeRequestSchema, closeResultSchema } from '../../shared/claims/schemas/close';
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
 import { addDocumentsRequestSchema } from '../../shared/claims/schemas/documents';
@@ -799,7 +799,8 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       403: { description: 'Only supervisors close claims.', json: { errors: ['FORBIDDEN'] }, html: 'An error page (form posts).' },
       404: { ...notFound('No claim with this reference.'), html: 'An error page (form posts).' },
       409: {
-        description: '`CLAIM_NOT_CLOSABLE`: the claim is approved, being paid, paid or closed already. `CLAIM_STATE_CHANGED`: it changed meanwhile.',
+        description:
+          '`CLAIM_NOT_CLOSABLE`: the claim is approved, being paid, paid or closed already. `CLAIM_STATE_CHANGED`: it changed meanwhile.',
         json: { errors: ['CLAIM_NOT_CLOSABLE', 'CLAIM_STATE_CHANGED'] },
         html: 'An error page (form posts).',
       },
