@@ -64,8 +64,8 @@ export const storedClaimKeys = async () =>
   (await scanAll('claims', {
     filter: 'entity = :claim',
     values: { ':claim': 'CLAIM' },
-    names: { '#m': 'member' },
-    projection: 'reference, #m.nik',
+    names: { '#r': 'reference', '#m': 'member' },
+    projection: '#r, #m.nik',
   })) as { reference: string; member: { nik: string } }[];
 
 /** How many claims have a status (and, with `withDecisionTask`, wait for a decision): a Query that returns a count. */
