@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { html } from '../../shared/platform/web/html';
@@ -19,6 +19,25 @@ interface Transfer {
 }
 
 /**
+ * The ledger on disk: one JSON line per transfer, appended as it is made (rewriting the whole ledger on every transfer
+ * cost the twin's event loop about 50 s over 5,000 transfers). A ledger of an older twin (`bank-ledger.json`, one
+ * array) is read first.
+ */
+const loadLedger = (dataDir: string): Transfer[] => {
+  const legacy = join(dataDir, 'bank-ledger.json');
+  const lines = join(dataDir, 'bank-ledger.jsonl');
+  return [
+    ...(existsSync(legacy) ? (JSON.parse(readFileSync(legacy, 'utf8')) as Transfer[]) : []),
+    ...(existsSync(lines)
+      ? readFileSync(lines, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Transfer)
+      : []),
+  ];
+};
+
+/**
  * The twin's sandbox for the two outside services a claim touches:
  * - a disbursement bank (`POST /bank/transfers` with an Idempotency-Key), with switchable failures
  *   (`POST /_sandbox/failures {"mode":"timeout"|"5xx"|"reject","count":n}`) and a ledger of the transfers it
@@ -27,12 +46,13 @@ interface Transfer {
  * `GET /` shows both to a person.
  */
 export const startSandbox = async (options: { dataDir: string; port?: number; apiKey: string; timeoutHoldMs?: number }) => {
-  const ledgerFile = join(options.dataDir, 'bank-ledger.json');
-  const ledger: Transfer[] = existsSync(ledgerFile) ? (JSON.parse(readFileSync(ledgerFile, 'utf8')) as Transfer[]) : [];
+  const ledgerFile = join(options.dataDir, 'bank-ledger.jsonl');
+  const ledger = loadLedger(options.dataDir);
+  const byKey = new Map(ledger.map((t) => [t.idempotencyKey, t]));
   const sms: { to: string; text: string; at: string }[] = [];
   const failures: BankFailure[] = [];
   const holdMs = options.timeoutHoldMs ?? 15_000;
-  const save = () => writeFileSync(ledgerFile, JSON.stringify(ledger, null, 1));
+  const save = (transfer: Transfer) => appendFileSync(ledgerFile, `${JSON.stringify(transfer)}\n`);
   const port = () => {
     const a = server.address();
     return typeof a === 'object' && a ? a.port : 0;
@@ -63,7 +83,7 @@ export const startSandbox = async (options: { dataDir: string; port?: number; ap
       const failure = failures.shift();
       if (failure === '5xx') return json(res, 503, { code: 'UNAVAILABLE', message: 'switch down (sandbox)' });
       if (failure === 'reject') return json(res, 422, { code: 'ACCOUNT_REJECTED', message: 'account closed or name mismatch (sandbox)' });
-      const existing = ledger.find((t) => t.idempotencyKey === key);
+      const existing = byKey.get(key);
       const transfer =
         existing ??
         ({
@@ -79,7 +99,8 @@ export const startSandbox = async (options: { dataDir: string; port?: number; ap
         } satisfies Transfer);
       if (!existing) {
         ledger.push(transfer);
-        save();
+        byKey.set(key, transfer);
+        save(transfer);
       }
       // A timeout after the money moved: the caller must retry with the same key and get this transfer back.
       if (failure === 'timeout') await new Promise((r) => setTimeout(r, holdMs));

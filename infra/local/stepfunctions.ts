@@ -74,7 +74,7 @@ export class LocalStepFunctions {
   private readonly waiters = new Map<string, Waiter>();
   /** The token each execution currently waits on; an older token of the same execution has timed out. */
   private readonly current = new Map<string, string>();
-  private machine?: import('aws-local-stepfunctions').StateMachine;
+  private machine?: Promise<import('aws-local-stepfunctions').StateMachine>;
   /** Task states whose timeout comes from TimeoutSecondsPath, which this twin enforces itself (see below). */
   private readonly timeoutPaths = new Map<string, string>();
   private readonly definition: WorkflowDefinition['definition'];
@@ -98,11 +98,14 @@ export class LocalStepFunctions {
     }
   }
 
-  private async stateMachine() {
-    if (!this.machine) {
-      const { StateMachine } = await import('aws-local-stepfunctions');
-      this.machine = new StateMachine(this.definition as never, { validationOptions: { checkArn: false } });
-    }
+  /**
+   * Built once: the promise is kept, not its result, so that the first burst of executions (50 claims at once) does
+   * not build (and validate, which is costly) one state machine each while the first is still being imported.
+   */
+  private stateMachine() {
+    this.machine ??= import('aws-local-stepfunctions').then(
+      ({ StateMachine }) => new StateMachine(this.definition as never, { validationOptions: { checkArn: false } }),
+    );
     return this.machine;
   }
 
@@ -317,6 +320,28 @@ export class LocalStepFunctions {
     };
   }
 
+  /**
+   * ListExecutions as AWS pages it (at most 1,000 a page, `nextToken` to go on; newest first), optionally of one
+   * status. The proof suite counts the executions of thousands of claims with it.
+   */
+  listExecutions(statusFilter?: string, maxResults = 100, nextToken?: string) {
+    const all = [...this.executions.values()].filter((e) => !statusFilter || e.status === statusFilter).reverse();
+    const start = nextToken ? Number(nextToken) : 0;
+    if (!Number.isInteger(start) || start < 0) throw new SfnApiError('InvalidToken', 'Invalid nextToken');
+    const size = Math.max(1, Math.min(1000, maxResults || 100));
+    return {
+      executions: all.slice(start, start + size).map((e) => ({
+        executionArn: e.arn,
+        stateMachineArn: this.stateMachineArn,
+        name: e.name,
+        status: e.status,
+        startDate: e.startDate.getTime() / 1000,
+        ...(e.stopDate ? { stopDate: e.stopDate.getTime() / 1000 } : {}),
+      })),
+      ...(start + size < all.length ? { nextToken: String(start + size) } : {}),
+    };
+  }
+
   running(): number {
     return [...this.executions.values()].filter((e) => e.status === 'RUNNING').length;
   }
@@ -364,6 +389,8 @@ export const startStepFunctionsEndpoint = async (
             return reply(200, {});
           case 'DescribeExecution':
             return reply(200, engine.describeExecution(body.executionArn ?? ''));
+          case 'ListExecutions':
+            return reply(200, engine.listExecutions(body.statusFilter, Number(body.maxResults ?? 100), body.nextToken));
           case 'GetExecutionHistory':
             return reply(200, engine.executionHistory(body.executionArn ?? ''));
           default:

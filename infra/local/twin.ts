@@ -26,6 +26,8 @@ export interface TwinOptions {
   port: number;
   /** Tests use an in-memory DynamoDB Local; `npm start` keeps the data on disk. */
   inMemory?: boolean;
+  /** DynamoDB Local's port; by default a free one. The proof suite fixes it, so a restart keeps the endpoint. */
+  dynamodbPort?: number;
   /** Write the demo roster on first start. */
   seed?: boolean;
   /** Tests: workflow retries wait milliseconds instead of seconds. */
@@ -54,6 +56,8 @@ export interface Twin {
 }
 
 export const LOCAL_PREFIX = 'santunan-local';
+/** Where DynamoDB Local keeps its tables when they are on disk. */
+export const dynamodbDir = (dataDir: string) => join(dataDir, 'dynamodb');
 export const localTableName = (t: TableDefinition) => `${LOCAL_PREFIX}-${t.id}`;
 export const LOCAL_BUCKET = `${LOCAL_PREFIX}-documents`;
 export const SANDBOX_BANK_KEY = 'sandbox-bank-key';
@@ -179,7 +183,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
   const apiUrl = `http://localhost:${port}`;
   try {
     const [dynamodb, s3, ses, sandbox, workflow, issuer] = await Promise.all([
-      startDynamoDbLocal({ dataDir: options.inMemory ? undefined : join(dataDir, 'dynamodb') }),
+      startDynamoDbLocal({ dataDir: options.inMemory ? undefined : dynamodbDir(dataDir), port: options.dynamodbPort }),
       startS3Local({
         dataDir: join(dataDir, 's3'),
         bucket: LOCAL_BUCKET,

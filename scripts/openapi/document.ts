@@ -154,16 +154,13 @@ export const buildOpenApiDocument = (): Json => {
     if (spec.html) content['text/html'] = { schema: { type: 'string', description: spec.html } };
     if (spec.csv) content[CSV_MEDIA] = { schema: { type: 'string', description: spec.csv } };
     if (spec.text) content[spec.text.mediaType] = { schema: spec.text.schema ?? { type: 'string', description: spec.text.description } };
+    // 429 names its own Retry-After (spec.retryAfter); a 503 always has one.
+    const retryAfterText = spec.retryAfter ?? (status === 503 ? 'Seconds to wait before trying again.' : undefined);
+    const retryAfter = retryAfterText ? { 'Retry-After': { description: retryAfterText, schema: { type: 'integer', minimum: 1 } } } : {};
+    const headers = { ...(spec.location ? { Location: { description: spec.location, schema: { type: 'string' } } } : {}), ...retryAfter };
     return {
       description: spec.description,
-      ...(spec.location || spec.retryAfter
-        ? {
-            headers: {
-              ...(spec.location ? { Location: { description: spec.location, schema: { type: 'string' } } } : {}),
-              ...(spec.retryAfter ? { 'Retry-After': { description: spec.retryAfter, schema: { type: 'integer', minimum: 1 } } } : {}),
-            },
-          }
-        : {}),
+      ...(Object.keys(headers).length ? { headers } : {}),
       ...(Object.keys(content).length ? { content } : {}),
     };
   };
@@ -202,11 +199,17 @@ export const buildOpenApiDocument = (): Json => {
       };
       responses[415] ??= { description: `The body is not ${mediaTypes.join(' or ')}.`, json: { errors: ['UNSUPPORTED_MEDIA_TYPE'] } };
     }
-    if (lambda)
+    if (lambda) {
       responses[500] ??= {
         description: 'Something failed on our side; nothing was lost, try again.',
         json: { errors: ['INTERNAL_ERROR'] },
       };
+      responses[503] ??= {
+        description:
+          'A service we depend on is briefly unavailable (a database restart, throttling); nothing was saved. Try again after `Retry-After` seconds (with the same `Idempotency-Key`, where the route takes one).',
+        json: { errors: ['SERVICE_UNAVAILABLE'] },
+      };
+    }
 
     const pathParameters = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
       const p = PATH_PARAMETERS[name!];

@@ -23,6 +23,13 @@ export class UnsupportedMediaTypeError extends DomainError {
   }
 }
 
+/** A service we depend on is down for a moment (../transient.ts): the client should try again after Retry-After. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(options?: { cause?: unknown }) {
+    super('SERVICE_UNAVAILABLE', 'The service is briefly unavailable. Nothing was saved; please try again in a few seconds.', options);
+  }
+}
+
 /** The one table from error to HTTP status. The first matching class wins, so subclasses come before their bases. */
 const STATUS: [new (...args: never[]) => DomainError, number][] = [
   [ValidationError, 400],
@@ -34,9 +41,10 @@ const STATUS: [new (...args: never[]) => DomainError, number][] = [
   [UnsupportedMediaTypeError, 415],
   [IdempotencyKeyReusedError, 422],
   [TooManyAttemptsError, 429],
+  [ServiceUnavailableError, 503],
 ];
 
-/** The status for a client's mistake; undefined for anything else (answered as a 500 that reveals nothing). */
+/** The status for a client's mistake or a passing outage; undefined for anything else (a 500 that reveals nothing). */
 export const statusOf = (error: unknown): number | undefined => {
   if (!(error instanceof DomainError)) return undefined;
   return STATUS.find(([type]) => error instanceof type)?.[1];

@@ -6,10 +6,11 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DomainError, ForbiddenError } from '../../kernel/errors';
 import { logger, metrics, tracer } from '../observability';
+import { isTransientFault, RETRY_AFTER_SECONDS } from '../transient';
 import { type Lang, pickLang } from '../web/i18n';
 import { type BodyKind, bodyKindOf, decodeBody, parseForm, parseJson } from './body';
 import { compress } from './compress';
-import { statusOf } from './errors';
+import { ServiceUnavailableError, statusOf } from './errors';
 import { errorResponse, type HttpResponse } from './responses';
 
 export interface HttpRequest {
@@ -107,20 +108,27 @@ const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result>
 });
 
 /** A client's mistake, answered with a 4xx: a request served as designed, not a failure of the function. */
-const isClientError = (error: unknown): error is DomainError => error instanceof DomainError && statusOf(error) !== undefined;
+const isClientError = (error: unknown): error is DomainError => error instanceof DomainError && (statusOf(error) ?? 500) < 500;
 
 /**
  * The one place where errors become status codes (the table is in ./errors.ts). A client's mistake is a 4xx in the
- * api.md error shape; anything unexpected is logged and answered with a 500 that reveals nothing.
+ * api.md error shape; a service of ours down for a moment (DynamoDB restarting, throttling) is a 503 with
+ * Retry-After, so that the client tries again; anything unexpected is logged and answered with a 500 that reveals
+ * nothing.
  */
 const mapErrors = (options: HttpHandlerOptions): MiddlewareObj<Event, Result> => ({
   onError: (request) => {
-    const { error, event } = request;
+    const { event } = request;
+    const transient = !(request.error instanceof DomainError) && isTransientFault(request.error);
+    if (transient) logger.warn('dependency unavailable', { error: request.error as Error });
+    const error = transient ? new ServiceUnavailableError({ cause: request.error }) : request.error;
     const lang = event.parsed?.lang ?? pickLang(event.queryStringParameters ?? {});
     const status = statusOf(error);
     if (status !== undefined && error instanceof DomainError) {
-      logger.info('request refused', { code: error.code, status });
-      request.response = (event.parsed && options.renderError?.(error, status, event.parsed)) ?? errorResponse(error, status, lang);
+      if (!transient) logger.info('request refused', { code: error.code, status });
+      const response = (event.parsed && options.renderError?.(error, status, event.parsed)) ?? errorResponse(error, status, lang);
+      if (status === 503) response.headers = { ...response.headers, 'retry-after': String(RETRY_AFTER_SECONDS) };
+      request.response = response;
       return;
     }
     logger.error('request failed', { error: error as Error });

@@ -4,13 +4,29 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
+import { DomainError } from '../../kernel/errors';
 import { validate } from '../../kernel/validate';
 import { logger, metrics, tracer } from '../observability';
+import { isTransientFault, RETRIED_FAULT_NAMES, TRANSIENT_FAULT_NAME } from '../transient';
 
 /** The task input did not match its schema: a bug in the state machine, never retried. */
 export class TaskInputError extends Error {
   override name = 'TaskInputError';
 }
+
+/**
+ * A service down for a moment, reported under a name the state machine retries: the SDK's own error for a refused or
+ * reset connection is a plain `Error`, which the workflow would treat as a bug and send to RecordFailure.
+ */
+export class ServiceUnavailable extends Error {
+  override name = TRANSIENT_FAULT_NAME;
+}
+
+/** Errors pass by name (Retry/Catch match them); a transient fault under another name is renamed. */
+const nameTransientFault = (error: unknown): never => {
+  if (error instanceof DomainError || !isTransientFault(error) || RETRIED_FAULT_NAMES.includes((error as Error).name)) throw error;
+  throw new ServiceUnavailable((error as Error).message, { cause: error });
+};
 
 /**
  * The wrapper of every workflow task and of the scheduled job: the Powertools tracer's handler subsegment, metrics
@@ -33,5 +49,5 @@ export const taskHandler = <S extends z.ZodMiniType, R>(schema: S, fn: (input: z
       }
       const reference = (input as { reference?: string }).reference;
       if (reference) logger.appendKeys({ reference });
-      return fn(input, context);
+      return fn(input, context).catch(nameTransientFault);
     });
