@@ -2,7 +2,9 @@
  * Jest runs TypeScript through SWC (fast); type-checking is a separate `tsc --noEmit` step. One project per test
  * tier: the unit tier needs no service (no Java, no synth) and runs on its own with `npm run test:unit`; the tiers
  * that need the twin (integration, workflow, e2e) share one twin, started by their global setup only when one of
- * their tests runs; the infra tier synthesizes the stack.
+ * their tests runs; the infra tier synthesizes the stack. The proof tier (issue 10: load, faults, hostile input) runs
+ * for minutes and starts its own twins, which it stops, kills and restarts: `npm run test:proof`, never with
+ * `npm test`.
  */
 const common = {
   testEnvironment: 'node',
@@ -25,5 +27,6 @@ export default {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    { ...common, displayName: 'proof', testMatch: ['<rootDir>/test/proof/**/*.test.ts'] },
   ],
 };
