@@ -6,9 +6,9 @@ import { type ProofTwin, proofTwin } from './twin';
 
 /**
  * Issue 10, faults, on one twin whose DynamoDB Local keeps its tables on disk (so it, and the whole twin, can be
- * stopped and started again on the same data), with the workflow's retry pause at 2.5 s (the state machine retries a
- * transient fault 4 times: 10 s, which a DynamoDB Local restart fits in; AWS waits longer) and a bank that answers
- * within 2 s or times out (held 5 s when told to):
+ * stopped and started again on the same data), with the workflow's retry pause at 4 s (the state machine retries a
+ * transient fault 4 times: 16 s, which a DynamoDB Local restart of 3-8 s fits in; AWS waits about as long, with
+ * jitter) and a bank that answers within 2 s or times out (held 5 s when told to):
  * - DynamoDB Local stopped under a stream of claims and started again: intake answers 503 with Retry-After, never a
  *   500; nothing is half-written; every acknowledged claim (and every refused one, sent again with its key) completes.
  * - the twin killed (SIGKILL) with claims mid-workflow, started again on the same data: every claim resumes.
@@ -20,7 +20,7 @@ jest.setTimeout(20 * 60_000);
 
 let twin: ProofTwin;
 beforeAll(async () => {
-  twin = await proofTwin({ name: 'proof-faults', onDisk: true, retryMs: 2500, bankTimeoutMs: 2000, bankHoldMs: 5000 });
+  twin = await proofTwin({ name: 'proof-faults', onDisk: true, retryMs: 4000, bankTimeoutMs: 2000, bankHoldMs: 5000 });
   await twin.start();
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, type WriteStream } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,6 +176,8 @@ export const proofTwin = async (options: ProofTwinOptions) => {
         clearTimeout(timer);
       }
       await new Promise<void>((r) => log.end(() => r()));
+      // The log stays in test-results/; the data (tables on disk, documents, the bank ledger) goes.
+      rmSync(dataDir, { recursive: true, force: true });
     },
     stopDynamoDb: () => control('dynamodb stop', 'DYNAMODB_STOPPED'),
     startDynamoDb: () => control('dynamodb start', 'DYNAMODB_STARTED'),

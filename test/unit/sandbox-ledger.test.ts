@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../../infra/local/sandbox';
@@ -31,5 +31,6 @@ describe('the sandbox bank ledger', () => {
     expect((await transfer(again.url, 'SNT-2026-BBBBBB')).status).toBe(200);
     expect(again.transfers().map((t) => t.reference)).toEqual(['OLD', 'SNT-2026-AAAAAA', 'SNT-2026-BBBBBB']);
     await again.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });
