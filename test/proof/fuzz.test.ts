@@ -285,6 +285,8 @@ const SPECS: Record<string, Spec> = {
     stores: true,
   },
   'GET /staff/reconciliations/{period}': { user: 'finance', params: () => ({ period: real.period }), query: ['format'] },
+  'GET /staff/reconciliations/runs/{runId}': { user: 'finance', params: () => ({ runId: 'REC-2026-10-AAAAAAAAAA' }) },
+  'GET /staff/imports/{jobId}': { user: 'admin', params: () => ({ jobId: 'IMP-AAAAAAAAAAAAAAAA' }) },
   'POST /staff/uploads': {
     user: 'admin',
     json: { template: () => ({ kind: 'roster', size: 100 }), poison: ['kind', 'size'], schema: importUploadRequestSchema },
