@@ -4,7 +4,7 @@ import { staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
 import { httpHandler } from '../../shared/platform/http/handler';
-import { json } from '../../shared/platform/http/responses';
+import { json, prefersAsync } from '../../shared/platform/http/responses';
 import { importAnswer } from '../../shared/premiums/adapters/import-route';
 import { importPayments } from '../../shared/premiums/application/import-payments';
 import { requestReconciliation } from '../../shared/premiums/application/reconciliation-runs';
@@ -32,9 +32,7 @@ export const handler = httpHandler(
       case 'POST /staff/reconciliations': {
         requireRole(user, ['finance']);
         const { period } = validate(reconcileRequestSchema, request.body);
-        // RFC 7240: a client that would rather poll than wait asks with `Prefer: respond-async`.
-        const respondAsync = /\brespond-async\b/i.test(request.headers.prefer ?? '');
-        const answer = await requestReconciliation(runDeps, period, user.username, respondAsync ? 0 : WAIT_MS);
+        const answer = await requestReconciliation(runDeps, period, user.username, prefersAsync(request.headers) ? 0 : WAIT_MS);
         if (answer.kind === 'report') return json(200, answer.report);
         const statusUrl = `/staff/reconciliations/runs/${answer.run.runId}`;
         return json(202, { runId: answer.run.runId, status: answer.run.status, statusUrl }, { location: statusUrl });

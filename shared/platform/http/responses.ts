@@ -52,6 +52,9 @@ export const errorResponse = (error: DomainError, status: number, lang: Lang): H
 };
 
 /** api.md: JSON when the client asks for `application/json` (before any text/html), else an HTML page. */
+/** RFC 7240: a client that would rather poll than wait for a long job asks with `Prefer: respond-async`. */
+export const prefersAsync = (headers: Record<string, string | undefined>): boolean => /\brespond-async\b/i.test(headers.prefer ?? '');
+
 export const wantsJson = (headers: Record<string, string | undefined>): boolean => {
   const accept = (headers.accept ?? '').toLowerCase();
   const jsonAt = accept.indexOf('application/json');

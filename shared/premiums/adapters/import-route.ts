@@ -1,7 +1,7 @@
 /** The HTTP side of an import (an inbound adapter): a CSV in the request, or a file in storage imported as a job. */
 import { validate } from '../../kernel/validate';
 import type { HttpRequest } from '../../platform/http/handler';
-import { type HttpResponse, json } from '../../platform/http/responses';
+import { type HttpResponse, json, prefersAsync } from '../../platform/http/responses';
 import { type ImportJobStarter, type ImportJobStore, requestImport } from '../application/import-jobs';
 import type { ImportKind } from '../application/ports';
 import { importFromStorageSchema } from '../schemas/imports';
@@ -20,8 +20,7 @@ export const importAnswer = async (
 ): Promise<HttpResponse> => {
   if (request.bodyKind === 'csv') return json(200, await inRequest(request.rawBody));
   const { uploadId } = validate(importFromStorageSchema, request.body);
-  const respondAsync = /\brespond-async\b/i.test(request.headers.prefer ?? '');
-  const answer = await requestImport(deps, kind, uploadId, username, respondAsync ? 0 : deps.waitMs);
+  const answer = await requestImport(deps, kind, uploadId, username, prefersAsync(request.headers) ? 0 : deps.waitMs);
   if (answer.kind === 'done') return json(200, answer.result);
   const statusUrl = `/staff/imports/${answer.job.jobId}`;
   return json(202, { jobId: answer.job.jobId, status: answer.job.status, statusUrl }, { location: statusUrl });
