@@ -5,6 +5,7 @@ import { invocationCounts } from '../../infra/local/gateway';
 import { startTwin } from '../../infra/local/twin';
 import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
 import { uniqueNik, validClaim } from '../support/fixtures';
+import { paidMonth } from '../support/members';
 import { pdf } from '../support/uploads';
 import { median, percentile, pool } from './stats';
 
@@ -99,17 +100,7 @@ export const benchWorkflow = async (): Promise<{ markdown: string }> => {
         updatedAt: '2026-01-01T00:00:00+07:00',
       },
     ]);
-    await premiums.putCoverage([
-      {
-        nik,
-        period: '2026-10',
-        category: 'PAID',
-        expected: { jkk: 10_000, jkm: 6_800, total: 16_800 },
-        paid: { jkk: 10_000, jkm: 6_800, total: 16_800 },
-        receipts: ['R'],
-        reconciledAt: '2026-11-01T01:00:00+07:00',
-      },
-    ]);
+    await premiums.putCoverage([paidMonth(nik, '2026-10', { receipts: ['R'] })]);
     return nik;
   };
   const types = requiredDocuments({ benefit: 'JKM', incidentType: 'death', relationship: 'spouse' });

@@ -6,7 +6,7 @@ import { batchWrite } from '../../shared/platform/dynamodb/batch';
 import { claimKeys } from '../../shared/platform/dynamodb/keys';
 import { MembersRepository } from '../../shared/premiums/adapters/members-repository';
 import { uniqueNik, validClaim } from '../support/fixtures';
-import { aMember } from '../support/members';
+import { aMember, paidMonth } from '../support/members';
 import { pdf } from '../support/uploads';
 import { tokenFor } from '../support/workflow';
 import { allExecutions, bankTransfers, countInStatus, eventually, storedClaimKeys } from './store';
@@ -98,13 +98,7 @@ export const prepareClaims = async (count: number): Promise<string[]> => {
           pk: `MEMBER#${nik}`,
           sk: 'COVERAGE#2026-10',
           entity: 'COVERAGE',
-          nik,
-          period: '2026-10',
-          category: 'PAID',
-          expected: { jkk: 10_000, jkm: 6_800, total: 16_800 },
-          paid: { jkk: 10_000, jkm: 6_800, total: 16_800 },
-          receipts: ['R-1'],
-          reconciledAt: '2026-11-01T01:00:00+07:00',
+          ...paidMonth(nik, '2026-10'),
         },
       },
     })),

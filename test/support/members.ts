@@ -1,4 +1,4 @@
-import type { Member } from '../../shared/premiums/domain/member';
+import type { Coverage, Member } from '../../shared/premiums/domain/member';
 
 /**
  * A roster member for tests: an active TKSK member since 2019 with a wage of Rp1,000,000 (JKK Rp10,000 + JKM
@@ -22,3 +22,15 @@ export const aMember = (overrides: Partial<Member> = {}): Member => {
     ...overrides,
   };
 };
+
+/** The coverage of a month the sponsor paid in full for aMember's wage (JKK Rp10,000 + JKM Rp6,800). */
+export const paidMonth = (nik: string, period: string, overrides: Partial<Coverage> = {}): Coverage => ({
+  nik,
+  period,
+  category: 'PAID',
+  expected: { jkk: 10_000, jkm: 6_800, total: 16_800 },
+  paid: { jkk: 10_000, jkm: 6_800, total: 16_800 },
+  receipts: ['R-1'],
+  reconciledAt: '2026-11-01T01:00:00+07:00',
+  ...overrides,
+});

@@ -4,7 +4,7 @@ import { PremiumsRepository } from '../../shared/premiums/adapters/premiums-repo
 import type { Coverage, Member } from '../../shared/premiums/domain/member';
 import type { Api } from './api';
 import { type Body, uniqueNik, validClaim } from './fixtures';
-import { aMember } from './members';
+import { aMember, paidMonth } from './members';
 import { pdf, uploadDocument } from './uploads';
 
 /** Helpers for workflow tests: members and coverage in DynamoDB Local, staff tokens, the twin's inbox and bank. */
@@ -22,18 +22,7 @@ export const givenMember = async (
   const repo = new MembersRepository(process.env.MEMBERS_TABLE_NAME!);
   await repo.putMany([member]);
   if (coverage !== 'none') {
-    await new PremiumsRepository(process.env.MEMBERS_TABLE_NAME!).putCoverage([
-      {
-        nik,
-        period,
-        category: 'PAID',
-        expected: { jkk: 10_000, jkm: 6_800, total: 16_800 },
-        paid: { jkk: 10_000, jkm: 6_800, total: 16_800 },
-        receipts: ['R-1'],
-        reconciledAt: '2026-11-01T01:00:00+07:00',
-        ...coverage,
-      },
-    ]);
+    await new PremiumsRepository(process.env.MEMBERS_TABLE_NAME!).putCoverage([paidMonth(nik, period, coverage)]);
   }
   return member;
 };

@@ -21,7 +21,7 @@ import {
   STAFF_EMAILS,
 } from '../../support/fakes/claims';
 import { type Body, validClaim } from '../../support/fixtures';
-import { aMember } from '../../support/members';
+import { aMember, paidMonth } from '../../support/members';
 
 /**
  * Competing claims instead of locks (issue "proof", deliver 1): a stranger who knows a member's NIK must not be
@@ -93,17 +93,7 @@ const file = async (t: Setup, claimantNik: string, opts: { bare?: boolean; name?
 const withMember = (t: Setup) => {
   const nik = memberNik();
   const period = (validClaim().incident as { date: string }).date.slice(0, 7);
-  t.members.add(aMember({ nik, name: (validClaim().member as { name: string }).name }), [
-    {
-      nik,
-      period,
-      category: 'PAID',
-      expected: { jkk: 10_000, jkm: 6_800, total: 16_800 },
-      paid: { jkk: 10_000, jkm: 6_800, total: 16_800 },
-      receipts: ['R-1'],
-      reconciledAt: '2026-11-01T01:00:00+07:00',
-    },
-  ]);
+  t.members.add(aMember({ nik, name: (validClaim().member as { name: string }).name }), [paidMonth(nik, period)]);
   return t;
 };
 

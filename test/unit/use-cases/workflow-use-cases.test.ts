@@ -18,7 +18,7 @@ import {
   RecordingWorkflow,
   STAFF_EMAILS,
 } from '../../support/fakes/claims';
-import { aMember } from '../../support/members';
+import { aMember, paidMonth } from '../../support/members';
 
 /**
  * The verification, approval and payout use cases against in-memory ports: the same rules the workflow tests run
@@ -58,16 +58,6 @@ const aClaim = (overrides: Partial<Claim> = {}): Claim => {
   }
   return claim;
 };
-
-const paidMonth = (nik: string, period: string) => ({
-  nik,
-  period,
-  category: 'PAID' as const,
-  expected: { jkk: 10_000, jkm: 6_800, total: 16_800 },
-  paid: { jkk: 10_000, jkm: 6_800, total: 16_800 },
-  receipts: ['R-1'],
-  reconciledAt: '2026-11-01T01:00:00+07:00',
-});
 
 const setup = (claim: Claim = aClaim(), options: { member?: boolean; paid?: boolean } = {}) => {
   const claims = new InMemoryClaimStore();
