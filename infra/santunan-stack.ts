@@ -1,5 +1,6 @@
-import { Aws, type CfnElement, CfnOutput, Fn, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Aws, type CfnElement, CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { DEFAULT_CROSS_STACK_REFERENCES, S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import type { Construct } from 'constructs';
@@ -11,6 +12,7 @@ import { DataTables } from './constructs/data-tables';
 import { DocumentsBucket } from './constructs/documents-bucket';
 import { LogsKey } from './constructs/logs-key';
 import { ReconciliationSchedule } from './constructs/reconciliation-schedule';
+import { ReconciliationWorkflow } from './constructs/reconciliation-workflow';
 import { SantunanFunction } from './constructs/santunan-function';
 import { StaffDirectory } from './constructs/staff-directory';
 import { FUNCTIONS, type FunctionDefinition, type FunctionName } from './definitions/functions';
@@ -54,6 +56,7 @@ export class SantunanStack extends Stack {
   readonly workflow: ClaimWorkflow;
   readonly staff: StaffDirectory;
   readonly reconciliation: ReconciliationSchedule;
+  readonly reconciliationWorkflow: ReconciliationWorkflow;
   readonly scholarshipReminder: ReconciliationSchedule;
 
   constructor(scope: Construct, id: string, props: SantunanStackProps = {}) {
@@ -167,20 +170,35 @@ export class SantunanStack extends Stack {
       for (const name of new Set(ROUTES.map((r) => r.function)))
         this.functions[name].function.addEnvironment(ENV.originVerify, originVerify);
 
-    // The daily reconciliation; its emails link to the API's report pages.
-    this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.functions.reconcilePremiums.function });
+    // The premium reconciliation, sharded: a state machine with a Distributed Map over the shards of each month, every
+    // step an invocation of the premium jobs function. The schedule and the on-demand runs start it.
+    const premiumJobs = this.functions.reconcilePremiums.function;
+    this.reconciliationWorkflow = new ReconciliationWorkflow(this, 'ReconciliationWorkflow', { function: premiumJobs, logsKey });
+    // The daily run; its emails link to the API's report pages.
+    this.reconciliation = new ReconciliationSchedule(this, 'Reconciliation', { target: this.reconciliationWorkflow.stateMachine });
     for (const name of names)
       if (definitions[name].scheduled && !this.edge) this.functions[name].function.addEnvironment(ENV.publicBaseUrl, this.publicUrl);
-    // Premium jobs (on-demand runs, imports from storage): the staff API invokes reconcilePremiums asynchronously, and nothing else.
+    // Imports from storage are asynchronous invocations of the premium jobs function: retried twice by Lambda, then
+    // sent to the reconciliation's dead-letter queue.
+    premiumJobs.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new destinations.SqsDestination(this.reconciliation.deadLetterQueue),
+    });
+    // Premium jobs: the staff API invokes reconcilePremiums asynchronously for an import, and starts the
+    // reconciliation state machine for an on-demand run, and nothing else.
     for (const name of names) {
       if (!definitions[name].startsPremiumJobs) continue;
-      const target = this.functions.reconcilePremiums.function;
-      this.functions[name].function.addEnvironment(ENV.reconcileFunctionName, target.functionName);
-      target.grantInvoke(this.functions[name].role);
+      this.functions[name].function.addEnvironment(ENV.reconcileFunctionName, premiumJobs.functionName);
+      premiumJobs.grantInvoke(this.functions[name].role);
       Validations.of(this.functions[name].role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(target.node.defaultChild as CfnElement)}.Arn>:*]`,
+        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(premiumJobs.node.defaultChild as CfnElement)}.Arn>:*]`,
         reason: 'grantInvoke: invoke the reconciliation function and its versions, nothing else.',
       });
+      if (!definitions[name].startsReconciliation) continue;
+      const machine = this.reconciliationWorkflow.stateMachine;
+      this.functions[name].function.addEnvironment(ENV.reconciliationStateMachineArn, machine.stateMachineArn);
+      machine.grantStartExecution(this.functions[name].role);
     }
     // The yearly scholarship reminder to families, before the school year starts.
     this.scholarshipReminder = new ReconciliationSchedule(this, 'ScholarshipReminder', {
@@ -189,8 +207,8 @@ export class SantunanStack extends Stack {
       scheduleId: 'Yearly',
       description: 'Santunan: remind families to send proof of schooling for the scholarship',
     });
-    // The Scheduler's execution role (one per stack, made by the LambdaInvoke target) may invoke the functions and their versions.
-    for (const name of ['reconcilePremiums', 'remindScholarships'] as const) {
+    // The Scheduler's execution role (one per stack, made by the LambdaInvoke target) may invoke the function and its versions.
+    for (const name of ['remindScholarships'] as const) {
       const target = this.functions[name].function.node.defaultChild as CfnElement;
       Validations.of(this).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(target)}.Arn>:*]`,
@@ -216,6 +234,7 @@ export class SantunanStack extends Stack {
     }
     new CfnOutput(this, 'DocumentsBucketName', { value: bucket.bucketName });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'ReconciliationStateMachineArn', { value: this.reconciliationWorkflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.staff.userPool.userPoolId });
   }
 }

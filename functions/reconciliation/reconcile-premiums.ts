@@ -3,8 +3,8 @@ import { s3Client } from '../../shared/composition/claims';
 import { ENV, requireEnv } from '../../shared/composition/env';
 import { notifier } from '../../shared/composition/notifications';
 import { importJobs, membersRepository, premiumsRepository, reconciliationRuns } from '../../shared/composition/premiums';
-import { publicBaseUrl, staffEmails } from '../../shared/composition/settings';
-import { currentPeriod, isPeriod, previousPeriod } from '../../shared/kernel/periods';
+import { publicBaseUrl, reconciliationShards, staffEmails } from '../../shared/composition/settings';
+import { isPeriod } from '../../shared/kernel/periods';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
 import { MetricUnit, metrics } from '../../shared/platform/observability';
 import { S3ImportFiles } from '../../shared/premiums/adapters/import-files';
@@ -12,8 +12,15 @@ import { IMPORT_JOB_ID_PATTERN, performImport } from '../../shared/premiums/appl
 import { importPayments } from '../../shared/premiums/application/import-payments';
 import { importRoster } from '../../shared/premiums/application/import-roster';
 import type { ImportKind } from '../../shared/premiums/application/ports';
-import { runReconciliation } from '../../shared/premiums/application/reconcile';
-import { performRun, RUN_ID_PATTERN } from '../../shared/premiums/application/reconciliation-runs';
+import { RUN_ID_PATTERN } from '../../shared/premiums/application/reconciliation-runs';
+import {
+  planReconciliation,
+  reconcileShardItem,
+  recordReconciliationFailure,
+  reportReconciliation,
+} from '../../shared/premiums/application/reconciliation-steps';
+import { COVERAGE_CATEGORIES } from '../../shared/premiums/domain/member';
+import { MAX_SHARDS } from '../../shared/premiums/domain/shards';
 
 const deps = { members: membersRepository(), premiums: premiumsRepository(), notifier: notifier(), financeEmails: staffEmails().finance };
 const runs = reconciliationRuns();
@@ -23,46 +30,98 @@ const files = new S3ImportFiles(s3Client(), requireEnv(ENV.documentsBucket));
 /** Links in the finance email: the API's URL (the stack sets PUBLIC_BASE_URL from it; the twin sets its own). */
 const baseUrl = publicBaseUrl();
 
-/** The scheduled event: EventBridge Scheduler (and the twin's cron) send `{ "trigger": "schedule" }`; a shell run names periods. */
-const input = z.object({
+const shardResult = z.object({
+  period: z.string(),
+  shard: z.number(),
+  of: z.number(),
+  members: z.number(),
+  payments: z.number(),
+  expected: z.object({ members: z.number(), amount: z.number() }),
+  paid: z.object({ amount: z.number() }),
+  counts: z.record(z.enum(COVERAGE_CATEGORIES), z.number()),
+  ms: z.number(),
+});
+const period = z.string().check(z.refine(isPeriod, 'period.invalid'));
+/** The execution input: `{ "trigger": "schedule" }` from the schedule; an on-demand run adds its id and month. */
+const request = z.object({
   trigger: z.optional(z.string().check(z.maxLength(80))),
-  periods: z.optional(z.array(z.string().check(z.refine(isPeriod, 'period.invalid'))).check(z.maxLength(24))),
-  /** An on-demand run (POST /staff/reconciliations): one period, its outcome recorded on the run. */
+  periods: z.optional(z.array(period).check(z.minLength(1), z.maxLength(24))),
   runId: z.optional(z.string().check(z.regex(RUN_ID_PATTERN))),
-  /** An import from storage (POST /staff/members/import, /staff/premiums/payments with {uploadId}). */
-  importJobId: z.optional(z.string().check(z.regex(IMPORT_JOB_ID_PATTERN))),
-  kind: z.optional(z.enum(['roster', 'payments'])),
-  uploadId: z.optional(z.string().check(z.maxLength(40))),
+  shards: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_SHARDS))),
 });
 
+const input = z.union([
+  /** The reconciliation state machine's steps (infra/constructs/reconciliation-workflow.ts). */
+  z.object({ step: z.literal('plan'), input: request }),
+  z.object({
+    step: z.literal('shard'),
+    task: z.object({
+      period,
+      shard: z.number().check(z.int(), z.gte(0), z.lt(MAX_SHARDS)),
+      of: z.number().check(z.int(), z.gte(1), z.lte(MAX_SHARDS)),
+      rerun: z.boolean(),
+      reconciledAt: z.string(),
+    }),
+  }),
+  z.object({
+    step: z.literal('report'),
+    trigger: z.string(),
+    periods: z.array(period),
+    reconciledAt: z.string(),
+    run: z.object({ runId: z.optional(z.string().check(z.regex(RUN_ID_PATTERN))) }),
+    results: z.array(shardResult),
+  }),
+  // Whatever the execution's input was (a bad one is why Plan failed): only a well-formed run id is taken from it.
+  z.object({
+    step: z.literal('failed'),
+    input: z.object({ runId: z.optional(z.string().check(z.regex(RUN_ID_PATTERN))) }),
+    error: z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) }),
+  }),
+  /** An import from storage (POST /staff/members/import, /staff/premiums/payments with {uploadId}). */
+  z.object({
+    importJobId: z.string().check(z.regex(IMPORT_JOB_ID_PATTERN)),
+    kind: z.enum(['roster', 'payments']),
+    uploadId: z.string().check(z.maxLength(40)),
+  }),
+]);
+
 /**
- * Daily at 01:00 Asia/Jakarta: reconciles the current and the previous month (late payments for last month keep
- * arriving in the first days of this one). Safe to run twice: each run replaces the month's coverage and report.
- * With a `runId` (an on-demand run started by the staff API), the one period's outcome is recorded on the run; with
- * an `importJobId`, the file in storage is imported and the result recorded on the job (the premium jobs function).
- * Errors are thrown: Lambda retries the asynchronous invocation twice, then sends the event to the schedule's
- * dead-letter queue (its failure destination).
+ * The premium jobs function. The reconciliation state machine (daily at 01:00 Asia/Jakarta for the current and the
+ * previous month, and every on-demand run) invokes it for each step: `plan`, one `shard` per Map item, `report`,
+ * or `failed`. An import from storage is an asynchronous invocation with an `importJobId`: the file is imported
+ * and the result recorded on the job. Errors are thrown: the state machine retries transient ones and records the
+ * rest on the run; Lambda retries a failed import twice, then sends it to the dead-letter queue.
  */
-export const handler = taskHandler(input, async ({ trigger = 'schedule', periods, runId, importJobId, kind, uploadId }) => {
-  if (importJobId && kind && uploadId) {
+export const handler = taskHandler(input, async (event) => {
+  if ('importJobId' in event) {
+    const { importJobId, kind, uploadId } = event;
     const run = async (k: ImportKind, id: string) =>
       k === 'roster'
         ? importRoster({ members: deps.members }, await files.open(k, id))
         : importPayments({ members: deps.members, premiums: deps.premiums }, await files.open(k, id));
     return { importJobId, status: await performImport({ jobs, run }, { importJobId, kind, uploadId }) };
   }
-  if (runId && periods?.length === 1) {
-    const r = await performRun({ ...deps, runs }, { runId, periods: [periods[0]!], trigger }, baseUrl);
-    metrics.addMetric('PremiumDiscrepancies', MetricUnit.Count, Object.values(r.counts).reduce((a, b) => a + b, 0) - r.counts.PAID);
-    return { runId, reports: [{ period: r.period, counts: r.counts, expected: r.expected, paid: r.paid }] };
+  switch (event.step) {
+    case 'plan':
+      return planReconciliation(deps, event.input, reconciliationShards());
+    case 'shard':
+      return reconcileShardItem(deps, event.task);
+    case 'report': {
+      const reports = await reportReconciliation({ ...deps, runs }, event, baseUrl);
+      for (const r of reports)
+        metrics.addMetric('PremiumDiscrepancies', MetricUnit.Count, Object.values(r.counts).reduce((a, b) => a + b, 0) - r.counts.PAID);
+      return {
+        reports: reports.map((r) => ({
+          period: r.period,
+          shards: event.results.filter((x) => x.period === r.period).length,
+          counts: r.counts,
+          expected: r.expected,
+          paid: r.paid,
+        })),
+      };
+    }
+    case 'failed':
+      await recordReconciliationFailure({ runs }, event.input, event.error);
+      return {};
   }
-  const now = currentPeriod();
-  const targets = periods ?? [previousPeriod(now), now];
-  const reports = [];
-  for (const period of targets) {
-    const r = await runReconciliation(deps, period, trigger, baseUrl);
-    metrics.addMetric('PremiumDiscrepancies', MetricUnit.Count, r.discrepancies.length);
-    reports.push({ period, counts: r.counts, expected: r.expected, paid: r.paid });
-  }
-  return { reports };
 });

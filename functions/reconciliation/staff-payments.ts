@@ -1,4 +1,11 @@
-import { importJobs, jobStarter, membersRepository, premiumsRepository, reconciliationRuns } from '../../shared/composition/premiums';
+import {
+  importJobs,
+  jobStarter,
+  membersRepository,
+  premiumsRepository,
+  reconciliationRuns,
+  runStarter,
+} from '../../shared/composition/premiums';
 import { reconciliationWaitMs } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError } from '../../shared/kernel/errors';
@@ -14,11 +21,10 @@ import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
 const auth = staffAuth();
 const members = membersRepository();
 const premiums = premiumsRepository();
-const starter = jobStarter();
-const runDeps = { runs: reconciliationRuns(), starter, premiums };
+const runDeps = { runs: reconciliationRuns(), starter: runStarter(), premiums };
 /** How long an on-demand run may take and still be answered with its report (well inside the API's 29 s). */
 const WAIT_MS = reconciliationWaitMs();
-const importDeps = { jobs: importJobs(), starter, waitMs: WAIT_MS };
+const importDeps = { jobs: importJobs(), starter: jobStarter(), waitMs: WAIT_MS };
 
 /** Finance's routes of the premium ledger: the payment import and the reconciliation of a month on demand. */
 export const handler = httpHandler(

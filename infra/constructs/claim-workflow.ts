@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { STATE_MACHINE_NAME } from '../definitions/state-machines';
 
 export type WorkflowTask = 'verifyClaim' | 'awaitDocuments' | 'awaitDecision' | 'payClaim' | 'awaitPayoutRetry' | 'handleWorkflowFailure';
 
@@ -13,9 +14,6 @@ export interface ClaimWorkflowProps {
   /** The key of the stack's log groups (LogsKey). */
   logsKey: kms.IKey;
 }
-
-/** Fixed, so that functions can be granted access to its ARN without depending on the resource. */
-export const STATE_MACHINE_NAME = 'santunan-claims';
 
 /**
  * Errors worth retrying: Lambda's own transient faults, and AWS throttling or service errors surfacing from the

@@ -39,6 +39,11 @@ export interface FunctionDefinition {
    * reconcilePremiums (RECONCILE_FUNCTION_NAME and lambda:InvokeFunction on it, nothing else).
    */
   startsPremiumJobs?: boolean;
+  /**
+   * Starts on-demand reconciliation runs: RECONCILIATION_STATE_MACHINE_ARN and states:StartExecution on the
+   * reconciliation state machine (with startsPremiumJobs).
+   */
+  startsReconciliation?: boolean;
 }
 
 /** The key prefixes of the documents bucket. */
@@ -140,9 +145,10 @@ export const FUNCTIONS = {
     entry: 'functions/reconciliation/staff-payments.ts',
     description: 'Payment import and reconciliation on demand',
     tables: [{ table: MEMBERS_TABLE, access: 'readwrite' }],
-    // An on-demand run and an import from storage are asynchronous invocations of reconcilePremiums (the API's 29 s
-    // are too short for a month, or for a 50 MB file): this function reads no file itself.
+    // An on-demand run is an execution of the reconciliation state machine, an import from storage an asynchronous
+    // invocation of reconcilePremiums (the API's 29 s are too short for a month, or for a 50 MB file).
     startsPremiumJobs: true,
+    startsReconciliation: true,
     staffAuth: true,
     memorySize: 1024,
     timeoutSeconds: 29,

@@ -42,6 +42,8 @@ export const MEMBERS_TABLE: TableDefinition = {
     { indexName: 'byProgram', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
     // Sparse: only coverage items that are not PAID carry gsi2pk, so a report reads its discrepancies directly.
     { indexName: 'discrepancies', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+    // Members by bucket (the NIK's last two digits): a shard of the reconciliation reads its members with a Query.
+    { indexName: 'byShard', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
   ],
 };
 

@@ -16,24 +16,32 @@ export const LOCAL_ACCOUNT = '000000000000';
 
 type Cfn = Record<string, unknown>;
 
+interface CachedDefinition {
+  definition: WorkflowDefinition['definition'];
+  stateMachineName: string;
+  functions: [string, FunctionName][];
+}
+
 /**
- * Synthesizes the real CDK stack (without bundling: the twin runs the sources) and takes the state machine's
- * DefinitionString from the template, so the twin runs the same ASL that `cdk deploy` ships. `Fn::GetAtt` of a
- * function becomes a local Lambda ARN, mapped back to the function by its SANTUNAN_FUNCTION variable.
+ * Synthesizes the real CDK stack (without bundling: the twin runs the sources) and takes every state machine's
+ * DefinitionString from the template, so the twin runs the same ASL that `cdk deploy` ships: the claim workflow and
+ * the premium reconciliation, by state machine name. `Fn::GetAtt` of a function becomes a local Lambda ARN, mapped
+ * back to the function by its SANTUNAN_FUNCTION variable.
  */
-export const loadWorkflowDefinition = async (cacheDir?: string): Promise<WorkflowDefinition> => {
+export const loadStateMachines = async (cacheDir?: string): Promise<Map<string, WorkflowDefinition>> => {
   // Synthesis takes seconds; its result depends only on the CDK code, so a restart reuses it while that is unchanged.
   const hash = cacheDir ? infraHash() : '';
-  const cacheFile = cacheDir ? join(cacheDir, 'workflow-asl.json') : '';
+  const cacheFile = cacheDir ? join(cacheDir, 'state-machines-asl.json') : '';
+  const revive = (list: CachedDefinition[]) =>
+    new Map(
+      list.map((d) => [
+        d.stateMachineName,
+        { definition: d.definition, stateMachineName: d.stateMachineName, functions: new Map(d.functions) },
+      ]),
+    );
   if (cacheFile && existsSync(cacheFile)) {
-    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
-      hash: string;
-      definition: WorkflowDefinition['definition'];
-      stateMachineName: string;
-      functions: [string, FunctionName][];
-    };
-    if (cached.hash === hash)
-      return { definition: cached.definition, stateMachineName: cached.stateMachineName, functions: new Map(cached.functions) };
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { hash: string; machines: CachedDefinition[] };
+    if (cached.hash === hash) return revive(cached.machines);
   }
   const { App } = await import('aws-cdk-lib');
   const { SantunanStack } = await import('../santunan-stack');
@@ -49,8 +57,7 @@ export const loadWorkflowDefinition = async (cacheDir?: string): Promise<Workflo
     if (typeof name === 'string') functions.set(arnOf(id), name as FunctionName);
   }
   const machines = Object.values(resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachine');
-  if (machines.length !== 1) throw new Error(`Expected one state machine in the template, found ${machines.length}`);
-  const props = machines[0]!.Properties;
+  if (machines.length === 0) throw new Error('No state machine in the template');
   const resolve = (value: unknown): string => {
     if (typeof value === 'string') return value;
     const v = value as Cfn;
@@ -69,12 +76,13 @@ export const loadWorkflowDefinition = async (cacheDir?: string): Promise<Workflo
     if (v.Ref === 'AWS::AccountId') return LOCAL_ACCOUNT;
     throw new Error(`Unsupported value in DefinitionString: ${JSON.stringify(value)}`);
   };
-  const definition = JSON.parse(resolve(props.DefinitionString)) as WorkflowDefinition['definition'];
-  if (definition.QueryLanguage === 'JSONata') throw new Error('The twin runs JSONPath state machines only');
-  const result = { definition, stateMachineName: String(props.StateMachineName), functions };
-  if (cacheFile)
-    writeFileSync(cacheFile, JSON.stringify({ hash, definition, stateMachineName: result.stateMachineName, functions: [...functions] }));
-  return result;
+  const list: CachedDefinition[] = machines.map(({ Properties: props }) => {
+    const definition = JSON.parse(resolve(props.DefinitionString)) as WorkflowDefinition['definition'];
+    if (definition.QueryLanguage === 'JSONata') throw new Error('The twin runs JSONPath state machines only');
+    return { definition, stateMachineName: String(props.StateMachineName), functions: [...functions] };
+  });
+  if (cacheFile) writeFileSync(cacheFile, JSON.stringify({ hash, machines: list }));
+  return revive(list);
 };
 
 /** A digest of the CDK app's sources (infra/, without the twin) and the lockfile: what the synthesized ASL depends on. */

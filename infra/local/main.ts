@@ -51,7 +51,7 @@ ${ROUTES.map((r) => `    ${r.method.padEnd(5)} ${r.path}`).join('\n')}
   Staff tokens (twin only)       POST ${twin.apiUrl}/auth/token  users: ${LOCAL_USERS.map((u) => u.username).join(', ')}; password: ${LOCAL_PASSWORD}
   Email inbox (SES, staff+family) ${twin.sesUrl}/
   Sandbox bank + SMS outbox      ${twin.sandbox.url}/  (switch failures: POST ${twin.sandbox.url}/_sandbox/failures {"mode":"5xx"|"timeout"|"reject","count":1})
-  Step Functions endpoint        ${twin.sfnUrl}  state machine: ${twin.stepFunctions.stateMachineArn}
+  Step Functions endpoint        ${twin.sfnUrl}  state machines: ${twin.stepFunctions.stateMachineArn}, ${twin.reconciliation.stateMachineArn}
   DynamoDB Local                 ${twin.dynamodb.endpoint}  tables: ${TABLES.map(localTableName).join(', ')}
   S3 emulator (s3rver)           ${twin.s3.endpoint}  bucket: ${LOCAL_BUCKET}
   Data directory                 ${dataDir}${twin.resumed ? `\n  Resumed workflows              ${twin.resumed} open claim(s)` : ''}

@@ -2,7 +2,7 @@ import { membersRepository, premiumsRepository } from '../../shared/composition/
 import { jakartaIso } from '../../shared/kernel/time';
 import { demoCoverage, demoRoster } from './demo-roster';
 
-const SEED_MARKER = 'demo-roster-v3';
+const SEED_MARKER = 'demo-roster-v4';
 /** Members of the demo roster with paid coverage (the example member first). */
 export const DEMO_COVERED_MEMBERS = 21;
 

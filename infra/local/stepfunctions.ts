@@ -30,6 +30,21 @@ const readPath = (value: unknown, path: string): unknown =>
     .filter(Boolean)
     .reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
 
+type States = Record<string, Record<string, unknown>>;
+
+/** Every state of a definition, those inside Map and Parallel states included (names are unique in one machine). */
+const allStates = (states: States): [string, Record<string, unknown>][] =>
+  Object.entries(states).flatMap(([name, state]) => {
+    const nested: States[] = [];
+    const processor = (state.ItemProcessor ?? state.Iterator) as { States?: States } | undefined;
+    if (processor?.States) nested.push(processor.States);
+    for (const branch of (state.Branches as { States: States }[] | undefined) ?? []) nested.push(branch.States);
+    return [[name, state] as [string, Record<string, unknown>], ...nested.flatMap(allStates)];
+  });
+
+/** Fields only a Distributed Map has, which an inline Map refuses or ignores. */
+const DISTRIBUTED_ONLY = ['Label', 'ItemReader', 'ResultWriter', 'ItemBatcher', 'ToleratedFailurePercentage', 'ToleratedFailureCount'];
+
 interface Execution {
   arn: string;
   name: string;
@@ -89,7 +104,16 @@ export class LocalStepFunctions {
     // state input (AWS uses the state input). The one adaptation the twin makes to the synthesized ASL: such a state
     // also receives its state input in an extra parameter, and the twin applies the timeout itself.
     this.definition = JSON.parse(JSON.stringify(workflow.definition)) as WorkflowDefinition['definition'];
-    for (const [name, state] of Object.entries(this.definition.States)) {
+    // The executor has no child executions: a Distributed Map runs as an inline Map, its items `MaxConcurrency` at a
+    // time in this process (the second adaptation; docs/architecture.md "National scale").
+    for (const [, state] of allStates(this.definition.States)) {
+      const processor = state.ItemProcessor as { ProcessorConfig?: { Mode?: string } } | undefined;
+      if (state.Type !== 'Map' || processor?.ProcessorConfig?.Mode !== 'DISTRIBUTED') continue;
+      if (state.ItemReader) throw new Error('The twin runs a Distributed Map over ItemsPath only, not an ItemReader');
+      processor.ProcessorConfig = { Mode: 'INLINE' };
+      for (const field of DISTRIBUTED_ONLY) delete state[field];
+    }
+    for (const [name, state] of allStates(this.definition.States)) {
       if (state.Type !== 'Task' || typeof state.TimeoutSecondsPath !== 'string') continue;
       this.timeoutPaths.set(name, state.TimeoutSecondsPath);
       delete state.TimeoutSecondsPath;
@@ -112,7 +136,7 @@ export class LocalStepFunctions {
   /** One handler per Task state: invoke the mapped function as the Lambda integration would. */
   private taskHandlers(executionArn: string): Record<string, (input: unknown) => Promise<unknown>> {
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
-    for (const [stateName, state] of Object.entries(this.definition.States)) {
+    for (const [stateName, state] of allStates(this.definition.States)) {
       if (state.Type !== 'Task') continue;
       const resource = String(state.Resource);
       handlers[stateName] = async (rawInput: unknown) => {
@@ -214,14 +238,14 @@ export class LocalStepFunctions {
         ...(this.options.retryIntervalMs !== undefined
           ? {
               retryIntervalOverrides: Object.fromEntries(
-                Object.keys(this.definition.States).map((s) => [s, this.options.retryIntervalMs!]),
+                allStates(this.definition.States).map(([s]) => [s, this.options.retryIntervalMs!]),
               ),
             }
           : {}),
       },
       noThrowOnAbort: true,
       context: {
-        Execution: { Id: arn, Name: name },
+        Execution: { Id: arn, Name: name, Input: parsed, StartTime: execution.startDate.toISOString() },
         StateMachine: { Id: this.stateMachineArn, Name: this.workflow.stateMachineName },
         // AWS fills $$.Task.Token for each waitForTaskToken task; the local executor does not, so every read of it
         // issues a fresh token.
@@ -251,8 +275,11 @@ export class LocalStepFunctions {
       (error: Error & { cause?: unknown }) => {
         if (execution.status !== 'RUNNING') return;
         execution.status = 'FAILED';
-        execution.error = error.name;
-        execution.cause = error.message;
+        // The executor wraps what failed the execution (ExecutionError); AWS reports the error itself, e.g. a Fail
+        // state's Error and Cause.
+        const failure = error.name === 'ExecutionError' && error.cause instanceof Error ? error.cause : error;
+        execution.error = failure.name;
+        execution.cause = failure.message;
         this.finish(execution);
       },
     );
@@ -274,6 +301,16 @@ export class LocalStepFunctions {
     }
     this.waiters.delete(token);
     return w;
+  }
+
+  /** Whether a waiting task of this state machine holds the token. */
+  holds(token: string): boolean {
+    return this.waiters.has(token);
+  }
+
+  /** Whether the execution ARN is one of this state machine's. */
+  owns(executionArn: string): boolean {
+    return executionArn.startsWith(`arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:execution:${this.workflow.stateMachineName}:`);
   }
 
   sendTaskSuccess(token: string, output: string): void {
@@ -359,12 +396,26 @@ export class LocalStepFunctions {
 
 /**
  * The Step Functions endpoint, speaking the AWS JSON 1.0 protocol (`X-Amz-Target: AWSStepFunctions.<Action>`), so
- * the handlers' unchanged @aws-sdk/client-sfn calls reach the local executor through AWS_ENDPOINT_URL_SFN.
+ * the handlers' unchanged @aws-sdk/client-sfn calls reach the local executors through AWS_ENDPOINT_URL_SFN: one
+ * executor per state machine of the stack (the claim workflow first), chosen by the ARN in the request.
  */
 export const startStepFunctionsEndpoint = async (
-  engine: LocalStepFunctions,
+  engines: LocalStepFunctions | readonly LocalStepFunctions[],
   port: number,
 ): Promise<{ server: Server; url: string; stop: () => Promise<void> }> => {
+  const all = Array.isArray(engines) ? engines : [engines as LocalStepFunctions];
+  const byMachine = (arn: string | undefined) => {
+    const engine = all.find((e) => e.stateMachineArn === arn);
+    if (!engine) throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+    return engine;
+  };
+  const byExecution = (arn: string) => {
+    const engine = all.find((e) => e.owns(arn));
+    if (!engine) throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+    return engine;
+  };
+  // A token no executor holds is answered by the first, which says TaskDoesNotExist as AWS does.
+  const byToken = (token: string) => all.find((e) => e.holds(token)) ?? all[0]!;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -376,23 +427,27 @@ export const startStepFunctionsEndpoint = async (
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, string>;
         switch (action) {
           case 'StartExecution':
-            if (body.stateMachineArn !== engine.stateMachineArn)
-              throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${body.stateMachineArn}'`);
-            return reply(200, await engine.startExecution(body.name ?? randomBytes(8).toString('hex'), body.input ?? '{}'));
+            return reply(
+              200,
+              await byMachine(body.stateMachineArn).startExecution(body.name ?? randomBytes(8).toString('hex'), body.input ?? '{}'),
+            );
           case 'SendTaskSuccess':
-            engine.sendTaskSuccess(body.taskToken ?? '', body.output ?? '{}');
+            byToken(body.taskToken ?? '').sendTaskSuccess(body.taskToken ?? '', body.output ?? '{}');
             return reply(200, {});
           case 'SendTaskFailure':
-            engine.sendTaskFailure(body.taskToken ?? '', body.error, body.cause);
+            byToken(body.taskToken ?? '').sendTaskFailure(body.taskToken ?? '', body.error, body.cause);
             return reply(200, {});
           case 'SendTaskHeartbeat':
             return reply(200, {});
           case 'DescribeExecution':
-            return reply(200, engine.describeExecution(body.executionArn ?? ''));
-          case 'ListExecutions':
+            return reply(200, byExecution(body.executionArn ?? '').describeExecution(body.executionArn ?? ''));
+          case 'ListExecutions': {
+            // AWS requires the state machine; calls without one (older tests and tools) get the claim workflow's.
+            const engine = body.stateMachineArn ? byMachine(body.stateMachineArn) : all[0]!;
             return reply(200, engine.listExecutions(body.statusFilter, Number(body.maxResults ?? 100), body.nextToken));
+          }
           case 'GetExecutionHistory':
-            return reply(200, engine.executionHistory(body.executionArn ?? ''));
+            return reply(200, byExecution(body.executionArn ?? '').executionHistory(body.executionArn ?? ''));
           default:
             throw new SfnApiError('UnknownOperationException', `The twin does not implement ${action}`);
         }

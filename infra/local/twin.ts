@@ -6,8 +6,9 @@ import { Cron } from 'croner';
 import { ENV, type FunctionEnvironment, STAFF_EMAIL_VARS } from '../../shared/composition/env';
 import { acceptsGzipEncoding } from '../../shared/platform/http/compress';
 import { cronExpression, RECONCILIATION_SCHEDULE, SCHOLARSHIP_REMINDER_SCHEDULE } from '../definitions/schedules';
+import { RECONCILIATION_STATE_MACHINE_NAME, STATE_MACHINE_NAME } from '../definitions/state-machines';
 import { TABLES, type TableDefinition } from '../definitions/tables';
-import { loadWorkflowDefinition } from './asl';
+import { loadStateMachines } from './asl';
 import { LOCAL_USERS, startLocalIssuer } from './auth';
 import { type DynamoDbLocal, ensureTables, localClient, startDynamoDbLocal } from './dynamodb';
 import { invokeFunction, startGateway, type TwinRoutes } from './gateway';
@@ -48,7 +49,10 @@ export interface Twin {
   sesUrl: string;
   sfnUrl: string;
   sandbox: Sandbox;
+  /** The claim workflow's executor. */
   stepFunctions: LocalStepFunctions;
+  /** The premium reconciliation's executor (its Distributed Map runs inline). */
+  reconciliation: LocalStepFunctions;
   env: Record<string, string>;
   seeded: { members: number; ms: number } | 'already';
   resumed: number;
@@ -182,7 +186,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
   const port = gateway.port;
   const apiUrl = `http://localhost:${port}`;
   try {
-    const [dynamodb, s3, ses, sandbox, workflow, issuer] = await Promise.all([
+    const [dynamodb, s3, ses, sandbox, machines, issuer] = await Promise.all([
       startDynamoDbLocal({ dataDir: options.inMemory ? undefined : dynamodbDir(dataDir), port: options.dynamodbPort }),
       startS3Local({
         dataDir: join(dataDir, 's3'),
@@ -192,16 +196,27 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
       startSesLocal(),
       startSandbox({ dataDir, apiKey: SANDBOX_BANK_KEY, timeoutHoldMs: options.bankTimeoutHoldMs }),
       // The ASL of the synthesized stack: the same definition `cdk deploy` ships.
-      loadWorkflowDefinition(dataDir),
+      loadStateMachines(dataDir),
       startLocalIssuer(dataDir, apiUrl),
     ]);
     stops.push(dynamodb.stop, s3.stop, ses.stop, sandbox.stop);
-    const stepFunctions = new LocalStepFunctions(workflow, (fn, payload) => invokeFunction(fn, payload, 900_000), {
+    const machine = (name: string) => {
+      const m = machines.get(name);
+      if (!m) throw new Error(`The synthesized stack has no state machine ${name}`);
+      return m;
+    };
+    const stepFunctions = new LocalStepFunctions(machine(STATE_MACHINE_NAME), (fn, payload) => invokeFunction(fn, payload, 900_000), {
       retryIntervalMs: options.retryIntervalMs,
       runExecutions: options.runWorkflows,
     });
     stops.push(() => stepFunctions.stop());
-    const sfn = await startStepFunctionsEndpoint(stepFunctions, 0);
+    const reconciliationMachine = new LocalStepFunctions(
+      machine(RECONCILIATION_STATE_MACHINE_NAME),
+      (fn, payload) => invokeFunction(fn, payload, 900_000),
+      { retryIntervalMs: options.retryIntervalMs },
+    );
+    stops.push(() => reconciliationMachine.stop());
+    const sfn = await startStepFunctionsEndpoint([stepFunctions, reconciliationMachine], 0);
     stops.push(sfn.stop);
     const lambda = await startLambdaEndpoint((fn, payload) => invokeFunction(fn, payload, 900_000));
     stops.push(lambda.stop);
@@ -222,6 +237,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
       }),
       [ENV.publicBaseUrl]: apiUrl,
       [ENV.reconcileFunctionName]: 'reconcilePremiums',
+      [ENV.reconciliationStateMachineArn]: reconciliationMachine.stateMachineArn,
       ...options.environment,
     };
     // `npm run reconcile` and other shell tools find the running twin's services here.
@@ -240,12 +256,19 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
     gateway.open(async (req, res, url) => (await serveOpenApi(req, res, url)) || (await issuer.routes(req, res, url)));
     // EventBridge Scheduler's stand-in: the same event, at the same time, in the same time zone as the CDK schedule.
     const schedule = RECONCILIATION_SCHEDULE;
+    // The target is the reconciliation state machine, started as the Scheduler starts it.
     const reconciliation = new Cron(cronExpression(schedule.cron), { timezone: schedule.timeZone, protect: true }, async () => {
       try {
-        await invokeFunction('reconcilePremiums', schedule.event, 600_000);
-        log('Daily reconciliation done.');
+        const { executionArn } = await reconciliationMachine.startExecution(
+          `schedule-${new Date()
+            .toISOString()
+            .replace(/[^0-9]/g, '')
+            .slice(0, 12)}`,
+          JSON.stringify(schedule.event),
+        );
+        log(`Daily reconciliation started: ${executionArn}`);
       } catch (error) {
-        log(`Daily reconciliation failed: ${(error as Error).message}`);
+        log(`Daily reconciliation failed to start: ${(error as Error).message}`);
       }
     });
     stops.push(() => reconciliation.stop());
@@ -261,7 +284,20 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
     stops.push(() => reminder.stop());
     const resumed = await resumeOpenClaims(stepFunctions, apiUrl);
     if (resumed) log(`Resumed the workflow of ${resumed} open claim(s).`);
-    return { apiUrl: gateway.url, dynamodb, s3, sesUrl: ses.url, sfnUrl: sfn.url, sandbox, stepFunctions, env, seeded, resumed, stop };
+    return {
+      apiUrl: gateway.url,
+      dynamodb,
+      s3,
+      sesUrl: ses.url,
+      sfnUrl: sfn.url,
+      sandbox,
+      stepFunctions,
+      reconciliation: reconciliationMachine,
+      env,
+      seeded,
+      resumed,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

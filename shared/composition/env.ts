@@ -38,8 +38,12 @@ export const ENV = {
   approvalTimeoutSeconds: 'APPROVAL_TIMEOUT_SECONDS',
   /** Days a claim waits for missing documents before it closes (default 60; fractions for drills and tests). */
   documentsExpiryDays: 'DOCUMENTS_EXPIRY_DAYS',
-  /** The reconciliation function, which the staff API invokes asynchronously for an on-demand run. */
+  /** The premium jobs function, which the staff API invokes asynchronously for an import from storage. */
   reconcileFunctionName: 'RECONCILE_FUNCTION_NAME',
+  /** The reconciliation state machine, which the staff API starts for an on-demand run. */
+  reconciliationStateMachineArn: 'RECONCILIATION_STATE_MACHINE_ARN',
+  /** Shards per month of a reconciliation run (1-100, default 100: one bucket of NIKs each). */
+  reconciliationShards: 'RECONCILIATION_SHARDS',
   /** Milliseconds an on-demand reconciliation request waits for its run before answering 202 (default 20,000). */
   reconciliationWaitMs: 'RECONCILIATION_WAIT_MS',
   /** Set behind CloudFront: the value its origin header carries; requests without it are refused (platform/http/handler.ts). */

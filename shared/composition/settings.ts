@@ -43,6 +43,13 @@ export type WorkflowSettings = ReturnType<typeof workflowSettings>;
 /** Milliseconds an on-demand reconciliation waits for its run before answering 202 (default 20 s; the API gives 29 s). */
 export const reconciliationWaitMs = (): number => Number(optionalEnv(ENV.reconciliationWaitMs, '20000'));
 
+/** Shards per month of a reconciliation run: 1-100 (domain/shards.ts), 100 unless set. */
+export const reconciliationShards = (): number => {
+  const value = Number(optionalEnv(ENV.reconciliationShards, '100'));
+  if (!Number.isInteger(value) || value < 1 || value > 100) throw new Error(`${ENV.reconciliationShards} must be an integer 1-100`);
+  return value;
+};
+
 const positiveInteger = (name: EnvName, fallback: number): number => {
   const raw = optionalEnv(name, String(fallback));
   const value = Number(raw);

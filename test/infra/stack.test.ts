@@ -60,9 +60,9 @@ describe('encryption keys', () => {
     expect(dataKeyArn()).not.toEqual(keyArn('alias/santunan-logs'));
   });
 
-  test('every log group (functions, the state machine, API access logs) is encrypted with the logs key', () => {
+  test('every log group (functions, the two state machines, API access logs) is encrypted with the logs key', () => {
     const groups = Object.entries(template.findResources('AWS::Logs::LogGroup')) as [string, Resource][];
-    expect(groups.length).toBe(DEFINITIONS.length + 2);
+    expect(groups.length).toBe(DEFINITIONS.length + 3);
     for (const [id, group] of groups) expect([id, group.Properties.KmsKeyId]).toEqual([id, keyArn('alias/santunan-logs')]);
   });
 
@@ -585,7 +585,9 @@ describe('form origin', () => {
 
 describe('claim workflow', () => {
   const machine = () => {
-    const found = Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as Resource[];
+    const found = (Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as Resource[]).filter(
+      (m) => m.Properties.StateMachineName === 'santunan-claims',
+    );
     expect(found).toHaveLength(1);
     return found[0]!;
   };
@@ -663,9 +665,13 @@ describe('claim workflow', () => {
   });
 
   test('only intake and the staff API (a further payment) may start executions, and only the functions that hold task tokens may answer them', () => {
-    const starters = DEFINITIONS.filter(([, d]) => statementsOf(d).some((st) => [st.Action].flat().includes('states:StartExecution'))).map(
-      ([n]) => n,
-    );
+    const claimsMachine = Object.entries(template.findResources('AWS::StepFunctions::StateMachine')).find(([, m]) => m === machine())![0];
+    const starters = DEFINITIONS.filter(([, d]) =>
+      statementsOf(d).some(
+        (st) =>
+          [st.Action].flat().includes('states:StartExecution') && JSON.stringify(st.Resource) === JSON.stringify({ Ref: claimsMachine }),
+      ),
+    ).map(([n]) => n);
     expect(starters).toEqual(['submitClaim', 'staffApi']);
     const responders = DEFINITIONS.filter(([, d]) => statementsOf(d).some((st) => [st.Action].flat().includes('states:SendTaskSuccess')))
       .map(([n]) => n)
@@ -677,57 +683,138 @@ describe('claim workflow', () => {
 });
 
 describe('reconciliation schedule', () => {
-  const scheduleOf = (name: FunctionName) => {
+  const machineId = () =>
+    Object.entries(template.findResources('AWS::StepFunctions::StateMachine')).find(
+      ([, m]) => (m as Resource).Properties.StateMachineName === 'santunan-reconciliation',
+    )![0];
+  const scheduleOf = (target: unknown) => {
     const found = (Object.values(template.findResources('AWS::Scheduler::Schedule')) as Resource[]).filter(
-      (s) =>
-        JSON.stringify(s.Properties.Target.Arn) ===
-        JSON.stringify({ 'Fn::GetAtt': [functionId(FUNCTIONS[name] as FunctionDefinition), 'Arn'] }),
+      (s) => JSON.stringify(s.Properties.Target.Arn) === JSON.stringify(target),
     );
     expect(found).toHaveLength(1);
     return found[0]!.Properties;
   };
-  const schedule = () => scheduleOf('reconcilePremiums');
+  const schedule = () => scheduleOf({ Ref: machineId() });
   test('two schedules: the daily reconciliation and the yearly scholarship reminder', () => {
     expect(Object.keys(template.findResources('AWS::Scheduler::Schedule'))).toHaveLength(2);
-    const yearly = scheduleOf('remindScholarships');
+    const yearly = scheduleOf({ 'Fn::GetAtt': [functionId(FUNCTIONS.remindScholarships as FunctionDefinition), 'Arn'] });
     expect(yearly.ScheduleExpression).toBe('cron(0 8 1 7 ? *)');
     expect(yearly.ScheduleExpressionTimezone).toBe('Asia/Jakarta');
     expect(JSON.parse(yearly.Target.Input)).toEqual({ trigger: 'schedule' });
     expect(yearly.Target.RetryPolicy).toEqual({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 6 * 3600 });
   });
-  test('daily at 01:00 in Asia/Jakarta, invoking the reconciliation function with the schedule event', () => {
+  test('daily at 01:00 in Asia/Jakarta, starting the reconciliation state machine with the schedule event', () => {
     const p = schedule();
     expect(p.ScheduleExpression).toBe('cron(0 1 * * ? *)');
     expect(p.ScheduleExpressionTimezone).toBe('Asia/Jakarta');
     expect(p.State ?? 'ENABLED').toBe('ENABLED');
-    expect(p.Target.Arn).toEqual({ 'Fn::GetAtt': [functionId(FUNCTIONS.reconcilePremiums as FunctionDefinition), 'Arn'] });
     expect(JSON.parse(p.Target.Input)).toEqual({ trigger: 'schedule' });
   });
-  test('retries, then parks the event in an encrypted, TLS-only dead-letter queue', () => {
+  test('retries, then parks the event in an encrypted, TLS-only dead-letter queue (imports from storage too)', () => {
     const p = schedule();
     expect(p.Target.RetryPolicy).toEqual({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 6 * 3600 });
     const dlqId = p.Target.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
     const queue = template.findResources('AWS::SQS::Queue')[dlqId] as Resource;
     expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
-    // Failures inside the function (asynchronous invocation) go to the same queue.
+    // Failures inside the premium jobs function (an import: asynchronous invocation) go to the same queue.
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: functionId(FUNCTIONS.reconcilePremiums as FunctionDefinition) },
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlqId, 'Arn'] } } },
     });
     const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy')) as Resource[];
     expect(JSON.stringify(policies)).toContain('aws:SecureTransport');
   });
-  test('its role may invoke only the reconciliation function (and send to its dead-letter queue)', () => {
+  test('its role may start only the reconciliation state machine (and send to its dead-letter queue)', () => {
     const p = schedule();
     const roleId = p.Target.RoleArn['Fn::GetAtt'][0] as string;
     const statements = (Object.values(template.findResources('AWS::IAM::Policy')) as Resource[])
       .filter((pol) => (pol.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
       .flatMap((pol) => pol.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
     const actions = statements.flatMap((st) => [st.Action].flat()).sort();
-    expect(actions.every((a) => a === 'lambda:InvokeFunction' || a.startsWith('sqs:') || a.startsWith('kms:'))).toBe(true);
-    const invoke = statements.filter((st) => [st.Action].flat().includes('lambda:InvokeFunction'));
-    expect(JSON.stringify(invoke)).toContain(functionId(FUNCTIONS.reconcilePremiums as FunctionDefinition));
-    expect(JSON.stringify(invoke)).not.toContain(functionId(FUNCTIONS.payClaim as FunctionDefinition));
+    expect(actions.every((a) => a === 'states:StartExecution' || a.startsWith('sqs:') || a.startsWith('kms:'))).toBe(true);
+    const start = statements.filter((st) => [st.Action].flat().includes('states:StartExecution'));
+    expect(start.map((st) => st.Resource)).toEqual([{ Ref: machineId() }]);
+  });
+});
+
+describe('reconciliation state machine (national scale)', () => {
+  const machine = () =>
+    (Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as Resource[]).find(
+      (m) => m.Properties.StateMachineName === 'santunan-reconciliation',
+    )!;
+  const asl = (): { StartAt: string; States: Record<string, any> } => {
+    const join = machine().Properties.DefinitionString['Fn::Join'] as [string, unknown[]];
+    return JSON.parse(join[1].map((p) => (typeof p === 'string' ? p : 'ARN')).join(''));
+  };
+
+  test('Plan, a Distributed Map over the shards (Standard child executions, 20 at a time), then Report', () => {
+    const { StartAt, States } = asl();
+    expect(StartAt).toBe('Plan');
+    expect(States.Plan.Next).toBe('Shards');
+    const map = States.Shards;
+    expect(map.Type).toBe('Map');
+    expect(map.ItemsPath).toBe('$.tasks');
+    expect(map.MaxConcurrency).toBe(20);
+    expect(map.ItemProcessor.ProcessorConfig).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
+    expect(map.ItemProcessor.StartAt).toBe('ReconcileShard');
+    expect(map.ItemProcessor.States.ReconcileShard.Parameters).toEqual({ step: 'shard', 'task.$': '$' });
+    expect(map.ResultPath).toBe('$.results');
+    expect(map.Next).toBe('Report');
+    expect(States.Report.Parameters).toMatchObject({ step: 'report', 'results.$': '$.results', 'run.$': '$.run' });
+    expect(States.Report.End).toBe(true);
+  });
+
+  test('every step is the premium jobs function, retried on transient errors only, with a timeout', () => {
+    const { States } = asl();
+    const tasks = [...Object.entries(States), ...Object.entries(States.Shards.ItemProcessor.States as Record<string, any>)].filter(
+      ([, s]) => s.Type === 'Task',
+    );
+    expect(tasks.map(([n]) => n).sort()).toEqual(['Plan', 'ReconcileShard', 'RecordFailure', 'Report']);
+    for (const [, s] of tasks) {
+      expect(s.Resource).toBe('ARN');
+      expect(typeof s.TimeoutSeconds).toBe('number');
+      expect(s.Retry[0].ErrorEquals).toContain('ThrottlingException');
+      expect(s.Retry[0].ErrorEquals).not.toContain('States.ALL');
+    }
+    const fnArn = JSON.stringify({ 'Fn::GetAtt': [functionId(FUNCTIONS.reconcilePremiums as FunctionDefinition), 'Arn'] });
+    const join = machine().Properties.DefinitionString['Fn::Join'] as [string, unknown[]];
+    expect(
+      join[1].filter((p) => typeof p !== 'string').every((p) => JSON.stringify(p) === fnArn || JSON.stringify(p).includes('AWS::')),
+    ).toBe(true);
+  });
+
+  test('a failure of any step is recorded on the run before the execution fails', () => {
+    const { States } = asl();
+    for (const name of ['Plan', 'Shards', 'Report'])
+      expect(States[name].Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordFailure' }]);
+    expect(States.RecordFailure.Parameters).toMatchObject({ step: 'failed', 'input.$': '$$.Execution.Input', 'error.$': '$.error' });
+    expect(States.RecordFailure.Next).toBe('Failed');
+    expect(States.Failed.Type).toBe('Fail');
+  });
+
+  test('logged without execution data to an encrypted group, traced; only the staff payments route may start it', () => {
+    const props = machine().Properties;
+    expect(props.StateMachineType).toBe('STANDARD');
+    expect(props.LoggingConfiguration.Level).toBe('ALL');
+    expect(props.LoggingConfiguration.IncludeExecutionData).toBe(false);
+    expect(props.TracingConfiguration).toEqual({ Enabled: true });
+    const id = Object.entries(template.findResources('AWS::StepFunctions::StateMachine')).find(([, m]) => m === machine())![0];
+    const starters = (Object.values(template.findResources('AWS::IAM::Policy')) as Resource[]).filter((pol) =>
+      (pol.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).some(
+        (st) => [st.Action].flat().includes('states:StartExecution') && JSON.stringify(st.Resource) === JSON.stringify({ Ref: id }),
+      ),
+    );
+    const roles = starters.flatMap((pol) => (pol.Properties.Roles as { Ref: string }[]).map((r) => r.Ref));
+    // The payments function's role, the Scheduler's role and its own (the Distributed Map's child executions); no
+    // other function.
+    expect(roles).toHaveLength(3);
+    expect(roles.some((r) => r.startsWith('ReconciliationWorkflowStateMachineRole'))).toBe(true);
+    expect(roles.some((r) => r.startsWith('StaffPaymentsFunction'))).toBe(true);
+    expect(roles.some((r) => r.startsWith('SchedulerRoleForTarget'))).toBe(true);
+    const env = (template.findResources('AWS::Lambda::Function')[functionId(FUNCTIONS.staffPayments as FunctionDefinition)] as Resource)
+      .Properties.Environment.Variables;
+    expect(env.RECONCILIATION_STATE_MACHINE_ARN).toEqual({ Ref: id });
   });
 });
 

@@ -7,7 +7,7 @@ import { renderOpenApi } from '../../scripts/openapi/document';
 import type { publicStatus } from '../../shared/claims/application/intake/find-claim';
 import type { claimStatusResponseSchema } from '../../shared/claims/schemas/responses';
 import { currentPeriod, isPeriod } from '../../shared/kernel/periods';
-import type { runReconciliation } from '../../shared/premiums/application/reconcile';
+import type { PremiumsRepository } from '../../shared/premiums/adapters/premiums-repository';
 import { reconcile } from '../../shared/premiums/domain/reconciliation';
 import { reconcileRequestSchema } from '../../shared/premiums/schemas/reconciliation';
 import { reconciliationReportSchema } from '../../shared/premiums/schemas/responses';
@@ -153,7 +153,9 @@ describe('the schemas behind the document', () => {
     expect(result.error?.issues).toBeUndefined();
     // And at compile time: what the handlers return fits the documented shapes (tsc --noEmit fails otherwise).
     const fits = <T>(_value: T) => true;
-    expect(fits<z.output<typeof reconciliationReportSchema>>(null as unknown as Awaited<ReturnType<typeof runReconciliation>>)).toBe(true);
+    expect(
+      fits<z.output<typeof reconciliationReportSchema>>(null as unknown as NonNullable<Awaited<ReturnType<PremiumsRepository['report']>>>),
+    ).toBe(true);
     expect(fits<z.output<typeof claimStatusResponseSchema>>(null as unknown as ReturnType<typeof publicStatus>)).toBe(true);
   });
 

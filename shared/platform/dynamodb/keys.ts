@@ -35,17 +35,30 @@ export const memberKeys = {
   member: (nik: string) => ({ pk: `MEMBER#${nik}`, sk: 'PROFILE' }),
   /** GSI1 "byProgram": members of one programme, by province then NIK. */
   byProgram: (program: string, province: string, nik: string) => ({ gsi1pk: `PROGRAM#${program}`, gsi1sk: `${province}#${nik}` }),
+  /**
+   * GSI3 "byShard": members by bucket (the NIK's last two digits, shared/premiums/domain/shards.ts), so a shard of the
+   * reconciliation reads exactly its members with one Query per bucket.
+   */
+  byShard: (nik: string) => ({ gsi3pk: `SHARD#${nik.slice(-2)}`, gsi3sk: nik }),
+  shardPartition: (bucket: string) => `SHARD#${bucket}`,
   meta: (name: string) => ({ pk: `META#${name}`, sk: 'META' }),
   /** Premium coverage of one member for one month (YYYY-MM), written by the reconciliation. */
   coverage: (nik: string, period: string) => ({ pk: `MEMBER#${nik}`, sk: `COVERAGE#${period}` }),
-  /** GSI2 "discrepancies": coverage items that are not PAID, by month and category (sparse index). */
-  discrepancy: (period: string, category: string, nik: string) => ({ gsi2pk: `DISCREPANCY#${period}#${category}`, gsi2sk: nik }),
   /**
-   * One payment line (period, NIK, receipt). Lines of a month are spread over 10 partitions by the NIK's last digit,
-   * so that importing 50,000 lines does not write to one hot partition; the reconciliation queries the 10 of them.
+   * GSI2 "discrepancies": coverage items that are not PAID, by month and category (sparse index), sorted by bucket
+   * then NIK, so a shard removing stale items reads only its buckets (`begins_with(gsi2sk, "<bucket>#")`).
    */
-  payment: (period: string, nik: string, receiptNo: string) => ({ pk: `PAYMENT#${period}#${nik.slice(-1)}`, sk: `${nik}#${receiptNo}` }),
-  paymentShards: (period: string) => Array.from({ length: 10 }, (_, d) => `PAYMENT#${period}#${d}`),
+  discrepancy: (period: string, category: string, nik: string) => ({
+    gsi2pk: `DISCREPANCY#${period}#${category}`,
+    gsi2sk: `${nik.slice(-2)}#${nik}`,
+  }),
+  /**
+   * One payment line (period, NIK, receipt). Lines of a month are spread over 100 partitions by the NIK's bucket (its
+   * last two digits), so that importing 50,000 lines does not write to one hot partition and a shard of the
+   * reconciliation reads exactly its members' payments.
+   */
+  payment: (period: string, nik: string, receiptNo: string) => ({ pk: `PAYMENT#${period}#${nik.slice(-2)}`, sk: `${nik}#${receiptNo}` }),
+  paymentBucket: (period: string, bucket: string) => `PAYMENT#${period}#${bucket}`,
   /** The report of one month's reconciliation (the latest run replaces it). */
   report: (period: string) => ({ pk: `RECONCILIATION#${period}`, sk: 'REPORT' }),
   /** One on-demand reconciliation run (`REC-<period>-<random>`): its status, who asked, the counts or the error. */

@@ -9,13 +9,14 @@ import { applyRosterRow } from '../domain/roster-update';
 
 /** A stored member without its keys. Items written before wages had a history have no `wageHistory` (wageOn copes). */
 const toMember = (item: Record<string, unknown>): Member => {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ...member } = item;
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi3pk: _f, gsi3sk: _g, entity: _e, ...member } = item;
   return member as unknown as Member;
 };
 
 const toItem = (m: Member) => ({
   ...memberKeys.member(m.nik),
   ...memberKeys.byProgram(m.program, m.province, m.nik),
+  ...memberKeys.byShard(m.nik),
   entity: 'MEMBER',
   ...m,
 });
@@ -46,7 +47,7 @@ export class MembersRepository implements RosterStore {
     let member: Member | undefined;
     let coverage: Coverage | undefined;
     for (const item of items) {
-      const { pk: _a, sk, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, entity: _g, ...rest } = item;
+      const { pk: _a, sk, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, gsi3pk: _h, gsi3sk: _i, entity: _g, ...rest } = item;
       if (sk === 'PROFILE') member = rest as unknown as Member;
       else coverage = rest as unknown as Coverage;
     }
@@ -113,16 +114,19 @@ export class MembersRepository implements RosterStore {
     return counts;
   }
 
-  /** Every member of a programme (GSI byProgram), a page at a time: the reconciliation reads the roster this way. */
-  async *membersOf(program: string): AsyncGenerator<Member[]> {
+  /**
+   * Every member of one bucket (GSI byShard, `SHARD#<last two digits of the NIK>`), a page at a time: a shard of the
+   * reconciliation reads its members this way, one Query per bucket, never a Scan.
+   */
+  async *membersInBucket(bucket: string): AsyncGenerator<Member[]> {
     let start: Record<string, unknown> | undefined;
     do {
       const out = await documentClient.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: 'byProgram',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': `PROGRAM#${program}` },
+          IndexName: 'byShard',
+          KeyConditionExpression: 'gsi3pk = :pk',
+          ExpressionAttributeValues: { ':pk': memberKeys.shardPartition(bucket) },
           ExclusiveStartKey: start,
         }),
       );

@@ -8,7 +8,7 @@ import type { PaymentLine } from '../domain/payment-row';
 import type { Discrepancy } from '../domain/reconciliation';
 
 const strip = <T>(item: Record<string, unknown>): T => {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, entity: _g, ...rest } = item;
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, gsi3pk: _h, gsi3sk: _i, entity: _g, ...rest } = item;
   return rest as T;
 };
 
@@ -71,17 +71,13 @@ export class PremiumsRepository implements PremiumLedger {
       .map(({ importedAt: _i, ...line }) => line);
   }
 
-  /** Every payment line of a month: one paginated Query per partition of the month. */
-  async paymentsFor(period: string): Promise<PaymentLine[]> {
-    const pages = await Promise.all(
-      memberKeys
-        .paymentShards(period)
-        .map((pk) => this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } })),
-    );
-    return pages
-      .flat()
-      .map((i) => strip<PaymentLine & { importedAt?: string }>(i))
-      .map(({ importedAt: _i, ...line }) => line);
+  /** The payment lines of one month and bucket: one paginated Query of the bucket's partition. */
+  async paymentsInBucket(period: string, bucket: string): Promise<PaymentLine[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': memberKeys.paymentBucket(period, bucket) },
+    });
+    return items.map((i) => strip<PaymentLine & { importedAt?: string }>(i)).map(({ importedAt: _i, ...line }) => line);
   }
 
   /**
@@ -156,7 +152,7 @@ export class PremiumsRepository implements PremiumLedger {
       ),
     );
     const discrepancies = lists
-      .flatMap((list) => list.sort((a, b) => String(a.gsi2sk).localeCompare(String(b.gsi2sk))))
+      .flatMap((list) => list.sort((a, b) => String(a.nik).localeCompare(String(b.nik))))
       .map((i) => {
         const c = strip<Coverage & { name?: string }>(i);
         return {
@@ -171,18 +167,26 @@ export class PremiumsRepository implements PremiumLedger {
   }
 
   /**
-   * Removes the coverage items of a month that a rerun no longer produces (a member taken off the roster, a payment
-   * line corrected away): only items that were discrepancies can be stale, so only the sparse index is read.
+   * Removes the coverage items of a month and of these buckets that a rerun no longer produces (a member taken off
+   * the roster, a payment line corrected away): only items that were discrepancies can be stale, so only the sparse
+   * index is read, and only the buckets' ranges of it (`begins_with(gsi2sk, "<bucket>#")`).
    */
-  async removeStaleCoverage(period: string, current: ReadonlySet<string>): Promise<number> {
+  async removeStaleCoverage(period: string, current: ReadonlySet<string>, buckets: readonly string[]): Promise<number> {
+    // Every bucket (a run in one shard): the whole partition of each category, not 100 ranges of it.
+    const ranges = buckets.length >= 100 ? [undefined] : buckets;
     const lists = await Promise.all(
-      COVERAGE_CATEGORIES.filter((c) => c !== 'PAID').map((category) =>
-        this.queryAll({
-          IndexName: 'discrepancies',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': `DISCREPANCY#${period}#${category}` },
-          ProjectionExpression: 'pk, sk, nik',
-        }),
+      COVERAGE_CATEGORIES.filter((c) => c !== 'PAID').flatMap((category) =>
+        ranges.map((bucket) =>
+          this.queryAll({
+            IndexName: 'discrepancies',
+            KeyConditionExpression: bucket === undefined ? 'gsi2pk = :pk' : 'gsi2pk = :pk AND begins_with(gsi2sk, :bucket)',
+            ExpressionAttributeValues: {
+              ':pk': `DISCREPANCY#${period}#${category}`,
+              ...(bucket === undefined ? {} : { ':bucket': `${bucket}#` }),
+            },
+            ProjectionExpression: 'pk, sk, nik',
+          }),
+        ),
       ),
     );
     const stale = lists.flat().filter((i) => !current.has(String(i.nik)));

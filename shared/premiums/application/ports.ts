@@ -20,8 +20,8 @@ export interface RosterStore {
   upsertRoster(rows: readonly RosterRow[], recordedAt: string): Promise<{ imported: number; updated: number; unchanged: number }>;
   /** The members with these NIKs that are on the roster, by NIK. */
   getMany(niks: readonly string[]): Promise<Map<string, Member>>;
-  /** Every member of a programme, a page at a time. */
-  membersOf(program: string): AsyncIterable<Member[]>;
+  /** Every member of one bucket (the NIK's last two digits, domain/shards.ts), a page at a time. */
+  membersInBucket(bucket: string): AsyncIterable<Member[]>;
 }
 
 export interface StoredReport extends Omit<ReconciliationReport, 'discrepancies'> {
@@ -38,7 +38,8 @@ export interface MemberMonthKey {
 export interface PremiumLedger {
   /** Keyed by period, NIK and receipt: a line stored with the same amounts is not written again. */
   putPayments(lines: readonly PaymentLine[], importedAt: string): Promise<{ added: number; updated: number; unchanged: number }>;
-  paymentsFor(period: string): Promise<PaymentLine[]>;
+  /** The payment lines of one month and bucket. */
+  paymentsInBucket(period: string, bucket: string): Promise<PaymentLine[]>;
   /** Every stored payment line of these member-months, including lines written a moment before. */
   paymentsOf(keys: readonly MemberMonthKey[]): Promise<PaymentLine[]>;
   /** Replaces each member-month's coverage item whole (`name` is kept on items that are not PAID, for the report). */
@@ -46,7 +47,8 @@ export interface PremiumLedger {
   /** The stored coverage items of these member-months (those that exist), as written a moment before. */
   coverageFor(keys: readonly MemberMonthKey[]): Promise<(Coverage & { name?: string })[]>;
   deleteCoverage(keys: readonly MemberMonthKey[]): Promise<number>;
-  removeStaleCoverage(period: string, current: ReadonlySet<string>): Promise<number>;
+  /** Removes the month's items of these buckets whose NIK is not in `current` (only discrepancies can be stale). */
+  removeStaleCoverage(period: string, current: ReadonlySet<string>, buckets: readonly string[]): Promise<number>;
   coverageOf(nik: string): Promise<Coverage[]>;
   hasReport(period: string): Promise<boolean>;
   putReport(report: StoredReport): Promise<void>;

@@ -1,13 +1,14 @@
 import { jakartaIso } from '../../kernel/time';
 import { t } from '../../messages';
 import { logger } from '../../platform/observability/logger';
-import { PROGRAMMES } from '../../reference-data/programmes';
 import type { Member } from '../domain/member';
+import type { PaymentLine } from '../domain/payment-row';
 import { reconcile } from '../domain/reconciliation';
+import { bucketsOfShard, combineShards, type ShardResult, type ShardTask } from '../domain/shards';
 import type { Notifier, PremiumLedger, RosterStore, StoredReport } from './ports';
 
 export interface ReconcileDeps {
-  members: Pick<RosterStore, 'membersOf'>;
+  members: Pick<RosterStore, 'membersInBucket'>;
   premiums: PremiumLedger;
   notifier?: Notifier;
   financeEmails?: string[];
@@ -16,43 +17,86 @@ export interface ReconcileDeps {
 const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
 
 /**
- * One month's reconciliation, the same code for the daily schedule, the on-demand API and the shell: read the
- * roster (Query per programme on byProgram, no Scan) and the month's payment lines (10 partitions), reconcile in
- * memory (shared/domain/reconciliation.ts), write one coverage item per member (batched) and the report, which
- * replaces the previous run's. Finance is emailed a summary with the link to the report.
+ * One shard of one month (domain/shards.ts): for each of its buckets, the bucket's members (one Query of the
+ * byShard index) and the month's payment lines of that bucket (one Query of its partition); reconciled in memory
+ * (domain/reconciliation.ts), one coverage item per member written (batched). On a rerun, the items of these buckets
+ * that this run no longer produces are removed. Returns counts and sums only: the report is the sum of the shards'.
+ * The Map of the reconciliation state machine runs one of these per item; the in-process run runs them in a loop.
  */
-export const runReconciliation = async (
-  deps: ReconcileDeps,
-  period: string,
-  trigger: string,
-  baseUrl?: string,
-): Promise<StoredReport & { discrepancies: ReturnType<typeof reconcile>['report']['discrepancies'] }> => {
+export const reconcileShard = async (
+  deps: Pick<ReconcileDeps, 'members' | 'premiums'>,
+  task: ShardTask,
+  reconciledAt: string = jakartaIso(),
+): Promise<ShardResult> => {
   const started = Date.now();
-  // Only a rerun can leave stale coverage behind; the first run of a month skips that check (and its reads).
-  const rerun = await deps.premiums.hasReport(period);
+  const buckets = bucketsOfShard(task.shard, task.of);
   const members: Member[] = [];
-  for (const program of Object.keys(PROGRAMMES)) for await (const page of deps.members.membersOf(program)) members.push(...page);
-  const payments = await deps.premiums.paymentsFor(period);
-  const reconciledAt = jakartaIso();
-  const result = reconcile({ period, members, payments, reconciledAt });
+  const payments: PaymentLine[] = [];
+  // Buckets are read a few at a time: a shard of 25 buckets has 25 Queries of each kind to make.
+  for (let i = 0; i < buckets.length; i += 4) {
+    await Promise.all(
+      buckets.slice(i, i + 4).map(async (bucket) => {
+        for await (const page of deps.members.membersInBucket(bucket)) members.push(...page);
+        payments.push(...(await deps.premiums.paymentsInBucket(task.period, bucket)));
+      }),
+    );
+  }
+  const result = reconcile({ period: task.period, members, payments, reconciledAt });
   const names = new Map(result.report.discrepancies.filter((d) => d.name).map((d) => [d.nik, d.name!]));
   await deps.premiums.putCoverage(result.coverage.map((c) => (names.has(c.nik) ? { ...c, name: names.get(c.nik) } : c)));
   // A rerun replaces the month: items an earlier run wrote and this one did not are removed.
-  if (rerun) await deps.premiums.removeStaleCoverage(period, new Set(result.coverage.map((c) => c.nik)));
-  const { discrepancies, ...summary } = result.report;
-  const stored: StoredReport = { ...summary, reconciledAt, trigger };
-  await deps.premiums.putReport(stored);
-  logger.info('reconciled', {
-    period,
+  if (task.rerun) await deps.premiums.removeStaleCoverage(task.period, new Set(result.coverage.map((c) => c.nik)), buckets);
+  const { expected, paid, counts } = result.report;
+  const ms = Date.now() - started;
+  logger.info('reconciled shard', {
+    period: task.period,
+    shard: task.shard,
+    of: task.of,
     members: members.length,
     payments: payments.length,
-    discrepancies: discrepancies.length,
-    ms: Date.now() - started,
+    ms,
+  });
+  return {
+    period: task.period,
+    shard: task.shard,
+    of: task.of,
+    members: members.length,
+    payments: payments.length,
+    expected,
+    paid,
+    counts,
+    ms,
+  };
+};
+
+/**
+ * The month's report from its shards' results (every shard exactly once, or IncompleteShardsError): stored, replacing
+ * the previous run's, and finance emailed a summary with the link to the report.
+ */
+export const finishReconciliation = async (
+  deps: ReconcileDeps,
+  period: string,
+  trigger: string,
+  results: readonly ShardResult[],
+  baseUrl?: string,
+  reconciledAt: string = jakartaIso(),
+): Promise<StoredReport> => {
+  const summary = combineShards(period, results);
+  const stored: StoredReport = { ...summary, reconciledAt, trigger };
+  await deps.premiums.putReport(stored);
+  const discrepancies = Object.entries(summary.counts).reduce((n, [c, k]) => (c === 'PAID' ? n : n + k), 0);
+  const mine = results.filter((r) => r.period === period);
+  logger.info('reconciled', {
+    period,
+    shards: mine.length,
+    members: mine.reduce((n, r) => n + r.members, 0),
+    payments: mine.reduce((n, r) => n + r.payments, 0),
+    discrepancies,
   });
   if (deps.notifier && deps.financeEmails?.length) {
     const c = summary.counts;
     await deps.notifier.email(deps.financeEmails, {
-      subject: t('email.reconciliation.subject', 'id', { period, discrepancies: discrepancies.length }),
+      subject: t('email.reconciliation.subject', 'id', { period, discrepancies }),
       text: t('email.reconciliation.text', 'id', {
         ...c,
         period,
@@ -65,5 +109,26 @@ export const runReconciliation = async (
       }),
     });
   }
-  return { ...stored, discrepancies };
+  return stored;
+};
+
+/**
+ * One month's reconciliation in this process, its shards one after the other (1 shard unless told): the shell and
+ * the use-case tests run it; the schedule and the on-demand runs run the same shards through the reconciliation
+ * state machine's Map instead. Same items, same report.
+ */
+export const runReconciliation = async (
+  deps: ReconcileDeps,
+  period: string,
+  trigger: string,
+  baseUrl?: string,
+  shards = 1,
+): Promise<StoredReport> => {
+  // Only a rerun can leave stale coverage behind; the first run of a month skips that check (and its reads).
+  const rerun = await deps.premiums.hasReport(period);
+  const reconciledAt = jakartaIso();
+  const results: ShardResult[] = [];
+  for (let shard = 0; shard < shards; shard += 1)
+    results.push(await reconcileShard(deps, { period, shard, of: shards, rerun }, reconciledAt));
+  return finishReconciliation(deps, period, trigger, results, baseUrl, reconciledAt);
 };

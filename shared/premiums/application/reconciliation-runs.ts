@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { jakartaIso } from '../../kernel/time';
-import { logger } from '../../platform/observability/logger';
 import type { PremiumLedger, StoredReport } from './ports';
-import { type ReconcileDeps, runReconciliation } from './reconcile';
 
 /**
  * On-demand reconciliation (`POST /staff/reconciliations`): a month of a national roster takes longer than the
- * API may hold a request (29 s), so every on-demand run is a run record plus an asynchronous invocation of the same
- * function the schedule runs. The request waits a little: a run that finishes within the wait answers with its
+ * API may hold a request (29 s), so every on-demand run is a run record plus an execution of the reconciliation
+ * state machine the schedule starts (reconciliation-steps.ts), named by the run. The request waits a little: a run that finishes within the wait answers with its
  * report, as before; a longer one answers `202` with the run to poll. Nothing is ever finished in the background of
  * a request that already answered (an API function is frozen once it has answered).
  */
@@ -33,7 +31,7 @@ export interface RunStore {
   finish(runId: string, result: Pick<ReconciliationRun, 'status' | 'finishedAt' | 'counts' | 'error'>): Promise<void>;
 }
 
-/** What the asynchronous invocation carries (the reconciliation function's input). */
+/** What the execution's input carries. */
 export interface RunRequest {
   runId: string;
   periods: [string];
@@ -41,7 +39,7 @@ export interface RunRequest {
 }
 
 export interface RunStarter {
-  /** Starts the run without waiting for it (Lambda `InvocationType: Event`; the twin's Lambda endpoint alike). */
+  /** Starts the run without waiting for it (StartExecution named by the run; the twin's Step Functions alike). */
   start(request: RunRequest): Promise<void>;
 }
 
@@ -91,31 +89,4 @@ export const requestReconciliation = async (
     if (current && current.status !== 'RUNNING') return { kind: 'accepted', run: current };
   }
   return { kind: 'accepted', run: (await deps.runs.get(run.runId)) ?? run };
-};
-
-/**
- * The asynchronous side: the reconciliation function runs the month (the same code as the schedule) and records
- * the outcome on the run. A failure is recorded and thrown again, so Lambda retries the invocation; the run is then
- * FAILED until a retry succeeds (`finish` of a SUCCEEDED run after FAILED is allowed, see the adapter).
- */
-export const performRun = async (
-  deps: ReconcileDeps & { runs: RunStore; now?: () => Date },
-  request: RunRequest,
-  baseUrl: string,
-): Promise<StoredReport> => {
-  const [period] = request.periods;
-  try {
-    const report = await runReconciliation(deps, period, request.trigger, baseUrl);
-    await deps.runs.finish(request.runId, { status: 'SUCCEEDED', finishedAt: jakartaIso(deps.now?.()), counts: report.counts });
-    return report;
-  } catch (error) {
-    const e = error as Error;
-    logger.error('reconciliation run failed', { runId: request.runId, error: e });
-    await deps.runs.finish(request.runId, {
-      status: 'FAILED',
-      finishedAt: jakartaIso(deps.now?.()),
-      error: `${e.name}: ${e.message}`.slice(0, 300),
-    });
-    throw error;
-  }
 };

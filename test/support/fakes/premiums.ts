@@ -10,6 +10,7 @@ import { type PaymentLine, paymentLineKey } from '../../../shared/premiums/domai
 import type { Discrepancy } from '../../../shared/premiums/domain/reconciliation';
 import type { RosterRow } from '../../../shared/premiums/domain/roster-row';
 import { applyRosterRow } from '../../../shared/premiums/domain/roster-update';
+import { bucketOf } from '../../../shared/premiums/domain/shards';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -35,8 +36,8 @@ export class InMemoryRoster implements RosterStore {
     return counts;
   }
 
-  async *membersOf(program: string) {
-    yield [...this.members.values()].filter((m) => m.program === program).map(clone);
+  async *membersInBucket(bucket: string) {
+    yield [...this.members.values()].filter((m) => bucketOf(m.nik) === bucket).map(clone);
   }
 }
 
@@ -77,8 +78,8 @@ export class InMemoryLedger implements PremiumLedger {
     return keys.length;
   }
 
-  async paymentsFor(period: string) {
-    return [...this.payments.values()].filter((l) => l.period === period).map(clone);
+  async paymentsInBucket(period: string, bucket: string) {
+    return [...this.payments.values()].filter((l) => l.period === period && bucketOf(l.nik) === bucket).map(clone);
   }
 
   /** Coverage items written (put or deleted), over the fake's life. */
@@ -97,10 +98,11 @@ export class InMemoryLedger implements PremiumLedger {
     });
   }
 
-  async removeStaleCoverage(period: string, current: ReadonlySet<string>) {
+  async removeStaleCoverage(period: string, current: ReadonlySet<string>, buckets: readonly string[]) {
     let removed = 0;
+    const mine = new Set(buckets);
     for (const [key, item] of this.coverage) {
-      if (item.period === period && item.category !== 'PAID' && !current.has(item.nik)) {
+      if (item.period === period && item.category !== 'PAID' && mine.has(bucketOf(item.nik)) && !current.has(item.nik)) {
         this.coverage.delete(key);
         removed += 1;
       }

@@ -136,7 +136,9 @@ describe('the status in force in each month, from an imported statusDate', () =>
     expect(september.expected).toEqual({ members: 1, amount: 16_800 });
     expect(september.counts.PAID).toBe(1);
     expect(october.expected).toEqual({ members: 0, amount: 0 });
-    expect(october.discrepancies).toEqual([{ nik: NIK_A, category: 'PAID_FOR_INACTIVE', expected: 0, paid: 16_800, name: 'Siti Aminah' }]);
+    expect((await premiums.report('2025-10'))?.discrepancies).toEqual([
+      { nik: NIK_A, category: 'PAID_FOR_INACTIVE', expected: 0, paid: 16_800, name: 'Siti Aminah' },
+    ]);
   });
 });
 

@@ -1,10 +1,10 @@
 import {
-  performRun,
   type ReconciliationRun,
   type RunRequest,
   type RunStore,
   requestReconciliation,
 } from '../../../shared/premiums/application/reconciliation-runs';
+import { runPlanInProcess } from '../../../shared/premiums/application/reconciliation-steps';
 import { InMemoryLedger, InMemoryRoster } from '../../support/fakes/premiums';
 import { aMember } from '../../support/members';
 
@@ -43,7 +43,7 @@ const setup = async () => {
 describe('requestReconciliation', () => {
   it('answers the report when the run finishes within the wait', async () => {
     const t = await setup();
-    const starter = { start: async (r: RunRequest) => void (await performRun(t.deps, r, 'https://x.test')) };
+    const starter = { start: async (r: RunRequest) => void (await runPlanInProcess(t.deps, r, 4, 'https://x.test')) };
     const answer = await requestReconciliation({ runs: t.runs, starter, premiums: t.premiums }, '2026-10', 'fina', 5_000);
     expect(answer.kind).toBe('report');
     expect(answer.kind === 'report' && answer.report.period).toBe('2026-10');
@@ -58,7 +58,7 @@ describe('requestReconciliation', () => {
     expect(answer).toMatchObject({ kind: 'accepted', run: { status: 'RUNNING', period: '2026-10' } });
     expect(t.started).toEqual([{ runId: expect.stringMatching(/^REC-2026-10-/), periods: ['2026-10'], trigger: 'on demand by fina' }]);
     // The poll shows the outcome once the asynchronous side ran it.
-    await performRun(t.deps, t.started[0]!, 'https://x.test');
+    await runPlanInProcess(t.deps, t.started[0]!, 4, 'https://x.test');
     expect((await t.runs.get(t.started[0]!.runId))?.status).toBe('SUCCEEDED');
   });
 
@@ -70,19 +70,21 @@ describe('requestReconciliation', () => {
   });
 });
 
-describe('performRun', () => {
-  it('records a failure on the run and throws again, so the invocation is retried', async () => {
+describe('the run through the reconciliation steps', () => {
+  it("records a failure on the run (the state machine's RecordFailure) and throws again", async () => {
     const t = await setup();
     const broken = {
       ...t.deps,
       premiums: Object.assign(Object.create(t.premiums), {
-        paymentsFor: async () => {
+        paymentsInBucket: async () => {
           throw new Error('ProvisionedThroughputExceededException');
         },
       }),
     };
     await t.runs.create({ runId: 'REC-2026-10-abcdefghij', period: '2026-10', status: 'RUNNING', requestedBy: 'f', requestedAt: 'x' });
-    await expect(performRun(broken, { runId: 'REC-2026-10-abcdefghij', periods: ['2026-10'], trigger: 't' }, '')).rejects.toThrow();
+    await expect(
+      runPlanInProcess(broken, { runId: 'REC-2026-10-abcdefghij', periods: ['2026-10'], trigger: 't' }, 4, ''),
+    ).rejects.toThrow();
     expect(await t.runs.get('REC-2026-10-abcdefghij')).toMatchObject({ status: 'FAILED', error: expect.stringContaining('Provisioned') });
   });
 });
