@@ -537,6 +537,12 @@ describe('edge: CloudFront with AWS WAF in front of the HTTP API', () => {
     });
   });
 
+  test("the origin gets every viewer header but Host, and CloudFront's own (CloudFront-Viewer-Address: the lookup limit counts the viewer)", () => {
+    // The managed AllViewerExceptHostHeader policy: API Gateway routes by its own host name, and the handler takes
+    // the client's address from CloudFront-Viewer-Address when the origin header proves the request came this way.
+    expect(distribution().DefaultCacheBehavior.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
+  });
+
   test('CloudFront sends an origin header the HTTP functions require, so the execute-api host cannot go around the WAF', () => {
     const d = distribution();
     const header = (d.Origins[0].OriginCustomHeaders as { HeaderName: string; HeaderValue: unknown }[]).find(

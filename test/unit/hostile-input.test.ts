@@ -69,6 +69,30 @@ describe('hostile input never becomes a 5xx', () => {
     expect(await call({})).toBe(200);
   });
 
+  it("behind CloudFront the client's address is the viewer's (CloudFront-Viewer-Address), not the edge's; a forged one is ignored elsewhere", async () => {
+    const handler = httpHandler(async (req) => json(200, { ip: req.sourceIp }));
+    const ipOf = async (headers: Record<string, string>, sourceIp = '130.176.1.2') => {
+      const res = (await handler(
+        { ...event({ headers }), requestContext: { http: { method: 'GET', sourceIp }, domainName: 'x' } } as never,
+        context,
+      )) as { body: string };
+      return JSON.parse(res.body).ip as string;
+    };
+    process.env.ORIGIN_VERIFY = 'from-the-distribution';
+    try {
+      const via = { 'x-origin-verify': 'from-the-distribution' };
+      expect(await ipOf({ ...via, 'cloudfront-viewer-address': '198.51.100.7:46532' })).toBe('198.51.100.7');
+      expect(await ipOf({ ...via, 'CloudFront-Viewer-Address': '2001:db8:4::1:443' })).toBe('2001:db8:4::1');
+      // No or a malformed header: the connection's address, never the header's text.
+      expect(await ipOf(via)).toBe('130.176.1.2');
+      expect(await ipOf({ ...via, 'cloudfront-viewer-address': 'not an address' })).toBe('130.176.1.2');
+    } finally {
+      delete process.env.ORIGIN_VERIFY;
+    }
+    // Without a distribution (the twin) nothing vouches for the header: a client cannot choose its own address.
+    expect(await ipOf({ 'cloudfront-viewer-address': '198.51.100.7:46532' }, '127.0.0.1')).toBe('127.0.0.1');
+  });
+
   it('a forged nextToken (another index, other key names, huge values) is a 400, never sent to the store', async () => {
     const sent: unknown[] = [];
     const listByStatus = async (...args: unknown[]) => {

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
@@ -25,7 +26,7 @@ export interface HttpRequest {
   lang: Lang;
   /** The API's own domain as API Gateway names it (requestContext.domainName), not the client's Host header. */
   domainName: string;
-  /** The client's address as API Gateway saw the connection (requestContext.http.sourceIp), not X-Forwarded-For. */
+  /** The client's address: the connection's (requestContext.http.sourceIp), or behind CloudFront the viewer's; never X-Forwarded-For. */
   sourceIp: string;
   /** Set when the route accepts a body. */
   bodyKind?: BodyKind;
@@ -65,6 +66,19 @@ const fromOrigin = (headers: Record<string, string | undefined>): boolean => {
   return given.length === wanted.length && timingSafeEqual(given, wanted);
 };
 
+/**
+ * The client's address. Behind CloudFront (ORIGIN_VERIFY set, and the request proved it came through the
+ * distribution) the connection is the edge's, and the viewer's is in `CloudFront-Viewer-Address` (`<ip>:<port>`,
+ * added by the AllViewerExceptHostHeader origin request policy); the lookup limit must count the family's phone, not
+ * the edge location. Anywhere else the header is the client's own word and is ignored.
+ */
+const VIEWER_ADDRESS = /^([0-9a-f.:]{2,45}):\d{1,5}$/i;
+const clientAddress = (headers: Record<string, string | undefined>, sourceIp: string): string => {
+  if (!process.env[ORIGIN_VERIFY_VAR]) return sourceIp;
+  const match = VIEWER_ADDRESS.exec(headers['cloudfront-viewer-address']?.trim() ?? '');
+  return match && isIP(match[1]!) ? match[1]! : sourceIp;
+};
+
 /** Before the handler: headers in lower case, language, and the body checked for type and size, then parsed. */
 const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result> => ({
   before: ({ event }) => {
@@ -92,7 +106,7 @@ const parseRequest = (options: HttpHandlerOptions): MiddlewareObj<Event, Result>
       params: { ...(event.pathParameters ?? {}) },
       lang: pickLang(query),
       domainName: event.requestContext?.domainName ?? '',
-      sourceIp: event.requestContext?.http?.sourceIp ?? '',
+      sourceIp: clientAddress(headers, event.requestContext?.http?.sourceIp ?? ''),
       rawBody: '',
       body: undefined,
     };
