@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { ValidationError } from '../../kernel/errors';
 import { jakartaIso } from '../../kernel/time';
 import { logger } from '../../platform/observability/logger';
+import { type JobStatus, startAndWait } from './jobs';
 import type { ImportKind } from './ports';
 
 /**
  * Imports of files in storage (`{"uploadId"}`), up to 50 MB: a national roster takes minutes to import, beyond the
  * API's 29 s, so every import from storage is a job record plus an asynchronous invocation of the premium jobs
- * function (the one that reconciles). The request waits a little and answers the import's result when the job is
- * done by then, as before; else `202` with the job to poll. A CSV sent in the request body (up to 6 MB) is still
+ * function (the one that reconciles). The request waits a little (jobs.ts) and answers the import's result when the
+ * job is done by then, as before; else `202` with the job to poll. A CSV sent in the request body (up to 6 MB) is still
  * imported in the request.
  */
-export type JobStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 
 export interface ImportJob {
   jobId: string;
@@ -64,18 +64,16 @@ export const requestImport = async (
     requestedBy,
     requestedAt: jakartaIso(deps.now?.()),
   };
-  await deps.jobs.create(job);
-  await deps.starter.start({ importJobId: job.jobId, kind, uploadId });
-  const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
-  const deadline = Date.now() + waitMs;
-  while (Date.now() < deadline) {
-    await sleep(Math.min(250, Math.max(0, deadline - Date.now())));
-    const current = await deps.jobs.get(job.jobId);
-    if (current?.status === 'SUCCEEDED' && current.result) return { kind: 'done', result: current.result };
-    if (current?.status === 'FAILED' && current.error?.fields) throw new ValidationError(current.error.fields, current.error.message);
-    if (current && current.status !== 'RUNNING') return { kind: 'accepted', job: current };
-  }
-  return { kind: 'accepted', job: (await deps.jobs.get(job.jobId)) ?? job };
+  const current = await startAndWait(
+    { store: deps.jobs, sleep: deps.sleep },
+    job,
+    job.jobId,
+    () => deps.starter.start({ importJobId: job.jobId, kind, uploadId }),
+    waitMs,
+  );
+  if (current.status === 'SUCCEEDED' && current.result) return { kind: 'done', result: current.result };
+  if (current.status === 'FAILED' && current.error?.fields) throw new ValidationError(current.error.fields, current.error.message);
+  return { kind: 'accepted', job: current };
 };
 
 /**

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { jakartaIso } from '../../kernel/time';
+import { type JobStatus, startAndWait } from './jobs';
 import type { PremiumLedger, StoredReport } from './ports';
 
 /**
  * On-demand reconciliation (`POST /staff/reconciliations`): a month of a national roster takes longer than the
  * API may hold a request (29 s), so every on-demand run is a run record plus an execution of the reconciliation
- * state machine the schedule starts (reconciliation-steps.ts), named by the run. The request waits a little: a run that finishes within the wait answers with its
- * report, as before; a longer one answers `202` with the run to poll. Nothing is ever finished in the background of
- * a request that already answered (an API function is frozen once it has answered).
+ * state machine the schedule starts (reconciliation-steps.ts), named by the run. The request waits a little
+ * (jobs.ts): a run that finishes within the wait answers with its report, as before; a longer one answers `202` with
+ * the run to poll.
  */
-export type RunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+export type RunStatus = JobStatus;
 
 export interface ReconciliationRun {
   runId: string;
@@ -75,18 +76,14 @@ export const requestReconciliation = async (
     requestedBy,
     requestedAt: jakartaIso(deps.now?.()),
   };
-  await deps.runs.create(run);
-  await deps.starter.start({ runId: run.runId, periods: [period], trigger: `on demand by ${requestedBy}` });
-  const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
-  const deadline = Date.now() + waitMs;
-  while (Date.now() < deadline) {
-    await sleep(Math.min(250, Math.max(0, deadline - Date.now())));
-    const current = await deps.runs.get(run.runId);
-    if (current?.status === 'SUCCEEDED') {
-      const report = await deps.premiums.report(period);
-      if (report) return { kind: 'report', report };
-    }
-    if (current && current.status !== 'RUNNING') return { kind: 'accepted', run: current };
-  }
-  return { kind: 'accepted', run: (await deps.runs.get(run.runId)) ?? run };
+  const current = await startAndWait(
+    { store: deps.runs, sleep: deps.sleep },
+    run,
+    run.runId,
+    () => deps.starter.start({ runId: run.runId, periods: [period], trigger: `on demand by ${requestedBy}` }),
+    waitMs,
+  );
+  // The report is written before the run is marked SUCCEEDED (reconciliation-steps.ts), so it is there to answer.
+  const report = current.status === 'SUCCEEDED' ? await deps.premiums.report(period) : undefined;
+  return report ? { kind: 'report', report } : { kind: 'accepted', run: current };
 };
