@@ -1,3 +1,4 @@
+import { ORIGIN_VERIFY_VAR } from '../platform/http/origin-verify';
 /**
  * The environment contract: every variable a function reads, in one table. The CDK function construct sets them
  * (infra/constructs/santunan-function.ts, through bind helpers that also grant the access they imply), the local
@@ -47,7 +48,7 @@ export const ENV = {
   /** Milliseconds an on-demand reconciliation request waits for its run before answering 202 (default 20,000). */
   reconciliationWaitMs: 'RECONCILIATION_WAIT_MS',
   /** Set behind CloudFront: the value its origin header carries; requests without it are refused (platform/http/handler.ts). */
-  originVerify: 'ORIGIN_VERIFY',
+  originVerify: ORIGIN_VERIFY_VAR,
   /** The limit on wrong claimant NIKs per claim reference (docs/architecture.md, "Rate limits"): `false` turns it off. */
   lookupLimitEnabled: 'LOOKUP_LIMIT_ENABLED',
   /** Wrong NIKs per reference and window before the clients that made them are refused. */

@@ -12,6 +12,7 @@ import { type Lang, pickLang } from '../web/i18n';
 import { type BodyKind, bodyKindOf, decodeBody, parseForm, parseJson } from './body';
 import { compress } from './compress';
 import { ServiceUnavailableError, statusOf } from './errors';
+import { ORIGIN_VERIFY_HEADER, ORIGIN_VERIFY_VAR } from './origin-verify';
 import { errorResponse, type HttpResponse } from './responses';
 
 export interface HttpRequest {
@@ -56,8 +57,6 @@ const DEFAULT_MAX_BODY = 64 * 1024;
  * API's own execute-api host without it went around the WAF and is refused before anything is read. The twin sets
  * no ORIGIN_VERIFY, and then nothing is asked.
  */
-export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
-const ORIGIN_VERIFY_VAR = 'ORIGIN_VERIFY';
 const fromOrigin = (headers: Record<string, string | undefined>): boolean => {
   const expected = process.env[ORIGIN_VERIFY_VAR];
   if (!expected) return true;
