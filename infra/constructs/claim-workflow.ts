@@ -33,7 +33,7 @@ export const TRANSIENT_ERRORS = [
 ];
 
 /** Full jitter spreads retries of many claims hitting the same fault (AWS Architecture Blog, "Exponential Backoff And Jitter"). */
-const transientRetry: sfn.RetryProps = {
+export const transientRetry: sfn.RetryProps = {
   errors: TRANSIENT_ERRORS,
   interval: Duration.seconds(2),
   backoffRate: 2,
@@ -227,22 +227,30 @@ export class ClaimWorkflow extends Construct {
       // what happened; execution data stays visible, with IAM, in the execution history.
       logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
     });
-    const role = this.stateMachine.role;
-    for (const fn of Object.values(f)) {
-      const id = Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement);
-      Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${id}.Arn>:*]`,
-        reason: 'LambdaInvoke grants invoke on the task function and its versions/aliases (":*"), nothing else.',
-      });
-    }
-    Validations.of(role).acknowledge({
-      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
-      reason:
-        "The state machine role's one policy is written by the task grants for this state machine alone and lives and dies with its role.",
-    });
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray tracing and CloudWatch Logs delivery for Step Functions support no resource-level permissions.',
-    });
+    acknowledgeTaskRole(this.stateMachine, Object.values(f));
   }
 }
+
+/**
+ * The cdk-nag findings every Lambda-task state machine's role raises, acknowledged with their reasons: invoke on each
+ * task function and its versions, its one inline policy, and the X-Ray and log delivery actions without resources.
+ */
+export const acknowledgeTaskRole = (machine: sfn.StateMachine, functions: readonly lambda.IFunction[]): void => {
+  const role = machine.role;
+  for (const fn of new Set(functions)) {
+    const id = Stack.of(machine).getLogicalId(fn.node.defaultChild as CfnElement);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${id}.Arn>:*]`,
+      reason: 'LambdaInvoke grants invoke on the task function and its versions/aliases (":*"), nothing else.',
+    });
+  }
+  Validations.of(role).acknowledge({
+    id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+    reason:
+      "The state machine role's one policy is written by the task grants for this state machine alone and lives and dies with its role.",
+  });
+  Validations.of(role).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason: 'X-Ray tracing and CloudWatch Logs delivery for Step Functions support no resource-level permissions.',
+  });
+};

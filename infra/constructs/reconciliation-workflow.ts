@@ -6,7 +6,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { RECONCILIATION_STATE_MACHINE_NAME } from '../definitions/state-machines';
-import { TRANSIENT_ERRORS } from './claim-workflow';
+import { acknowledgeTaskRole, transientRetry } from './claim-workflow';
 
 export interface ReconciliationWorkflowProps {
   /** The premium jobs function: it plans, reconciles one shard, and reports (by the payload's `step`). */
@@ -31,14 +31,6 @@ export class ReconciliationWorkflow extends Construct {
   constructor(scope: Construct, id: string, props: ReconciliationWorkflowProps) {
     super(scope, id);
     const fn = props.function;
-    const retry: sfn.RetryProps = {
-      errors: TRANSIENT_ERRORS,
-      interval: Duration.seconds(2),
-      backoffRate: 2,
-      maxAttempts: 4,
-      maxDelay: Duration.seconds(30),
-      jitterStrategy: sfn.JitterType.FULL,
-    };
     const invoke = (stateId: string, payload: Record<string, unknown>, extra: Partial<tasks.LambdaInvokeProps> = {}) =>
       new tasks.LambdaInvoke(this, stateId, {
         lambdaFunction: fn,
@@ -48,7 +40,7 @@ export class ReconciliationWorkflow extends Construct {
         payload: sfn.TaskInput.fromObject(payload),
         taskTimeout: sfn.Timeout.duration(Duration.minutes(15)),
         ...extra,
-      }).addRetry(retry);
+      }).addRetry(transientRetry);
 
     const failed = new sfn.Fail(this, 'Failed', { error: 'ReconciliationFailed', cause: 'See the run record and the function logs.' });
     const recordFailure = invoke(
@@ -115,20 +107,6 @@ export class ReconciliationWorkflow extends Construct {
         reason: "The Distributed Map's policy is written by CDK for this state machine alone and lives and dies with its role.",
       });
     }
-    const role = this.stateMachine.role;
-    const fnId = Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement);
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${fnId}.Arn>:*]`,
-      reason: 'LambdaInvoke grants invoke on the premium jobs function and its versions/aliases (":*"), nothing else.',
-    });
-    Validations.of(role).acknowledge({
-      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
-      reason:
-        "The state machine role's one policy is written by the task grants for this state machine alone and lives and dies with its role.",
-    });
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray tracing and CloudWatch Logs delivery for Step Functions support no resource-level permissions.',
-    });
+    acknowledgeTaskRole(this.stateMachine, [fn]);
   }
 }

@@ -24,6 +24,10 @@ for (let i = 0; i < args.length; i += 1) {
   else if (args[i] === '--shards' && args[i + 1]) {
     i += 1;
     shards = Number(args[i]);
+    if (!Number.isInteger(shards) || shards < 1 || shards > 100) {
+      console.error(`--shards takes a whole number from 1 to 100, not ${args[i]}`);
+      process.exit(2);
+    }
   } else {
     console.error(`Unknown argument ${args[i]}. Usage: npm run reconcile -- --period YYYY-MM [--shards 1-100]`);
     process.exit(2);

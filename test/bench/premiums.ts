@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { demoRoster } from '../../infra/local/demo-roster';
 import { startTwin } from '../../infra/local/twin';
 import type { Member } from '../../shared/premiums/domain/member';
 import { contributionFor } from '../../shared/premiums/domain/rules/contributions';
 import { PROGRAMMES } from '../../shared/reference-data/programmes';
+import { syntheticMembers } from './members';
 import { ratio, verdict } from './stats';
 
 /**
@@ -21,37 +21,8 @@ const IMPORT_TARGET = 0.9;
 const PERIOD = '2026-10';
 const HEADER = 'nik,name,program,kpj,province,regency,district,enrolledOn,monthlyWage,phone,status';
 
-/**
- * Distinct synthetic members: the demo roster's shape, repeated with other serial numbers. `skip` members are
- * generated and left out first, so that every import round gets NIKs of its own (a re-import would change nothing
- * and write nothing).
- */
-const members = (count = MEMBERS, skip = 0): Member[] => {
-  const base = demoRoster();
-  const out: Member[] = [];
-  const seen = new Set<string>();
-  let skipped = 0;
-  for (let round = 0; out.length < count; round += 1) {
-    for (const m of base) {
-      if (out.length >= count) break;
-      const serial = String((Number(m.nik.slice(12)) + round * 100) % 10000 || 1).padStart(4, '0');
-      const nik = `${m.nik.slice(0, 12)}${serial}`;
-      if (seen.has(nik)) continue;
-      seen.add(nik);
-      if (skipped < skip) {
-        skipped += 1;
-        continue;
-      }
-      out.push({
-        ...m,
-        nik,
-        enrolledOn: '2020-01-15',
-        statusHistory: [{ status: 'active', on: '2020-01-15', recordedAt: '2026-01-01T00:00:00+07:00' }],
-      });
-    }
-  }
-  return out;
-};
+/** `count` members of their own for a round: the first `skip` synthetic members are left to other rounds. */
+const members = (count = MEMBERS, skip = 0): Member[] => syntheticMembers(count, { skip });
 
 export const benchPremiums = async (): Promise<{ markdown: string }> => {
   const dir = mkdtempSync(join(tmpdir(), 'santunan-bench-prem-'));

@@ -217,6 +217,28 @@ describe('roster import, payments and the reconciliation of a month', () => {
   });
 });
 
+describe('members written before the byShard index', () => {
+  it('get its keys when their unchanged row is imported again, so the sharded reconciliation finds them', async () => {
+    const { GetCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { documentClient } = await import('../../shared/platform/dynamodb/client');
+    const [nik] = niks(1);
+    const key = { pk: `MEMBER#${nik}`, sk: 'PROFILE' };
+    const file = csv([ROSTER_HEADER, rosterLine(nik!)]);
+    expect((await postCsv('/staff/members/import', file, 'admin')).json).toMatchObject({ imported: 1 });
+    // As an item written by the roster import before the index existed.
+    await documentClient.send(
+      new UpdateCommand({ TableName: process.env.MEMBERS_TABLE_NAME, Key: key, UpdateExpression: 'REMOVE gsi3pk, gsi3sk' }),
+    );
+
+    const again = await postCsv('/staff/members/import', file, 'admin');
+
+    expect(again.json).toMatchObject({ imported: 0, updated: 0, unchanged: 1, rejected: [] });
+    const item = (await documentClient.send(new GetCommand({ TableName: process.env.MEMBERS_TABLE_NAME, Key: key, ConsistentRead: true })))
+      .Item;
+    expect(item).toMatchObject({ gsi3pk: `SHARD#${nik!.slice(-2)}`, gsi3sk: nik });
+  });
+});
+
 describe('histories and coverage written by the payment import, before any reconciliation', () => {
   const [died, raised] = niks(2);
   const period = (m: string) => `2026-${m}`;

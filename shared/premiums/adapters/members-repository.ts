@@ -98,17 +98,25 @@ export class MembersRepository implements RosterStore {
   /**
    * Applies roster rows (applyRosterRow, roster-update.ts): new members are added; a member whose data changed is
    * updated, with its status and wage histories; a row equal to what is stored is not written at all, so importing
-   * the same file twice changes nothing. One BatchGet per 100 rows, one BatchWrite per 25 changes.
+   * the same file twice changes nothing (except to give an item written before the byShard index its keys). One
+   * BatchGet per 100 rows, one BatchWrite per 25 changes.
    */
   async upsertRoster(rows: readonly RosterRow[], recordedAt: string): Promise<{ imported: number; updated: number; unchanged: number }> {
     const unique = new Map(rows.map((r) => [r.nik, r]));
-    const existing = await this.getMany([...unique.keys()]);
+    const items = await batchGet(
+      this.tableName,
+      [...unique.keys()].map((nik) => memberKeys.member(nik)),
+    );
+    const existing = new Map(items.map((item) => [String(item.nik), toMember(item)]));
+    // A member item written before the byShard index has no gsi3 keys: the sharded reconciliation would not see it.
+    // Its row, even unchanged, is written again with them (still counted unchanged: its data did not change).
+    const unkeyed = new Set(items.filter((item) => item.gsi3pk === undefined).map((item) => String(item.nik)));
     const writes: Record<string, unknown>[] = [];
     const counts = { imported: 0, updated: 0, unchanged: 0 };
     for (const row of unique.values()) {
       const { member, change } = applyRosterRow(existing.get(row.nik), row, recordedAt);
       counts[change] += 1;
-      if (change !== 'unchanged') writes.push({ PutRequest: { Item: toItem(member) } });
+      if (change !== 'unchanged' || unkeyed.has(row.nik)) writes.push({ PutRequest: { Item: toItem(member) } });
     }
     await batchWrite(this.tableName, writes, this.rosterWrites);
     return counts;
