@@ -38,6 +38,10 @@ if (args[0] === '--one') {
   process.exit(0);
 }
 
+// `--update <section> ...` reruns those sections and replaces them in docs/benchmarks.md (a new one goes before the
+// twin's start section), leaving the others as they were measured; the header says which were rerun and when.
+const update = args[0] === '--update';
+if (update) args.shift();
 const wanted = (args.length ? args : SECTIONS) as Section[];
 const unknown = wanted.filter((s) => !SECTIONS.includes(s));
 if (unknown.length) {
@@ -54,6 +58,24 @@ for (const name of wanted) {
     stdio: ['ignore', 'pipe', 'inherit'],
   }).toString();
   sections.push(out.split(MARK)[1]!.trim());
+}
+
+/** The existing file with each new section in place of the one with the same heading (or before the start section). */
+function replaceSections(existing: string, fresh: string[], names: string[]): string {
+  let out = existing;
+  for (const section of fresh) {
+    const heading = section.split('\n')[0]!;
+    const at = out.indexOf(`${heading}\n`);
+    if (at >= 0) {
+      const next = out.indexOf('\n## ', at + heading.length);
+      out = `${out.slice(0, at)}${section}\n${next >= 0 ? out.slice(next) : ''}`;
+    } else {
+      const before = out.indexOf('\n## Twin start');
+      out = before >= 0 ? `${out.slice(0, before)}\n${section}\n${out.slice(before)}` : `${out}\n${section}\n`;
+    }
+  }
+  const note = `Sections rerun on ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --update\`: ${names.join(', ')}.`;
+  return out.replace(/\n(\nSections rerun on [^\n]*\n)?\n## /, `\n\n${note}\n\n## `);
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -73,4 +95,5 @@ const doc = [
   ...(args.length === 0 && existsSync(FINDINGS) ? [readFileSync(FINDINGS, 'utf8').trim(), ''] : []),
 ].join('\n');
 if (args.length === 0) writeFileSync('docs/benchmarks.md', doc);
-console.log(doc);
+else if (update) writeFileSync('docs/benchmarks.md', replaceSections(readFileSync('docs/benchmarks.md', 'utf8'), sections, wanted));
+console.log(update ? readFileSync('docs/benchmarks.md', 'utf8') : doc);
