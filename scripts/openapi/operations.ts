@@ -284,6 +284,14 @@ const importFromStorage: BodySpec = {
   examples: { fromStorage: { summary: 'A file uploaded to storage first', value: { uploadId: EXAMPLE_IMPORT_UPLOAD_ID } } },
 };
 
+/** The `202` of both imports: a file in storage imported as a job that outlived the wait. */
+const importAccepted = {
+  description:
+    'A file in storage (`{"uploadId"}`) is imported as a job; when it is not done within 20 s (or with `Prefer: respond-async`), poll `statusUrl` (also in `Location`).',
+  json: importAcceptedSchema,
+  location: '`/staff/imports/{jobId}`',
+};
+
 const csvImportErrors = {
   400: invalid(
     'A file that is not CSV, has a wrong header, or an `uploadId` with no uploaded file; refused as a whole. ' +
@@ -898,12 +906,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     },
     responses: {
       200: { description: 'What was imported and what was refused.', json: rosterImportResultSchema },
-      202: {
-        description:
-          'A file in storage (`{"uploadId"}`) is imported as a job; when it is not done within 20 s (or with `Prefer: respond-async`), poll `statusUrl` (also in `Location`).',
-        json: importAcceptedSchema,
-        location: '`/staff/imports/{jobId}`',
-      },
+      202: importAccepted,
       ...csvImportErrors,
     },
   },
@@ -935,12 +938,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     },
     responses: {
       200: { description: 'What was imported and what was refused.', json: paymentImportResultSchema },
-      202: {
-        description:
-          'A file in storage (`{"uploadId"}`) is imported as a job; when it is not done within 20 s (or with `Prefer: respond-async`), poll `statusUrl` (also in `Location`).',
-        json: importAcceptedSchema,
-        location: '`/staff/imports/{jobId}`',
-      },
+      202: importAccepted,
       ...csvImportErrors,
     },
   },

@@ -30,7 +30,7 @@ export const benchPremiums = async (): Promise<{ markdown: string }> => {
   const { dynamoClient, documentClient } = await import('../../shared/platform/dynamodb/client');
   const { MembersRepository } = await import('../../shared/premiums/adapters/members-repository');
   const { PremiumsRepository } = await import('../../shared/premiums/adapters/premiums-repository');
-  const { runReconciliation } = await import('../../shared/premiums/application/reconcile');
+  const { runReconciliation } = await import('../../shared/premiums/application/reconciliation-steps');
   const table = process.env.MEMBERS_TABLE_NAME!;
   const counts = { reads: 0, writes: 0, readUnits: 0, writeUnits: 0, readItems: 0, writeItems: 0 };
   let counting = false;

@@ -111,24 +111,3 @@ export const finishReconciliation = async (
   }
   return stored;
 };
-
-/**
- * One month's reconciliation in this process, its shards one after the other (1 shard unless told): the shell and
- * the use-case tests run it; the schedule and the on-demand runs run the same shards through the reconciliation
- * state machine's Map instead. Same items, same report.
- */
-export const runReconciliation = async (
-  deps: ReconcileDeps,
-  period: string,
-  trigger: string,
-  baseUrl?: string,
-  shards = 1,
-): Promise<StoredReport> => {
-  // Only a rerun can leave stale coverage behind; the first run of a month skips that check (and its reads).
-  const rerun = await deps.premiums.hasReport(period);
-  const reconciledAt = jakartaIso();
-  const results: ShardResult[] = [];
-  for (let shard = 0; shard < shards; shard += 1)
-    results.push(await reconcileShard(deps, { period, shard, of: shards, rerun }, reconciledAt));
-  return finishReconciliation(deps, period, trigger, results, baseUrl, reconciledAt);
-};

@@ -68,26 +68,26 @@ export interface ReportInput {
 
 /** Each month's report from its shards (finance emailed once per month and run), and the run's outcome recorded. */
 export const reportReconciliation = async (
-  deps: ReconcileDeps & { runs: Pick<RunStore, 'finish'>; now?: () => Date },
+  deps: ReconcileDeps & { runs?: Pick<RunStore, 'finish'>; now?: () => Date },
   input: ReportInput,
   baseUrl?: string,
 ): Promise<StoredReport[]> => {
   const reports: StoredReport[] = [];
   for (const period of input.periods)
     reports.push(await finishReconciliation(deps, period, input.trigger, input.results, baseUrl, input.reconciledAt));
-  if (input.run.runId)
+  if (input.run.runId && deps.runs)
     await deps.runs.finish(input.run.runId, { status: 'SUCCEEDED', finishedAt: jakartaIso(deps.now?.()), counts: reports[0]?.counts });
   return reports;
 };
 
 /** The state machine caught an error (`{ Error, Cause }`): the on-demand run says so, without personal data. */
 export const recordReconciliationFailure = async (
-  deps: { runs: Pick<RunStore, 'finish'>; now?: () => Date },
+  deps: { runs?: Pick<RunStore, 'finish'>; now?: () => Date },
   request: Pick<ReconciliationRequest, 'runId'>,
   error: { Error?: string; Cause?: string },
 ): Promise<void> => {
   logger.error('reconciliation failed', { runId: request.runId, error: error.Error });
-  if (!request.runId) return;
+  if (!request.runId || !deps.runs) return;
   // A Lambda error's Cause is its JSON ({errorType, errorMessage, trace}): the message is what a person can read.
   let message = error.Cause ?? '';
   try {
@@ -108,7 +108,7 @@ export const recordReconciliationFailure = async (
  * shell and the use-case tests run this; the twin and AWS run the ASL.
  */
 export const runPlanInProcess = async (
-  deps: ReconcileDeps & { runs: Pick<RunStore, 'finish'> },
+  deps: ReconcileDeps & { runs?: Pick<RunStore, 'finish'> },
   request: ReconciliationRequest,
   defaultShards: number,
   baseUrl?: string,
@@ -123,4 +123,16 @@ export const runPlanInProcess = async (
     await recordReconciliationFailure(deps, request, { Error: e.name, Cause: e.message });
     throw error;
   }
+};
+
+/** One month in this process, without a run record (the use-case tests and the premiums bench): its report. */
+export const runReconciliation = async (
+  deps: ReconcileDeps,
+  period: string,
+  trigger: string,
+  baseUrl?: string,
+  shards = 1,
+): Promise<StoredReport> => {
+  const [report] = await runPlanInProcess(deps, { periods: [period], trigger }, shards, baseUrl);
+  return report!;
 };

@@ -1,7 +1,7 @@
 import { assessEligibility } from '../../../shared/claims/domain/eligibility';
 import { importPayments } from '../../../shared/premiums/application/import-payments';
 import { importRoster } from '../../../shared/premiums/application/import-roster';
-import { runReconciliation } from '../../../shared/premiums/application/reconcile';
+import { runReconciliation } from '../../../shared/premiums/application/reconciliation-steps';
 import { PAYMENT_HEADER } from '../../../shared/premiums/domain/payment-row';
 import { ROSTER_HEADER } from '../../../shared/premiums/domain/roster-row';
 import { InMemoryLedger, InMemoryRoster } from '../../support/fakes/premiums';
