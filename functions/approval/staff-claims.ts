@@ -1,6 +1,7 @@
 import { assessClaim } from '../../shared/claims/application/approval/assess';
 import { closeClaim } from '../../shared/claims/application/approval/close-claim';
 import { decide } from '../../shared/claims/application/approval/decide';
+import { APPEAL_ROLES, decideAppeal } from '../../shared/claims/application/approval/decide-appeal';
 import { claimForStaff, claimQueue } from '../../shared/claims/application/approval/staff-views';
 import { retryPayout } from '../../shared/claims/application/payout/retry-payout';
 import { decideTranche } from '../../shared/claims/application/tranches/decide-tranche';
@@ -13,6 +14,7 @@ import { assessmentSchema } from '../../shared/claims/schemas/assessment';
 import { closeRequestSchema } from '../../shared/claims/schemas/close';
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
 import { paymentRequestSchema, payoutRetryRequestSchema } from '../../shared/claims/schemas/payment';
+import { appealDecisionRequestSchema } from '../../shared/claims/schemas/reopen';
 import { assessmentFromForm } from '../../shared/claims/web/assessment-form';
 import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError, renderStaffQueue } from '../../shared/claims/web/staff-page';
 import { claimStore, claimWorkflow, taskResponder } from '../../shared/composition/claims';
@@ -38,6 +40,8 @@ const claims = claimStore();
 const deps = { claims, workflow: taskResponder(), notifier: notifier(), messages: claimMessages, staffEmails: staffEmails() };
 const assessDeps = { ...deps, members: membersRepository(), secondApprovalAbove: workflowSettings().secondApprovalAbove };
 const paymentDeps = { ...assessDeps, workflow: claimWorkflow() };
+/** An upheld appeal starts verification again (its own execution), as a further payment starts its own. */
+const appealDeps = { ...deps, workflow: paymentDeps.workflow };
 /** Where a browser without a session signs in (the twin's sign-in page; in AWS the Cognito hosted UI). */
 const loginUrl = staffLoginUrl();
 
@@ -117,6 +121,19 @@ export const handler = httpHandler(
         );
         if (fromForm) return redirect(`/staff/claims/${reference}`);
         return json(200, { status: closed.status, reasonCode: input.reasonCode });
+      }
+      case 'POST /staff/claims/{reference}/appeal-decision': {
+        requireRole(user, [...APPEAL_ROLES]);
+        const input = validate(appealDecisionRequestSchema, request.body ?? {});
+        const claim = await decideAppeal(
+          appealDeps,
+          reference,
+          user,
+          { decision: input.decision, note: input.note || undefined },
+          baseUrlOf(request),
+        );
+        if (fromForm) return redirect(`/staff/claims/${reference}`);
+        return json(200, { reference, status: claim.status, outcome: claim.appeal?.outcome });
       }
       case 'POST /staff/claims/{reference}/assessment': {
         requireRole(user, ['verifier', 'supervisor']);

@@ -1,15 +1,19 @@
 import { findClaimOfClaimant, publicStatus } from '../../shared/claims/application/intake/find-claim';
 import { normalizeReference } from '../../shared/claims/domain/reference';
+import { renderReopenActions } from '../../shared/claims/web/reopen-forms';
 import { renderLookupPage, renderStatusPage } from '../../shared/claims/web/status-page';
 import { claimStore, lookupAttempts } from '../../shared/composition/claims';
-import { uploadOrigin as configuredUploadOrigin } from '../../shared/composition/settings';
+import { appealWindowDays, uploadOrigin as configuredUploadOrigin } from '../../shared/composition/settings';
 import { NotFoundError, TooManyAttemptsError } from '../../shared/kernel/errors';
+import { jakartaDate } from '../../shared/kernel/time';
 import { httpHandler } from '../../shared/platform/http/handler';
 import { html, json, redirect, retryAfterHeader, wantsJson } from '../../shared/platform/http/responses';
 
 const deps = { claims: claimStore(), attempts: lookupAttempts() };
 /** The status page uploads missing documents straight to storage: allowed in its Content-Security-Policy. */
 const uploadOrigin = configuredUploadOrigin();
+/** A rejected claim's page offers the appeal until this many days after the decision. */
+const WINDOW_DAYS = appealWindowDays();
 
 const cleanNik = (nik: string | undefined) => (nik ?? '').replace(/[\s.-]/g, '');
 
@@ -33,7 +37,8 @@ export const handler = httpHandler(
     const found = await findClaimOfClaimant(deps, { reference, nik, sourceIp: request.sourceIp });
     if (!wantsJson(request.headers)) {
       if (!found) return html(404, renderLookupPage(request.lang, { reference, nik }, { kind: 'notFound' }));
-      return html(200, renderStatusPage(found, request.lang, request.query.new === '1'), {}, uploadOrigin);
+      const actions = renderReopenActions(found, { lang: request.lang, today: jakartaDate(), appealWindowDays: WINDOW_DAYS });
+      return html(200, renderStatusPage(found, request.lang, request.query.new === '1', actions), {}, uploadOrigin);
     }
     if (!found) throw new NotFoundError('No claim with this reference and claimant NIK.');
     return json(200, publicStatus(found));

@@ -79,6 +79,16 @@ export const FUNCTIONS = {
     documents: { access: 'read', prefix: 'uploads/' },
     workflow: ['respond'],
   },
+  familyRequests: {
+    entry: 'functions/intake/family-requests.ts',
+    description: 'POST /claims/{reference}/correction and /appeal',
+    tables: [claimsRW],
+    documents: { access: 'read', prefix: 'uploads/' },
+    // `start`: a corrected claim is verified again in its own execution, `<reference>-R1`.
+    workflow: ['start'],
+    // The supervisors are told of an appeal, the family that it was received.
+    notifies: true,
+  },
   benefitEstimate: { entry: 'functions/intake/benefit-estimate.ts', description: 'POST /benefits/estimate', tables: [] },
   staffApi: {
     entry: 'functions/approval/staff-claims.ts',

@@ -16,11 +16,14 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/claims/{reference}', function: 'claimStatus' },
   { method: 'GET', path: '/status', function: 'claimStatus' },
   { method: 'POST', path: '/claims/{reference}/documents', function: 'addDocuments' },
+  { method: 'POST', path: '/claims/{reference}/correction', function: 'familyRequests' },
+  { method: 'POST', path: '/claims/{reference}/appeal', function: 'familyRequests' },
   { method: 'POST', path: '/benefits/estimate', function: 'benefitEstimate' },
   { method: 'GET', path: '/staff/claims', function: 'staffApi' },
   { method: 'GET', path: '/staff/claims/{reference}', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/decision', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/close', function: 'staffApi' },
+  { method: 'POST', path: '/staff/claims/{reference}/appeal-decision', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/assessment', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/payments', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/payout-retry', function: 'staffApi' },
@@ -40,7 +43,7 @@ export const routeKey = (r: RouteDefinition): string => `${r.method} ${r.path}`;
  * Functions that anyone may call to look a claim up or file one: the tighter per-IP rate limit of the web ACL applies
  * to their paths (guessing references and NIKs, flooding intake).
  */
-export const PUBLIC_LOOKUP_FUNCTIONS: readonly FunctionName[] = ['submitClaim', 'claimStatus', 'addDocuments'];
+export const PUBLIC_LOOKUP_FUNCTIONS: readonly FunctionName[] = ['submitClaim', 'claimStatus', 'addDocuments', 'familyRequests'];
 
 /**
  * The URL paths of the given functions' routes as path matches: a path without parameters exactly, a path with one

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { STAFF_REJECTION_REASONS } from '../../shared/claims/application/approval/decide';
 import { CLAIM_STATUSES, MAX_UPLOAD_BYTES } from '../../shared/claims/domain/claim';
 import { CLOSE_REASON_CODES, CLOSE_REASONS } from '../../shared/claims/domain/closure';
+import { DEFAULT_APPEAL_WINDOW_DAYS, MAX_CORRECTIONS } from '../../shared/claims/domain/reopening';
 import { assessmentFormSchema, assessmentSchema } from '../../shared/claims/schemas/assessment';
 import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
 import { closeRequestSchema, closeResultSchema } from '../../shared/claims/schemas/close';
@@ -9,6 +10,12 @@ import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
 import { addDocumentsRequestSchema } from '../../shared/claims/schemas/documents';
 import { benefitEstimateRequestSchema } from '../../shared/claims/schemas/estimate';
 import { paymentRequestSchema, payoutRetryRequestSchema } from '../../shared/claims/schemas/payment';
+import {
+  appealDecisionRequestSchema,
+  appealRequestSchema,
+  correctionRequestSchema,
+  reopenResultSchema,
+} from '../../shared/claims/schemas/reopen';
 import {
   assessmentResultSchema,
   benefitEstimateSchema,
@@ -58,6 +65,9 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'BenefitEstimateRequest', schema: benefitEstimateRequestSchema, io: 'input' },
   { name: 'DecisionRequest', schema: decisionRequestSchema, io: 'input' },
   { name: 'CloseRequest', schema: closeRequestSchema, io: 'input' },
+  { name: 'CorrectionRequest', schema: correctionRequestSchema, io: 'input' },
+  { name: 'AppealRequest', schema: appealRequestSchema, io: 'input' },
+  { name: 'AppealDecisionRequest', schema: appealDecisionRequestSchema, io: 'input' },
   { name: 'Assessment', schema: assessmentSchema, io: 'input' },
   { name: 'PaymentRequest', schema: paymentRequestSchema, io: 'input' },
   { name: 'PayoutRetryRequest', schema: payoutRetryRequestSchema, io: 'input' },
@@ -77,6 +87,7 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'StaffClaim', schema: staffClaimSchema, io: 'output' },
   { name: 'DecisionResult', schema: decisionResultSchema, io: 'output' },
   { name: 'CloseResult', schema: closeResultSchema, io: 'output' },
+  { name: 'ReopenResult', schema: reopenResultSchema, io: 'output' },
   { name: 'AssessmentResult', schema: assessmentResultSchema, io: 'output' },
   { name: 'TrancheCreated', schema: trancheCreatedSchema, io: 'output' },
   { name: 'TrancheDecisionResult', schema: trancheDecisionResultSchema, io: 'output' },
@@ -514,6 +525,133 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       429: tooManyAttempts(),
     },
   },
+  'POST /claims/{reference}/correction': {
+    operationId: 'correctClaim',
+    summary: 'Correct a rejected claim and verify it again',
+    description:
+      'An extension of api.md: a claim rejected for something the family typed or had not sent is corrected on the same reference, ' +
+      'its history kept: `MEMBER_NOT_FOUND` and `MEMBER_NAME_WRONG` take the corrected `member` (NIK and name), `DOCUMENTS_EXPIRED` and ' +
+      '`DOCUMENTS_NOT_SENT` the missing `documents`. Verification then runs again (the claim is `SUBMITTED`). Allowed within the claim ' +
+      `window (JKK 5 years after the accident, JKM none) and at most ${MAX_CORRECTIONS} times per claim. \`nik\` is the claimant's NIK (a ` +
+      'mismatch is the same 404 as an unknown reference, under the same limit as the status lookup: 429). The claim takes its ' +
+      "claimant's open-claim lock again: another open claim by the same claimant for the corrected member is a 409 `DUPLICATE_CLAIM`. " +
+      'Repeating a correction that was applied answers 200 again and starts nothing twice.',
+    tag: 'Claims',
+    body: {
+      required: true,
+      maxBytes: 16 * 1024,
+      json: {
+        schema: correctionRequestSchema,
+        examples: {
+          memberNik: {
+            summary: "The member's NIK had one digit wrong",
+            value: { nik: '3173010203800001', member: { nik: '3173014107850003', name: 'Siti Aminah' } },
+          },
+          documents: {
+            summary: 'The documents that did not arrive in time',
+            value: { nik: '3173010203800001', documents: [{ type: 'DEATH_CERTIFICATE', uploadId: EXAMPLE_UPLOAD_ID }] },
+          },
+        },
+      },
+      form: {
+        schema: correctionRequestSchema,
+        description: 'The correction form on the status page of a rejected claim.',
+        examples: {
+          memberNik: {
+            summary: 'The same, from the status page',
+            value: { nik: '3173010203800001', 'member.nik': '3173014107850003', 'member.name': 'Siti Aminah' },
+          },
+        },
+      },
+    },
+    responses: {
+      200: { description: 'Corrected: verification runs again (JSON).', json: reopenResultSchema },
+      303: { description: 'Corrected from the status page: back to it.', location: '`/claims/{reference}?nik=…`' },
+      400: {
+        ...invalid('Invalid fields, the same member as before, or a document refused.'),
+        html: 'The status page with the messages beside the form.',
+      },
+      404: notFound('No claim with this reference and claimant NIK.'),
+      409: {
+        description:
+          '`NOT_REJECTED`, `NOT_CORRECTABLE` (rejected for a reason a correction cannot answer: appeal instead), `TOO_MANY_CORRECTIONS`, ' +
+          '`CLAIM_WINDOW_EXPIRED`, `DUPLICATE_CLAIM`; `CLAIM_STATE_CHANGED`, `CONFLICT`: it changed meanwhile, retry.',
+        json: {
+          errors: [
+            'NOT_REJECTED',
+            'NOT_CORRECTABLE',
+            'TOO_MANY_CORRECTIONS',
+            'CLAIM_WINDOW_EXPIRED',
+            'DUPLICATE_CLAIM',
+            'CLAIM_STATE_CHANGED',
+            'CONFLICT',
+          ],
+        },
+        html: 'The status page with the refusal above the form.',
+      },
+      413: { description: 'The body is over 16 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] } },
+      429: tooManyAttempts(),
+    },
+  },
+  'POST /claims/{reference}/appeal': {
+    operationId: 'appealClaim',
+    summary: 'Appeal a rejected claim',
+    description:
+      `Within ${DEFAULT_APPEAL_WINDOW_DAYS} days after the rejection (\`APPEAL_WINDOW_DAYS\`), once per claim, the family sends a statement and ` +
+      'new documents; the claim waits for a supervisor (`APPEALED`), who is emailed, and the family is told it was received. Upheld, ' +
+      'the rejection is set aside and verification runs again (to the documents still missing, or to a supervisor for approval); ' +
+      "refused, the rejection stands. `nik` is the claimant's NIK (404 and 429 as for the status lookup). Repeating the same appeal " +
+      'answers 201 again.',
+    tag: 'Claims',
+    body: {
+      required: true,
+      maxBytes: 16 * 1024,
+      json: {
+        schema: appealRequestSchema,
+        examples: {
+          statement: {
+            summary: 'The member was active on the day',
+            value: {
+              nik: '3173010203800001',
+              statement: 'Suami saya masih bertugas sebagai TKSK sampai hari meninggalnya; surat tugas terlampir.',
+              documents: [{ type: 'OTHER', uploadId: EXAMPLE_UPLOAD_ID }],
+            },
+          },
+        },
+      },
+      form: {
+        schema: appealRequestSchema,
+        description: 'The appeal form on the status page of a rejected claim.',
+        examples: {
+          statement: {
+            summary: 'The same, from the status page',
+            value: { nik: '3173010203800001', statement: 'Suami saya masih bertugas.' },
+          },
+        },
+      },
+    },
+    responses: {
+      201: {
+        description: 'Appealed: the claim waits for a supervisor (JSON).',
+        json: reopenResultSchema,
+        location: '`/claims/{reference}`',
+      },
+      303: { description: 'Appealed from the status page: back to it.', location: '`/claims/{reference}?nik=…`' },
+      400: { ...invalid('Invalid fields, or a document refused.'), html: 'The status page with the messages beside the form.' },
+      404: notFound('No claim with this reference and claimant NIK.'),
+      409: {
+        description:
+          '`NOT_REJECTED`, `ALREADY_APPEALED`, `APPEAL_WINDOW_CLOSED` (too late), `DUPLICATE_CLAIM` (the claimant has another open claim for ' +
+          'the member); `CLAIM_STATE_CHANGED`, `CONFLICT`: it changed meanwhile, retry.',
+        json: {
+          errors: ['NOT_REJECTED', 'ALREADY_APPEALED', 'APPEAL_WINDOW_CLOSED', 'DUPLICATE_CLAIM', 'CLAIM_STATE_CHANGED', 'CONFLICT'],
+        },
+        html: 'The status page with the refusal above the form.',
+      },
+      413: { description: 'The body is over 16 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] } },
+      429: tooManyAttempts(),
+    },
+  },
   'POST /benefits/estimate': {
     operationId: 'estimateBenefit',
     summary: 'Estimate a benefit',
@@ -848,6 +986,51 @@ export const OPERATIONS: Record<string, OperationSpec> = {
         description:
           '`CLAIM_NOT_CLOSABLE`: the claim is approved, being paid, paid or closed already. `CLAIM_STATE_CHANGED`: it changed meanwhile.',
         json: { errors: ['CLAIM_NOT_CLOSABLE', 'CLAIM_STATE_CHANGED'] },
+        html: 'An error page (form posts).',
+      },
+      413: { description: 'The body is over 8 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] }, html: 'An error page (form posts).' },
+    },
+  },
+  'POST /staff/claims/{reference}/appeal-decision': {
+    operationId: 'decideAppeal',
+    summary: "Uphold or refuse a family's appeal",
+    description:
+      'A supervisor answers an appeal (an extension of api.md). `uphold`: the rejection is set aside (verification skips that rule and ' +
+      'flags the claim `APPEAL_UPHELD`, so a supervisor approves it) and verification runs again on the same reference. `refuse`: the ' +
+      'rejection stands, final. The family is told either way, with the `note`; the audit trail records `APPEAL_UPHELD` or ' +
+      '`APPEAL_REFUSED` with who, when and the note. Whoever took the decision appealed against cannot judge the appeal (403).',
+    tag: 'Staff claims',
+    roles: ['supervisor'],
+    body: {
+      required: true,
+      maxBytes: 8 * 1024,
+      json: {
+        schema: appealDecisionRequestSchema,
+        examples: {
+          uphold: { summary: 'Uphold', value: { decision: 'uphold', note: 'Surat tugas menunjukkan peserta aktif.' } },
+          refuse: { summary: 'Refuse', value: { decision: 'refuse', note: 'Tidak ada bukti baru.' } },
+        },
+      },
+      form: {
+        schema: appealDecisionRequestSchema,
+        description: 'The appeal form on the claim page.',
+        examples: { uphold: { summary: 'Uphold', value: { decision: 'uphold' } } },
+      },
+    },
+    responses: {
+      200: { description: "The claim's status after the decision.", json: reopenResultSchema },
+      303: { description: 'Decided from the claim page: back to it.', location: '`/staff/claims/{reference}`' },
+      400: { ...invalid('A `decision` other than `uphold` or `refuse`.'), html: 'An error page (form posts).' },
+      401: { description: 'No valid access token.', json: { errors: ['UNAUTHORIZED'] }, html: 'An error page (form posts).' },
+      403: {
+        description: 'Only supervisors decide appeals, and not the person whose decision is appealed.',
+        json: { errors: ['FORBIDDEN'] },
+        html: 'An error page (form posts).',
+      },
+      404: { ...notFound('No claim with this reference.'), html: 'An error page (form posts).' },
+      409: {
+        description: '`NOT_APPEALED`: no appeal waits. `CLAIM_STATE_CHANGED`: it changed meanwhile.',
+        json: { errors: ['NOT_APPEALED', 'CLAIM_STATE_CHANGED'] },
         html: 'An error page (form posts).',
       },
       413: { description: 'The body is over 8 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] }, html: 'An error page (form posts).' },

@@ -39,6 +39,8 @@ export const ENV = {
   approvalTimeoutSeconds: 'APPROVAL_TIMEOUT_SECONDS',
   /** Days a claim waits for missing documents before it closes (default 60; fractions for drills and tests). */
   documentsExpiryDays: 'DOCUMENTS_EXPIRY_DAYS',
+  /** Days after a rejection within which the family may appeal (default 30, api.md). */
+  appealWindowDays: 'APPEAL_WINDOW_DAYS',
   /** The premium jobs function, which the staff API invokes asynchronously for an import from storage. */
   reconcileFunctionName: 'RECONCILE_FUNCTION_NAME',
   /** The reconciliation state machine, which the staff API starts for an on-demand run. */

@@ -1,5 +1,6 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { ClaimMessages } from '../claims/application/ports';
+import { appealMessages } from '../claims/web/appeal-messages';
 import { familyMessages, familySms, staffMessages, trancheMessages } from '../claims/web/notifications';
 import type { Notifier } from '../kernel/notifier';
 import { SesNotifier } from '../platform/notifications/notifier';
@@ -16,4 +17,10 @@ export const notifier = (): Notifier =>
   );
 
 /** The texts of claim notifications, from the message catalogue. */
-export const claimMessages: ClaimMessages = { family: familyMessages, sms: familySms, staff: staffMessages, tranches: trancheMessages };
+export const claimMessages: ClaimMessages = {
+  family: familyMessages,
+  sms: familySms,
+  staff: staffMessages,
+  tranches: trancheMessages,
+  appeals: appealMessages,
+};

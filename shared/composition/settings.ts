@@ -1,5 +1,6 @@
 import type { StaffEmails } from '../claims/application/ports';
 import { DEFAULT_LOOKUP_LIMIT, type LookupLimitPolicy } from '../claims/domain/lookup-limit';
+import { DEFAULT_APPEAL_WINDOW_DAYS } from '../claims/domain/reopening';
 import { ENV, type EnvName, optionalEnv, requireEnv, STAFF_EMAIL_VARS } from './env';
 
 const list = (name: string): string[] =>
@@ -39,6 +40,9 @@ const positiveNumber = (name: string, fallback: number): number => {
   return value;
 };
 export type WorkflowSettings = ReturnType<typeof workflowSettings>;
+
+/** Days after a rejection within which the family may appeal (APPEAL_WINDOW_DAYS, default 30 as api.md says). */
+export const appealWindowDays = (): number => positiveNumber(ENV.appealWindowDays, DEFAULT_APPEAL_WINDOW_DAYS);
 
 /** Milliseconds an on-demand reconciliation waits for its run before answering 202 (default 20 s; the API gives 29 s). */
 export const reconciliationWaitMs = (): number => Number(optionalEnv(ENV.reconciliationWaitMs, '20000'));

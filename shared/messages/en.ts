@@ -295,6 +295,67 @@ export const en: Record<keyof typeof id, string> = {
   'staffRejection.DUPLICATE_CLAIM': 'This benefit was already claimed or paid.',
   'staffRejection.OTHER': 'The claim does not qualify. Staff will explain why.',
 
+  // A way back for a rejected claim: correction and appeal (shared/claims/domain/reopening.ts)
+  'claimStatus.APPEALED': 'Appeal under review',
+  'claimStatus.APPEALED.help': 'We have received your appeal. A supervisor is reviewing it and will let you know.',
+  'staffRejection.MEMBER_NAME_WRONG':
+    "The member's name on the claim does not match the membership records. You can correct the member's name from the claim status page.",
+  'flag.APPEAL_UPHELD': "A supervisor upheld the family's appeal: the earlier rejection is set aside. A supervisor approves this claim.",
+  'timeline.corrected': 'The family corrected the claim; it is checked again.',
+  'timeline.appealUpheld': 'A supervisor upheld the appeal; the claim is checked again.',
+  'timeline.appealRefused': 'The appeal was not accepted; the earlier decision stands.',
+  'error.correction.unchanged': "The member's details are the same as before. Check and correct the member's NIK or name.",
+  'reopen.correct.title': 'Something can be corrected',
+  'reopen.correct.member':
+    "The member details you entered do not match the list of members yet. Often just one digit of the NIK is wrong. Check the member's NIK and name on their ID card or family card, correct them below and send. Your claim is checked again under the same claim number.",
+  'reopen.correct.documents':
+    'We have not received the documents needed. You can still send them below; your claim is checked again under the same claim number.',
+  'reopen.correct.left': 'You can correct the details at most {count} more times.',
+  'reopen.correct.memberNik': "Member's NIK (16 digits)",
+  'reopen.correct.memberName': "Member's name as on the ID card",
+  'reopen.correct.submit': 'Send the correction',
+  'reopen.correct.done': 'We have received your correction. The claim is being checked again.',
+  'reopen.appeal.title': 'Do you disagree with this decision?',
+  'reopen.appeal.intro':
+    'You can appeal until {deadline}. Write why you think the decision is wrong, and attach new documents if you have any. A supervisor will review it.',
+  'reopen.appeal.statement': 'Why you appeal',
+  'reopen.appeal.statementHelp': 'In your own words, at most 2,000 characters.',
+  'reopen.appeal.documents': 'New documents (optional)',
+  'reopen.appeal.submit': 'Send the appeal',
+  'reopen.appeal.pending': 'A supervisor is reviewing your appeal. We will let you know by SMS and email.',
+  'reopen.appeal.upheld': 'Your appeal was upheld. The claim is being checked again.',
+  'reopen.appeal.refused': 'Your appeal could not be accepted, so the earlier decision stands.',
+  'reopen.refused.retry': 'The claim has just changed. Reload this page and try again.',
+  'reopen.refused.NOT_REJECTED': 'This claim is not rejected, so there is nothing to correct or appeal.',
+  'reopen.refused.NOT_CORRECTABLE': 'The reason for this rejection cannot be corrected by you. You can appeal instead.',
+  'reopen.refused.TOO_MANY_CORRECTIONS': 'This claim has been corrected {max} times already. Please contact staff.',
+  'reopen.refused.CLAIM_WINDOW_EXPIRED': 'The time limit for claiming this incident has passed, so the claim can no longer be corrected.',
+  'reopen.refused.ALREADY_APPEALED': 'An appeal for this claim has already been made.',
+  'reopen.refused.APPEAL_WINDOW_CLOSED': 'The time for an appeal ({days} days after the decision) has passed.',
+  'reopen.refused.DUPLICATE_CLAIM': 'You already have another open claim for this member. Please continue with that claim.',
+  'staff.appeal.title': "The family's appeal",
+  'staff.appeal.statement': 'Why they appeal',
+  'staff.appeal.against': 'Decision appealed against',
+  'staff.appeal.uphold': 'Uphold the appeal (verify the claim again)',
+  'staff.appeal.refuse': 'Refuse the appeal',
+  'staff.appeal.note': 'Note for the family',
+  'staff.appeal.submit': 'Save the appeal decision',
+  'email.appealReceived.subject': 'Claim {reference}: appeal received',
+  'email.appealReceived.text':
+    'Dear {name},\n\nWe have received your appeal for claim {reference}. A supervisor will review it and we will let you know.\nStatus: {statusUrl}',
+  'email.appealUpheld.subject': 'Claim {reference}: appeal upheld, the claim is checked again',
+  'email.appealUpheld.text':
+    'Dear {name},\n\nYour appeal for claim {reference} was upheld. Your claim is being checked again; we will let you know at every step.\nStatus: {statusUrl}',
+  'email.appealRefused.subject': 'Claim {reference}: appeal not accepted',
+  'email.appealRefused.text':
+    "Dear {name},\n\nWe are sorry: your appeal for claim {reference} could not be accepted, so the earlier decision stands.\nThe supervisor's note: {note}\nStatus: {statusUrl}",
+  'email.appealFiled.subject': "A family's appeal for claim {reference} awaits a supervisor's decision",
+  'email.appealFiled.text':
+    'The family appealed against the rejection of claim {reference} ({reason}).\nTheir statement: {statement}\nDecide at: {claimUrl}',
+  'sms.appealReceived': 'Santunan: the appeal for claim {reference} was received and a supervisor is reviewing it.',
+  'sms.appealUpheld': 'Santunan: the appeal for claim {reference} was upheld. The claim is checked again.',
+  'sms.appealRefused': 'Santunan: the appeal for claim {reference} was not accepted. Details are in the email/on the claim status page.',
+
   'flag.NAME_MISMATCH': "The member's name on the claim does not match the roster. Check the ID and family cards before approving.",
   'flag.SPONSOR_ARREARS':
     "The premium for the incident month is not recorded as paid by the sponsor. This is the sponsor's arrears, not the family's fault: do not reject for it.",

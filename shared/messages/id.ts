@@ -309,6 +309,67 @@ export const id = {
   'staffRejection.DUPLICATE_CLAIM': 'Santunan untuk peserta ini sudah diajukan atau dibayar.',
   'staffRejection.OTHER': 'Klaim tidak memenuhi syarat. Petugas akan menjelaskan alasannya.',
 
+  // A way back for a rejected claim: correction and appeal (shared/claims/domain/reopening.ts)
+  'claimStatus.APPEALED': 'Banding sedang diperiksa',
+  'claimStatus.APPEALED.help': 'Banding Anda sudah kami terima. Seorang supervisor memeriksanya dan akan memberi kabar.',
+  'staffRejection.MEMBER_NAME_WRONG':
+    'Nama peserta pada klaim tidak sesuai dengan data kepesertaan. Anda dapat memperbaiki nama peserta dari halaman status klaim.',
+  'flag.APPEAL_UPHELD': 'Banding keluarga diterima supervisor: penolakan sebelumnya dikesampingkan. Supervisor menyetujui klaim ini.',
+  'timeline.corrected': 'Data klaim diperbaiki oleh keluarga; klaim diperiksa lagi.',
+  'timeline.appealUpheld': 'Banding diterima supervisor; klaim diperiksa lagi.',
+  'timeline.appealRefused': 'Banding tidak diterima; keputusan sebelumnya tetap berlaku.',
+  'error.correction.unchanged': 'Data peserta masih sama dengan sebelumnya. Periksa dan perbaiki NIK atau nama peserta.',
+  'reopen.correct.title': 'Ada yang bisa diperbaiki',
+  'reopen.correct.member':
+    'Data peserta yang Anda isi belum cocok dengan daftar peserta. Sering kali hanya satu angka NIK yang keliru. Periksa NIK dan nama peserta di KTP atau Kartu Keluarga almarhum/peserta, perbaiki di bawah, lalu kirim. Klaim Anda diperiksa lagi dengan nomor klaim yang sama.',
+  'reopen.correct.documents':
+    'Dokumen yang diperlukan belum kami terima. Anda masih dapat mengirimkannya di bawah; klaim Anda diperiksa lagi dengan nomor klaim yang sama.',
+  'reopen.correct.left': 'Anda dapat memperbaiki data paling banyak {count} kali lagi.',
+  'reopen.correct.memberNik': 'NIK peserta (16 angka)',
+  'reopen.correct.memberName': 'Nama peserta sesuai KTP',
+  'reopen.correct.submit': 'Kirim perbaikan',
+  'reopen.correct.done': 'Perbaikan Anda sudah kami terima. Klaim sedang diperiksa lagi.',
+  'reopen.appeal.title': 'Tidak setuju dengan keputusan ini?',
+  'reopen.appeal.intro':
+    'Anda dapat mengajukan banding sampai {deadline}. Tuliskan mengapa menurut Anda keputusan ini keliru, dan lampirkan dokumen baru jika ada. Seorang supervisor akan memeriksanya.',
+  'reopen.appeal.statement': 'Alasan banding',
+  'reopen.appeal.statementHelp': 'Tulis dengan kata-kata Anda sendiri, paling banyak 2.000 huruf.',
+  'reopen.appeal.documents': 'Dokumen baru (tidak wajib)',
+  'reopen.appeal.submit': 'Kirim banding',
+  'reopen.appeal.pending': 'Banding Anda sedang diperiksa supervisor. Kami akan memberi kabar lewat SMS dan email.',
+  'reopen.appeal.upheld': 'Banding Anda diterima. Klaim diperiksa lagi.',
+  'reopen.appeal.refused': 'Banding Anda tidak dapat diterima, sehingga keputusan sebelumnya tetap berlaku.',
+  'reopen.refused.retry': 'Klaim baru saja berubah. Muat ulang halaman ini dan coba lagi.',
+  'reopen.refused.NOT_REJECTED': 'Klaim ini tidak dalam status ditolak, jadi tidak perlu diperbaiki atau dibanding.',
+  'reopen.refused.NOT_CORRECTABLE': 'Alasan penolakan klaim ini tidak dapat diperbaiki sendiri. Anda dapat mengajukan banding.',
+  'reopen.refused.TOO_MANY_CORRECTIONS': 'Klaim ini sudah diperbaiki {max} kali. Silakan hubungi petugas.',
+  'reopen.refused.CLAIM_WINDOW_EXPIRED': 'Batas waktu klaim untuk kejadian ini sudah lewat, sehingga klaim tidak dapat diperbaiki lagi.',
+  'reopen.refused.ALREADY_APPEALED': 'Banding untuk klaim ini sudah pernah diajukan.',
+  'reopen.refused.APPEAL_WINDOW_CLOSED': 'Batas waktu banding ({days} hari setelah keputusan) sudah lewat.',
+  'reopen.refused.DUPLICATE_CLAIM': 'Anda sudah memiliki klaim lain yang masih terbuka untuk peserta ini. Lanjutkan klaim tersebut.',
+  'staff.appeal.title': 'Banding keluarga',
+  'staff.appeal.statement': 'Alasan banding',
+  'staff.appeal.against': 'Keputusan yang dibanding',
+  'staff.appeal.uphold': 'Terima banding (periksa ulang klaim)',
+  'staff.appeal.refuse': 'Tolak banding',
+  'staff.appeal.note': 'Catatan untuk keluarga',
+  'staff.appeal.submit': 'Simpan keputusan banding',
+  'email.appealReceived.subject': 'Klaim {reference}: banding diterima',
+  'email.appealReceived.text':
+    'Yth. {name},\n\nBanding Anda untuk klaim {reference} sudah kami terima. Seorang supervisor akan memeriksanya dan kami akan memberi kabar.\nStatus: {statusUrl}',
+  'email.appealUpheld.subject': 'Klaim {reference}: banding diterima, klaim diperiksa lagi',
+  'email.appealUpheld.text':
+    'Yth. {name},\n\nBanding Anda untuk klaim {reference} diterima. Klaim Anda diperiksa lagi; kami akan memberi kabar di setiap langkah.\nStatus: {statusUrl}',
+  'email.appealRefused.subject': 'Klaim {reference}: banding tidak dapat diterima',
+  'email.appealRefused.text':
+    'Yth. {name},\n\nMohon maaf, banding Anda untuk klaim {reference} tidak dapat diterima, sehingga keputusan sebelumnya tetap berlaku.\nCatatan supervisor: {note}\nStatus: {statusUrl}',
+  'email.appealFiled.subject': 'Banding keluarga untuk klaim {reference} menunggu keputusan supervisor',
+  'email.appealFiled.text':
+    'Keluarga mengajukan banding atas penolakan klaim {reference} ({reason}).\nAlasan banding: {statement}\nPutuskan di: {claimUrl}',
+  'sms.appealReceived': 'Santunan: banding klaim {reference} sudah diterima dan sedang diperiksa supervisor.',
+  'sms.appealUpheld': 'Santunan: banding klaim {reference} diterima. Klaim diperiksa lagi.',
+  'sms.appealRefused': 'Santunan: banding klaim {reference} tidak dapat diterima. Keterangan ada di email/halaman status klaim.',
+
   // Flags staff read beside a claim
   'flag.NAME_MISMATCH': 'Nama peserta pada klaim tidak cocok dengan nama di daftar peserta. Periksa KTP dan KK sebelum menyetujui.',
   'flag.SPONSOR_ARREARS':

@@ -9,6 +9,7 @@ import { closeRequestSchema } from '../../shared/claims/schemas/close';
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
 import { addDocumentsRequestSchema } from '../../shared/claims/schemas/documents';
 import { paymentRequestSchema, payoutRetryRequestSchema } from '../../shared/claims/schemas/payment';
+import { appealDecisionRequestSchema, appealRequestSchema, correctionRequestSchema } from '../../shared/claims/schemas/reopen';
 import { uploadRequestSchema } from '../../shared/claims/schemas/upload';
 import { PAYMENT_HEADER } from '../../shared/premiums/domain/payment-row';
 import { ROSTER_HEADER } from '../../shared/premiums/domain/roster-row';
@@ -213,6 +214,26 @@ const SPECS: Record<string, Spec> = {
     },
     stores: true,
   },
+  'POST /claims/{reference}/correction': {
+    params: claimRef,
+    json: {
+      template: () => ({ nik: real.claimantNik, member: { nik: '3173014107850003', name: 'Siti Aminah' } }),
+      poison: ['nik', 'member', 'member.nik', 'member.name', 'documents'],
+      schema: correctionRequestSchema,
+    },
+    form: ['member.nik', 'x'],
+    stores: true,
+  },
+  'POST /claims/{reference}/appeal': {
+    params: claimRef,
+    json: {
+      template: () => ({ nik: real.claimantNik, statement: 'The member was active on that day.' }),
+      poison: ['nik', 'statement', 'documents'],
+      schema: appealRequestSchema,
+    },
+    form: ['statement', 'x'],
+    stores: true,
+  },
   'POST /benefits/estimate': {
     json: {
       template: () => ({
@@ -237,6 +258,13 @@ const SPECS: Record<string, Spec> = {
     params: claimRef,
     json: { template: () => ({ reasonCode: 'DUPLICATE', note: 'x' }), poison: ['reasonCode'], schema: closeRequestSchema },
     form: ['reasonCode', 'x'],
+    stores: true,
+  },
+  'POST /staff/claims/{reference}/appeal-decision': {
+    user: 'supervisor',
+    params: claimRef,
+    json: { template: () => ({ decision: 'uphold', note: 'x' }), poison: ['decision', 'note'], schema: appealDecisionRequestSchema },
+    form: ['decision', 'x'],
     stores: true,
   },
   'POST /staff/claims/{reference}/assessment': {

@@ -93,6 +93,7 @@ describe('the older tables read their text from the catalogue, in the same shape
     expect(Object.keys(STAFF_REJECTION_REASONS)).toEqual([
       'HEIR_NOT_ENTITLED',
       'DOCUMENTS_INVALID',
+      'MEMBER_NAME_WRONG',
       'NOT_ACTIVE_AT_INCIDENT',
       'BENEFIT_NOT_COVERED',
       'CAUSE_NOT_COVERED',

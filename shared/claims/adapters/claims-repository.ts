@@ -223,6 +223,8 @@ export class ClaimsRepository implements ClaimStore {
     ];
     items.push(...this.lockItems(reference, change));
     const reservationIndex = change.reservePayout ? 2 : -1;
+    // takeLock's two items come right after the claim update and the audit event (lockItems puts them first).
+    const takeLockAt = change.takeLock ? 2 : -1;
     // Documents added to the claim: their uploads are bound to it in the same write (at most 5 + 20 items).
     const usesAt = items.length;
     const uses = distinctUses(change.useUploads ?? []);
@@ -233,6 +235,16 @@ export class ClaimsRepository implements ClaimStore {
         break;
       } catch (error) {
         const reasons = cancellationReasons(error);
+        if (takeLockAt >= 0 && reasons?.[0]?.Code !== 'ConditionalCheckFailed') {
+          const held = [reasons?.[takeLockAt], reasons?.[takeLockAt + 1]].find((r) => r?.Code === 'ConditionalCheckFailed');
+          if (held) {
+            const holder = cancelledItem(held);
+            throw new ConflictError('DUPLICATE_CLAIM', 'An open or paid claim already exists for this member and benefit.', {
+              reference: holder?.reference,
+              claimantNik: holder?.claimantNik,
+            });
+          }
+        }
         if (reservationIndex >= 0 && reasons?.[reservationIndex]?.Code === 'ConditionalCheckFailed') {
           const holder = cancelledItem(reasons[reservationIndex]);
           throw new ConflictError(
@@ -266,14 +278,47 @@ export class ClaimsRepository implements ClaimStore {
   }
 
   /**
-   * The items a transition writes in the member-and-benefit partition, in this order: the payout reservation
-   * (`reservePayout`, always third, after the claim update and the audit event), the paid reservation (`markPaid`),
+   * The items a transition writes in the member-and-benefit partition, in this order: the claimant's lock taken
+   * again with a check that nothing was paid (`takeLock`, third and fourth), the payout reservation
+   * (`reservePayout`, third, after the claim update and the audit event; never with takeLock), the paid reservation (`markPaid`),
    * the released open-claim lock (`releaseLock`). Each touches only what this claim holds: a reservation is taken at
    * approval, so a claim that closes without payment (always before approval) never holds one to release.
    */
   private lockItems(reference: string, change: Transition): TransactItem[] {
     const names = { '#ref': 'reference', '#state': 'state' };
     const items: TransactItem[] = [];
+    if (change.takeLock) {
+      const { memberNik, benefit, claimantNik } = change.takeLock;
+      items.push(
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...claimKeys.claimantLock(memberNik, benefit, claimantNik),
+              entity: 'OPEN_CLAIM_LOCK',
+              reference,
+              claimantNik,
+              createdAt: change.at,
+            },
+            // Held by this claim already (a retried reopening) is fine; another claim's lock refuses it.
+            ConditionExpression: 'attribute_not_exists(pk) OR #ref = :ref',
+            ExpressionAttributeNames: { '#ref': 'reference' },
+            ExpressionAttributeValues: { ':ref': reference },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        {
+          ConditionCheck: {
+            TableName: this.tableName,
+            Key: claimKeys.payoutLock(memberNik, benefit),
+            ConditionExpression: 'attribute_not_exists(pk) OR #state <> :paid',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':paid': 'paid' },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+      );
+    }
     if (change.reservePayout) {
       const { memberNik, benefit } = change.reservePayout;
       items.push({

@@ -1,5 +1,6 @@
 import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { type ClaimWorkflow, TaskTokenGoneError } from '../application/ports';
+import { restartExecutionName } from '../domain/reopening';
 import { trancheExecutionName } from '../domain/tranche';
 
 /**
@@ -18,14 +19,17 @@ export class WorkflowClient implements ClaimWorkflow {
    * Functions (ExecutionAlreadyExists) or answered with the running execution: either way nothing is duplicated.
    */
   async start(reference: string, baseUrl: string, tranche?: string): Promise<'started' | 'already-started'> {
+    const name = tranche ? trancheExecutionName(reference, tranche) : reference;
+    return this.startNamed(name, tranche ? { reference, baseUrl, tranche } : { reference, baseUrl });
+  }
+
+  async restart(reference: string, baseUrl: string, round: number): Promise<'started' | 'already-started'> {
+    return this.startNamed(restartExecutionName(reference, round), { reference, baseUrl });
+  }
+
+  private async startNamed(name: string, input: Record<string, unknown>): Promise<'started' | 'already-started'> {
     try {
-      await this.sfn.send(
-        new StartExecutionCommand({
-          stateMachineArn: this.stateMachineArn,
-          name: tranche ? trancheExecutionName(reference, tranche) : reference,
-          input: JSON.stringify(tranche ? { reference, baseUrl, tranche } : { reference, baseUrl }),
-        }),
-      );
+      await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) }));
       return 'started';
     } catch (error) {
       if (error instanceof Error && error.name === 'ExecutionAlreadyExists') return 'already-started';

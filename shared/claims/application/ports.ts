@@ -24,6 +24,12 @@ export interface Transition {
   expectVersion?: number;
   timeline?: TimelineEntry | TimelineEntry[];
   audit: AuditEvent;
+  /**
+   * Takes the claimant's open-claim lock again for a reopened claim (a correction, an appeal): refused with ConflictError
+   * `DUPLICATE_CLAIM` when the claimant has another open claim for the member and benefit or one was paid; nothing is
+   * written then. Idempotent for this claim's own lock.
+   */
+  takeLock?: ClaimLocks;
   /** Releases this claim's open-claim lock (it closed without payment, so it never held the payout reservation). */
   releaseLock?: ClaimLocks;
   /**
@@ -178,6 +184,11 @@ export interface ClaimWorkflow {
    * input); a second start for one claim or tranche duplicates nothing.
    */
   start(reference: string, baseUrl: string, tranche?: string): Promise<'started' | 'already-started'>;
+  /**
+   * Starts verification again for a reopened claim (a correction, an upheld appeal), as execution `<reference>-R<round>`
+   * with the first run's input; a second start for one round duplicates nothing.
+   */
+  restart(reference: string, baseUrl: string, round: number): Promise<'started' | 'already-started'>;
   /** Answers a waiting task; TaskTokenGoneError when nobody waits on the token any more. */
   succeed(token: string, output: Record<string, unknown>): Promise<void>;
 }
@@ -249,6 +260,16 @@ export interface ClaimMessages {
     decisionNeeded(claim: Claim, baseUrl: string, opts: { escalated: boolean; secondApproval: boolean }): Message;
     payoutFailed(claim: Claim, error: string, baseUrl: string): Message;
     workflowFailed(reference: string, error: string, baseUrl: string): Message;
+  };
+  /** An appeal against a rejection: received, upheld, refused (the family), and filed (the supervisors). */
+  appeals: {
+    family: {
+      received(claim: Claim, baseUrl: string): Message;
+      upheld(claim: Claim, baseUrl: string): Message;
+      refused(claim: Claim, baseUrl: string): Message;
+    };
+    sms: { received(claim: Claim): string; upheld(claim: Claim): string; refused(claim: Claim): string };
+    staff: { filed(claim: Claim, baseUrl: string): Message };
   };
   /** Further payments (tranches) and the yearly scholarship reminder. */
   tranches: {

@@ -43,6 +43,8 @@ export const CLAIM_STATUSES = [
   'PAYOUT_FAILED',
   'REJECTED',
   'WITHDRAWN',
+  /** The family appealed the rejection (appeal.ts): a supervisor upholds it (verification again) or refuses it. */
+  'APPEALED',
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
@@ -52,7 +54,7 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
  * - `takesDocuments`: the family may still add documents (until a decision is taken);
  * - `open`: the workflow has work left (the twin resumes these after a restart);
  * - `final`: nothing happens any more;
- * - `blocking`: a claim here blocks a second claim for the same member and benefit (api.md: "open or paid");
+ * - `blocking`: a claim here (an appealed one too: it holds its lock again while a supervisor decides) blocks a second claim for the same member and benefit (api.md: "open or paid");
  * - `takesTranches`: staff may request a further payment (a tranche), and the family may send proof of schooling.
  */
 export const STATUS_GROUPS = {
@@ -60,7 +62,7 @@ export const STATUS_GROUPS = {
   takesDocuments: ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL'],
   open: ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAYOUT_FAILED'],
   final: ['PAID', 'REJECTED', 'WITHDRAWN'],
-  blocking: ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAYOUT_FAILED', 'PAID'],
+  blocking: ['SUBMITTED', 'VERIFYING', 'NEEDS_DOCUMENTS', 'AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAYOUT_FAILED', 'PAID', 'APPEALED'],
   /** A further payment (tranche.ts) may be requested: the first payment is approved, so its amount is final. */
   takesTranches: ['APPROVED', 'PAYING', 'PAYOUT_FAILED', 'PAID'],
 } as const satisfies Record<string, readonly ClaimStatus[]>;
@@ -156,6 +158,17 @@ export interface Claim {
   documentsDueBy?: string;
   /** Set when staff closed the claim before a decision (close-claim.ts): why, by whom, when. */
   closure?: { reasonCode: string; reason: string; by: string; at: string; note?: string };
+  /** Corrections the family made to a rejected claim (reopening.ts), oldest first; each restarted verification. */
+  corrections?: Correction[];
+  /** The family's appeal against the rejection, and the supervisor's answer (reopening.ts). At most one per claim. */
+  appeal?: Appeal;
+  /**
+   * How many times verification was restarted on this reference (a correction, an upheld appeal); each restart is its
+   * own workflow execution, `<reference>-R<round>`. Absent: never restarted.
+   */
+  round?: number;
+  /** Eligibility rejections a supervisor set aside by upholding an appeal: verification no longer rejects for them. */
+  overriddenRejections?: string[];
   /** School years the family was reminded to send proof of schooling for (the yearly reminder runs once a year). */
   scholarshipReminded?: string[];
   version: number;
@@ -176,6 +189,31 @@ export const locksOf = (claim: Pick<Claim, 'member' | 'benefit' | 'claimant'>): 
   claimantNik: claim.claimant.nik,
 });
 
+/** One correction of a rejected claim: what the family changed (masked NIKs only), and the rejection it answered. */
+export interface Correction {
+  at: string;
+  /** The rejection the correction answered. */
+  reasonCode: string;
+  /** The member as it was before, masked: the NIK's last 4 digits and the name. */
+  before: { nikLast4: string; name: string };
+  /** True when the member's NIK or name changed; documents added alone leave it false. */
+  memberChanged: boolean;
+  documentsAdded: number;
+}
+
+export interface Appeal {
+  at: string;
+  statement: string;
+  /** The decision appealed against, as it stood. */
+  against: { reasonCode?: string; reason?: string; decidedBy?: string; at?: string };
+  documentsAdded: number;
+  /** The supervisor's answer, once given. */
+  outcome?: 'upheld' | 'refused';
+  decidedBy?: string;
+  decidedAt?: string;
+  note?: string;
+}
+
 export interface ScholarshipChild {
   name: string;
   birthDate: string;
@@ -184,7 +222,15 @@ export interface ScholarshipChild {
 }
 
 /** `COMPETING_CLAIM`: another claimant has an open claim for the same member and benefit; a supervisor decides. */
-export const CLAIM_FLAGS = ['SPONSOR_ARREARS', 'NAME_MISMATCH', 'HEIR_ORDER_REVIEW', 'ASSESSMENT_REQUIRED', 'COMPETING_CLAIM'] as const;
+/** `APPEAL_UPHELD`: a supervisor upheld the family's appeal against a rejection; the claim is verified again and a supervisor approves. */
+export const CLAIM_FLAGS = [
+  'SPONSOR_ARREARS',
+  'NAME_MISMATCH',
+  'HEIR_ORDER_REVIEW',
+  'ASSESSMENT_REQUIRED',
+  'COMPETING_CLAIM',
+  'APPEAL_UPHELD',
+] as const;
 export type ClaimFlag = (typeof CLAIM_FLAGS)[number];
 
 export interface BenefitComponent {

@@ -106,29 +106,36 @@ const flagsFor = (input: EligibilityInput, member: Member): Flag[] => {
 
 /**
  * The rules in the order they are checked; the first that fails names the rejection. `programmes` is the programme
- * data (PROGRAMMES unless given), so a new group of workers needs no change here.
+ * data (PROGRAMMES unless given), so a new group of workers needs no change here. `overridden` are rejections a
+ * supervisor set aside by upholding the family's appeal (reopening.ts): those rules are skipped, the later ones still
+ * apply. A missing member can never be set aside: without one there is no wage to compute a benefit from.
  */
 export const assessEligibility = (
   input: EligibilityInput,
   programmes: Readonly<Record<string, Programme>> = PROGRAMMES,
+  overridden: readonly string[] = [],
 ): EligibilityResult => {
   const { claim, member } = input;
   // A member looked up by another NIK is not this claim's member.
   if (!member || member.nik !== claim.member.nik) return { outcome: 'rejected', reasonCode: 'MEMBER_NOT_FOUND', flags: [] };
 
   const flags = flagsFor(input, member);
-  const reject = (reasonCode: RejectionCode): EligibilityResult => ({ outcome: 'rejected', reasonCode, flags });
-
   const memberProgramme = Object.hasOwn(programmes, member.program) ? programmes[member.program] : undefined;
-  if (!memberProgramme?.benefits.includes(claim.benefit)) return reject('BENEFIT_NOT_COVERED');
-  if (!activeAtIncident(member, claim.incident)) return reject('NOT_ACTIVE_AT_INCIDENT');
   // Per benefit (rules/claim-window.ts): JKM never expires; JKK by the anniversary rule on Jakarta dates, so a claim
   // submitted on the 5th anniversary is in time and the day after is not.
   const submittedOn = jakartaDate(new Date(claim.submittedAt));
   const windowEnd = claimWindowEnd(claim.benefit, claim.incident.date);
-  if (windowEnd !== undefined && submittedOn > windowEnd) return reject('CLAIM_WINDOW_EXPIRED');
-  if (!causeCovered(claim.benefit, claim.incident)) return reject('CAUSE_NOT_COVERED');
-  if (!heirEntitled(claim.incident.type, claim.claimant.relationship)) return reject('HEIR_NOT_ENTITLED');
+  const rules: [RejectionCode, () => boolean][] = [
+    ['BENEFIT_NOT_COVERED', () => memberProgramme?.benefits.includes(claim.benefit) === true],
+    ['NOT_ACTIVE_AT_INCIDENT', () => activeAtIncident(member, claim.incident)],
+    ['CLAIM_WINDOW_EXPIRED', () => windowEnd === undefined || submittedOn <= windowEnd],
+    ['CAUSE_NOT_COVERED', () => causeCovered(claim.benefit, claim.incident)],
+    ['HEIR_NOT_ENTITLED', () => heirEntitled(claim.incident.type, claim.claimant.relationship)],
+  ];
+  for (const [reasonCode, passes] of rules) {
+    if (overridden.includes(reasonCode)) continue;
+    if (!passes()) return { outcome: 'rejected', reasonCode, flags };
+  }
   return { outcome: 'eligible', flags };
 };
 
@@ -142,6 +149,6 @@ export const FLAG_LABELS: Record<Flag, Text> = texts('flag', ELIGIBILITY_FLAGS);
  * Flags that need a supervisor's decision (sponsor arrears, name mismatches, and a competing claim by another
  * claimant, set by verification); the others a verifier clears.
  */
-const SUPERVISOR_FLAGS: readonly string[] = ['SPONSOR_ARREARS', 'NAME_MISMATCH', 'COMPETING_CLAIM'];
+const SUPERVISOR_FLAGS: readonly string[] = ['SPONSOR_ARREARS', 'NAME_MISMATCH', 'COMPETING_CLAIM', 'APPEAL_UPHELD'];
 
 export const needsSupervisor = (flags: readonly string[]): boolean => flags.some((f) => SUPERVISOR_FLAGS.includes(f));

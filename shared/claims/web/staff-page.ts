@@ -111,6 +111,32 @@ const closeForm = (reference: string, csrfToken: string): SafeHtml => {
   ]}`;
 };
 
+/** The family's appeal (reopening.ts): their statement, the decision they contest, and (supervisors) the form to answer it. */
+const appealSection = (claim: Claim, user: StaffUser, csrfToken: string): SafeHtml | false => {
+  const appeal = claim.appeal;
+  if (!appeal) return false;
+  const canAnswer = claim.status === 'APPEALED' && !appeal.outcome && user.roles.includes('supervisor');
+  const against = [
+    appeal.against.reasonCode,
+    appeal.against.reason && `: ${appeal.against.reason}`,
+    appeal.against.decidedBy && ` (${appeal.against.decidedBy})`,
+  ];
+  return html`${[
+    html`<h2 id="appeal">${tr('staff.appeal.title')}</h2>`,
+    html`<p><strong>${tr('staff.appeal.against')}</strong>: ${against}</p>`,
+    html`<p><strong>${tr('staff.appeal.statement')}</strong></p><blockquote id="appeal-statement">${appeal.statement}</blockquote>`,
+    appeal.outcome && html`<p id="appeal-outcome">${appeal.outcome} · ${appeal.decidedBy ?? ''} · ${appeal.note ?? ''}</p>`,
+    canAnswer &&
+      html`${[
+        html`<form method="post" action="/staff/claims/${claim.reference}/appeal-decision" id="appeal-form">${csrfInput(csrfToken)}`,
+        html`<label class="choice"><input type="radio" name="decision" value="uphold" required>${tr('staff.appeal.uphold')}</label>`,
+        html`<label class="choice"><input type="radio" name="decision" value="refuse">${tr('staff.appeal.refuse')}</label>`,
+        html`<label for="appeal-note">${tr('staff.appeal.note')}</label><textarea id="appeal-note" name="note" rows="2" maxlength="500"></textarea>`,
+        html`<p><button type="submit">${tr('staff.appeal.submit')}</button></p></form>`,
+      ]}`,
+  ]}`;
+};
+
 const retryForm = (claim: Claim, csrfToken: string): SafeHtml => {
   const payoutError = (claim as Claim & { payoutError?: string }).payoutError ?? '';
   return html`${[
@@ -166,6 +192,7 @@ export const renderStaffClaimPage = (
     html`<h2>${tr('staff.claim.documents')}</h2>${documents}`,
     missing && html`<p>${tr('staff.claim.missing', { documents: missing })}</p>`,
     tranchesSection(claim, user, csrfToken),
+    appealSection(claim, user, csrfToken),
     canAssess && assessmentForm(claim, lang, csrfToken),
     canDecide && decisionForm(claim.reference, csrfToken),
     canClose && closeForm(claim.reference, csrfToken),

@@ -1,5 +1,5 @@
 import { type Lang, translator } from '../../messages';
-import { html } from '../../platform/web/html';
+import { html, type SafeHtml } from '../../platform/web/html';
 import { layout } from '../../platform/web/layout';
 import { uploadScriptTag } from '../../platform/web/upload-script';
 import type { Claim } from '../domain/claim';
@@ -14,7 +14,11 @@ const fmtTime = (iso: string, lang: Lang) =>
 
 export const rupiah = (amount: number) => `Rp${new Intl.NumberFormat('id-ID').format(amount)}`;
 
-export const renderStatusPage = (claim: Claim, lang: Lang, justSubmitted: boolean): string => {
+/**
+ * `actions`: the correction and appeal forms of a rejected claim (reopen-forms.ts), shown before the status line, so
+ * a family first reads what they can do.
+ */
+export const renderStatusPage = (claim: Claim, lang: Lang, justSubmitted: boolean, actions?: SafeHtml): string => {
   const tr = translator(lang);
   const en = lang === 'en' ? '?lang=en' : '';
   const timeline = [...claim.timeline]
@@ -65,6 +69,7 @@ export const renderStatusPage = (claim: Claim, lang: Lang, justSubmitted: boolea
   const body = html`${[
     html`<h1>${tr('status.title')}</h1><p>${tr('status.reference')}: <strong id="reference">${claim.reference}</strong></p>`,
     justSubmitted && html`<p class="summary notice">${tr('status.keep')}</p>`,
+    actions,
     html`<p class="status" id="status">${tr(`claimStatus.${claim.status}`)}</p><p>${tr(`claimStatus.${claim.status}.help`)}</p>`,
     claim.payment && html`<p>${tr('status.amount')}: <strong>${rupiah(claim.payment.amount)}</strong></p>`,
     breakdown,

@@ -38,6 +38,7 @@ import {
   lookupWindow,
   secondsLeftInWindow,
 } from '../../../shared/claims/domain/lookup-limit';
+import { appealMessages } from '../../../shared/claims/web/appeal-messages';
 import { familyMessages, familySms, staffMessages, trancheMessages } from '../../../shared/claims/web/notifications';
 import { ConflictError, IdempotencyKeyReusedError } from '../../../shared/kernel/errors';
 import type { Coverage, Member } from '../../../shared/premiums/domain/member';
@@ -99,6 +100,15 @@ export class InMemoryClaimStore implements ClaimStore {
           reference: held.reference,
         });
     }
+    if (change.takeLock) {
+      const { memberNik, benefit, claimantNik } = change.takeLock;
+      const lock = this.locks.get(`${memberNik}#${benefit}#${claimantNik}`);
+      const payout = this.payouts.get(`${memberNik}#${benefit}`);
+      if ((lock && lock.reference !== reference) || payout?.state === 'paid')
+        throw new ConflictError('DUPLICATE_CLAIM', 'An open or paid claim already exists for this member and benefit.', {
+          reference: lock?.reference ?? payout?.reference,
+        });
+    }
     if (change.markPaid) {
       const held = this.payouts.get(`${change.markPaid.memberNik}#${change.markPaid.benefit}`);
       if (held && held.reference !== reference) throw new ConflictError('CLAIM_STATE_CHANGED', 'payout held by another claim');
@@ -119,6 +129,10 @@ export class InMemoryClaimStore implements ClaimStore {
     if (change.reservePayout)
       this.payouts.set(`${change.reservePayout.memberNik}#${change.reservePayout.benefit}`, { reference, state: 'reserved' });
     if (change.markPaid) this.payouts.set(`${change.markPaid.memberNik}#${change.markPaid.benefit}`, { reference, state: 'paid' });
+    if (change.takeLock) {
+      const { memberNik, benefit, claimantNik } = change.takeLock;
+      this.locks.set(`${memberNik}#${benefit}#${claimantNik}`, { reference, claimantNik });
+    }
     if (change.releaseLock) {
       const key = `${change.releaseLock.memberNik}#${change.releaseLock.benefit}#${change.releaseLock.claimantNik}`;
       if (this.locks.get(key)?.reference === reference) this.locks.delete(key);
@@ -207,7 +221,7 @@ export class InMemoryDocuments implements DocumentStorage {
 
 /** Records starts and answers; `goneTokens` answer as a token nobody waits on any more. */
 export class RecordingWorkflow implements ClaimWorkflow {
-  readonly started: { reference: string; baseUrl: string; tranche?: string }[] = [];
+  readonly started: { reference: string; baseUrl: string; tranche?: string; round?: number }[] = [];
   readonly answers: { token: string; output: Record<string, unknown> }[] = [];
   readonly goneTokens = new Set<string>();
   failStart = false;
@@ -215,6 +229,12 @@ export class RecordingWorkflow implements ClaimWorkflow {
     if (this.failStart) throw new Error('Step Functions unavailable');
     const again = this.started.some((s) => s.reference === reference && s.tranche === tranche);
     this.started.push({ reference, baseUrl, ...(tranche ? { tranche } : {}) });
+    return again ? ('already-started' as const) : ('started' as const);
+  }
+  async restart(reference: string, baseUrl: string, round: number) {
+    if (this.failStart) throw new Error('Step Functions unavailable');
+    const again = this.started.some((s) => s.reference === reference && s.round === round);
+    this.started.push({ reference, baseUrl, round });
     return again ? ('already-started' as const) : ('started' as const);
   }
   async succeed(token: string, output: Record<string, unknown>) {
@@ -277,7 +297,13 @@ export class RecordingNotifier implements Notifier {
 }
 
 /** The real message texts: pure functions of the claim. */
-export const messages: ClaimMessages = { family: familyMessages, sms: familySms, staff: staffMessages, tranches: trancheMessages };
+export const messages: ClaimMessages = {
+  family: familyMessages,
+  sms: familySms,
+  staff: staffMessages,
+  tranches: trancheMessages,
+  appeals: appealMessages,
+};
 
 export const STAFF_EMAILS = {
   approver: ['approver@test'],

@@ -10,6 +10,8 @@ import type { ClaimMessages, ClaimStore, ClaimWorkflow, Notifier, StaffEmails } 
 export const STAFF_REJECTION_REASONS: Record<string, Text> = texts('staffRejection', [
   'HEIR_NOT_ENTITLED',
   'DOCUMENTS_INVALID',
+  /** The member's name on the claim is not the member's: the family can correct it from the status page. */
+  'MEMBER_NAME_WRONG',
   'NOT_ACTIVE_AT_INCIDENT',
   'BENEFIT_NOT_COVERED',
   'CAUSE_NOT_COVERED',

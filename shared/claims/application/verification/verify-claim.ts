@@ -62,6 +62,8 @@ const RESUME: Partial<Record<ClaimStatus, Next>> = {
   PAID: 'DONE',
   REJECTED: 'DONE',
   WITHDRAWN: 'DONE',
+  // An appeal waits for a supervisor outside the workflow; upholding it starts a new execution.
+  APPEALED: 'DONE',
 };
 
 const approvalTimeout = (
@@ -121,8 +123,10 @@ const verifyOnce = async (deps: VerifyDeps, { reference, baseUrl }: { reference:
   const at = jakartaIso(now);
   const period = claim.incident.date.slice(0, 7);
   const { member, coverage } = await members.getWithCoverage(claim.member.nik, period);
-  const eligibility = assessEligibility({ claim, member, coverage });
+  // An upheld appeal set its rejection aside (reopening.ts): that rule is skipped, and a supervisor approves.
+  const eligibility = assessEligibility({ claim, member, coverage }, undefined, claim.overriddenRejections ?? []);
   const flags = [...eligibility.flags] as ClaimFlag[];
+  if (claim.appeal?.outcome === 'upheld') flags.push('APPEAL_UPHELD');
   const from = STATUS_GROUPS.verifiable;
   const verifying = claim.status === 'VERIFYING' ? [] : [{ status: 'VERIFYING' as const, at }];
   const done = { reference, baseUrl, next: 'DONE' as const, approvalTimeoutSeconds: MIN_APPROVAL_SECONDS, documentsTimeoutSeconds: 0 };
