@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { STAFF_ROLES } from '../../shared/staff/domain/roles';
+import { ROLES } from '../../shared/staff/domain/roles';
 
 /**
  * Staff sign-in: a Cognito user pool with one group per role. Functions verify the pool's access tokens
@@ -31,7 +31,9 @@ export class StaffDirectory extends Construct {
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    for (const role of STAFF_ROLES)
+    // One group per role (the coordinator's too). District scopes are groups as well (`district:317301`), which an
+    // admin creates as coordinators are enrolled: access tokens carry groups, not custom attributes.
+    for (const role of ROLES)
       new cognito.CfnUserPoolGroup(this, `Group-${role}`, {
         userPoolId: this.userPool.userPoolId,
         groupName: role,

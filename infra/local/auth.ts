@@ -5,7 +5,8 @@ import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { type Lang, t } from '../../shared/messages';
 import { html } from '../../shared/platform/web/html';
 import { sessionCookie } from '../../shared/staff/adapters/staff-auth';
-import { STAFF_ROLES, type StaffRole } from '../../shared/staff/domain/roles';
+import { districtGroup, type Role, STAFF_ROLES } from '../../shared/staff/domain/roles';
+import { demoCoordinatorDistricts } from './demo-roster';
 
 /**
  * The twin's seeded staff: one user per role, and a second supervisor (`supervisor2`) so that a decision needing two
@@ -13,9 +14,11 @@ import { STAFF_ROLES, type StaffRole } from '../../shared/staff/domain/roles';
  * (Cognito issues tokens there).
  */
 export const LOCAL_PASSWORD = 'santunan-local';
-export const LOCAL_USERS: readonly { username: string; email: string; roles: StaffRole[] }[] = [
+export const LOCAL_USERS: readonly { username: string; email: string; roles: Role[]; districts?: string[] }[] = [
   ...STAFF_ROLES.map((r) => ({ username: r as string, email: `${r}@santunan.local`, roles: [r] })),
   { username: 'supervisor2', email: 'supervisor2@santunan.local', roles: ['supervisor'] },
+  // A field coordinator, scoped to the districts of the first demo members (district groups, as in Cognito).
+  { username: 'coordinator', email: 'coordinator@santunan.local', roles: ['coordinator'], districts: demoCoordinatorDistricts() },
 ];
 export const LOCAL_CLIENT_ID = 'santunan-local';
 const TOKEN_SECONDS = 3600;
@@ -49,7 +52,7 @@ export const startLocalIssuer = async (dataDir: string, apiUrl: string) => {
       token_use: 'access',
       client_id: LOCAL_CLIENT_ID,
       username: user.username,
-      'cognito:groups': user.roles,
+      'cognito:groups': [...user.roles, ...(user.districts ?? []).map(districtGroup)],
       scope: 'aws.cognito.signin.user.admin',
     })
       .setProtectedHeader({ alg: 'RS256', kid: publicJwk.kid })

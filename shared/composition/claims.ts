@@ -10,6 +10,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { BankClient } from '../claims/adapters/bank-client';
 import { ClaimsRepository } from '../claims/adapters/claims-repository';
 import { DocumentsStore } from '../claims/adapters/documents-store';
+import { DraftsRepository } from '../claims/adapters/drafts-repository';
 import { LookupAttemptsRepository } from '../claims/adapters/lookup-attempts-repository';
 import { S3UploadSigner } from '../claims/adapters/upload-signer';
 import { UploadsRepository } from '../claims/adapters/uploads-repository';
@@ -19,6 +20,7 @@ import type {
   ClaimWorkflow,
   Disbursement,
   DocumentStorage,
+  DraftStore,
   LookupAttempts,
   UploadSigner,
   UploadStore,
@@ -35,6 +37,8 @@ export const s3Client = (): S3Client =>
   (s3 ??= traced(new S3Client({ ...SDK_CLIENT_DEFAULTS, forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true' })));
 
 export const claimStore = (): ClaimStore => new ClaimsRepository(requireEnv(ENV.claimsTable));
+/** A field coordinator's drafts, in the claims table. */
+export const draftStore = (): DraftStore => new DraftsRepository(requireEnv(ENV.claimsTable));
 /** With the limit turned off (LOOKUP_LIMIT_ENABLED=false), every attempt is admitted and nothing is stored. */
 const UNLIMITED_LOOKUPS: LookupAttempts = {
   begin: async () => ({ admitted: true, window: 0 }),

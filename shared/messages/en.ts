@@ -305,6 +305,8 @@ export const en: Record<keyof typeof id, string> = {
   'timeline.appealUpheld': 'A supervisor upheld the appeal; the claim is checked again.',
   'timeline.appealRefused': 'The appeal was not accepted; the earlier decision stands.',
   'error.correction.unchanged': "The member's details are the same as before. Check and correct the member's NIK or name.",
+  'error.member.notInDistricts': 'No member with this NIK in your districts. Check the member NIK.',
+  'error.drafts.tooMany': 'You have too many drafts. File or delete some first.',
   'reopen.correct.title': 'Something can be corrected',
   'reopen.correct.member':
     "The member details you entered do not match the list of members yet. Often just one digit of the NIK is wrong. Check the member's NIK and name on their ID card or family card, correct them below and send. Your claim is checked again under the same claim number.",

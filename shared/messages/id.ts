@@ -319,6 +319,8 @@ export const id = {
   'timeline.appealUpheld': 'Banding diterima supervisor; klaim diperiksa lagi.',
   'timeline.appealRefused': 'Banding tidak diterima; keputusan sebelumnya tetap berlaku.',
   'error.correction.unchanged': 'Data peserta masih sama dengan sebelumnya. Periksa dan perbaiki NIK atau nama peserta.',
+  'error.member.notInDistricts': 'Tidak ada peserta dengan NIK ini di kecamatan Anda. Periksa NIK peserta.',
+  'error.drafts.tooMany': 'Draf Anda sudah terlalu banyak. Ajukan atau hapus sebagian draf dulu.',
   'reopen.correct.title': 'Ada yang bisa diperbaiki',
   'reopen.correct.member':
     'Data peserta yang Anda isi belum cocok dengan daftar peserta. Sering kali hanya satu angka NIK yang keliru. Periksa NIK dan nama peserta di KTP atau Kartu Keluarga almarhum/peserta, perbaiki di bawah, lalu kirim. Klaim Anda diperiksa lagi dengan nomor klaim yang sama.',

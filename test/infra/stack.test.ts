@@ -825,7 +825,7 @@ describe('reconciliation state machine (national scale)', () => {
 });
 
 describe('staff sign-in', () => {
-  test('a Cognito user pool without self sign-up, MFA required, one group per role', () => {
+  test('a Cognito user pool without self sign-up, MFA required, one group per role (the field coordinator too)', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       MfaConfiguration: 'ON',
@@ -833,7 +833,7 @@ describe('staff sign-in', () => {
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup'))
       .map((g) => (g as Resource).Properties.GroupName)
       .sort();
-    expect(groups).toEqual(['admin', 'approver', 'finance', 'supervisor', 'verifier']);
+    expect(groups).toEqual(['admin', 'approver', 'coordinator', 'finance', 'supervisor', 'verifier']);
   });
   test("the staff API verifies the pool's tokens (issuer, JWKS and client from the stack)", () => {
     const fn = template.findResources('AWS::Lambda::Function')[functionId(FUNCTIONS.staffApi as FunctionDefinition)] as Resource;

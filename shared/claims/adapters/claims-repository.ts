@@ -26,6 +26,7 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 const CLAIM_PREFIX_FIELDS = (claim: Claim) => ({
   ...claimKeys.claim(claim.reference),
   ...claimKeys.byStatus(claim.status, claim.submittedAt, claim.reference),
+  ...(claim.district ? claimKeys.byDistrict(claim.district, claim.submittedAt, claim.reference) : {}),
   entity: 'CLAIM',
 });
 
@@ -187,6 +188,17 @@ export class ClaimsRepository implements ClaimStore {
       values[':gsi1pk'] = `STATUS#${change.to}`;
       names['#gsi1pk'] = 'gsi1pk';
       sets.push('#status = :to', '#gsi1pk = :gsi1pk');
+    }
+    // A district set on the claim (verification found the member) keys it in byDistrict; the sort key keeps the time
+    // it was first set, so a claim verified again does not move in its district's list.
+    const district = change.set?.district;
+    if (typeof district === 'string') {
+      const keys = claimKeys.byDistrict(district, change.at, reference);
+      names['#gsi2pk'] = 'gsi2pk';
+      names['#gsi2sk'] = 'gsi2sk';
+      values[':gsi2pk'] = keys.gsi2pk;
+      values[':gsi2sk'] = keys.gsi2sk;
+      sets.push('#gsi2pk = :gsi2pk', '#gsi2sk = if_not_exists(#gsi2sk, :gsi2sk)');
     }
     if (change.timeline) {
       names['#timeline'] = 'timeline';
@@ -390,6 +402,22 @@ export class ClaimsRepository implements ClaimStore {
     return { items: (out.Items ?? []).map(stripKeys), next: out.LastEvaluatedKey };
   }
 
+  /** A district's claims, newest first, a page at a time (GSI byDistrict; eventually consistent). */
+  async listByDistrict(district: string, limit: number, startKey?: Record<string, unknown>): Promise<ClaimPage> {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byDistrict',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': `DISTRICT#${district}` },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    return { items: (out.Items ?? []).map(stripKeys), next: out.LastEvaluatedKey };
+  }
+
   /** The audit trail of one claim, oldest first. */
   async auditTrail(reference: string): Promise<(AuditEvent & { sk: string })[]> {
     if (!plausibleReference(reference)) return [];
@@ -412,7 +440,7 @@ export class ClaimsRepository implements ClaimStore {
 }
 
 const stripKeys = (item: Record<string, unknown>): Claim => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...claim } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, entity: _e, ...claim } = item;
   return claim as unknown as Claim;
 };
 

@@ -85,10 +85,33 @@ export interface ClaimStore {
   transition(reference: string, change: Transition): Promise<Claim>;
   /** Claims in one status, newest first. */
   listByStatus(status: ClaimStatus, limit: number, cursor?: Record<string, unknown>): Promise<ClaimPage>;
+  /** A member district's claims, newest first (a coordinator's view). */
+  listByDistrict(district: string, limit: number, cursor?: Record<string, unknown>): Promise<ClaimPage>;
   /** The claims holding an open-claim lock for a member and benefit (open or paid), one per claimant. */
   openClaimsFor(memberNik: string, benefit: string): Promise<{ reference: string; claimantNik: string }[]>;
   /** Oldest first. */
   auditTrail(reference: string): Promise<(AuditEvent & { sk: string })[]>;
+}
+
+// --- A field coordinator's drafts (assisted filing) --------------------------------------------------------------
+
+/** A claim form a coordinator saved before it was complete: what was typed, as the nested body. */
+export interface ClaimDraft {
+  id: string;
+  username: string;
+  values: Record<string, unknown>;
+  /** For the list: the member's name as typed, or empty. */
+  label: string;
+  updatedAt: string;
+}
+
+export interface DraftStore {
+  /** Creates or replaces the draft (only its owner's partition is ever written). */
+  save(draft: ClaimDraft): Promise<void>;
+  get(username: string, id: string): Promise<ClaimDraft | undefined>;
+  /** The owner's drafts, most recently saved first. */
+  list(username: string): Promise<ClaimDraft[]>;
+  remove(username: string, id: string): Promise<void>;
 }
 
 // --- Wrong claimant NIKs per reference (domain/lookup-limit.ts) ---------------------------------------------------

@@ -133,6 +133,13 @@ export interface Claim {
     /** The child heir a guardian files for (relationship `guardian`). */
     ward?: { name: string; birthDate: string; nik?: string };
   };
+  /**
+   * The member's district (6-digit Kemendagri code) from the roster: set by verification once the member is found, or
+   * at intake when a field coordinator files (their scope). Keys the coordinator's view of their districts' claims.
+   */
+  district?: string;
+  /** A field coordinator filed the claim for the family (assisted filing); the family still gets every message. */
+  filedBy?: { username: string; role: 'coordinator' };
   /** The heir's account, from the submission's `payout` object. */
   bankAccount: { bankCode: string; accountNumber: string; accountHolder: string };
   documents: ClaimDocument[];

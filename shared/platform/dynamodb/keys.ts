@@ -24,6 +24,14 @@ export const claimKeys = {
   upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
   /** Wrong claimant NIKs on one reference in one fixed window (`start`: epoch seconds); expires by TTL. */
   lookupWindow: (reference: string, start: number) => ({ pk: `LOOKUP#${reference}`, sk: `WINDOW#${start}` }),
+  /** GSI2 "byDistrict": the claims of a member's district (a coordinator's view), newest first. */
+  byDistrict: (district: string, submittedAt: string, reference: string) => ({
+    gsi2pk: `DISTRICT#${district}`,
+    gsi2sk: `${submittedAt}#${reference}`,
+  }),
+  /** A coordinator's saved drafts of a claim form: one partition per coordinator; expire by TTL. */
+  draft: (username: string, draftId: string) => ({ pk: `DRAFT#${username}`, sk: `DRAFT#${draftId}` }),
+  draftsOf: (username: string) => `DRAFT#${username}`,
   /** GSI1 "byStatus": staff queues, newest first within a status. */
   byStatus: (status: string, submittedAt: string, reference: string) => ({
     gsi1pk: `STATUS#${status}`,

@@ -3,7 +3,7 @@ import { ForbiddenError, UnauthorizedError } from '../../kernel/errors';
 import type { HttpRequest } from '../../platform/http/handler';
 import { linkBase } from '../../platform/http/links';
 import { CSRF_FIELD, CSRF_HEADER, csrfTokenFor, isCsrfTokenOf } from '../domain/csrf';
-import { STAFF_ROLES, type StaffRole, type StaffUser } from '../domain/roles';
+import { type StaffUser, scopeFromGroups } from '../domain/roles';
 
 /** The browser keeps the staff token in this cookie (HttpOnly, SameSite=Strict); API clients send a Bearer header. */
 export const SESSION_COOKIE = 'santunan_session';
@@ -135,9 +135,9 @@ export class StaffAuth {
     if (payload.token_use !== 'access') throw new UnauthorizedError('An access token is required.');
     if (this.clientId && payload.client_id !== this.clientId) throw new UnauthorizedError('The token was issued for another application.');
     const groups = Array.isArray(payload['cognito:groups']) ? (payload['cognito:groups'] as unknown[]) : [];
-    const roles = groups.filter((g): g is StaffRole => (STAFF_ROLES as readonly unknown[]).includes(g));
+    const { roles, districts } = scopeFromGroups(groups);
     const username = String(payload.username ?? payload['cognito:username'] ?? payload.sub ?? '');
     if (!username) throw new UnauthorizedError('The token names no user.');
-    return { username, roles };
+    return { username, roles, ...(districts.length ? { districts } : {}) };
   }
 }

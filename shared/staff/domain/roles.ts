@@ -1,18 +1,54 @@
 import { ForbiddenError } from '../../kernel/errors';
 
-/** Staff roles: Cognito groups in AWS, the twin's seeded users locally. */
+/** Staff roles: Cognito groups in AWS, the twin's seeded users locally. Every staff route needs one of them. */
 export const STAFF_ROLES = ['verifier', 'approver', 'supervisor', 'finance', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** A signed-in member of staff, as every use case sees them (however the token was checked). */
+/**
+ * Field roles: people who sign in but are not staff of the sponsor's office. A field coordinator (TKSK coordinator)
+ * files claims for families and follows the claims of their districts, nothing else: no staff route admits the role.
+ */
+export const FIELD_ROLES = ['coordinator'] as const;
+export type FieldRole = (typeof FIELD_ROLES)[number];
+
+export type Role = StaffRole | FieldRole;
+export const ROLES: readonly Role[] = [...STAFF_ROLES, ...FIELD_ROLES];
+
+/**
+ * A district scope is a group named `district:<6-digit Kemendagri district code>` (Cognito groups in AWS, so the
+ * access token carries it; the twin's users locally). A coordinator sees and files only in their districts.
+ */
+export const DISTRICT_GROUP_PREFIX = 'district:';
+export const districtGroup = (district: string): string => `${DISTRICT_GROUP_PREFIX}${district}`;
+const DISTRICT_CODE = /^\d{6}$/;
+
+/** A signed-in person, as every use case sees them (however the token was checked). */
 export interface StaffUser {
   username: string;
-  roles: StaffRole[];
+  roles: Role[];
+  /** The districts a coordinator is scoped to (empty: none). */
+  districts?: string[];
 }
 
+/** Roles and district scopes from a token's groups; anything else in the groups is ignored. */
+export const scopeFromGroups = (groups: readonly unknown[]): { roles: Role[]; districts: string[] } => {
+  const names = groups.filter((g): g is string => typeof g === 'string');
+  const roles = names.filter((g): g is Role => (ROLES as readonly string[]).includes(g));
+  const districts = names
+    .filter((g) => g.startsWith(DISTRICT_GROUP_PREFIX))
+    .map((g) => g.slice(DISTRICT_GROUP_PREFIX.length))
+    .filter((d) => DISTRICT_CODE.test(d));
+  return { roles, districts: [...new Set(districts)].sort() };
+};
+
 /** The first of `allowed` that the user holds, or ForbiddenError naming the roles that would do. */
-export const requireRole = (user: StaffUser, allowed: readonly StaffRole[]): StaffRole => {
+export const requireRole = <R extends Role>(user: StaffUser, allowed: readonly R[]): R => {
   const role = allowed.find((r) => user.roles.includes(r));
   if (!role) throw new ForbiddenError(`This needs the role ${allowed.join(' or ')}.`);
   return role;
+};
+
+/** A coordinator's district check: the district must be one of theirs, else ForbiddenError (nothing else is said). */
+export const requireDistrict = (user: StaffUser, district: string | undefined): void => {
+  if (!district || !(user.districts ?? []).includes(district)) throw new ForbiddenError('This member is not in your districts.');
 };

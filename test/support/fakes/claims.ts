@@ -6,6 +6,7 @@
 import {
   type BankRejectedError,
   BankUnavailableError,
+  type ClaimDraft,
   type ClaimMessages,
   type ClaimPage,
   type ClaimStore,
@@ -13,6 +14,7 @@ import {
   type CreateClaimResult,
   type Disbursement,
   type DocumentStorage,
+  type DraftStore,
   type IdempotencyInput,
   type LookupAdmission,
   type LookupAttempts,
@@ -145,6 +147,13 @@ export class InMemoryClaimStore implements ClaimStore {
     return { items: items.slice(0, limit).map(clone) };
   }
 
+  async listByDistrict(district: string, limit: number): Promise<ClaimPage> {
+    const items = [...this.claims.values()]
+      .filter((c) => c.district === district)
+      .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+    return { items: items.slice(0, limit).map(clone) };
+  }
+
   async openClaimsFor(memberNik: string, benefit: string) {
     return [...this.locks.entries()]
       .filter(([key]) => key.startsWith(`${memberNik}#${benefit}#`))
@@ -240,6 +249,26 @@ export class RecordingWorkflow implements ClaimWorkflow {
   async succeed(token: string, output: Record<string, unknown>) {
     if (this.goneTokens.has(token)) throw new TaskTokenGoneError(token);
     this.answers.push({ token, output });
+  }
+}
+
+export class InMemoryDrafts implements DraftStore {
+  readonly drafts = new Map<string, ClaimDraft>();
+  async save(draft: ClaimDraft) {
+    this.drafts.set(`${draft.username}#${draft.id}`, clone(draft));
+  }
+  async get(username: string, id: string) {
+    const draft = this.drafts.get(`${username}#${id}`);
+    return draft && clone(draft);
+  }
+  async list(username: string) {
+    return [...this.drafts.values()]
+      .filter((d) => d.username === username)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      .map(clone);
+  }
+  async remove(username: string, id: string) {
+    this.drafts.delete(`${username}#${id}`);
   }
 }
 

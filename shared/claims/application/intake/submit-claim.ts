@@ -19,6 +19,8 @@ export interface SubmitOptions {
   idempotency?: { key: string; requestHash: string };
   /** Origin for links in notifications (`https://<api host>`), passed to the workflow. */
   baseUrl: string;
+  /** A field coordinator files for the family (assisted filing): who, and the member's district from the roster. */
+  filedBy?: { username: string; district: string };
 }
 
 /** What the edge renders, the first time and on every replay. */
@@ -70,15 +72,19 @@ export const submitClaim = async (deps: SubmitDeps, submission: ClaimSubmission,
   const now = deps.now?.() ?? new Date();
   const year = Number(jakartaIso(now).slice(0, 4));
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const claim = buildClaim(submission, documents, newReference(year), now);
+    const built = buildClaim(submission, documents, newReference(year), now);
+    const claim: Claim = options.filedBy
+      ? { ...built, filedBy: { username: options.filedBy.username, role: 'coordinator' }, district: options.filedBy.district }
+      : built;
     const result = await deps.claims
       .create(
         claim,
         {
           type: 'CLAIM_SUBMITTED',
           at: claim.submittedAt,
-          actor: { kind: 'family' },
+          actor: options.filedBy ? { kind: 'staff', id: options.filedBy.username } : { kind: 'family' },
           details: {
+            ...(options.filedBy ? { role: 'coordinator' } : {}),
             channel: options.channel,
             benefit: claim.benefit,
             memberNik: maskNik(claim.member.nik),

@@ -53,6 +53,9 @@ export interface VerifyOutput {
   error?: { Error: string; Cause: string };
 }
 
+/** The member's district from the roster, kept on the claim (a coordinator's view of their districts). */
+const districtOf = (member: { district?: string } | undefined) => (member?.district ? { district: member.district } : {});
+
 /** Where a (re)started execution continues for a claim already past verification: the twin resumes this way. */
 const RESUME: Partial<Record<ClaimStatus, Next>> = {
   AWAITING_APPROVAL: 'AWAIT_DECISION',
@@ -141,6 +144,7 @@ const verifyOnce = async (deps: VerifyDeps, { reference, baseUrl }: { reference:
         decision: { outcome: 'rejected', reasonCode, reason, decidedBy: 'system', at },
         verification: { ...claim.verification, checkedAt: at, flags },
         pendingTask: undefined,
+        ...districtOf(member),
       },
       timeline: [...verifying, { status: 'REJECTED', at, note: reason }],
       audit: { type: 'CLAIM_REJECTED', at, actor: { kind: 'system' }, details: { reasonCode } },
@@ -179,6 +183,7 @@ const verifyOnce = async (deps: VerifyDeps, { reference, baseUrl }: { reference:
       set: {
         missingDocuments: missing,
         documentsDueBy: dueBy,
+        ...districtOf(member),
         verification: { checkedAt: at, memberName: member?.name, program: member?.program, flags, ...competition },
       },
       timeline: claim.status === 'NEEDS_DOCUMENTS' ? undefined : [...verifying, { status: 'NEEDS_DOCUMENTS', at }],
@@ -227,6 +232,7 @@ const verifyOnce = async (deps: VerifyDeps, { reference, baseUrl }: { reference:
     set: {
       missingDocuments: [],
       documentsDueBy: undefined,
+      ...districtOf(member),
       verification: {
         checkedAt: at,
         memberName: member!.name,
