@@ -149,4 +149,11 @@ export const demoCoverage = (members: readonly Member[], from: string, to: strin
  * The districts of the twin's demo coordinator (`coordinator`): those of the first ten demo members, so the demo and
  * the browser tests have members to file for in them, and many more outside them.
  */
-export const demoCoordinatorDistricts = (): string[] => [...new Set(demoRoster().slice(0, 10).map((m) => m.district))].sort();
+export const demoCoordinatorDistricts = (): string[] =>
+  [
+    ...new Set(
+      demoRoster()
+        .slice(0, 10)
+        .map((m) => m.district),
+    ),
+  ].sort();
