@@ -33,7 +33,9 @@ export const handler = httpHandler(
     const found = await findClaimOfClaimant(deps, { reference, nik, sourceIp: request.sourceIp });
     if (!wantsJson(request.headers)) {
       if (!found) return html(404, renderLookupPage(request.lang, { reference, nik }, { kind: 'notFound' }));
-      return html(200, renderStatusPage(found, request.lang, request.query.new === '1'), {}, uploadOrigin);
+      // The page's own links (language, refresh) carry the access that opened it, and whether updates are off.
+      const page = { access: `nik=${encodeURIComponent(nik)}`, autoOff: request.query.auto === 'off' };
+      return html(200, renderStatusPage(found, request.lang, request.query.new === '1', page), {}, uploadOrigin);
     }
     if (!found) throw new NotFoundError('No claim with this reference and claimant NIK.');
     return json(200, publicStatus(found));
