@@ -1,6 +1,7 @@
 /**
  * Builds the browser assets into TypeScript modules: `npm run build:assets`.
  * - shared/platform/web/browser/upload.ts -> shared/platform/web/assets/upload.generated.ts (UPLOAD_SCRIPT)
+ * - shared/platform/web/browser/status.ts -> shared/platform/web/assets/status.generated.ts (STATUS_SCRIPT)
  * - shared/platform/web/browser/app.css   -> shared/platform/web/assets/styles.generated.ts (STYLESHEET)
  *
  * Why a committed TS module holding the minified text, rather than a file bundled or read at run time: the same
@@ -45,6 +46,12 @@ export const buildAssets = (): Record<string, string> => ({
     'UPLOAD_SCRIPT',
     bundle('upload.ts'),
     'The document upload script of the claim form and the status page (GET /assets/upload.js).',
+  ),
+  'shared/platform/web/assets/status.generated.ts': generatedModule(
+    'status.ts',
+    'STATUS_SCRIPT',
+    bundle('status.ts'),
+    "The status page's self-refresh while the claim moves (GET /assets/status.js).",
   ),
   'shared/platform/web/assets/styles.generated.ts': generatedModule(
     'app.css',

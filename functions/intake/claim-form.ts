@@ -4,6 +4,7 @@ import { optionalEnv } from '../../shared/composition/env';
 import { jakartaDate } from '../../shared/kernel/time';
 import { httpHandler } from '../../shared/platform/http/handler';
 import { type HttpResponse, html } from '../../shared/platform/http/responses';
+import { STATUS_SCRIPT } from '../../shared/platform/web/assets/status.generated';
 import { STYLESHEET } from '../../shared/platform/web/assets/styles.generated';
 import { UPLOAD_SCRIPT } from '../../shared/platform/web/assets/upload.generated';
 
@@ -23,6 +24,7 @@ const asset = (contentType: string, body: string): HttpResponse => ({
 const ASSETS: Record<string, HttpResponse> = {
   'GET /assets/upload.js': asset('text/javascript', UPLOAD_SCRIPT),
   'GET /assets/app.css': asset('text/css', STYLESHEET),
+  'GET /assets/status.js': asset('text/javascript', STATUS_SCRIPT),
 };
 
 /** GET /: the claim form (GET /assets/* its script and stylesheet), with a fresh idempotency key so that a double tap or a resend files one claim. */

@@ -37,8 +37,10 @@ export const handler = httpHandler(
     const found = await findClaimOfClaimant(deps, { reference, nik, sourceIp: request.sourceIp });
     if (!wantsJson(request.headers)) {
       if (!found) return html(404, renderLookupPage(request.lang, { reference, nik }, { kind: 'notFound' }));
-      const actions = renderReopenActions(found, { lang: request.lang, today: jakartaDate(), appealWindowDays: WINDOW_DAYS });
-      return html(200, renderStatusPage(found, request.lang, request.query.new === '1', actions), {}, uploadOrigin);
+      // The page's own links (language, refresh) carry the access that opened it, and whether updates are off.
+      const reopen = renderReopenActions(found, { lang: request.lang, today: jakartaDate(), appealWindowDays: WINDOW_DAYS });
+      const page = { access: `nik=${encodeURIComponent(nik)}`, autoOff: request.query.auto === 'off', ...reopen };
+      return html(200, renderStatusPage(found, request.lang, request.query.new === '1', page), {}, uploadOrigin);
     }
     if (!found) throw new NotFoundError('No claim with this reference and claimant NIK.');
     return json(200, publicStatus(found));

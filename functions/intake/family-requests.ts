@@ -70,8 +70,9 @@ const renderRefused = async (
     memberName: typeof member.name === 'string' ? member.name : undefined,
     statement: typeof body.statement === 'string' ? body.statement : undefined,
   };
-  const actions = renderReopenActions(claim, { lang, today: jakartaDate(), appealWindowDays: WINDOW_DAYS, errors, form, problem, values });
-  return html(status, renderStatusPage(claim, lang, false, actions), {}, UPLOAD_ORIGIN);
+  const reopen = renderReopenActions(claim, { lang, today: jakartaDate(), appealWindowDays: WINDOW_DAYS, errors, form, problem, values });
+  const access = `nik=${encodeURIComponent(claim.claimant.nik)}`;
+  return html(status, renderStatusPage(claim, lang, false, { access, autoOff: true, ...reopen }), {}, UPLOAD_ORIGIN);
 };
 
 /**

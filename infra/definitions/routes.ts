@@ -11,6 +11,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/', function: 'claimForm' },
   { method: 'GET', path: '/assets/upload.js', function: 'claimForm' },
   { method: 'GET', path: '/assets/app.css', function: 'claimForm' },
+  { method: 'GET', path: '/assets/status.js', function: 'claimForm' },
   { method: 'POST', path: '/uploads', function: 'createUpload' },
   { method: 'POST', path: '/claims', function: 'submitClaim' },
   { method: 'GET', path: '/claims/{reference}', function: 'claimStatus' },

@@ -339,6 +339,15 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     tag: 'Pages',
     responses: { 200: { description: 'The stylesheet.', text: { mediaType: 'text/css', description: 'The stylesheet.' } } },
   },
+  'GET /assets/status.js': {
+    operationId: 'getStatusScript',
+    summary: "The status page's self-refresh",
+    description:
+      'While a claim moves, the status page asks for its own JSON now and then and reloads when the status changed. ' +
+      'Cacheable for a day.',
+    tag: 'Pages',
+    responses: { 200: { description: 'The script.', text: { mediaType: 'text/javascript', description: 'The refresh script.' } } },
+  },
   'POST /uploads': {
     operationId: 'createUpload',
     summary: 'Ask to upload one document',

@@ -127,3 +127,16 @@ export const addWorkingDays = (fromIso: string, days: number): string => {
 /** Whole seconds from `nowIso` until `deadlineIso`, rounded down; 0 in the deadline's last second, negative once past. */
 export const secondsUntil = (deadlineIso: string, nowIso: string): number =>
   Math.floor((parseInstant(deadlineIso) - parseInstant(nowIso)) / 1000);
+
+/**
+ * The working days after `fromDate` up to and including `throughDate` (both Jakarta dates, YYYY-MM-DD): how many
+ * working days a family still has before a deadline that ends on `throughDate`. The first day never counts (as in
+ * addWorkingDays), so a deadline at the end of today is 0 days away; 0 as well when `throughDate` is not after it.
+ */
+export const workingDaysAfter = (fromDate: string, throughDate: string): number => {
+  if (!isCalendarDate(fromDate) || !isCalendarDate(throughDate))
+    throw new RangeError(`Expected YYYY-MM-DD dates, got ${JSON.stringify(fromDate)} and ${JSON.stringify(throughDate)}`);
+  let count = 0;
+  for (let day = dayNumber(fromDate) + 1; day <= dayNumber(throughDate); day += 1) if (isWorkingDay(dateOf(day))) count += 1;
+  return count;
+};

@@ -34,6 +34,7 @@ const EXPECTED: Record<string, number> = {
   'GET /': 200,
   'GET /assets/upload.js': 200,
   'GET /assets/app.css': 200,
+  'GET /assets/status.js': 200,
   'POST /uploads application/json': 201,
   'POST /claims application/json': 201,
   'POST /claims application/x-www-form-urlencoded': 303,

@@ -186,6 +186,7 @@ const SPECS: Record<string, Spec> = {
   'GET /': { query: ['lang'] },
   'GET /assets/upload.js': {},
   'GET /assets/app.css': {},
+  'GET /assets/status.js': {},
   'POST /uploads': {
     json: {
       template: () => ({ type: 'DEATH_CERTIFICATE', contentType: 'application/pdf', size: 1024 }),

@@ -132,7 +132,7 @@ describe('the claim form', () => {
 
 describe('the status and lookup pages', () => {
   it('show the claim with every stored text escaped, and the upload form for missing documents', () => {
-    const page = renderStatusPage(aClaim(), 'id', true);
+    const page = renderStatusPage(aClaim(), 'id', true, { access: 'nik=3173010203800001' });
 
     expectContained(page);
     expect(page).toContain('<strong id="reference">SNT-2026-7KQ4MZ</strong>');
@@ -143,7 +143,7 @@ describe('the status and lookup pages', () => {
   });
 
   it('leave the upload form out once the claim is past verification', () => {
-    const page = renderStatusPage(aClaim({ status: 'AWAITING_APPROVAL' }), 'en', false);
+    const page = renderStatusPage(aClaim({ status: 'AWAITING_APPROVAL' }), 'en', false, { access: 'nik=3173010203800001' });
     expect(page).not.toContain('id="claim-form"');
     expect(page).not.toContain('/assets/upload.js');
     expect(page).toContain('Awaiting approval');
@@ -311,7 +311,7 @@ describe('further payments on the staff claim page', () => {
     expect(approver).not.toContain('id="decision-form-T2"');
     expectContained(approver);
     // The family sees each further payment and its status, in Bahasa Indonesia.
-    const family = renderStatusPage(claim, 'id', false);
+    const family = renderStatusPage(claim, 'id', false, { access: 'nik=3173010203800001' });
     expect(family).toContain(
       '<table id="tranches"><tr><td>santunan tidak mampu bekerja (STMB)</td><td>Rp1.000.000</td><td>Sudah dibayarkan</td></tr>',
     );

@@ -27,7 +27,14 @@ export interface ReopenFormsOptions {
  * documents form does. Nothing is rendered for a claim that is not rejected, or once an appeal was made (its state is
  * said in words instead).
  */
-export const renderReopenActions = (claim: Claim, opts: ReopenFormsOptions): SafeHtml | undefined => {
+export interface ReopenActions {
+  /** The correction form, shown before the outcome. */
+  correction?: SafeHtml;
+  /** The appeal form, or the appeal's state, shown after the outcome. */
+  actions?: SafeHtml;
+}
+
+export const renderReopenActions = (claim: Claim, opts: ReopenFormsOptions): ReopenActions => {
   const tr = translator(opts.lang);
   const en = opts.lang === 'en' ? '?lang=en' : '';
   const errors = opts.errors ?? {};
@@ -41,9 +48,11 @@ export const renderReopenActions = (claim: Claim, opts: ReopenFormsOptions): Saf
         : claim.appeal.outcome === 'refused'
           ? 'reopen.appeal.refused'
           : 'reopen.appeal.pending';
-    return html`<div class="notice" id="appeal-state"><p>${tr(key)}</p>${claim.appeal.note && html`<p class="muted">${claim.appeal.note}</p>`}</div>`;
+    return {
+      actions: html`<div class="notice" id="appeal-state"><p>${tr(key)}</p>${claim.appeal.note && html`<p class="muted">${claim.appeal.note}</p>`}</div>`,
+    };
   }
-  if (claim.status !== 'REJECTED') return undefined;
+  if (claim.status !== 'REJECTED') return {};
 
   const reason = correctableReason(claim);
   const canCorrect = reason !== undefined && correctionRefusal(claim, opts.today) === undefined;
@@ -105,8 +114,7 @@ export const renderReopenActions = (claim: Claim, opts: ReopenFormsOptions): Saf
       html`<p><button type="submit">${tr('reopen.appeal.submit')}</button></p></form></details>`,
     ]}`;
 
-  if (!correction && !appeal) return undefined;
-  return html`${[correction, appeal]}`;
+  return { ...(correction ? { correction } : {}), ...(appeal ? { actions: appeal } : {}) };
 };
 
 /** What the family reads when a correction or appeal is refused (a ConflictError's code); another code reads as "try again". */

@@ -5,6 +5,7 @@ import { wageOn } from '../../../premiums/domain/member';
 import { addWorkingDays } from '../../../reference-data/working-days';
 import { requireRole, type StaffUser } from '../../../staff/domain/roles';
 import { type Claim, inGroup, type ScholarshipChild } from '../../domain/claim';
+import { PAYOUT_DEADLINE_WORKING_DAYS } from '../../domain/rules/deadlines';
 import type { Assessment } from '../../domain/rules/injury';
 import {
   disabilityAssessed,
@@ -38,9 +39,6 @@ export interface PaymentRequest {
   schoolYear?: string;
   children?: ScholarshipChild[];
 }
-
-/** Legal payout deadlines after a complete request, in working days (domain.md: JKM 3, JKK 7), as for the first payment. */
-const DEADLINE_WORKING_DAYS = { JKM: 3, JKK: 7 } as const;
 
 type Priced = Pick<
   Tranche,
@@ -175,7 +173,7 @@ export const requestPayment = async (
         `Claim ${reference} is ${claim.status}: its first payment must be approved first.`,
       );
     const { set, ...priced } = input.kind === 'SCHOLARSHIP' ? priceScholarship(claim, input) : priceInjury(claim, input, monthlyWage);
-    const days = DEADLINE_WORKING_DAYS[claim.benefit];
+    const days = PAYOUT_DEADLINE_WORKING_DAYS[claim.benefit];
     const tranche: Tranche = {
       id: nextTrancheId(claim),
       kind: input.kind,

@@ -6,6 +6,7 @@ import { addWorkingDays, secondsUntil } from '../../../reference-data/working-da
 import { type Claim, type ClaimFlag, type ClaimStatus, inGroup, locksOf, STATUS_GROUPS } from '../../domain/claim';
 import { assessEligibility, needsSupervisor, REJECTION_REASONS, type RejectionCode } from '../../domain/eligibility';
 import { computeBenefit } from '../../domain/rules/benefits';
+import { PAYOUT_DEADLINE_WORKING_DAYS } from '../../domain/rules/deadlines';
 import { missingDocuments } from '../../domain/rules/documents';
 import type { ClaimMessages, ClaimStore, MemberLookup, Notifier, StaffEmails } from '../ports';
 
@@ -34,8 +35,6 @@ export const DEFAULT_DOCUMENTS_EXPIRY_DAYS = 60;
 /** The family is reminded of missing documents (verification runs again) at least this often. */
 const DOCUMENTS_REMINDER_SECONDS = 14 * 86_400;
 
-/** Legal payout deadlines after a complete claim, in working days (domain.md: JKM 3, JKK 7). */
-const DEADLINE_WORKING_DAYS = { JKM: 3, JKK: 7 } as const;
 /** Never wait less than an hour for a decision, whatever the calendar says. */
 const MIN_APPROVAL_SECONDS = 3600;
 
@@ -74,7 +73,7 @@ const approvalTimeout = (
   now: Date,
   policy: ApprovalPolicy,
 ): { deadline: string; escalateAt: string; timeoutSeconds: number } => {
-  const days = DEADLINE_WORKING_DAYS[claim.benefit];
+  const days = PAYOUT_DEADLINE_WORKING_DAYS[claim.benefit];
   const deadline = addWorkingDays(jakartaIso(now), days);
   // Escalate one working day before the legal deadline, so a supervisor still has a day to decide.
   const escalateAt = days > 1 ? addWorkingDays(jakartaIso(now), days - 1) : deadline;
@@ -142,7 +141,8 @@ const verifyOnce = async (deps: VerifyDeps, { reference, baseUrl }: { reference:
       at,
       set: {
         decision: { outcome: 'rejected', reasonCode, reason, decidedBy: 'system', at },
-        verification: { ...claim.verification, checkedAt: at, flags },
+        // The member's programme, when the roster has the member: the status page gives that programme's contact.
+        verification: { ...claim.verification, checkedAt: at, flags, ...(member ? { program: member.program } : {}) },
         pendingTask: undefined,
         ...districtOf(member),
       },
