@@ -35,7 +35,7 @@ const PUBLIC_BASE_URL = publicBaseUrl();
 
 const auth = staffAuth();
 const claims = claimStore();
-const deps = { claims, workflow: taskResponder(), notifier: notifier(), messages: claimMessages, staffEmails: staffEmails() };
+const deps = { claims, workflow: taskResponder(), notifier: notifier(), messages: claimMessages(), staffEmails: staffEmails() };
 const assessDeps = { ...deps, members: membersRepository(), secondApprovalAbove: workflowSettings().secondApprovalAbove };
 const paymentDeps = { ...assessDeps, workflow: claimWorkflow() };
 /** Where a browser without a session signs in (the twin's sign-in page; in AWS the Cognito hosted UI). */

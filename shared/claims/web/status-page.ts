@@ -14,7 +14,11 @@ const fmtTime = (iso: string, lang: Lang) =>
 
 export const rupiah = (amount: number) => `Rp${new Intl.NumberFormat('id-ID').format(amount)}`;
 
-export const renderStatusPage = (claim: Claim, lang: Lang, justSubmitted: boolean): string => {
+/**
+ * `access` is the credential part of the query that opened the page (`t=<token>` from a status link, or `nik=<NIK>`
+ * typed by hand), for the page's own links to the page (language switch, refresh), so they keep opening it.
+ */
+export const renderStatusPage = (claim: Claim, lang: Lang, justSubmitted: boolean, _access = ''): string => {
   const tr = translator(lang);
   const en = lang === 'en' ? '?lang=en' : '';
   const timeline = [...claim.timeline]
