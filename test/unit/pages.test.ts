@@ -108,8 +108,10 @@ describe('the claim form', () => {
 
     expect(own).toBe(
       'Sudah ada klaim yang sedang diproses atau sudah dibayar untuk peserta dan jenis santunan ini. ' +
-        'Nomor klaim: <a href="/claims/SNT-2026-7KQ4MZ?nik=3173010203800001">SNT-2026-7KQ4MZ</a>.',
+        'Nomor klaim: <a href="/status?reference=SNT-2026-7KQ4MZ">SNT-2026-7KQ4MZ</a>.',
     );
+    // The lookup form, the reference filled in: no NIK in a URL (browser history, shared phones; issue 8).
+    expect(own).not.toContain('3173010203800001');
     expect(other).toBe('A claim for this member and benefit is already open or paid. Contact staff if you think this is wrong.');
     expectContained(page);
   });
