@@ -441,8 +441,21 @@ export const en: Record<keyof typeof id, string> = {
   'email.payoutFailed.subject': '[Santunan] Transfer failed: {reference}',
   'email.workflowFailed.subject': '[Santunan] Claim workflow stopped on an error: {reference}',
   'email.reconciliation.subject': '[Santunan] Premium reconciliation {period}: {discrepancies} discrepancies',
-  'email.reconciliation.text':
-    'Premium reconciliation for {period} ({trigger}).\n\nMembers owing premiums: {members}, expected {expected}\nReceived: {paid}\nPaid {PAID}, unpaid {UNPAID}, underpaid {UNDERPAID}, overpaid {OVERPAID}, paid for inactive members {PAID_FOR_INACTIVE}, unknown NIK {UNKNOWN_MEMBER}\n\nReport: {reportUrl}\nCSV: {csvUrl}\n',
+  'email.reconciliation.intro': 'Premium reconciliation for {period} ({trigger}).',
+  'email.reconciliation.members': 'Members owing premiums',
+  'email.reconciliation.expected': 'Premiums expected',
+  'email.reconciliation.paid': 'Premiums received',
+  'email.reconciliation.report': 'Open the report',
+  'email.reconciliation.csv': 'Download the report (CSV)',
+  'email.reconciliation.trigger.schedule': 'daily schedule',
+  'email.reconciliation.trigger.shell': 'run from the shell',
+  'email.reconciliation.trigger.onDemand': 'on demand by {user}',
+  'coverageCategory.PAID': 'Paid',
+  'coverageCategory.UNPAID': 'Unpaid',
+  'coverageCategory.UNDERPAID': 'Underpaid',
+  'coverageCategory.OVERPAID': 'Overpaid',
+  'coverageCategory.PAID_FOR_INACTIVE': 'Paid for inactive members',
+  'coverageCategory.UNKNOWN_MEMBER': 'Unknown NIK',
 
   // Further payments (tranches) and the yearly scholarship reminder
   'tranche.kind.STMB': 'temporary inability to work (STMB)',

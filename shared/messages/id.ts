@@ -463,8 +463,21 @@ export const id = {
   'email.payoutFailed.subject': '[Santunan] Transfer gagal: {reference}',
   'email.workflowFailed.subject': '[Santunan] Alur klaim berhenti karena kesalahan: {reference}',
   'email.reconciliation.subject': '[Santunan] Rekonsiliasi iuran {period}: {discrepancies} selisih',
-  'email.reconciliation.text':
-    'Rekonsiliasi iuran bulan {period} ({trigger}).\n\nPeserta wajib iuran: {members}, seharusnya {expected}\nDiterima: {paid}\nLunas {PAID}, belum dibayar {UNPAID}, kurang bayar {UNDERPAID}, lebih bayar {OVERPAID}, dibayar untuk peserta tidak aktif {PAID_FOR_INACTIVE}, NIK tidak dikenal {UNKNOWN_MEMBER}\n\nLaporan: {reportUrl}\nCSV: {csvUrl}\n',
+  'email.reconciliation.intro': 'Rekonsiliasi iuran bulan {period} ({trigger}).',
+  'email.reconciliation.members': 'Peserta wajib iuran',
+  'email.reconciliation.expected': 'Iuran seharusnya',
+  'email.reconciliation.paid': 'Iuran diterima',
+  'email.reconciliation.report': 'Buka laporan',
+  'email.reconciliation.csv': 'Unduh laporan (CSV)',
+  'email.reconciliation.trigger.schedule': 'jadwal harian',
+  'email.reconciliation.trigger.shell': 'dijalankan dari shell',
+  'email.reconciliation.trigger.onDemand': 'atas permintaan {user}',
+  'coverageCategory.PAID': 'Lunas',
+  'coverageCategory.UNPAID': 'Belum dibayar',
+  'coverageCategory.UNDERPAID': 'Kurang bayar',
+  'coverageCategory.OVERPAID': 'Lebih bayar',
+  'coverageCategory.PAID_FOR_INACTIVE': 'Dibayar untuk peserta tidak aktif',
+  'coverageCategory.UNKNOWN_MEMBER': 'NIK tidak dikenal',
 
   // Further payments (tranches) and the yearly scholarship reminder
   'tranche.kind.STMB': 'santunan tidak mampu bekerja (STMB)',

@@ -13,6 +13,7 @@ import {
 import { STATUS_TOKEN_PATTERN } from '../../shared/claims/domain/status-link';
 import { claimMessagesWith } from '../../shared/claims/web/notifications';
 import { SMS_MAX_LENGTH } from '../../shared/claims/web/templates/sms';
+import { reconciliationEmail } from '../../shared/premiums/web/reconciliation-email';
 
 /**
  * Every email and SMS a claim sends, rendered from its template with the longest realistic values (issue 8,
@@ -238,5 +239,32 @@ describe('SMS', () => {
       expect([name, statusUrl.test(text)]).toEqual([name, true]);
       expect([name, text.includes(CLAIMANT_NIK) || text.includes(ACCOUNT) || /\{\w+\}/.test(text)]).toEqual([name, false]);
     }
+  });
+});
+
+describe("finance's reconciliation summary", () => {
+  it('is HTML with a text part, the month and the trigger in words, counts by category in words, and both report links', () => {
+    const message = reconciliationEmail({
+      period: '2026-10',
+      trigger: 'on demand by finance',
+      summary: {
+        expected: { members: 46_282, amount: 777_537_600 },
+        paid: { amount: 775_000_000 },
+        counts: { PAID: 46_000, UNPAID: 200, UNDERPAID: 50, OVERPAID: 20, PAID_FOR_INACTIVE: 10, UNKNOWN_MEMBER: 2 },
+      },
+      discrepancies: 282,
+      baseUrl: BASE,
+    });
+    expect(message.subject).toBe('[Santunan] Rekonsiliasi iuran Oktober 2026: 282 selisih');
+    expect(message.text).toContain('Rekonsiliasi iuran bulan Oktober 2026 (atas permintaan finance).');
+    expect(message.text).toContain('Iuran seharusnya: Rp777.537.600');
+    expect(message.text).toContain('Kurang bayar: 50');
+    expect(message.text).toContain(`\n${BASE}/staff/reconciliations/2026-10\n`);
+    expect(message.html).toContain(`href="${BASE}/staff/reconciliations/2026-10?format=csv"`);
+    const words = wordsOf(withoutUrls(`${message.subject}\n${message.text}`));
+    expect(
+      ['PAID', 'UNPAID', 'UNDERPAID', 'OVERPAID', 'PAID_FOR_INACTIVE', 'UNKNOWN_MEMBER', 'schedule'].filter((c) => words.has(c)),
+    ).toEqual([]);
+    expect(withoutUrls(message.text)).not.toMatch(/\d{4}-\d{2}/);
   });
 });
