@@ -410,6 +410,10 @@ export const en: Record<keyof typeof id, string> = {
   'sms.tranchePaid': 'Santunan {reference} payment {tranche}: {amount} transferred. {url}',
   'sms.scholarshipReminder': 'Santunan {reference}: scholarship {schoolYear}, send proof of schooling. {url}',
   'sms.linksRevoked': 'Santunan {reference}: old links no longer work. New link: {url}',
+  'staff.claim.revokeLinks': "Revoke the family's status links",
+  'staff.claim.revokeLinksHelp':
+    'Every status link sent to the family (email and SMS) stops working, and the family gets a new one at the contacts on the claim. Use it when the family lost their phone or a message was forwarded to someone else.',
+  'staff.claim.sendRevoke': 'Revoke the links',
   'email.staff.open': 'Open the claim',
   'email.staff.footer': 'Sent automatically by Santunan to staff. Opening the link changes nothing: decisions are taken on the claim page.',
   'email.staff.claim': 'Claim',

@@ -430,6 +430,10 @@ export const id = {
   'sms.tranchePaid': 'Santunan {reference} tahap {tranche}: {amount} sudah ditransfer. {url}',
   'sms.scholarshipReminder': 'Santunan {reference}: beasiswa {schoolYear}, kirim bukti sekolah. {url}',
   'sms.linksRevoked': 'Santunan {reference}: tautan lama tidak berlaku. Tautan baru: {url}',
+  'staff.claim.revokeLinks': 'Cabut tautan status keluarga',
+  'staff.claim.revokeLinksHelp':
+    'Semua tautan status yang sudah dikirim ke keluarga (email dan SMS) tidak berlaku lagi, dan keluarga menerima tautan baru di kontak yang tercatat. Pakai bila ponsel keluarga hilang atau pesan diteruskan ke orang lain.',
+  'staff.claim.sendRevoke': 'Cabut tautan',
   'email.staff.open': 'Buka klaim',
   'email.staff.footer':
     'Pesan ini dikirim otomatis oleh Santunan kepada petugas. Membuka tautan tidak mengubah apa pun: keputusan diambil di halaman klaim.',
