@@ -90,6 +90,22 @@ export class SantunanStack extends Stack {
         reason: 'The bank issues this key; it is rotated with the bank by hand (put-secret-value), there is no rotation Lambda to write.',
       });
 
+    // The keys that sign the family's status links (emails and SMS carry a signed token, not the NIK): generated at
+    // deploy, so nobody types or sees them. Rotation is by hand: put a new key first and keep the old one after it
+    // (the secret holds keys newest first) until the links signed with the old one have expired (docs/operations.md).
+    const statusLinkKey = new secretsmanager.Secret(this, 'StatusLinkKey', {
+      description: 'Santunan: the keys that sign status links in family emails and SMS (newest first, whitespace-separated)',
+      encryptionKey: dataKey,
+      removalPolicy: RemovalPolicy.RETAIN,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+    });
+    for (const id of ['AwsSolutions-SMG4', 'NIST.800.53.R5-SecretsManagerRotationEnabled'])
+      Validations.of(statusLinkKey).acknowledge({
+        id,
+        reason:
+          'Rotating the key at once would break every link already sent to families; it is rotated by hand, the new key first and the old one kept until its links expire (docs/operations.md).',
+      });
+
     // Every table in TABLES, including those no function uses yet (Members: the roster for seeding and imports).
     this.tables = new DataTables(this, 'Tables', { definitions: TABLES, encryptionKey: dataKey });
     this.documents = new DocumentsBucket(this, 'DocumentsBucket', { encryptionKey: dataKey });
@@ -116,6 +132,7 @@ export class SantunanStack extends Stack {
       if (definition.notifies && props.smsGatewayUrl) fn.function.addEnvironment(ENV.smsGatewayUrl, props.smsGatewayUrl);
       if (definition.staffAuth && props.staffLoginUrl) fn.function.addEnvironment(ENV.staffLoginUrl, props.staffLoginUrl);
       if (definition.bank) fn.bindBank(props.bankApiUrl ?? 'https://disbursement.example.invalid', bankApiKey);
+      if (definition.statusLinks) fn.bindStatusLinks(statusLinkKey);
       if (definition.staffAuth) fn.bindStaffAuth(this.staff.issuer, this.staff.client.userPoolClientId);
       return fn;
     };

@@ -7,7 +7,13 @@ import { claimMessages, notifier } from '../../shared/composition/notifications'
 import { staffEmails } from '../../shared/composition/settings';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
 
-const deps = { claims: claimStore(), workflow: taskResponder(), notifier: notifier(), messages: claimMessages, staffEmails: staffEmails() };
+const deps = {
+  claims: claimStore(),
+  workflow: taskResponder(),
+  notifier: notifier(),
+  messages: claimMessages(),
+  staffEmails: staffEmails(),
+};
 const input = z.object({
   reference: z.string(),
   baseUrl: z.string(),

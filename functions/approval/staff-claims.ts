@@ -2,6 +2,7 @@ import { assessClaim } from '../../shared/claims/application/approval/assess';
 import { closeClaim } from '../../shared/claims/application/approval/close-claim';
 import { decide } from '../../shared/claims/application/approval/decide';
 import { APPEAL_ROLES, decideAppeal } from '../../shared/claims/application/approval/decide-appeal';
+import { REVOKE_LINK_ROLES, revokeStatusLinks } from '../../shared/claims/application/approval/revoke-links';
 import { claimForStaff, claimQueue } from '../../shared/claims/application/approval/staff-views';
 import { retryPayout } from '../../shared/claims/application/payout/retry-payout';
 import { decideTranche } from '../../shared/claims/application/tranches/decide-tranche';
@@ -13,6 +14,7 @@ import { isFurtherTranche } from '../../shared/claims/domain/tranche';
 import { assessmentSchema } from '../../shared/claims/schemas/assessment';
 import { closeRequestSchema } from '../../shared/claims/schemas/close';
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
+import { revokeLinksRequestSchema } from '../../shared/claims/schemas/links';
 import { paymentRequestSchema, payoutRetryRequestSchema } from '../../shared/claims/schemas/payment';
 import { appealDecisionRequestSchema } from '../../shared/claims/schemas/reopen';
 import { assessmentFromForm } from '../../shared/claims/web/assessment-form';
@@ -37,7 +39,7 @@ const PUBLIC_BASE_URL = publicBaseUrl();
 
 const auth = staffAuth();
 const claims = claimStore();
-const deps = { claims, workflow: taskResponder(), notifier: notifier(), messages: claimMessages, staffEmails: staffEmails() };
+const deps = { claims, workflow: taskResponder(), notifier: notifier(), messages: claimMessages(), staffEmails: staffEmails() };
 const assessDeps = { ...deps, members: membersRepository(), secondApprovalAbove: workflowSettings().secondApprovalAbove };
 const paymentDeps = { ...assessDeps, workflow: claimWorkflow() };
 /** An upheld appeal starts verification again (its own execution), as a further payment starts its own. */
@@ -67,7 +69,7 @@ const claimPage = async (reference: string, request: HttpRequest, user: StaffUse
 
 /**
  * Staff routes: the claim queue, one claim (JSON, or the HTML page staff open from the email link), the decision,
- * closing a claim, the assessment, further payments and the payout retry. Every request is authenticated by the same token check; a GET never changes state.
+ * closing a claim, the assessment, further payments, the payout retry and revoking the family's status links. Every request is authenticated by the same token check; a GET never changes state.
  */
 export const handler = httpHandler(
   async (request) => {
@@ -164,6 +166,13 @@ export const handler = httpHandler(
         const claim = await retryPayout(deps, reference, user);
         if (fromForm) return redirect(`/staff/claims/${reference}`);
         return json(200, { status: claim.status });
+      }
+      case 'POST /staff/claims/{reference}/links/revoke': {
+        requireRole(user, [...REVOKE_LINK_ROLES]);
+        const input = validate(revokeLinksRequestSchema, request.body ?? {});
+        const revoked = await revokeStatusLinks(deps, reference, user, { note: input.note || undefined }, baseUrlOf(request));
+        if (fromForm) return redirect(`/staff/claims/${reference}`);
+        return json(200, revoked);
       }
       default:
         throw new NotFoundError();

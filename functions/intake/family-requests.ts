@@ -25,7 +25,7 @@ const deps = {
   attempts: lookupAttempts(),
   workflow: claimWorkflow(),
   notifier: notifier(),
-  messages: claimMessages,
+  messages: claimMessages(),
   staffEmails: staffEmails(),
   appealWindowDays: WINDOW_DAYS,
 };

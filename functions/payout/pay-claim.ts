@@ -9,7 +9,7 @@ import { MetricUnit, metrics } from '../../shared/platform/observability';
 
 export { ClaimNotPayableError } from '../../shared/claims/application/payout/pay-claim';
 
-const deps = { claims: claimStore(), bank: disbursement(), notifier: notifier(), messages: claimMessages };
+const deps = { claims: claimStore(), bank: disbursement(), notifier: notifier(), messages: claimMessages() };
 const input = z.object({ reference: z.string(), baseUrl: z.string(), tranche: z.optional(z.string()) });
 
 /** Pays an approved claim (or tranche) once (see the use cases); bank errors propagate by name to the state machine's Retry/Catch. */

@@ -6,7 +6,7 @@ import { publicBaseUrl } from '../../shared/composition/settings';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
 import { MetricUnit, metrics } from '../../shared/platform/observability';
 
-const deps = { claims: claimStore(), notifier: notifier(), messages: claimMessages };
+const deps = { claims: claimStore(), notifier: notifier(), messages: claimMessages() };
 /** Links to the family's status page: the API's URL (the stack sets PUBLIC_BASE_URL; the twin sets its own). */
 const baseUrl = publicBaseUrl();
 

@@ -21,8 +21,15 @@ import {
 } from '../../shared/premiums/application/reconciliation-steps';
 import { COVERAGE_CATEGORIES } from '../../shared/premiums/domain/member';
 import { MAX_SHARDS } from '../../shared/premiums/domain/shards';
+import { reconciliationEmail } from '../../shared/premiums/web/reconciliation-email';
 
-const deps = { members: membersRepository(), premiums: premiumsRepository(), notifier: notifier(), financeEmails: staffEmails().finance };
+const deps = {
+  members: membersRepository(),
+  premiums: premiumsRepository(),
+  notifier: notifier(),
+  financeEmails: staffEmails().finance,
+  summaryEmail: reconciliationEmail,
+};
 const runs = reconciliationRuns();
 const jobs = importJobs();
 // Reads uploaded import files only (the premium jobs function never signs uploads).

@@ -14,7 +14,7 @@ const deps = {
   claims: claimStore(),
   members: membersRepository(),
   notifier: notifier(),
-  messages: claimMessages,
+  messages: claimMessages(),
   policy: settings,
   staffEmails: settings.staffEmails,
 };

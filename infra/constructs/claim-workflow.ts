@@ -107,14 +107,14 @@ export class ClaimWorkflow extends Construct {
 
     const awaitDocuments = new tasks.LambdaInvoke(this, 'AwaitDocuments', {
       comment:
-        'Waits until the family has sent every missing document; re-verifies (and reminds them) every 14 days, or at the expiry date if sooner.',
+        'Waits until the family has sent every missing document; re-verifies (and reminds them) 3 and 7 days after the claim started waiting, then every 14, or at the expiry date if sooner.',
       // Our own Retry covers Lambda's transient errors, with full jitter (the default retry has none).
       retryOnServiceExceptions: false,
       lambdaFunction: f.awaitDocuments,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: withToken(),
       resultPath: sfn.JsonPath.DISCARD,
-      // Verify computes it: the next reminder (14 days) or the claim's documentsDueBy, whichever comes first; the
+      // Verify computes it: the next reminder (3, 7, 21, 35... days) or the claim's documentsDueBy, whichever comes first; the
       // Verify that follows the timeout reminds the family, or closes the claim as DOCUMENTS_EXPIRED.
       taskTimeout: sfn.Timeout.at('$.documentsTimeoutSeconds'),
     })

@@ -236,6 +236,13 @@ export class SantunanFunction extends Construct {
     return this;
   }
 
+  /** The keys of the family's status links: a Secrets Manager secret only the functions that sign or check links may read. */
+  bindStatusLinks(key: secretsmanager.ISecret): this {
+    this.function.addEnvironment(ENV.statusLinkKeySecret, key.secretArn);
+    key.grantRead(this.function);
+    return this;
+  }
+
   /** Staff token verification: the user pool's issuer, its JWKS and the app client. */
   bindStaffAuth(issuer: string, clientId: string): this {
     this.function.addEnvironment(ENV.authIssuer, issuer);

@@ -21,6 +21,11 @@ export interface FunctionDefinition {
   /** Calls the disbursement service (BANK_API_URL and its key). */
   bank?: boolean;
   /**
+   * Signs or checks the family's status links (STATUS_LINK_KEY_SECRET, readable by these functions only): every function
+   * that builds claim messages (they link to the status page), and the status page.
+   */
+  statusLinks?: boolean;
+  /**
    * Counts wrong claimant NIKs per reference in the claims table (docs/architecture.md, "Rate limits"): a function
    * that only reads that table may still update its `LOOKUP#` items. Functions with read-write access need nothing more.
    */
@@ -70,6 +75,7 @@ export const FUNCTIONS = {
     entry: 'functions/intake/claim-status.ts',
     description: 'GET /claims/{reference} status',
     tables: [{ table: CLAIMS_TABLE, access: 'read' }],
+    statusLinks: true,
     lookupCounters: true,
   },
   addDocuments: {
@@ -86,14 +92,16 @@ export const FUNCTIONS = {
     documents: { access: 'read', prefix: 'uploads/' },
     // `start`: a corrected claim is verified again in its own execution, `<reference>-R1`.
     workflow: ['start'],
-    // The supervisors are told of an appeal, the family that it was received.
+    // The supervisors are told of an appeal, the family that it was received (with a status link).
     notifies: true,
+    statusLinks: true,
   },
   benefitEstimate: { entry: 'functions/intake/benefit-estimate.ts', description: 'POST /benefits/estimate', tables: [] },
   staffApi: {
     entry: 'functions/approval/staff-claims.ts',
     description: 'Staff claim queue, claim page, assessment, further payments, decision, payout retry',
     tables: [claimsRW, { table: MEMBERS_TABLE, access: 'read' }],
+    statusLinks: true,
     // `start`: a further payment (tranche) runs in its own execution, `<reference>-T2`.
     workflow: ['start', 'respond'],
     notifies: true,
@@ -103,6 +111,7 @@ export const FUNCTIONS = {
     entry: 'functions/verification/verify-claim.ts',
     description: 'Workflow: eligibility, coverage, documents, benefit',
     tables: [claimsRW, { table: MEMBERS_TABLE, access: 'read' }],
+    statusLinks: true,
     notifies: true,
     workflowTask: true,
   },
@@ -117,6 +126,7 @@ export const FUNCTIONS = {
     entry: 'functions/approval/await-decision.ts',
     description: 'Workflow: ask staff for a decision',
     tables: [claimsRW],
+    statusLinks: true,
     workflow: ['respond'],
     notifies: true,
     workflowTask: true,
@@ -126,6 +136,7 @@ export const FUNCTIONS = {
     entry: 'functions/payout/pay-claim.ts',
     description: 'Workflow: pay the heir once',
     tables: [claimsRW],
+    statusLinks: true,
     notifies: true,
     bank: true,
     workflowTask: true,
@@ -135,6 +146,7 @@ export const FUNCTIONS = {
     entry: 'functions/payout/await-payout-retry.ts',
     description: 'Workflow: payout failed, wait for finance',
     tables: [claimsRW],
+    statusLinks: true,
     notifies: true,
     workflowTask: true,
   },
@@ -186,6 +198,7 @@ export const FUNCTIONS = {
     entry: 'functions/payout/remind-scholarships.ts',
     description: 'Yearly: remind families to send proof of schooling for the scholarship',
     tables: [claimsRW],
+    statusLinks: true,
     notifies: true,
     timeoutSeconds: 300,
     scheduled: true,
@@ -194,6 +207,7 @@ export const FUNCTIONS = {
     entry: 'functions/verification/handle-failure.ts',
     description: 'Workflow: record an unexpected failure',
     tables: [claimsRW],
+    statusLinks: true,
     notifies: true,
     workflowTask: true,
   },

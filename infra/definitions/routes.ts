@@ -28,6 +28,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/staff/claims/{reference}/assessment', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/payments', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/payout-retry', function: 'staffApi' },
+  { method: 'POST', path: '/staff/claims/{reference}/links/revoke', function: 'staffApi' },
   { method: 'POST', path: '/staff/members/import', function: 'staffRoster' },
   { method: 'GET', path: '/staff/members/{nik}', function: 'staffPremiumViews' },
   { method: 'POST', path: '/staff/premiums/payments', function: 'staffPayments' },

@@ -7,7 +7,9 @@
  * SANTUNAN_TEST_DYNAMODB_PORT and SANTUNAN_TEST_DYNAMODB_ON_DISK=true (DynamoDB Local on a fixed port with its tables
  * in the data directory, so the twin can be killed and started again on the same data), SANTUNAN_TEST_RETRY_MS (the
  * workflow's retry pause), SANTUNAN_TEST_BANK_TIMEOUT_MS and SANTUNAN_TEST_BANK_HOLD_MS (the payout's bank timeout
- * and how long the sandbox bank holds a request it was told to time out; 500 and 1500 ms unless set) and
+ * and how long the sandbox bank holds a request it was told to time out; 500 and 1500 ms unless set),
+ * SANTUNAN_TEST_DOCUMENTS_REMINDER_DAYS and SANTUNAN_TEST_DOCUMENTS_EXPIRY_DAYS (days as fractions, to see reminders in
+ * seconds) and
  * SANTUNAN_TEST_CONTROL=stdin, which reads `dynamodb stop` and `dynamodb start` lines
  * from stdin to stop DynamoDB Local under a running twin and start it again (answered `DYNAMODB_STOPPED`,
  * `DYNAMODB_STARTED`).
@@ -33,6 +35,9 @@ const twin = await startTwin({
   environment: {
     BANK_TIMEOUT_MS: process.env.SANTUNAN_TEST_BANK_TIMEOUT_MS ?? '500',
     APPROVAL_TIMEOUT_SECONDS: process.env.TEST_APPROVAL_TIMEOUT_SECONDS ?? '',
+    // The workflow test of document reminders shortens days to seconds (test/workflow/document-reminders.test.ts).
+    DOCUMENTS_REMINDER_DAYS: process.env.SANTUNAN_TEST_DOCUMENTS_REMINDER_DAYS ?? '',
+    DOCUMENTS_EXPIRY_DAYS: process.env.SANTUNAN_TEST_DOCUMENTS_EXPIRY_DAYS ?? '',
   },
 });
 /** DynamoDB Local as started again by a `dynamodb start` command (the twin stops only the one it started). */

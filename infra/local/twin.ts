@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -67,6 +68,18 @@ export const LOCAL_BUCKET = `${LOCAL_PREFIX}-documents`;
 export const SANDBOX_BANK_KEY = 'sandbox-bank-key';
 /** The twin's secret holding the sandbox bank's key, as the stack's secret holds the real one. */
 export const LOCAL_BANK_KEY_SECRET = `${LOCAL_PREFIX}/bank-api-key`;
+/** The twin's secret holding the key that signs status links, as the stack's `StatusLinkKey` secret holds AWS's. */
+export const LOCAL_STATUS_LINK_KEY_SECRET = `${LOCAL_PREFIX}/status-link-key`;
+
+/**
+ * The twin's status link key: made once per data directory and kept there, so links sent before a restart still
+ * open their page after it (as in AWS, where the secret outlives deployments).
+ */
+const localStatusLinkKey = (dataDir: string): string => {
+  const file = join(dataDir, 'status-link-key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+};
 
 export interface TwinEndpoints {
   dynamodb: string;
@@ -108,6 +121,7 @@ export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => {
           [ENV.smsGatewayUrl]: `${e.sandbox}/sms/messages`,
         }
       : {}),
+    ...(e.secrets ? { [ENV.statusLinkKeySecret]: LOCAL_STATUS_LINK_KEY_SECRET } : {}),
     ...(e.auth
       ? {
           [ENV.authIssuer]: e.auth.issuer,
@@ -220,7 +234,10 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
     stops.push(sfn.stop);
     const lambda = await startLambdaEndpoint((fn, payload) => invokeFunction(fn, payload, 900_000));
     stops.push(lambda.stop);
-    const secrets = await startSecretsEndpoint({ [LOCAL_BANK_KEY_SECRET]: SANDBOX_BANK_KEY });
+    const secrets = await startSecretsEndpoint({
+      [LOCAL_BANK_KEY_SECRET]: SANDBOX_BANK_KEY,
+      [LOCAL_STATUS_LINK_KEY_SECRET]: localStatusLinkKey(dataDir),
+    });
     stops.push(secrets.stop);
 
     const env = {

@@ -9,6 +9,7 @@ import { closeRequestSchema, closeResultSchema } from '../../shared/claims/schem
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
 import { addDocumentsRequestSchema } from '../../shared/claims/schemas/documents';
 import { benefitEstimateRequestSchema } from '../../shared/claims/schemas/estimate';
+import { revokeLinksRequestSchema, revokeLinksResultSchema } from '../../shared/claims/schemas/links';
 import { paymentRequestSchema, payoutRetryRequestSchema } from '../../shared/claims/schemas/payment';
 import {
   appealDecisionRequestSchema,
@@ -65,6 +66,7 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'BenefitEstimateRequest', schema: benefitEstimateRequestSchema, io: 'input' },
   { name: 'DecisionRequest', schema: decisionRequestSchema, io: 'input' },
   { name: 'CloseRequest', schema: closeRequestSchema, io: 'input' },
+  { name: 'RevokeLinksRequest', schema: revokeLinksRequestSchema, io: 'input' },
   { name: 'CorrectionRequest', schema: correctionRequestSchema, io: 'input' },
   { name: 'AppealRequest', schema: appealRequestSchema, io: 'input' },
   { name: 'AppealDecisionRequest', schema: appealDecisionRequestSchema, io: 'input' },
@@ -87,6 +89,7 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'StaffClaim', schema: staffClaimSchema, io: 'output' },
   { name: 'DecisionResult', schema: decisionResultSchema, io: 'output' },
   { name: 'CloseResult', schema: closeResultSchema, io: 'output' },
+  { name: 'RevokeLinksResult', schema: revokeLinksResultSchema, io: 'output' },
   { name: 'ReopenResult', schema: reopenResultSchema, io: 'output' },
   { name: 'AssessmentResult', schema: assessmentResultSchema, io: 'output' },
   { name: 'TrancheCreated', schema: trancheCreatedSchema, io: 'output' },
@@ -443,18 +446,28 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     operationId: 'getClaimStatus',
     summary: "A claim's status",
     description:
-      'JSON when `Accept: application/json` comes before any `text/html`, else the status page. 404 both when the reference ' +
-      "is unknown and when the NIK is not the claimant's, so references cannot be probed; too many of either on one " +
-      'reference is a 429 until its window ends.',
+      'JSON when `Accept: application/json` comes before any `text/html`, else the status page. The caller proves the claim is ' +
+      "theirs with the claimant's NIK typed by hand (`nik`), or with the token of a status link from an email or SMS (`t`, " +
+      "which then wins: links carry no NIK). 404 alike when the reference is unknown, the NIK is not the claimant's, or the " +
+      'token is wrong, expired or revoked, so references cannot be probed; too many of any of them on one reference is a 429 ' +
+      'until its window ends.',
     tag: 'Claims',
     parameters: [
       {
         name: 'nik',
         in: 'query',
-        required: true,
-        description: `The claimant's NIK, ${NIK_HELP}.`,
+        description: `The claimant's NIK, ${NIK_HELP}. Required unless \`t\` is given.`,
         schema: { type: 'string' },
         example: '3173010203800001',
+      },
+      {
+        name: 't',
+        in: 'query',
+        description:
+          'The token of a status link (about 19 characters, base 36 expiry day then 16 base64url characters): signed for this ' +
+          'claim and for viewing only, valid for `STATUS_LINK_TTL_DAYS` (90 by default), revoked with ' +
+          '`POST /staff/claims/{reference}/links/revoke`. Instead of `nik`.',
+        schema: { type: 'string', pattern: '^[0-9a-z]{1,6}[A-Za-z0-9_-]{16}$' },
       },
       lang,
     ],
@@ -1040,6 +1053,46 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       409: {
         description: '`NOT_APPEALED`: no appeal waits. `CLAIM_STATE_CHANGED`: it changed meanwhile.',
         json: { errors: ['NOT_APPEALED', 'CLAIM_STATE_CHANGED'] },
+        html: 'An error page (form posts).',
+      },
+      413: { description: 'The body is over 8 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] }, html: 'An error page (form posts).' },
+    },
+  },
+  'POST /staff/claims/{reference}/links/revoke': {
+    operationId: 'revokeStatusLinks',
+    summary: "Revoke a claim's status links",
+    description:
+      'A supervisor makes every status link sent for the claim (emails and SMS: `/claims/{reference}?t=…`) stop working at once, ' +
+      "e.g. when the family's phone was lost or a message was forwarded (an extension of api.md). The claim's link version goes up; " +
+      'nothing else of the claim changes, in any status. The family gets a new link by email and SMS to the contacts they gave; ' +
+      "the claimant's NIK typed on the lookup page keeps working. The audit trail records `STATUS_LINKS_REVOKED` with who and the note.",
+    tag: 'Staff claims',
+    roles: ['supervisor'],
+    body: {
+      required: true,
+      maxBytes: 8 * 1024,
+      json: {
+        schema: revokeLinksRequestSchema,
+        examples: {
+          lostPhone: { summary: "The family's phone was lost", value: { note: 'Ponsel keluarga hilang; tautan lama dicabut.' } },
+        },
+      },
+      form: {
+        schema: revokeLinksRequestSchema,
+        description: 'The revoke form on the claim page.',
+        examples: { lostPhone: { summary: 'From the claim page', value: { note: 'Ponsel keluarga hilang.' } } },
+      },
+    },
+    responses: {
+      200: { description: 'Revoked; the new link was sent where the family can be reached.', json: revokeLinksResultSchema },
+      303: { description: 'Revoked from the claim page: back to it.', location: '`/staff/claims/{reference}`' },
+      400: { ...invalid('A `note` over 500 characters.'), html: 'An error page (form posts).' },
+      401: { description: 'No valid access token.', json: { errors: ['UNAUTHORIZED'] }, html: 'An error page (form posts).' },
+      403: { description: 'Only supervisors revoke links.', json: { errors: ['FORBIDDEN'] }, html: 'An error page (form posts).' },
+      404: { ...notFound('No claim with this reference.'), html: 'An error page (form posts).' },
+      409: {
+        description: '`CLAIM_STATE_CHANGED`, `CONFLICT`: the claim changed meanwhile; retry.',
+        json: { errors: ['CLAIM_STATE_CHANGED', 'CONFLICT'] },
         html: 'An error page (form posts).',
       },
       413: { description: 'The body is over 8 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] }, html: 'An error page (form posts).' },

@@ -24,6 +24,12 @@ export const ENV = {
   /** The Secrets Manager secret (ARN or name) holding the bank's API key; read once per cold start. */
   bankApiKeySecret: 'BANK_API_KEY_SECRET',
   bankTimeoutMs: 'BANK_TIMEOUT_MS',
+  /** The Secrets Manager secret (ARN or name) holding the keys that sign status links (domain/status-link.ts). */
+  statusLinkKeySecret: 'STATUS_LINK_KEY_SECRET',
+  /** Days a status link in an email or SMS stays valid (default 90). */
+  statusLinkTtlDays: 'STATUS_LINK_TTL_DAYS',
+  /** Days after a claim starts waiting for documents that the family is reminded (default `3,7,21`; the last gap repeats). */
+  documentsReminderDays: 'DOCUMENTS_REMINDER_DAYS',
   authIssuer: 'AUTH_ISSUER',
   authJwksUrl: 'AUTH_JWKS_URL',
   authClientId: 'AUTH_CLIENT_ID',

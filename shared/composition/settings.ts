@@ -29,7 +29,19 @@ export const workflowSettings = () => ({
   approvalTimeoutOverride: process.env[ENV.approvalTimeoutSeconds] ? Number(process.env[ENV.approvalTimeoutSeconds]) : undefined,
   /** Days a claim waits for missing documents before it closes as DOCUMENTS_EXPIRED (default 60). */
   documentsExpiryDays: positiveNumber(ENV.documentsExpiryDays, 60),
+  /** Days after a claim starts waiting for documents that the family is reminded (default 3, 7, 21; the last gap repeats). */
+  documentsReminderDays: reminderDays(ENV.documentsReminderDays),
 });
+
+/** `3,7,21`: ascending positive numbers of days; a typo fails the cold start instead of never reminding anyone. */
+function reminderDays(name: string): number[] | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const days = raw.split(',').map((d) => Number(d.trim()));
+  if (days.some((d, i) => !Number.isFinite(d) || d <= 0 || (i > 0 && d <= days[i - 1]!)))
+    throw new Error(`${name} must be ascending positive numbers of days separated by commas, not "${raw}"`);
+  return days;
+}
 
 /** A setting that must be a positive number: a typo fails the cold start instead of silently closing claims. */
 const positiveNumber = (name: string, fallback: number): number => {

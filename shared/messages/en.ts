@@ -392,6 +392,22 @@ export const en: Record<keyof typeof id, string> = {
   'coordinator.formIntro':
     "You fill in this form on behalf of the family. Enter the claimant's (heir's) details and the family's phone, not yours: the family gets the messages and the benefit.",
   'coordinator.back': 'Back to the list of claims',
+  'email.appealReceived.body': 'We have received your appeal for claim {reference}. A supervisor will review it and we will let you know.',
+  'email.appealUpheld.body':
+    'Your appeal for claim {reference} was upheld. Your claim is being checked again; we will let you know at every step.',
+  'email.appealRefused.body': 'We are sorry: your appeal for claim {reference} could not be accepted, so the earlier decision stands.',
+  'email.appealRefused.note': "The supervisor's note: {note}",
+  'email.appealFiled.body':
+    'The family appealed against the rejection of claim {reference}. Only a supervisor who did not take the earlier decision can decide it.',
+  'email.appealFiled.against': 'Decision appealed against',
+  'email.appealFiled.statement': 'Why they appeal',
+  'email.rejected.correctable':
+    "There is something you can correct yourself, such as one wrong digit of the member's NIK or a document that has not arrived. Open the claim status page to correct it; your claim is checked again under the same claim number.",
+  'email.rejected.appeal': 'If you think this decision is wrong, you can appeal from the claim status page.',
+  'sms.rejectedCorrectable': 'Santunan {reference}: some details need correcting. Correct them at: {url}',
+  'sms.appealReceived': 'Santunan {reference}: appeal received, a supervisor is reviewing it. {url}',
+  'sms.appealUpheld': 'Santunan {reference}: appeal upheld, the claim is checked again. {url}',
+  'sms.appealRefused': 'Santunan {reference}: appeal not accepted. Details: {url}',
   'reopen.correct.title': 'Something can be corrected',
   'reopen.correct.member':
     "The member details you entered do not match the list of members yet. Often just one digit of the NIK is wrong. Check the member's NIK and name on their ID card or family card, correct them below and send. Your claim is checked again under the same claim number.",
@@ -428,20 +444,9 @@ export const en: Record<keyof typeof id, string> = {
   'staff.appeal.note': 'Note for the family',
   'staff.appeal.submit': 'Save the appeal decision',
   'email.appealReceived.subject': 'Claim {reference}: appeal received',
-  'email.appealReceived.text':
-    'Dear {name},\n\nWe have received your appeal for claim {reference}. A supervisor will review it and we will let you know.\nStatus: {statusUrl}',
   'email.appealUpheld.subject': 'Claim {reference}: appeal upheld, the claim is checked again',
-  'email.appealUpheld.text':
-    'Dear {name},\n\nYour appeal for claim {reference} was upheld. Your claim is being checked again; we will let you know at every step.\nStatus: {statusUrl}',
   'email.appealRefused.subject': 'Claim {reference}: appeal not accepted',
-  'email.appealRefused.text':
-    "Dear {name},\n\nWe are sorry: your appeal for claim {reference} could not be accepted, so the earlier decision stands.\nThe supervisor's note: {note}\nStatus: {statusUrl}",
   'email.appealFiled.subject': "A family's appeal for claim {reference} awaits a supervisor's decision",
-  'email.appealFiled.text':
-    'The family appealed against the rejection of claim {reference} ({reason}).\nTheir statement: {statement}\nDecide at: {claimUrl}',
-  'sms.appealReceived': 'Santunan: the appeal for claim {reference} was received and a supervisor is reviewing it.',
-  'sms.appealUpheld': 'Santunan: the appeal for claim {reference} was upheld. The claim is checked again.',
-  'sms.appealRefused': 'Santunan: the appeal for claim {reference} was not accepted. Details are in the email/on the claim status page.',
 
   'flag.NAME_MISMATCH': "The member's name on the claim does not match the roster. Check the ID and family cards before approving.",
   'flag.SPONSOR_ARREARS':
@@ -507,45 +512,108 @@ export const en: Record<keyof typeof id, string> = {
   'staff.login.submit': 'Sign in',
   'staff.login.hint': 'Local users: {users}; password {password}.',
 
-  'email.family.footer':
-    'This message was sent automatically by Santunan. Do not share your claim number or NIK with people you do not know.',
   'email.needsDocuments.subject': 'Claim {reference}: documents still needed',
-  'email.needsDocuments.text':
-    'Dear {name},\n\nWe have received claim {reference}, but these documents are still needed:\n{documents}\n\nSend them from the claim status page: {statusUrl}\n\nIf we have not received them by {dueBy}, this claim is closed. You can still file a new claim with every document.',
   'email.awaitingApproval.subject': 'Claim {reference}: complete, awaiting approval',
-  'email.awaitingApproval.text':
-    'Dear {name},\n\nClaim {reference} is complete and awaits approval by staff. We will write to you again.\n\nStatus: {statusUrl}',
   'email.rejected.subject': 'Claim {reference}: not payable',
-  'email.rejected.text':
-    'Dear {name},\n\nWe are sorry: claim {reference} cannot be paid.\nReason: {reason}\n\nIf you think this is wrong, reply to this message or contact the TKSK coordinator in your area.\nStatus: {statusUrl}',
   'email.paid.subject': 'Claim {reference}: the benefit has been transferred',
-  'email.paid.text':
-    'Dear {name},\n\nThe benefit of {amount} has been transferred to the account of {accountHolder}. Our condolences to the family.\n\nStatus: {statusUrl}',
   'email.payoutDelayed.subject': 'Claim {reference}: transfer delayed',
-  'email.payoutDelayed.text':
-    'Dear {name},\n\nYour claim was approved, but the transfer to the account did not go through yet. Finance staff are handling it and will contact you if needed.\n\nStatus: {statusUrl}',
-  'sms.needsDocuments': 'Santunan: claim {reference} needs more documents. Check the status & send them on the claim status page.',
-  'sms.awaitingApproval': 'Santunan: claim {reference} is complete and awaits approval by staff.',
-  'sms.rejected': 'Santunan: claim {reference} cannot be paid. The reason is in the email/on the claim status page.',
-  'sms.paid': 'Santunan: {amount} for claim {reference} has been transferred. Our condolences to the family.',
   'timeline.payoutRetried': 'Finance retried the transfer.',
-  'sms.payoutDelayed': 'Santunan: the transfer for claim {reference} is delayed; staff are handling it.',
 
+  // Notifications: the words of every email and SMS (the templates, shared/claims/web/templates, lay them out)
+  'email.greeting': 'Dear {name},',
+  'email.dateTime': '{date} at {time} WIB',
+  'email.statusLink': 'See the claim status',
+  'email.linkFallback': 'If the button does not open, copy this address into a browser:',
+  'email.family.footer':
+    'This message was sent automatically by Santunan. The link above is for your claim only and works until {validUntil}; do not forward this message. After that, check the status at {lookupUrl} with your claim number and NIK. Staff never ask for a PIN, password or OTP code.',
+  'email.needsDocuments.intro': 'We have received claim {reference}, but these documents are still needed:',
+  'email.needsDocuments.reminderSubject': 'Reminder: claim {reference} is still waiting for documents',
+  'email.needsDocuments.reminderIntro': 'Claim {reference} is still waiting for these documents:',
+  'email.needsDocuments.how':
+    'Send photos of the documents from the claim status page, or bring them to the nearest social affairs office.',
+  'email.needsDocuments.due':
+    'If we have not received them by {dueBy}, this claim is closed. You can still file a new claim with every document.',
+  'email.awaitingApproval.body': 'Claim {reference} is complete and awaits approval by staff. We will write to you again.',
+  'email.rejected.body': 'We are sorry: claim {reference} cannot be paid.',
+  'email.rejected.reason': 'Reason: {reason}',
+  'email.rejected.help': 'If you think this is wrong, reply to this message or contact the TKSK coordinator in your area.',
+  'email.paid.body': 'The benefit of {amount} was transferred on {paidAt}. Our condolences to the family.',
+  'email.paid.account': 'Account',
+  'email.paid.accountValue': '{bank}, number ending in {last4}, in the name of {holder}',
+  'email.paid.total': 'Total',
+  'email.payoutDelayed.body':
+    'Your claim was approved, but the transfer to the account did not go through yet. Finance staff are handling it and will contact you if needed.',
+  'email.trancheRequested.body':
+    'Payment {tranche} of claim {reference} ({kind}), {amount}, is awaiting approval by staff. We will write again.',
+  'email.trancheRejected.body': 'We are sorry: payment {tranche} ({kind}) of claim {reference} cannot be paid.',
+  'email.tranchePaid.body': 'Payment {tranche} ({kind}) of {amount} was transferred on {paidAt}.',
+  'email.scholarshipReminder.body':
+    "The member's children may receive the scholarship for the {schoolYear} school year. Send proof of schooling (one for each child) from the claim status page, and staff will process the payment.",
+  'email.linksRevoked.subject': 'Claim {reference}: a new status link',
+  'email.linksRevoked.body':
+    'The status links of claim {reference} we sent before no longer work. Use the link below. If you did not ask for this, contact the TKSK coordinator in your area.',
+  'sms.needsDocuments': 'Santunan {reference}: documents missing. Send them at {url}',
+  'sms.needsDocumentsReminder': 'Santunan {reference}: documents missing, due {dueBy}. {url}',
+  'sms.awaitingApproval': 'Santunan {reference}: complete, awaiting approval. {url}',
+  'sms.rejected': 'Santunan {reference}: cannot be paid. Reason: {url}',
+  'sms.paid': 'Santunan {reference}: {amount} transferred. Details: {url}',
+  'sms.payoutDelayed': 'Santunan {reference}: transfer delayed, staff are on it. {url}',
+  'sms.trancheRequested': 'Santunan {reference} payment {tranche} awaits approval. {url}',
+  'sms.trancheRejected': 'Santunan {reference} payment {tranche} cannot be paid. Reason: {url}',
+  'sms.tranchePaid': 'Santunan {reference} payment {tranche}: {amount} transferred. {url}',
+  'sms.scholarshipReminder': 'Santunan {reference}: scholarship {schoolYear}, send proof of schooling. {url}',
+  'sms.linksRevoked': 'Santunan {reference}: old links no longer work. New link: {url}',
+  'staff.claim.revokeLinks': "Revoke the family's status links",
+  'staff.claim.revokeLinksHelp':
+    'Every status link sent to the family (email and SMS) stops working, and the family gets a new one at the contacts on the claim. Use it when the family lost their phone or a message was forwarded to someone else.',
+  'staff.claim.sendRevoke': 'Revoke the links',
+  'email.staff.open': 'Open the claim',
+  'email.staff.footer': 'Sent automatically by Santunan to staff. Opening the link changes nothing: decisions are taken on the claim page.',
+  'email.staff.claim': 'Claim',
+  'email.staff.incidentValue': '{type}, {date}',
+  'email.staff.claimantValue': '{name} ({relationship})',
+  'email.staff.amount': 'Benefit amount',
+  'email.staff.kind': 'Kind of payment',
+  'email.staff.requestedBy': 'Requested by',
+  'email.staff.error': 'Details: {error}',
+  'email.decisionNeeded.intro': '{lead} for claim {reference}.',
+  'email.trancheDecisionNeeded.intro': '{lead} for payment {tranche} of claim {reference}.',
+  'email.payoutFailed.body': 'The transfer for claim {reference} failed.',
+  'email.payoutFailed.action': "Check the recipient's account, then retry the transfer from the claim page.",
+  'email.workflowFailed.body': 'The workflow of claim {reference} stopped on an error. Check the claim and its audit trail.',
+  'benefitName.JKM': 'JKM (death benefit)',
+  'benefitName.JKK': 'JKK (work accident benefit)',
+  'incidentType.death': 'death',
+  'incidentType.injury': 'injury',
+  'flagName.APPEAL_UPHELD': "the family's appeal was upheld by a supervisor",
+  'flagName.SPONSOR_ARREARS': "the sponsor's contribution for the incident month is unpaid",
+  'flagName.NAME_MISMATCH': "the member's name does not match the roster",
+  'flagName.HEIR_ORDER_REVIEW': 'check the order of heirs',
+  'flagName.ASSESSMENT_REQUIRED': 'injury assessment needed',
+  'flagName.COMPETING_CLAIM': 'another claimant has a claim too',
   'email.decisionNeeded.first': 'Approval needed',
   'email.decisionNeeded.second': 'Second approval needed',
   'email.decisionNeeded.escalated': 'ESCALATION: the approval deadline has nearly passed',
   'email.decisionNeeded.subject': '[Santunan] {lead}: {reference} {benefit}',
-  'email.decisionNeeded.text':
-    '{lead}.\n\nClaim: {reference}\nBenefit: {benefit} ({incidentType}, {incidentDate})\nMember: {member}\nClaimant: {claimant} ({relationship})\nAmount: {amount}\nFlags: {flags}\nDeadline: {deadline}\n\nOpen the claim: {claimUrl}\n',
   'email.decisionNeeded.assessmentNeeded': 'assessment needed',
   'email.payoutFailed.subject': '[Santunan] Transfer failed: {reference}',
-  'email.payoutFailed.text':
-    "The transfer for claim {reference} failed: {error}\nCheck the recipient's account, then retry from the claim page: {claimUrl}\n",
   'email.workflowFailed.subject': '[Santunan] Claim workflow stopped on an error: {reference}',
-  'email.workflowFailed.text': 'The workflow of claim {reference} stopped: {error}\nClaim: {claimUrl}\n',
   'email.reconciliation.subject': '[Santunan] Premium reconciliation {period}: {discrepancies} discrepancies',
-  'email.reconciliation.text':
-    'Premium reconciliation for {period} ({trigger}).\n\nMembers owing premiums: {members}, expected {expected}\nReceived: {paid}\nPaid {PAID}, unpaid {UNPAID}, underpaid {UNDERPAID}, overpaid {OVERPAID}, paid for inactive members {PAID_FOR_INACTIVE}, unknown NIK {UNKNOWN_MEMBER}\n\nReport: {reportUrl}\nCSV: {csvUrl}\n',
+  'email.reconciliation.intro': 'Premium reconciliation for {period} ({trigger}).',
+  'email.reconciliation.members': 'Members owing premiums',
+  'email.reconciliation.expected': 'Premiums expected',
+  'email.reconciliation.paid': 'Premiums received',
+  'email.reconciliation.report': 'Open the report',
+  'email.reconciliation.csv': 'Download the report (CSV)',
+  'email.reconciliation.trigger.schedule': 'daily schedule',
+  'email.reconciliation.trigger.shell': 'run from the shell',
+  'email.reconciliation.trigger.onDemand': 'on demand by {user}',
+  'coverageCategory.PAID': 'Paid',
+  'coverageCategory.UNPAID': 'Unpaid',
+  'coverageCategory.UNDERPAID': 'Underpaid',
+  'coverageCategory.OVERPAID': 'Overpaid',
+  'coverageCategory.PAID_FOR_INACTIVE': 'Paid for inactive members',
+  'coverageCategory.UNKNOWN_MEMBER': 'Unknown NIK',
 
   // Further payments (tranches) and the yearly scholarship reminder
   'tranche.kind.STMB': 'temporary inability to work (STMB)',
@@ -554,23 +622,8 @@ export const en: Record<keyof typeof id, string> = {
   'timeline.tranche': 'Payment {tranche}: {kind} {amount}',
   'timeline.trancheRejected': 'Payment {tranche} ({kind}) rejected: {reason}',
   'email.trancheRequested.subject': 'Claim {reference}: a further payment awaits approval',
-  'email.trancheRequested.text':
-    'Dear {name},\n\nPayment {tranche} of claim {reference} ({kind}), {amount}, is awaiting approval by staff. We will write again.\n\nStatus: {statusUrl}',
   'email.trancheRejected.subject': 'Claim {reference}: a further payment cannot be paid',
-  'email.trancheRejected.text':
-    'Dear {name},\n\nWe are sorry: payment {tranche} ({kind}) of claim {reference} cannot be paid.\nReason: {reason}\n\nStatus: {statusUrl}',
   'email.tranchePaid.subject': 'Claim {reference}: payment {tranche} has been transferred',
-  'email.tranchePaid.text':
-    'Dear {name},\n\nPayment {tranche} ({kind}) of {amount} has been transferred to the account of {accountHolder}.\n\nStatus: {statusUrl}',
   'email.scholarshipReminder.subject': 'Claim {reference}: scholarship for the {schoolYear} school year',
-  'email.scholarshipReminder.text':
-    "Dear {name},\n\nThe member's children may receive the scholarship for the {schoolYear} school year. Send proof of schooling (one for each child) from the claim status page, and staff will process the payment.\n\nStatus: {statusUrl}",
-  'sms.trancheRequested': 'Santunan: payment {tranche} of claim {reference} ({amount}) awaits approval.',
-  'sms.trancheRejected': 'Santunan: payment {tranche} of claim {reference} cannot be paid. The reason is on the claim status page.',
-  'sms.tranchePaid': 'Santunan: {amount} (payment {tranche}) for claim {reference} has been transferred.',
-  'sms.scholarshipReminder':
-    'Santunan: send proof of schooling for {schoolYear} for the scholarship of claim {reference} from the claim status page.',
   'email.trancheDecisionNeeded.subject': '[Santunan] {lead}: {reference} payment {tranche} {kind} {amount}',
-  'email.trancheDecisionNeeded.text':
-    '{lead}.\n\nClaim: {reference}, payment {tranche}\nKind: {kind}\nMember: {member}\nClaimant: {claimant}\nAmount: {amount}\nRequested by: {requestedBy}\nDeadline: {deadline}\n\nOpen the claim: {claimUrl}\n',
 };

@@ -376,9 +376,9 @@ export const id = {
   'claimStatus.APPEALED.help': 'Banding Anda sudah kami terima. Seorang supervisor memeriksanya dan akan memberi kabar.',
   'staffRejection.MEMBER_NAME_WRONG':
     'Nama peserta pada klaim tidak sesuai dengan data kepesertaan. Anda dapat memperbaiki nama peserta dari halaman status klaim.',
-  'flag.APPEAL_UPHELD': 'Banding keluarga diterima supervisor: penolakan sebelumnya dikesampingkan. Supervisor menyetujui klaim ini.',
+  'flag.APPEAL_UPHELD': 'Banding keluarga dikabulkan supervisor: penolakan sebelumnya dikesampingkan. Supervisor menyetujui klaim ini.',
   'timeline.corrected': 'Data klaim diperbaiki oleh keluarga; klaim diperiksa lagi.',
-  'timeline.appealUpheld': 'Banding diterima supervisor; klaim diperiksa lagi.',
+  'timeline.appealUpheld': 'Banding dikabulkan supervisor; klaim diperiksa lagi.',
   'timeline.appealRefused': 'Banding tidak diterima; keputusan sebelumnya tetap berlaku.',
   'error.correction.unchanged': 'Data peserta masih sama dengan sebelumnya. Periksa dan perbaiki NIK atau nama peserta.',
   'error.member.notInDistricts': 'Tidak ada peserta dengan NIK ini di kecamatan Anda. Periksa NIK peserta.',
@@ -407,6 +407,24 @@ export const id = {
   'coordinator.formIntro':
     'Anda mengisi formulir ini atas nama keluarga. Isi data pengaju (ahli waris) dan nomor HP keluarga, bukan milik Anda: keluarga yang menerima kabar dan santunan.',
   'coordinator.back': 'Kembali ke daftar klaim',
+  'email.appealReceived.body':
+    'Banding Anda untuk klaim {reference} sudah kami terima. Seorang supervisor akan memeriksanya dan kami akan memberi kabar.',
+  'email.appealUpheld.body':
+    'Banding Anda untuk klaim {reference} dikabulkan. Klaim Anda diperiksa lagi; kami akan memberi kabar di setiap langkah.',
+  'email.appealRefused.body':
+    'Mohon maaf, banding Anda untuk klaim {reference} tidak dapat diterima, sehingga keputusan sebelumnya tetap berlaku.',
+  'email.appealRefused.note': 'Catatan supervisor: {note}',
+  'email.appealFiled.body':
+    'Keluarga mengajukan banding atas penolakan klaim {reference}. Hanya supervisor yang tidak mengambil keputusan sebelumnya yang dapat memutuskannya.',
+  'email.appealFiled.against': 'Keputusan yang dibanding',
+  'email.appealFiled.statement': 'Alasan banding',
+  'email.rejected.correctable':
+    'Ada data yang dapat Anda perbaiki sendiri, misalnya satu angka NIK peserta yang keliru atau dokumen yang belum terkirim. Buka halaman status klaim untuk memperbaikinya; klaim Anda diperiksa lagi dengan nomor klaim yang sama.',
+  'email.rejected.appeal': 'Jika menurut Anda keputusan ini keliru, Anda dapat mengajukan banding dari halaman status klaim.',
+  'sms.rejectedCorrectable': 'Santunan {reference}: ada data yang perlu diperbaiki. Perbaiki di: {url}',
+  'sms.appealReceived': 'Santunan {reference}: banding sudah kami terima, sedang diperiksa. {url}',
+  'sms.appealUpheld': 'Santunan {reference}: banding dikabulkan, klaim diperiksa lagi. {url}',
+  'sms.appealRefused': 'Santunan {reference}: banding tidak dapat diterima. Keterangan: {url}',
   'reopen.correct.title': 'Ada yang bisa diperbaiki',
   'reopen.correct.member':
     'Data peserta yang Anda isi belum cocok dengan daftar peserta. Sering kali hanya satu angka NIK yang keliru. Periksa NIK dan nama peserta di KTP atau Kartu Keluarga almarhum/peserta, perbaiki di bawah, lalu kirim. Klaim Anda diperiksa lagi dengan nomor klaim yang sama.',
@@ -425,7 +443,7 @@ export const id = {
   'reopen.appeal.documents': 'Dokumen baru (tidak wajib)',
   'reopen.appeal.submit': 'Kirim banding',
   'reopen.appeal.pending': 'Banding Anda sedang diperiksa supervisor. Kami akan memberi kabar lewat SMS dan email.',
-  'reopen.appeal.upheld': 'Banding Anda diterima. Klaim diperiksa lagi.',
+  'reopen.appeal.upheld': 'Banding Anda dikabulkan. Klaim diperiksa lagi.',
   'reopen.appeal.refused': 'Banding Anda tidak dapat diterima, sehingga keputusan sebelumnya tetap berlaku.',
   'reopen.refused.retry': 'Klaim baru saja berubah. Muat ulang halaman ini dan coba lagi.',
   'reopen.refused.NOT_REJECTED': 'Klaim ini tidak dalam status ditolak, jadi tidak perlu diperbaiki atau dibanding.',
@@ -438,25 +456,14 @@ export const id = {
   'staff.appeal.title': 'Banding keluarga',
   'staff.appeal.statement': 'Alasan banding',
   'staff.appeal.against': 'Keputusan yang dibanding',
-  'staff.appeal.uphold': 'Terima banding (periksa ulang klaim)',
+  'staff.appeal.uphold': 'Kabulkan banding (periksa ulang klaim)',
   'staff.appeal.refuse': 'Tolak banding',
   'staff.appeal.note': 'Catatan untuk keluarga',
   'staff.appeal.submit': 'Simpan keputusan banding',
-  'email.appealReceived.subject': 'Klaim {reference}: banding diterima',
-  'email.appealReceived.text':
-    'Yth. {name},\n\nBanding Anda untuk klaim {reference} sudah kami terima. Seorang supervisor akan memeriksanya dan kami akan memberi kabar.\nStatus: {statusUrl}',
-  'email.appealUpheld.subject': 'Klaim {reference}: banding diterima, klaim diperiksa lagi',
-  'email.appealUpheld.text':
-    'Yth. {name},\n\nBanding Anda untuk klaim {reference} diterima. Klaim Anda diperiksa lagi; kami akan memberi kabar di setiap langkah.\nStatus: {statusUrl}',
+  'email.appealReceived.subject': 'Klaim {reference}: banding sudah kami terima',
+  'email.appealUpheld.subject': 'Klaim {reference}: banding dikabulkan, klaim diperiksa lagi',
   'email.appealRefused.subject': 'Klaim {reference}: banding tidak dapat diterima',
-  'email.appealRefused.text':
-    'Yth. {name},\n\nMohon maaf, banding Anda untuk klaim {reference} tidak dapat diterima, sehingga keputusan sebelumnya tetap berlaku.\nCatatan supervisor: {note}\nStatus: {statusUrl}',
   'email.appealFiled.subject': 'Banding keluarga untuk klaim {reference} menunggu keputusan supervisor',
-  'email.appealFiled.text':
-    'Keluarga mengajukan banding atas penolakan klaim {reference} ({reason}).\nAlasan banding: {statement}\nPutuskan di: {claimUrl}',
-  'sms.appealReceived': 'Santunan: banding klaim {reference} sudah diterima dan sedang diperiksa supervisor.',
-  'sms.appealUpheld': 'Santunan: banding klaim {reference} diterima. Klaim diperiksa lagi.',
-  'sms.appealRefused': 'Santunan: banding klaim {reference} tidak dapat diterima. Keterangan ada di email/halaman status klaim.',
 
   // Flags staff read beside a claim
   'flag.NAME_MISMATCH': 'Nama peserta pada klaim tidak cocok dengan nama di daftar peserta. Periksa KTP dan KK sebelum menyetujui.',
@@ -528,46 +535,110 @@ export const id = {
   'staff.login.hint': 'Pengguna lokal: {users}; kata sandi {password}.',
 
   // Family emails and SMS
-  'email.family.footer':
-    'Pesan ini dikirim otomatis oleh Santunan. Jangan bagikan nomor klaim dan NIK Anda kepada orang yang tidak dikenal.',
   'email.needsDocuments.subject': 'Klaim {reference}: dokumen masih kurang',
-  'email.needsDocuments.text':
-    'Yth. {name},\n\nKlaim {reference} sudah kami terima, tetapi dokumen berikut masih diperlukan:\n{documents}\n\nKirim dokumen lewat halaman status klaim: {statusUrl}\n\nJika dokumen belum kami terima sampai {dueBy}, klaim ini ditutup. Anda tetap dapat mengajukan klaim baru dengan dokumen lengkap.',
   'email.awaitingApproval.subject': 'Klaim {reference}: data lengkap, menunggu persetujuan',
-  'email.awaitingApproval.text':
-    'Yth. {name},\n\nData klaim {reference} sudah lengkap dan sedang menunggu persetujuan petugas. Kami akan mengabari Anda lagi.\n\nStatus: {statusUrl}',
   'email.rejected.subject': 'Klaim {reference}: tidak dapat dibayarkan',
-  'email.rejected.text':
-    'Yth. {name},\n\nMohon maaf, klaim {reference} tidak dapat dibayarkan.\nAlasan: {reason}\n\nJika menurut Anda ini keliru, balas pesan ini atau hubungi koordinator TKSK di daerah Anda.\nStatus: {statusUrl}',
   'email.paid.subject': 'Klaim {reference}: santunan sudah ditransfer',
-  'email.paid.text':
-    'Yth. {name},\n\nSantunan sebesar {amount} sudah ditransfer ke rekening atas nama {accountHolder}. Semoga keluarga diberi ketabahan.\n\nStatus: {statusUrl}',
   'email.payoutDelayed.subject': 'Klaim {reference}: transfer tertunda',
-  'email.payoutDelayed.text':
-    'Yth. {name},\n\nKlaim Anda sudah disetujui, tetapi transfer ke rekening belum berhasil. Petugas keuangan sedang menanganinya dan akan menghubungi Anda bila perlu.\n\nStatus: {statusUrl}',
-  'sms.needsDocuments': 'Santunan: klaim {reference} perlu dokumen tambahan. Cek status & kirim dokumen di halaman status klaim.',
-  'sms.awaitingApproval': 'Santunan: klaim {reference} lengkap, menunggu persetujuan petugas.',
-  'sms.rejected': 'Santunan: klaim {reference} tidak dapat dibayarkan. Alasan ada di email/halaman status klaim.',
-  'sms.paid': 'Santunan: {amount} untuk klaim {reference} sudah ditransfer. Semoga keluarga diberi ketabahan.',
   'timeline.payoutRetried': 'Transfer dicoba ulang oleh petugas keuangan.',
-  'sms.payoutDelayed': 'Santunan: transfer klaim {reference} tertunda, petugas sedang menangani.',
 
+  // Notifications: the words of every email and SMS (the templates, shared/claims/web/templates, lay them out)
+  'email.greeting': 'Yth. {name},',
+  'email.dateTime': '{date} pukul {time} WIB',
+  'email.statusLink': 'Lihat status klaim',
+  'email.linkFallback': 'Jika tombol tidak dapat dibuka, salin alamat ini ke browser:',
+  'email.family.footer':
+    'Pesan ini dikirim otomatis oleh Santunan. Tautan di atas khusus untuk klaim Anda dan berlaku sampai {validUntil}; jangan teruskan pesan ini kepada orang lain. Setelah itu, cek status di {lookupUrl} dengan nomor klaim dan NIK Anda. Petugas tidak pernah meminta PIN, kata sandi, atau kode OTP.',
+  'email.needsDocuments.intro': 'Klaim {reference} sudah kami terima, tetapi dokumen berikut masih diperlukan:',
+  'email.needsDocuments.reminderSubject': 'Pengingat: klaim {reference} masih menunggu dokumen',
+  'email.needsDocuments.reminderIntro': 'Klaim {reference} masih menunggu dokumen berikut:',
+  'email.needsDocuments.how': 'Kirim foto dokumen lewat halaman status klaim, atau bawa ke kantor dinas sosial terdekat.',
+  'email.needsDocuments.due':
+    'Jika dokumen belum kami terima sampai {dueBy}, klaim ini ditutup. Anda tetap dapat mengajukan klaim baru dengan dokumen lengkap.',
+  'email.awaitingApproval.body':
+    'Data klaim {reference} sudah lengkap dan sedang menunggu persetujuan petugas. Kami akan mengabari Anda lagi.',
+  'email.rejected.body': 'Mohon maaf, klaim {reference} tidak dapat dibayarkan.',
+  'email.rejected.reason': 'Alasan: {reason}',
+  'email.rejected.help': 'Jika menurut Anda ini keliru, balas pesan ini atau hubungi koordinator TKSK di daerah Anda.',
+  'email.paid.body': 'Santunan sebesar {amount} sudah ditransfer pada {paidAt}. Semoga keluarga diberi ketabahan.',
+  'email.paid.account': 'Rekening penerima',
+  'email.paid.accountValue': '{bank}, nomor berakhiran {last4}, atas nama {holder}',
+  'email.paid.total': 'Jumlah',
+  'email.payoutDelayed.body':
+    'Klaim Anda sudah disetujui, tetapi transfer ke rekening belum berhasil. Petugas keuangan sedang menanganinya dan akan menghubungi Anda bila perlu.',
+  'email.trancheRequested.body':
+    'Pembayaran tahap {tranche} untuk klaim {reference} ({kind}) sebesar {amount} sedang menunggu persetujuan petugas. Kami akan mengabari Anda lagi.',
+  'email.trancheRejected.body': 'Mohon maaf, pembayaran tahap {tranche} ({kind}) untuk klaim {reference} tidak dapat dibayarkan.',
+  'email.tranchePaid.body': 'Pembayaran tahap {tranche} ({kind}) sebesar {amount} sudah ditransfer pada {paidAt}.',
+  'email.scholarshipReminder.body':
+    'Anak peserta dapat menerima beasiswa untuk tahun ajaran {schoolYear}. Kirim surat keterangan masih sekolah atau kuliah (satu untuk setiap anak) lewat halaman status klaim, lalu petugas akan memproses pembayarannya.',
+  'email.linksRevoked.subject': 'Klaim {reference}: tautan status yang baru',
+  'email.linksRevoked.body':
+    'Tautan status klaim {reference} yang kami kirim sebelumnya sudah tidak berlaku. Gunakan tautan di bawah ini. Jika Anda tidak merasa meminta perubahan ini, hubungi koordinator TKSK di daerah Anda.',
+  'sms.needsDocuments': 'Santunan {reference}: dokumen masih kurang. Kirim lewat {url}',
+  'sms.needsDocumentsReminder': 'Santunan {reference}: dokumen kurang, batas {dueBy}. {url}',
+  'sms.awaitingApproval': 'Santunan {reference}: data lengkap, menunggu persetujuan. {url}',
+  'sms.rejected': 'Santunan {reference}: tidak dapat dibayarkan. Alasan: {url}',
+  'sms.paid': 'Santunan {reference}: {amount} sudah ditransfer. Rincian: {url}',
+  'sms.payoutDelayed': 'Santunan {reference}: transfer tertunda, petugas menangani. {url}',
+  'sms.trancheRequested': 'Santunan {reference} tahap {tranche} menunggu persetujuan. {url}',
+  'sms.trancheRejected': 'Santunan {reference} tahap {tranche} tidak dapat dibayarkan. Alasan: {url}',
+  'sms.tranchePaid': 'Santunan {reference} tahap {tranche}: {amount} sudah ditransfer. {url}',
+  'sms.scholarshipReminder': 'Santunan {reference}: beasiswa {schoolYear}, kirim bukti sekolah. {url}',
+  'sms.linksRevoked': 'Santunan {reference}: tautan lama tidak berlaku. Tautan baru: {url}',
+  'staff.claim.revokeLinks': 'Cabut tautan status keluarga',
+  'staff.claim.revokeLinksHelp':
+    'Semua tautan status yang sudah dikirim ke keluarga (email dan SMS) tidak berlaku lagi, dan keluarga menerima tautan baru di kontak yang tercatat. Pakai bila ponsel keluarga hilang atau pesan diteruskan ke orang lain.',
+  'staff.claim.sendRevoke': 'Cabut tautan',
+  'email.staff.open': 'Buka klaim',
+  'email.staff.footer':
+    'Pesan ini dikirim otomatis oleh Santunan kepada petugas. Membuka tautan tidak mengubah apa pun: keputusan diambil di halaman klaim.',
+  'email.staff.claim': 'Klaim',
+  'email.staff.incidentValue': '{type}, {date}',
+  'email.staff.claimantValue': '{name} ({relationship})',
+  'email.staff.amount': 'Jumlah santunan',
+  'email.staff.kind': 'Jenis pembayaran',
+  'email.staff.requestedBy': 'Diminta oleh',
+  'email.staff.error': 'Keterangan: {error}',
+  'email.decisionNeeded.intro': '{lead} untuk klaim {reference}.',
+  'email.trancheDecisionNeeded.intro': '{lead} untuk pembayaran tahap {tranche} klaim {reference}.',
+  'email.payoutFailed.body': 'Transfer untuk klaim {reference} gagal.',
+  'email.payoutFailed.action': 'Periksa rekening penerima, lalu coba transfer lagi dari halaman klaim.',
+  'email.workflowFailed.body': 'Alur klaim {reference} berhenti karena kesalahan. Periksa klaim ini dan jejak auditnya.',
+  'benefitName.JKM': 'JKM (Jaminan Kematian)',
+  'benefitName.JKK': 'JKK (Jaminan Kecelakaan Kerja)',
+  'incidentType.death': 'kematian',
+  'incidentType.injury': 'cedera',
+  'flagName.APPEAL_UPHELD': 'banding keluarga dikabulkan supervisor',
+  'flagName.SPONSOR_ARREARS': 'iuran bulan kejadian belum lunas dari sponsor',
+  'flagName.NAME_MISMATCH': 'nama peserta tidak cocok dengan daftar peserta',
+  'flagName.HEIR_ORDER_REVIEW': 'periksa urutan ahli waris',
+  'flagName.ASSESSMENT_REQUIRED': 'perlu penilaian cedera',
+  'flagName.COMPETING_CLAIM': 'ada klaim lain dari pengaju lain',
   // Staff emails
   'email.decisionNeeded.first': 'Persetujuan diperlukan',
   'email.decisionNeeded.second': 'Persetujuan kedua diperlukan',
   'email.decisionNeeded.escalated': 'ESKALASI: batas waktu persetujuan hampir lewat',
   'email.decisionNeeded.subject': '[Santunan] {lead}: {reference} {benefit}',
-  'email.decisionNeeded.text':
-    '{lead}.\n\nKlaim: {reference}\nJenis: {benefit} ({incidentType}, {incidentDate})\nPeserta: {member}\nPengaju: {claimant} ({relationship})\nSantunan: {amount}\nTanda: {flags}\nBatas waktu: {deadline}\n\nBuka klaim: {claimUrl}\n',
   'email.decisionNeeded.assessmentNeeded': 'perlu penilaian',
   'email.payoutFailed.subject': '[Santunan] Transfer gagal: {reference}',
-  'email.payoutFailed.text':
-    'Transfer untuk klaim {reference} gagal: {error}\nPeriksa rekening penerima lalu coba ulang dari halaman klaim: {claimUrl}\n',
   'email.workflowFailed.subject': '[Santunan] Alur klaim berhenti karena kesalahan: {reference}',
-  'email.workflowFailed.text': 'Alur klaim {reference} berhenti: {error}\nKlaim: {claimUrl}\n',
   'email.reconciliation.subject': '[Santunan] Rekonsiliasi iuran {period}: {discrepancies} selisih',
-  'email.reconciliation.text':
-    'Rekonsiliasi iuran bulan {period} ({trigger}).\n\nPeserta wajib iuran: {members}, seharusnya {expected}\nDiterima: {paid}\nLunas {PAID}, belum dibayar {UNPAID}, kurang bayar {UNDERPAID}, lebih bayar {OVERPAID}, dibayar untuk peserta tidak aktif {PAID_FOR_INACTIVE}, NIK tidak dikenal {UNKNOWN_MEMBER}\n\nLaporan: {reportUrl}\nCSV: {csvUrl}\n',
+  'email.reconciliation.intro': 'Rekonsiliasi iuran bulan {period} ({trigger}).',
+  'email.reconciliation.members': 'Peserta wajib iuran',
+  'email.reconciliation.expected': 'Iuran seharusnya',
+  'email.reconciliation.paid': 'Iuran diterima',
+  'email.reconciliation.report': 'Buka laporan',
+  'email.reconciliation.csv': 'Unduh laporan (CSV)',
+  'email.reconciliation.trigger.schedule': 'jadwal harian',
+  'email.reconciliation.trigger.shell': 'dijalankan dari shell',
+  'email.reconciliation.trigger.onDemand': 'atas permintaan {user}',
+  'coverageCategory.PAID': 'Lunas',
+  'coverageCategory.UNPAID': 'Belum dibayar',
+  'coverageCategory.UNDERPAID': 'Kurang bayar',
+  'coverageCategory.OVERPAID': 'Lebih bayar',
+  'coverageCategory.PAID_FOR_INACTIVE': 'Dibayar untuk peserta tidak aktif',
+  'coverageCategory.UNKNOWN_MEMBER': 'NIK tidak dikenal',
 
   // Further payments (tranches) and the yearly scholarship reminder
   'tranche.kind.STMB': 'santunan tidak mampu bekerja (STMB)',
@@ -576,24 +647,8 @@ export const id = {
   'timeline.tranche': 'Pembayaran tahap {tranche}: {kind} {amount}',
   'timeline.trancheRejected': 'Pembayaran tahap {tranche} ({kind}) ditolak: {reason}',
   'email.trancheRequested.subject': 'Klaim {reference}: pembayaran lanjutan menunggu persetujuan',
-  'email.trancheRequested.text':
-    'Yth. {name},\n\nPembayaran tahap {tranche} untuk klaim {reference} ({kind}) sebesar {amount} sedang menunggu persetujuan petugas. Kami akan mengabari Anda lagi.\n\nStatus: {statusUrl}',
   'email.trancheRejected.subject': 'Klaim {reference}: pembayaran lanjutan tidak dapat dibayarkan',
-  'email.trancheRejected.text':
-    'Yth. {name},\n\nMohon maaf, pembayaran tahap {tranche} ({kind}) untuk klaim {reference} tidak dapat dibayarkan.\nAlasan: {reason}\n\nStatus: {statusUrl}',
   'email.tranchePaid.subject': 'Klaim {reference}: pembayaran tahap {tranche} sudah ditransfer',
-  'email.tranchePaid.text':
-    'Yth. {name},\n\nPembayaran tahap {tranche} ({kind}) sebesar {amount} sudah ditransfer ke rekening atas nama {accountHolder}.\n\nStatus: {statusUrl}',
   'email.scholarshipReminder.subject': 'Klaim {reference}: beasiswa tahun ajaran {schoolYear}',
-  'email.scholarshipReminder.text':
-    'Yth. {name},\n\nAnak peserta dapat menerima beasiswa untuk tahun ajaran {schoolYear}. Kirim surat keterangan masih sekolah atau kuliah (satu untuk setiap anak) lewat halaman status klaim, lalu petugas akan memproses pembayarannya.\n\nStatus: {statusUrl}',
-  'sms.trancheRequested': 'Santunan: pembayaran tahap {tranche} klaim {reference} ({amount}) menunggu persetujuan petugas.',
-  'sms.trancheRejected':
-    'Santunan: pembayaran tahap {tranche} klaim {reference} tidak dapat dibayarkan. Alasan ada di halaman status klaim.',
-  'sms.tranchePaid': 'Santunan: {amount} (tahap {tranche}) untuk klaim {reference} sudah ditransfer.',
-  'sms.scholarshipReminder':
-    'Santunan: kirim surat keterangan sekolah tahun ajaran {schoolYear} untuk beasiswa klaim {reference} lewat halaman status klaim.',
   'email.trancheDecisionNeeded.subject': '[Santunan] {lead}: {reference} tahap {tranche} {kind} {amount}',
-  'email.trancheDecisionNeeded.text':
-    '{lead}.\n\nKlaim: {reference}, pembayaran tahap {tranche}\nJenis: {kind}\nPeserta: {member}\nPengaju: {claimant}\nJumlah: {amount}\nDiminta oleh: {requestedBy}\nBatas waktu: {deadline}\n\nBuka klaim: {claimUrl}\n',
 } as const;

@@ -185,7 +185,7 @@ test('an appeal upheld by a supervisor in a second browser: the claim is verifie
   const claim = (await asStaff('supervisor', 'GET', `/staff/claims/${ref}`)).json;
   expect(claim.verification.flags).toContain('APPEAL_UPHELD');
   await family.reload();
-  await expect(family.locator('#appeal-state').textContent()).resolves.toContain('diterima');
+  await expect(family.locator('#appeal-state').textContent()).resolves.toContain('dikabulkan');
 });
 
 test('an appeal refused: the rejection stands and the family reads why', async () => {

@@ -284,8 +284,9 @@ describe('functions', () => {
 describe('least privilege', () => {
   test('the bank key is a Secrets Manager secret, encrypted with the data key, readable by the paying function only', () => {
     const secrets = template.findResources('AWS::SecretsManager::Secret');
-    expect(Object.keys(secrets)).toHaveLength(1);
-    const [secretId, secret] = Object.entries(secrets)[0]! as [string, Resource];
+    // Two secrets: the bank's key and the status link key (below).
+    expect(Object.keys(secrets)).toHaveLength(2);
+    const [secretId, secret] = Object.entries(secrets).find(([id]) => id.startsWith('BankApiKey'))! as [string, Resource];
     expect(secret.Properties.KmsKeyId).toBeDefined();
     for (const [name, definition] of Object.entries(FUNCTIONS) as [FunctionName, FunctionDefinition][]) {
       const fn = template.findResources('AWS::Lambda::Function')[functionId(definition)] as Resource;
@@ -296,6 +297,46 @@ describe('least privilege', () => {
         (st) => actions(st).includes('secretsmanager:GetSecretValue') && mentions(st.Resource, secretId),
       );
       expect([name, reads, vars.BANK_API_KEY_SECRET !== undefined]).toEqual([name, name === 'payClaim', name === 'payClaim']);
+    }
+  });
+
+  test('the status link key is a generated secret, encrypted with the data key, readable by the functions that sign or check links only', () => {
+    const secrets = template.findResources('AWS::SecretsManager::Secret');
+    const [secretId, secret] = Object.entries(secrets).find(([id]) => id.startsWith('StatusLinkKey'))! as [string, Resource];
+    expect(secret.Properties.KmsKeyId).toBeDefined();
+    // Generated at deploy: no one types or sees the key; 64 characters, letters and digits.
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
+    const signers = (Object.entries(FUNCTIONS) as [FunctionName, FunctionDefinition][]).filter(([, d]) => d.statusLinks).map(([n]) => n);
+    // Every function that sends a family message (it links to the status page) and the status page itself.
+    expect(signers.sort()).toEqual(
+      [
+        'awaitDecision',
+        'awaitPayoutRetry',
+        'claimStatus',
+        // The family's appeal and correction: the family is told, with a link.
+        'familyRequests',
+        'handleWorkflowFailure',
+        'payClaim',
+        'remindScholarships',
+        'staffApi',
+        'verifyClaim',
+      ].sort(),
+    );
+    for (const [name, definition] of Object.entries(FUNCTIONS) as [FunctionName, FunctionDefinition][]) {
+      const fn = template.findResources('AWS::Lambda::Function')[functionId(definition)] as Resource;
+      const vars = fn.Properties.Environment?.Variables ?? {};
+      const reads = statementsOf(definition).some(
+        (st) => actions(st).includes('secretsmanager:GetSecretValue') && mentions(st.Resource, secretId),
+      );
+      const wanted = signers.includes(name);
+      expect([name, reads, vars.STATUS_LINK_KEY_SECRET !== undefined]).toEqual([name, wanted, wanted]);
+    }
+  });
+
+  test('every function that builds claim messages can sign status links (its source imports claimMessages)', () => {
+    for (const [name, definition] of Object.entries(FUNCTIONS) as [FunctionName, FunctionDefinition][]) {
+      const builds = readFileSync(definition.entry, 'utf8').includes('claimMessages');
+      if (builds) expect([name, definition.statusLinks]).toEqual([name, true]);
     }
   });
 

@@ -8,6 +8,7 @@ import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
 import { closeRequestSchema } from '../../shared/claims/schemas/close';
 import { decisionRequestSchema } from '../../shared/claims/schemas/decision';
 import { addDocumentsRequestSchema } from '../../shared/claims/schemas/documents';
+import { revokeLinksRequestSchema } from '../../shared/claims/schemas/links';
 import { paymentRequestSchema, payoutRetryRequestSchema } from '../../shared/claims/schemas/payment';
 import { appealDecisionRequestSchema, appealRequestSchema, correctionRequestSchema } from '../../shared/claims/schemas/reopen';
 import { uploadRequestSchema } from '../../shared/claims/schemas/upload';
@@ -204,7 +205,7 @@ const SPECS: Record<string, Spec> = {
     form: ['member.nik', 'x'],
     stores: true,
   },
-  'GET /claims/{reference}': { params: claimRef, query: ['nik', 'lang', 'new'] },
+  'GET /claims/{reference}': { params: claimRef, query: ['nik', 't', 'lang', 'new'] },
   'GET /status': { query: ['reference', 'nik', 'lang'] },
   'POST /claims/{reference}/documents': {
     params: claimRef,
@@ -293,6 +294,13 @@ const SPECS: Record<string, Spec> = {
     user: 'finance',
     params: claimRef,
     json: { template: () => ({ tranche: 'T1' }), poison: ['tranche'], schema: payoutRetryRequestSchema },
+    stores: true,
+  },
+  'POST /staff/claims/{reference}/links/revoke': {
+    user: 'supervisor',
+    params: claimRef,
+    json: { template: () => ({ note: 'Ponsel keluarga hilang.' }), poison: ['note'], schema: revokeLinksRequestSchema },
+    form: ['note', 'x'.repeat(600)],
     stores: true,
   },
   'POST /staff/members/import': {

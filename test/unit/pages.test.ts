@@ -108,8 +108,10 @@ describe('the claim form', () => {
 
     expect(own).toBe(
       'Sudah ada klaim yang sedang diproses atau sudah dibayar untuk peserta dan jenis santunan ini. ' +
-        'Nomor klaim: <a href="/claims/SNT-2026-7KQ4MZ?nik=3173010203800001">SNT-2026-7KQ4MZ</a>.',
+        'Nomor klaim: <a href="/status?reference=SNT-2026-7KQ4MZ">SNT-2026-7KQ4MZ</a>.',
     );
+    // The lookup form, the reference filled in: no NIK in a URL (browser history, shared phones; issue 8).
+    expect(own).not.toContain('3173010203800001');
     expect(other).toBe('A claim for this member and benefit is already open or paid. Contact staff if you think this is wrong.');
     expectContained(page);
   });
@@ -228,7 +230,7 @@ describe('the staff pages', () => {
       }),
     ];
     const actions = pages.flatMap((page) => [...page.matchAll(/<form method="post" action="[^"]*\/([\w-]+)"[^>]*>(<input[^>]*>)/g)]);
-    expect(actions.map((m) => m[1]).sort()).toEqual(['assessment', 'close', 'decision', 'decision', 'payout-retry']);
+    expect(actions.map((m) => m[1]).sort()).toEqual(['assessment', 'close', 'decision', 'decision', 'payout-retry', 'revoke', 'revoke']);
     for (const m of actions) expect(m[2]).toBe(`<input type="hidden" name="_csrf" value="${CSRF}">`);
     expect(renderStaffClaimPage(awaiting, [], everyone, { csrfToken: EVIL })).not.toContain(EVIL);
   });
@@ -254,6 +256,17 @@ describe('the staff pages', () => {
     expect(
       renderStaffClaimPage({ ...waiting, status: 'APPROVED' }, [], { username: 'sri', roles: ['supervisor'] }, { csrfToken: CSRF }),
     ).not.toContain('close-form');
+  });
+
+  it("offer supervisors, in any status, a form to revoke the family's status links; nobody else", () => {
+    const paid = aClaim({ status: 'PAID' });
+    const supervisor = renderStaffClaimPage(paid, [], { username: 'sri', roles: ['supervisor'] }, { csrfToken: CSRF });
+    expect(supervisor).toContain(
+      `<form method="post" action="/staff/claims/SNT-2026-7KQ4MZ/links/revoke" id="links-form"><input type="hidden" name="_csrf" value="${CSRF}">`,
+    );
+    expect(supervisor).toContain('Cabut tautan status keluarga');
+    for (const roles of [['verifier'], ['approver'], ['finance']] as const)
+      expect(renderStaffClaimPage(paid, [], { username: 'x', roles: [...roles] }, { csrfToken: CSRF })).not.toContain('links-form');
   });
 
   it('queue: names escaped, the page link carries the token as an attribute value', () => {

@@ -1,5 +1,5 @@
 import { verifyClaim } from '../../shared/claims/application/verification/verify-claim';
-import { CLAIM_STATUSES, type Claim, type ClaimStatus } from '../../shared/claims/domain/claim';
+import { CLAIM_STATUSES, type Claim } from '../../shared/claims/domain/claim';
 import { renderStatusPage, type StatusPageOptions } from '../../shared/claims/web/status-page';
 import { nextStep, outcomeOf, paidTo, refreshOf, workingDeadline } from '../../shared/claims/web/status-view';
 import { hasMessage } from '../../shared/messages';

@@ -85,7 +85,7 @@ describe('appeals', () => {
     expect(appealed.status).toBe(201);
     expect(appealed.json.status).toBe('APPEALED');
     expect((await waitForStatus(api, ref, body.claimant.nik, 'APPEALED')).status).toBe('APPEALED');
-    await waitForEmails(body.claimant.email, (emails) => emails.some((e) => e.subject.includes('banding diterima')));
+    await waitForEmails(body.claimant.email, (emails) => emails.some((e) => e.subject.includes('banding sudah kami terima')));
 
     // An approver may not decide an appeal; a supervisor may.
     expect((await staff(api, 'approver', 'POST', `/staff/claims/${ref}/appeal-decision`, { decision: 'uphold' })).status).toBe(403);

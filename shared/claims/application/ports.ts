@@ -263,21 +263,28 @@ export interface Disbursement {
 
 // --- What people are told -------------------------------------------------------------------------------------
 
-/** The texts of every claim notification (the adapter renders them from the message catalogue). */
+/**
+ * The texts of every claim notification (the adapter renders them from the templates and the message catalogue).
+ * Family messages carry the private status link, which needs the link key: they are built asynchronously, and the
+ * notifier sends each once built. `reminder`: the claim was already waiting for documents (a reminder, not the first ask).
+ */
 export interface ClaimMessages {
   family: {
-    needsDocuments(claim: Claim, missing: readonly DocumentType[], baseUrl: string): Message;
-    awaitingApproval(claim: Claim, baseUrl: string): Message;
-    rejected(claim: Claim, reason: string, baseUrl: string): Message;
-    paid(claim: Claim, amount: number, baseUrl: string): Message;
-    payoutDelayed(claim: Claim, baseUrl: string): Message;
+    needsDocuments(claim: Claim, missing: readonly DocumentType[], baseUrl: string, opts?: { reminder?: boolean }): Promise<Message>;
+    awaitingApproval(claim: Claim, baseUrl: string): Promise<Message>;
+    rejected(claim: Claim, reason: string, baseUrl: string): Promise<Message>;
+    paid(claim: Claim, amount: number, baseUrl: string): Promise<Message>;
+    payoutDelayed(claim: Claim, baseUrl: string): Promise<Message>;
+    /** The earlier status links were revoked: the new one. */
+    linksRevoked(claim: Claim, baseUrl: string): Promise<Message>;
   };
   sms: {
-    needsDocuments(claim: Claim): string;
-    awaitingApproval(claim: Claim): string;
-    rejected(claim: Claim): string;
-    paid(claim: Claim, amount: number): string;
-    payoutDelayed(claim: Claim): string;
+    needsDocuments(claim: Claim, baseUrl: string, opts?: { reminder?: boolean }): Promise<string>;
+    awaitingApproval(claim: Claim, baseUrl: string): Promise<string>;
+    rejected(claim: Claim, baseUrl: string): Promise<string>;
+    paid(claim: Claim, amount: number, baseUrl: string): Promise<string>;
+    payoutDelayed(claim: Claim, baseUrl: string): Promise<string>;
+    linksRevoked(claim: Claim, baseUrl: string): Promise<string>;
   };
   staff: {
     decisionNeeded(claim: Claim, baseUrl: string, opts: { escalated: boolean; secondApproval: boolean }): Message;
@@ -287,26 +294,30 @@ export interface ClaimMessages {
   /** An appeal against a rejection: received, upheld, refused (the family), and filed (the supervisors). */
   appeals: {
     family: {
-      received(claim: Claim, baseUrl: string): Message;
-      upheld(claim: Claim, baseUrl: string): Message;
-      refused(claim: Claim, baseUrl: string): Message;
+      received(claim: Claim, baseUrl: string): Promise<Message>;
+      upheld(claim: Claim, baseUrl: string): Promise<Message>;
+      refused(claim: Claim, baseUrl: string): Promise<Message>;
     };
-    sms: { received(claim: Claim): string; upheld(claim: Claim): string; refused(claim: Claim): string };
+    sms: {
+      received(claim: Claim, baseUrl: string): Promise<string>;
+      upheld(claim: Claim, baseUrl: string): Promise<string>;
+      refused(claim: Claim, baseUrl: string): Promise<string>;
+    };
     staff: { filed(claim: Claim, baseUrl: string): Message };
   };
   /** Further payments (tranches) and the yearly scholarship reminder. */
   tranches: {
     family: {
-      requested(claim: Claim, tranche: Tranche, baseUrl: string): Message;
-      rejected(claim: Claim, tranche: Tranche, reason: string, baseUrl: string): Message;
-      paid(claim: Claim, tranche: Tranche, baseUrl: string): Message;
-      scholarshipReminder(claim: Claim, schoolYear: string, baseUrl: string): Message;
+      requested(claim: Claim, tranche: Tranche, baseUrl: string): Promise<Message>;
+      rejected(claim: Claim, tranche: Tranche, reason: string, baseUrl: string): Promise<Message>;
+      paid(claim: Claim, tranche: Tranche, baseUrl: string): Promise<Message>;
+      scholarshipReminder(claim: Claim, schoolYear: string, baseUrl: string): Promise<Message>;
     };
     sms: {
-      requested(claim: Claim, tranche: Tranche): string;
-      rejected(claim: Claim, tranche: Tranche): string;
-      paid(claim: Claim, tranche: Tranche): string;
-      scholarshipReminder(claim: Claim, schoolYear: string): string;
+      requested(claim: Claim, tranche: Tranche, baseUrl: string): Promise<string>;
+      rejected(claim: Claim, tranche: Tranche, baseUrl: string): Promise<string>;
+      paid(claim: Claim, tranche: Tranche, baseUrl: string): Promise<string>;
+      scholarshipReminder(claim: Claim, schoolYear: string, baseUrl: string): Promise<string>;
     };
     staff: {
       decisionNeeded(claim: Claim, tranche: Tranche, baseUrl: string, opts: { escalated: boolean; secondApproval: boolean }): Message;
@@ -321,3 +332,6 @@ export interface StaffEmails {
   finance: string[];
   admin: string[];
 }
+
+/** The keys that sign status links (domain/status-link.ts), newest first: a secret, read once per cold start. */
+export type StatusLinkKeys = () => Promise<readonly string[]>;

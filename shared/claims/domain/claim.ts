@@ -178,6 +178,11 @@ export interface Claim {
   overriddenRejections?: string[];
   /** School years the family was reminded to send proof of schooling for (the yearly reminder runs once a year). */
   scholarshipReminded?: string[];
+  /**
+   * The version of the claim's status links (domain/status-link.ts): every link is signed with it, so raising it
+   * (a supervisor revokes the links) makes every earlier link fail. Absent: 0.
+   */
+  linkVersion?: number;
   version: number;
 }
 

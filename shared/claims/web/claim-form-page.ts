@@ -32,7 +32,7 @@ const fid = (path: string) => `f-${path.replace(/[.[\]]+/g, '-')}`;
 /** The banner for a duplicate claim: the link to the open claim only when the family proved it is theirs (same NIK). */
 export const duplicateBanner = (lang: Lang, own?: { reference: string; claimantNik: string }): SafeHtml => {
   if (!own) return html`${t('form.duplicate', lang)} ${t('form.duplicate.other', lang)}`;
-  const link = html`<a href="/claims/${own.reference}?nik=${own.claimantNik}">${own.reference}</a>`;
+  const link = html`<a href="/status?reference=${own.reference}${lang === 'en' ? '&lang=en' : ''}">${own.reference}</a>`;
   return html`${t('form.duplicate', lang)} ${tHtml('form.duplicate.own', lang, { reference: link })}`;
 };
 

@@ -4,6 +4,7 @@ import { layout } from '../../platform/web/layout';
 import { BANKS } from '../../reference-data/banks';
 import type { StaffUser } from '../../staff/domain/roles';
 import { STAFF_REJECTION_REASONS } from '../application/approval/decide';
+import { REVOKE_LINK_ROLES } from '../application/approval/revoke-links';
 import { type AuditEvent, CLAIM_STATUSES, type Claim } from '../domain/claim';
 import { CLOSABLE, CLOSE_REASON_CODES, CLOSE_REASON_TEXTS, CLOSE_ROLES } from '../domain/closure';
 import { assessmentForm } from './assessment-form';
@@ -137,6 +138,15 @@ const appealSection = (claim: Claim, user: StaffUser, csrfToken: string): SafeHt
   ]}`;
 };
 
+/** Folded: revoking the family's status links is rare (a lost phone, a forwarded message); the family gets a new one. */
+const revokeLinksForm = (reference: string, csrfToken: string): SafeHtml =>
+  html`${[
+    html`<details id="links"><summary>${tr('staff.claim.revokeLinks')}</summary><p>${tr('staff.claim.revokeLinksHelp')}</p>`,
+    html`<form method="post" action="/staff/claims/${reference}/links/revoke" id="links-form">${csrfInput(csrfToken)}`,
+    html`<label for="links-note">${tr('staff.claim.note')}</label><textarea id="links-note" name="note" rows="2" maxlength="500"></textarea>`,
+    html`<p><button type="submit">${tr('staff.claim.sendRevoke')}</button></p></form></details>`,
+  ]}`;
+
 const retryForm = (claim: Claim, csrfToken: string): SafeHtml => {
   const payoutError = (claim as Claim & { payoutError?: string }).payoutError ?? '';
   return html`${[
@@ -166,6 +176,7 @@ export const renderStaffClaimPage = (
     user.roles.some((r) => r === 'verifier' || r === 'supervisor');
   const canClose = CLOSABLE.includes(claim.status) && user.roles.some((r) => (CLOSE_ROLES as readonly string[]).includes(r));
   const canRetry = claim.status === 'PAYOUT_FAILED' && claim.pendingTask?.kind === 'payout' && user.roles.includes('finance');
+  const canRevokeLinks = user.roles.some((r) => (REVOKE_LINK_ROLES as readonly string[]).includes(r));
   const flags = v?.flags.length
     ? html`<ul id="flags">${v.flags.map((f) => html`<li><strong>${f}</strong>: ${tr(`flag.${f}`)}</li>`)}</ul>`
     : html`<p>${tr('staff.claim.noFlags')}</p>`;
@@ -197,6 +208,7 @@ export const renderStaffClaimPage = (
     canDecide && decisionForm(claim.reference, csrfToken),
     canClose && closeForm(claim.reference, csrfToken),
     canRetry && retryForm(claim, csrfToken),
+    canRevokeLinks && revokeLinksForm(claim.reference, csrfToken),
     html`<h2>${tr('staff.claim.history')}</h2><table>${timeline}</table>`,
     html`<h2>${tr('staff.claim.audit')}</h2><table id="audit">${trail}</table>`,
     html`<p><a href="/staff/claims">${tr('staff.queue.title')}</a></p>`,

@@ -3,6 +3,16 @@ import type { Message, Notifier } from '../../kernel/notifier';
 import { maskPhone } from '../../reference-data/phone';
 import { logger } from '../observability/logger';
 
+/** A message still being built (it signs its status link first); undefined, logged, when it could not be. */
+const built = async <T>(pending: T | Promise<T>, kind: 'email' | 'sms'): Promise<T | undefined> => {
+  try {
+    return await pending;
+  } catch (error) {
+    logger.error(`${kind} not built`, { error: error as Error });
+    return undefined;
+  }
+};
+
 /**
  * Emails through SES v2 (the twin: aws-ses-v2-local, through AWS_ENDPOINT_URL_SESV2). SMS goes out through an
  * HTTP SMS gateway when one is configured (SMS_GATEWAY_URL), else it is logged, masked, as not sent.
@@ -16,9 +26,11 @@ export class SesNotifier implements Notifier {
     private readonly smsGatewayUrl?: string,
   ) {}
 
-  async email(to: readonly string[], message: Message): Promise<boolean> {
+  async email(to: readonly string[], pending: Message | Promise<Message>): Promise<boolean> {
     const recipients = to.filter(Boolean);
-    if (recipients.length === 0) return false;
+    // Awaited even without a recipient: a message that failed to build is logged, never an unhandled rejection.
+    const message = await built(pending, 'email');
+    if (recipients.length === 0 || !message) return false;
     try {
       await this.ses.send(
         new SendEmailCommand({
@@ -42,8 +54,9 @@ export class SesNotifier implements Notifier {
     }
   }
 
-  async sms(phone: string | undefined, text: string): Promise<boolean> {
-    if (!phone) return false;
+  async sms(phone: string | undefined, pending: string | Promise<string>): Promise<boolean> {
+    const text = await built(pending, 'sms');
+    if (!phone || text === undefined) return false;
     if (!this.smsGatewayUrl) {
       logger.info('sms not configured', { phone: maskPhone(phone) });
       return false;

@@ -3,13 +3,23 @@
  * shared/premiums/adapters/import-files.ts (storage); in-memory fakes in test/support/fakes.
  */
 import type { Readable } from 'node:stream';
-import type { Notifier } from '../../kernel/notifier';
+import type { Message, Notifier } from '../../kernel/notifier';
 import type { Coverage, Member } from '../domain/member';
 import type { PaymentLine } from '../domain/payment-row';
 import type { Discrepancy, ReconciliationReport } from '../domain/reconciliation';
 import type { RosterRow } from '../domain/roster-row';
 
 export type { Notifier };
+
+/** What finance's summary of a reconciled month says (the web layer renders it: shared/premiums/web/reconciliation-email.ts). */
+export interface ReconciliationEmailInput {
+  period: string;
+  trigger: string;
+  summary: { expected: { members: number; amount: number }; paid: { amount: number }; counts: Record<string, number> };
+  discrepancies: number;
+  baseUrl: string;
+}
+export type ReconciliationEmail = (input: ReconciliationEmailInput) => Message;
 
 export interface RosterStore {
   get(nik: string): Promise<Member | undefined>;

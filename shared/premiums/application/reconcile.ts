@@ -1,20 +1,19 @@
 import { jakartaIso } from '../../kernel/time';
-import { t } from '../../messages';
 import { logger } from '../../platform/observability/logger';
 import type { Member } from '../domain/member';
 import type { PaymentLine } from '../domain/payment-row';
 import { reconcile } from '../domain/reconciliation';
 import { bucketsOfShard, combineShards, type ShardResult, type ShardTask } from '../domain/shards';
-import type { Notifier, PremiumLedger, RosterStore, StoredReport } from './ports';
+import type { Notifier, PremiumLedger, ReconciliationEmail, RosterStore, StoredReport } from './ports';
 
 export interface ReconcileDeps {
   members: Pick<RosterStore, 'membersInBucket'>;
   premiums: PremiumLedger;
   notifier?: Notifier;
   financeEmails?: string[];
+  /** The summary's template (with `notifier`): HTML and text, in words. */
+  summaryEmail?: ReconciliationEmail;
 }
-
-const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
 
 /**
  * One shard of one month (domain/shards.ts): for each of its buckets, the bucket's members (one Query of the
@@ -93,21 +92,8 @@ export const finishReconciliation = async (
     payments: mine.reduce((n, r) => n + r.payments, 0),
     discrepancies,
   });
-  if (deps.notifier && deps.financeEmails?.length) {
-    const c = summary.counts;
-    await deps.notifier.email(deps.financeEmails, {
-      subject: t('email.reconciliation.subject', 'id', { period, discrepancies }),
-      text: t('email.reconciliation.text', 'id', {
-        ...c,
-        period,
-        trigger,
-        members: summary.expected.members,
-        expected: rupiah(summary.expected.amount),
-        paid: rupiah(summary.paid.amount),
-        reportUrl: `${baseUrl ?? ''}/staff/reconciliations/${period}`,
-        csvUrl: `${baseUrl ?? ''}/staff/reconciliations/${period}?format=csv`,
-      }),
-    });
+  if (deps.notifier && deps.summaryEmail && deps.financeEmails?.length) {
+    await deps.notifier.email(deps.financeEmails, deps.summaryEmail({ period, trigger, summary, discrepancies, baseUrl: baseUrl ?? '' }));
   }
   return stored;
 };

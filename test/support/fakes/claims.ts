@@ -31,6 +31,7 @@ import {
   UploadsRefusedError,
   type UploadUse,
 } from '../../../shared/claims/application/ports';
+import { statusLinks } from '../../../shared/claims/application/status-links';
 import type { AuditEvent, Claim, ClaimStatus } from '../../../shared/claims/domain/claim';
 import { inGroup } from '../../../shared/claims/domain/claim';
 import {
@@ -40,8 +41,7 @@ import {
   lookupWindow,
   secondsLeftInWindow,
 } from '../../../shared/claims/domain/lookup-limit';
-import { appealMessages } from '../../../shared/claims/web/appeal-messages';
-import { familyMessages, familySms, staffMessages, trancheMessages } from '../../../shared/claims/web/notifications';
+import { claimMessagesWith } from '../../../shared/claims/web/notifications';
 import { ConflictError, IdempotencyKeyReusedError } from '../../../shared/kernel/errors';
 import type { Coverage, Member } from '../../../shared/premiums/domain/member';
 
@@ -314,25 +314,23 @@ export class FakeBank implements Disbursement {
 export class RecordingNotifier implements Notifier {
   readonly emails: { to: string[]; message: Message }[] = [];
   readonly texts: { phone: string; text: string }[] = [];
-  async email(to: readonly string[], message: Message) {
+  async email(to: readonly string[], pending: Message | Promise<Message>) {
+    const message = await pending;
     const recipients = to.filter(Boolean);
     if (recipients.length) this.emails.push({ to: recipients, message });
     return recipients.length > 0;
   }
-  async sms(phone: string | undefined, text: string) {
+  async sms(phone: string | undefined, pending: string | Promise<string>) {
+    const text = await pending;
     if (phone) this.texts.push({ phone, text });
     return phone !== undefined;
   }
 }
 
-/** The real message texts: pure functions of the claim. */
-export const messages: ClaimMessages = {
-  family: familyMessages,
-  sms: familySms,
-  staff: staffMessages,
-  tranches: trancheMessages,
-  appeals: appealMessages,
-};
+/** A status link key for tests (the product's comes from Secrets Manager). */
+export const TEST_LINK_KEYS = async () => ['test-status-link-key-of-at-least-32-chars'];
+/** The real message texts, with status links signed by the test key. */
+export const messages: ClaimMessages = claimMessagesWith(statusLinks({ keys: TEST_LINK_KEYS, ttlDays: 90 }));
 
 export const STAFF_EMAILS = {
   approver: ['approver@test'],

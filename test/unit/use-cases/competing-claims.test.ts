@@ -38,7 +38,7 @@ const pdfBytes = new Uint8Array(2048).map((_, i) => '%PDF-1.7\n'.charCodeAt(i) |
 const DAY = 86_400_000;
 const START = Date.parse('2026-11-30T03:00:00Z');
 
-const setup = (options: { documentsExpiryDays?: number } = {}) => {
+const setup = (options: { documentsExpiryDays?: number; documentsReminderDays?: number[] } = {}) => {
   let clock = START;
   const claims = new InMemoryClaimStore();
   const uploads = new InMemoryUploads();
@@ -48,7 +48,11 @@ const setup = (options: { documentsExpiryDays?: number } = {}) => {
   const notifier = new RecordingNotifier();
   const bank = new FakeBank();
   const now = () => new Date(clock);
-  const policy = { secondApprovalAbove: 50_000_000, documentsExpiryDays: options.documentsExpiryDays ?? 60 };
+  const policy = {
+    secondApprovalAbove: 50_000_000,
+    documentsExpiryDays: options.documentsExpiryDays ?? 60,
+    ...(options.documentsReminderDays ? { documentsReminderDays: options.documentsReminderDays } : {}),
+  };
   const deps = { claims, uploads, documents, workflow, members, notifier, bank, messages, policy, staffEmails: STAFF_EMAILS, now };
   return {
     ...deps,
@@ -265,7 +269,8 @@ describe('a claim waiting for documents expires', () => {
     const t = withMember(setup({ documentsExpiryDays: 60 }));
     const ref = await file(t, HEIR, { bare: true });
     const first = await verify(t, ref);
-    expect(first).toMatchObject({ next: 'NEEDS_DOCUMENTS', documentsTimeoutSeconds: 14 * 86_400 });
+    // The first wait ends at the first reminder, 3 days on (issue 8: reminders after 3 and 7 days, then every 14).
+    expect(first).toMatchObject({ next: 'NEEDS_DOCUMENTS', documentsTimeoutSeconds: 3 * 86_400 });
     const waiting = (await t.claims.get(ref))!;
     expect(waiting.documentsDueBy).toBe('2027-01-29T10:00:00.000+07:00');
     expect(t.notifier.emails.at(-1)?.message.text).toContain('29 Januari 2027');
@@ -284,10 +289,48 @@ describe('a claim waiting for documents expires', () => {
   });
 
   it('takes the number of days from the policy', async () => {
-    const t = withMember(setup({ documentsExpiryDays: 5 }));
+    const t = withMember(setup({ documentsExpiryDays: 5, documentsReminderDays: [10] }));
     const ref = await file(t, HEIR, { bare: true });
     expect(await verify(t, ref)).toMatchObject({ documentsTimeoutSeconds: 5 * 86_400 });
     t.advance(5);
     expect(await verify(t, ref)).toMatchObject({ next: 'DONE' });
+  });
+});
+
+describe('reminders of missing documents (issue 8: after 3 and 7 days, then every 14)', () => {
+  it('reminds the family by email and SMS 3 and 7 days after the claim started waiting, then every 14 days, until it expires', async () => {
+    const t = withMember(setup({ documentsExpiryDays: 60 }));
+    const ref = await file(t, HEIR, { bare: true });
+    expect(await verify(t, ref)).toMatchObject({ next: 'NEEDS_DOCUMENTS', documentsTimeoutSeconds: 3 * 86_400 });
+    const [asked] = t.notifier.emails.map((e) => e.message.subject);
+    expect(asked).toBe(`Klaim ${ref}: dokumen masih kurang`);
+    const waits: number[] = [];
+    for (const days of [3, 4, 14, 14, 14]) {
+      t.advance(days);
+      waits.push((await verify(t, ref)).documentsTimeoutSeconds / 86_400);
+    }
+    // At day 3: 4 more to day 7; then 14 to day 21, 35, 49; at day 49 the claim expires on day 60, 11 days on.
+    expect(waits).toEqual([4, 14, 14, 14, 11]);
+    const reminders = t.notifier.emails.slice(1).map((e) => e.message.subject);
+    expect(reminders).toEqual(Array(5).fill(`Pengingat: klaim ${ref} masih menunggu dokumen`));
+    expect(t.notifier.texts).toHaveLength(6);
+    expect(t.notifier.texts.at(-1)!.text).toContain('batas 29 Januari 2027');
+    // Every reminder names the documents and carries the private link, never the NIK.
+    const last = t.notifier.emails.at(-1)!.message;
+    expect(last.text).toContain('Akta kematian');
+    expect(last.text).toMatch(new RegExp(`${baseUrl}/claims/${ref}\\?t=[0-9a-z]+[A-Za-z0-9_-]{16}\\n`));
+    expect(`${last.text}${last.html}`).not.toContain(HEIR);
+  });
+
+  it('counts from the day the claim started waiting, not from the last reminder, and takes the days from the policy', async () => {
+    const t = withMember(setup({ documentsExpiryDays: 60, documentsReminderDays: [1, 2, 5] }));
+    const ref = await file(t, HEIR, { bare: true });
+    expect(await verify(t, ref)).toMatchObject({ documentsTimeoutSeconds: 86_400 });
+    t.advance(1.5); // a reminder that ran late (a retry, a restart): the next is still on day 2
+    expect(await verify(t, ref)).toMatchObject({ documentsTimeoutSeconds: 0.5 * 86_400 });
+    t.advance(0.5);
+    expect(await verify(t, ref)).toMatchObject({ documentsTimeoutSeconds: 3 * 86_400 });
+    t.advance(3);
+    expect(await verify(t, ref)).toMatchObject({ documentsTimeoutSeconds: 3 * 86_400 });
   });
 });

@@ -1,6 +1,7 @@
 import { addDocuments } from '../../../shared/claims/application/intake/add-documents';
 import { findClaimOfClaimant } from '../../../shared/claims/application/intake/find-claim';
 import { submitClaim } from '../../../shared/claims/application/intake/submit-claim';
+import { statusLinks } from '../../../shared/claims/application/status-links';
 import { requiredDocuments } from '../../../shared/claims/domain/rules/documents';
 import { claimSubmissionSchema } from '../../../shared/claims/schemas/claim';
 import {
@@ -308,5 +309,44 @@ describe('findClaimOfClaimant under the limit on wrong NIKs', () => {
     await expect(addDocuments(t.deps, { reference, nik: body.claimant.nik, sourceIp: GUESSER, documents: [doc] })).rejects.toBeInstanceOf(
       TooManyAttemptsError,
     );
+  });
+});
+
+describe('findClaimOfClaimant with a status link token instead of the NIK', () => {
+  const KEYS = async () => ['k'.repeat(40)];
+  const FAMILY = '198.51.100.7';
+  const GUESSER = '203.0.113.9';
+  const links = (now: () => Date) => statusLinks({ keys: KEYS, ttlDays: 90, now });
+
+  it('finds the claim for its token, and answers a wrong, expired or revoked token as a wrong NIK, counted alike', async () => {
+    const t = setup();
+    const body = submission();
+    const { reference } = await submitClaim(t.deps, body, options);
+    const deps = { ...t.deps, links: links(t.now) };
+    const claim = (await t.claims.get(reference))!;
+    const { url } = await deps.links.link(claim, 'https://santunan.test');
+    const token = new URL(url).searchParams.get('t')!;
+    expect(url).toBe(`https://santunan.test/claims/${reference}?t=${token}`);
+    expect(url).not.toContain(body.claimant.nik);
+
+    expect(await findClaimOfClaimant(deps, { reference, token, sourceIp: FAMILY })).toMatchObject({ reference });
+    // Another claim's token, an expired one, and one from before a revocation: not found, each counted.
+    const other = await links(t.now).link({ ...claim, reference: 'SNT-2026-BCDFGH' }, 'https://santunan.test');
+    const otherToken = new URL(other.url).searchParams.get('t')!;
+    expect(await findClaimOfClaimant(deps, { reference, token: otherToken, sourceIp: GUESSER })).toBeUndefined();
+    const later = { ...deps, links: links(() => new Date(t.now().getTime() + 91 * 86_400_000)), now: t.now };
+    expect(await findClaimOfClaimant(later, { reference, token, sourceIp: GUESSER })).toBeUndefined();
+    await t.claims.transition(reference, {
+      from: [claim.status],
+      at: '2026-11-30T10:00:00+07:00',
+      set: { linkVersion: 1 },
+      audit: { type: 'STATUS_LINKS_REVOKED', at: '2026-11-30T10:00:00+07:00', actor: { kind: 'staff', id: 'supervisor' } },
+    });
+    expect(await findClaimOfClaimant(deps, { reference, token, sourceIp: GUESSER })).toBeUndefined();
+    expect([...t.attempts.windows.values()].map((w) => w.failures)).toEqual([3]);
+    // Malformed tokens count for nothing, as malformed NIKs do; the NIK typed by hand still works.
+    expect(await findClaimOfClaimant(deps, { reference, token: 'not a token', sourceIp: GUESSER })).toBeUndefined();
+    expect([...t.attempts.windows.values()].map((w) => w.failures)).toEqual([3]);
+    expect(await findClaimOfClaimant(deps, { reference, nik: body.claimant.nik, sourceIp: FAMILY })).toMatchObject({ reference });
   });
 });

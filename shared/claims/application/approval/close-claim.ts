@@ -67,7 +67,7 @@ export const closeClaim = async (
   if (task) await answerTask(deps.workflow, task.token, task.kind === 'documents' ? { documents: 'closed' } : { outcome: 'closed' });
   await Promise.all([
     deps.notifier.email([closed.claimant.email ?? ''], deps.messages.family.rejected(closed, reason, baseUrl)),
-    deps.notifier.sms(closed.claimant.phone, deps.messages.sms.rejected(closed)),
+    deps.notifier.sms(closed.claimant.phone, deps.messages.sms.rejected(closed, baseUrl)),
   ]);
   return closed;
 };

@@ -72,8 +72,8 @@ export const decideAppeal = async (
       releaseLock: locksOf(claim),
     });
     await Promise.all([
-      deps.notifier.email([refused.claimant.email ?? ''], deps.messages.appeals.family.refused(refused, baseUrl)),
-      deps.notifier.sms(refused.claimant.phone, deps.messages.appeals.sms.refused(refused)),
+      deps.notifier.email([refused.claimant.email ?? ''], await deps.messages.appeals.family.refused(refused, baseUrl)),
+      deps.notifier.sms(refused.claimant.phone, await deps.messages.appeals.sms.refused(refused, baseUrl)),
     ]);
     return refused;
   }
@@ -99,8 +99,8 @@ export const decideAppeal = async (
   });
   await startRound(deps, reference, round, baseUrl);
   await Promise.all([
-    deps.notifier.email([upheld.claimant.email ?? ''], deps.messages.appeals.family.upheld(upheld, baseUrl)),
-    deps.notifier.sms(upheld.claimant.phone, deps.messages.appeals.sms.upheld(upheld)),
+    deps.notifier.email([upheld.claimant.email ?? ''], await deps.messages.appeals.family.upheld(upheld, baseUrl)),
+    deps.notifier.sms(upheld.claimant.phone, await deps.messages.appeals.sms.upheld(upheld, baseUrl)),
   ]);
   return upheld;
 };

@@ -108,7 +108,7 @@ const decideOnce = async (
     await answer(deps.workflow, task.token, { outcome: 'rejected' });
     await Promise.all([
       deps.notifier.email([rejected.claimant.email ?? ''], deps.messages.family.rejected(rejected, reason, baseUrl)),
-      deps.notifier.sms(rejected.claimant.phone, deps.messages.sms.rejected(rejected)),
+      deps.notifier.sms(rejected.claimant.phone, deps.messages.sms.rejected(rejected, baseUrl)),
     ]);
     return rejected;
   }

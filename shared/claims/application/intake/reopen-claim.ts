@@ -182,8 +182,8 @@ export const appealClaim = async (deps: ReopenDeps, input: AppealInput): Promise
     .catch(uploadsRefused(input.documents));
   await Promise.all([
     deps.notifier.email(deps.staffEmails.supervisor, deps.messages.appeals.staff.filed(appealed, input.baseUrl)),
-    deps.notifier.email([appealed.claimant.email ?? ''], deps.messages.appeals.family.received(appealed, input.baseUrl)),
-    deps.notifier.sms(appealed.claimant.phone, deps.messages.appeals.sms.received(appealed)),
+    deps.notifier.email([appealed.claimant.email ?? ''], await deps.messages.appeals.family.received(appealed, input.baseUrl)),
+    deps.notifier.sms(appealed.claimant.phone, await deps.messages.appeals.sms.received(appealed, input.baseUrl)),
   ]);
   return { reference: appealed.reference, status: appealed.status, replayed: false };
 };

@@ -63,7 +63,7 @@ export const payClaim = async (
   logger.info('claim paid', { amount });
   await Promise.all([
     deps.notifier.email([paid.claimant.email ?? ''], deps.messages.family.paid(paid, amount, baseUrl)),
-    deps.notifier.sms(paid.claimant.phone, deps.messages.sms.paid(paid, amount)),
+    deps.notifier.sms(paid.claimant.phone, deps.messages.sms.paid(paid, amount, baseUrl)),
   ]);
   return { paid: true, amount };
 };

@@ -45,7 +45,7 @@ export const recordPayoutFailure = async (deps: PayoutFailureDeps, { reference, 
   if (firstTime) {
     await Promise.all([
       deps.notifier.email([failed.claimant.email ?? ''], deps.messages.family.payoutDelayed(failed, baseUrl)),
-      deps.notifier.sms(failed.claimant.phone, deps.messages.sms.payoutDelayed(failed)),
+      deps.notifier.sms(failed.claimant.phone, deps.messages.sms.payoutDelayed(failed, baseUrl)),
     ]);
   }
 };

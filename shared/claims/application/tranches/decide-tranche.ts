@@ -115,7 +115,7 @@ export const decideTranche = async (
     await answerTask(deps.workflow, token, { outcome: 'rejected' });
     await Promise.all([
       deps.notifier.email([claim.claimant.email ?? ''], deps.messages.tranches.family.rejected(claim, tranche, reason, baseUrl)),
-      deps.notifier.sms(claim.claimant.phone, deps.messages.tranches.sms.rejected(claim, tranche)),
+      deps.notifier.sms(claim.claimant.phone, deps.messages.tranches.sms.rejected(claim, tranche, baseUrl)),
     ]);
   } else if (tranche.status === 'APPROVED') {
     await answerTask(deps.workflow, token, { outcome: 'approved' });

@@ -77,7 +77,7 @@ const remindOne = async (deps: RemindDeps, claim: Claim, schoolYear: string, bas
   try {
     await Promise.all([
       deps.notifier.email([updated.claimant.email ?? ''], deps.messages.tranches.family.scholarshipReminder(updated, schoolYear, baseUrl)),
-      deps.notifier.sms(updated.claimant.phone, deps.messages.tranches.sms.scholarshipReminder(updated, schoolYear)),
+      deps.notifier.sms(updated.claimant.phone, deps.messages.tranches.sms.scholarshipReminder(updated, schoolYear, baseUrl)),
     ]);
   } catch (error) {
     await deps.claims.transition(claim.reference, {

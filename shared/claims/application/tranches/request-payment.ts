@@ -216,7 +216,7 @@ export const requestPayment = async (
   logger.info('tranche requested', { tranche: tranche.id, kind: tranche.kind, amount: tranche.amount, date: jakartaDate(now) });
   await Promise.all([
     deps.notifier.email([claim.claimant.email ?? ''], deps.messages.tranches.family.requested(claim, tranche, baseUrl)),
-    deps.notifier.sms(claim.claimant.phone, deps.messages.tranches.sms.requested(claim, tranche)),
+    deps.notifier.sms(claim.claimant.phone, deps.messages.tranches.sms.requested(claim, tranche, baseUrl)),
   ]);
   // The tranche is stored: a failed start is logged, not the staff's error (the twin restarts open tranches; in AWS
   // an operator starts `<reference>-T<n>`, see operations.md). Step Functions refuses a second execution of one name.

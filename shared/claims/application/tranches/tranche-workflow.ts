@@ -174,7 +174,7 @@ export const payTranche = async (
   logger.info('tranche paid', { tranche: id, amount });
   await Promise.all([
     deps.notifier.email([paid.claim.claimant.email ?? ''], deps.messages.tranches.family.paid(paid.claim, paid.tranche, baseUrl)),
-    deps.notifier.sms(paid.claim.claimant.phone, deps.messages.tranches.sms.paid(paid.claim, paid.tranche)),
+    deps.notifier.sms(paid.claim.claimant.phone, deps.messages.tranches.sms.paid(paid.claim, paid.tranche, baseUrl)),
   ]);
   return { paid: true, amount };
 };
@@ -223,7 +223,7 @@ export const recordTranchePayoutFailure = async (
   if (firstTime)
     await Promise.all([
       deps.notifier.email([claim.claimant.email ?? ''], deps.messages.family.payoutDelayed(claim, baseUrl)),
-      deps.notifier.sms(claim.claimant.phone, deps.messages.sms.payoutDelayed(claim)),
+      deps.notifier.sms(claim.claimant.phone, deps.messages.sms.payoutDelayed(claim, baseUrl)),
     ]);
 };
 

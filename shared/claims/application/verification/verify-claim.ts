@@ -29,11 +29,40 @@ export interface ApprovalPolicy {
   approvalTimeoutOverride?: number;
   /** Days a claim waits for missing documents before it closes (`DOCUMENTS_EXPIRED`); default 60, fractions allowed. */
   documentsExpiryDays?: number;
+  /**
+   * Days after the claim started waiting for documents that the family is reminded, ascending; after the last, the
+   * last gap repeats. Default 3, 7, 21 (then 35, 49, ...): fractions allowed (drills and tests).
+   */
+  documentsReminderDays?: readonly number[];
 }
 
 export const DEFAULT_DOCUMENTS_EXPIRY_DAYS = 60;
-/** The family is reminded of missing documents (verification runs again) at least this often. */
-const DOCUMENTS_REMINDER_SECONDS = 14 * 86_400;
+/** Issue 8: a family missing documents is reminded after 3 and 7 days, then every 14 days as before. */
+export const DEFAULT_DOCUMENTS_REMINDER_DAYS: readonly number[] = [3, 7, 21];
+/** A claim not waiting for documents has no reminder; the value only fills the output (AwaitDocuments is not entered). */
+const NO_REMINDER_SECONDS = 14 * 86_400;
+/** A wait that ends a moment early (timers, clocks) must not send the same reminder twice. */
+const REMINDER_SLACK_SECONDS = 1;
+
+/**
+ * Seconds from `now` to the next reminder of a claim that started waiting for documents at `since`: the first
+ * reminder day not yet reached, counted from `since` (not from the last reminder, so a late or repeated run does not
+ * shift the schedule); after the last configured day, the last gap repeats.
+ */
+export const secondsToNextReminder = (since: string, now: Date, days: readonly number[] = DEFAULT_DOCUMENTS_REMINDER_DAYS): number => {
+  const elapsed = (now.getTime() - Date.parse(since)) / 1000;
+  const offsets = days.map((d) => d * 86_400);
+  const gap = offsets.length > 1 ? offsets.at(-1)! - offsets.at(-2)! : (offsets[0] ?? NO_REMINDER_SECONDS);
+  let next = offsets.find((o) => o > elapsed + REMINDER_SLACK_SECONDS);
+  if (next === undefined) {
+    const last = offsets.at(-1) ?? 0;
+    next = last + gap * Math.max(1, Math.floor((elapsed + REMINDER_SLACK_SECONDS - last) / gap) + 1);
+  }
+  return Math.max(1, Math.ceil(next - elapsed));
+};
+
+/** When the claim last started waiting for documents: its latest NEEDS_DOCUMENTS entry (not a tranche's). */
+const waitingSince = (claim: Claim): string | undefined => claim.timeline.findLast((e) => e.status === 'NEEDS_DOCUMENTS' && !e.tranche)?.at;
 
 /** Never wait less than an hour for a decision, whatever the calendar says. */
 const MIN_APPROVAL_SECONDS = 3600;
@@ -120,7 +149,7 @@ const verifyOnce = async (deps: VerifyDeps, { reference, baseUrl }: { reference:
   const claim = await claims.get(reference);
   if (!claim) throw new Error(`Claim ${reference} not found`);
   const resume = RESUME[claim.status];
-  if (resume) return { reference, baseUrl, documentsTimeoutSeconds: DOCUMENTS_REMINDER_SECONDS, ...resumeOf(claim, resume, now, policy) };
+  if (resume) return { reference, baseUrl, documentsTimeoutSeconds: NO_REMINDER_SECONDS, ...resumeOf(claim, resume, now, policy) };
 
   const at = jakartaIso(now);
   const period = claim.incident.date.slice(0, 7);
@@ -152,7 +181,7 @@ const verifyOnce = async (deps: VerifyDeps, { reference, baseUrl }: { reference:
     });
     await Promise.all([
       notifier.email([rejected.claimant.email ?? ''], messages.family.rejected(rejected, reason, baseUrl)),
-      notifier.sms(rejected.claimant.phone, messages.sms.rejected(rejected)),
+      notifier.sms(rejected.claimant.phone, messages.sms.rejected(rejected, baseUrl)),
     ]);
     return { ...done, rejected: true as const };
   };
@@ -176,6 +205,9 @@ const verifyOnce = async (deps: VerifyDeps, { reference, baseUrl }: { reference:
     const dueBy = claim.documentsDueBy ?? jakartaIso(new Date(now.getTime() + expiryDays * 86_400_000));
     const secondsLeft = Math.ceil((Date.parse(dueBy) - now.getTime()) / 1000);
     if (claim.status === 'NEEDS_DOCUMENTS' && secondsLeft <= 0) return reject('DOCUMENTS_EXPIRED');
+    // A claim already waiting is reminded; one that starts waiting now is asked for the first time.
+    const reminder = claim.status === 'NEEDS_DOCUMENTS';
+    const since = (reminder && waitingSince(claim)) || at;
     const waiting = await claims.transition(reference, {
       from,
       to: 'NEEDS_DOCUMENTS',
@@ -195,8 +227,8 @@ const verifyOnce = async (deps: VerifyDeps, { reference, baseUrl }: { reference:
       },
     });
     await Promise.all([
-      notifier.email([waiting.claimant.email ?? ''], messages.family.needsDocuments(waiting, missing, baseUrl)),
-      notifier.sms(waiting.claimant.phone, messages.sms.needsDocuments(waiting)),
+      notifier.email([waiting.claimant.email ?? ''], messages.family.needsDocuments(waiting, missing, baseUrl, { reminder })),
+      notifier.sms(waiting.claimant.phone, messages.sms.needsDocuments(waiting, baseUrl, { reminder })),
       ...competing.map((other) => flagCompeting(deps, other, reference, at, baseUrl)),
     ]);
     return {
@@ -204,7 +236,7 @@ const verifyOnce = async (deps: VerifyDeps, { reference, baseUrl }: { reference:
       baseUrl,
       next: 'NEEDS_DOCUMENTS',
       approvalTimeoutSeconds: MIN_APPROVAL_SECONDS,
-      documentsTimeoutSeconds: Math.max(1, Math.min(DOCUMENTS_REMINDER_SECONDS, secondsLeft)),
+      documentsTimeoutSeconds: Math.max(1, Math.min(secondsToNextReminder(since, now, policy.documentsReminderDays), secondsLeft)),
     };
   }
 
@@ -260,7 +292,7 @@ const verifyOnce = async (deps: VerifyDeps, { reference, baseUrl }: { reference:
   logger.info('claim verified', { total: benefit.total, flags, approvalLevel: approval.level });
   await Promise.all([
     notifier.email([ready.claimant.email ?? ''], messages.family.awaitingApproval(ready, baseUrl)),
-    notifier.sms(ready.claimant.phone, messages.sms.awaitingApproval(ready)),
+    notifier.sms(ready.claimant.phone, messages.sms.awaitingApproval(ready, baseUrl)),
     ...competing.map((other) => flagCompeting(deps, other, reference, at, baseUrl)),
   ]);
   return {
@@ -268,7 +300,7 @@ const verifyOnce = async (deps: VerifyDeps, { reference, baseUrl }: { reference:
     baseUrl,
     next: 'AWAIT_DECISION',
     approvalTimeoutSeconds: timeoutSeconds,
-    documentsTimeoutSeconds: DOCUMENTS_REMINDER_SECONDS,
+    documentsTimeoutSeconds: NO_REMINDER_SECONDS,
   };
 };
 

@@ -1,0 +1,17 @@
+import * as z from 'zod/mini';
+
+/**
+ * POST /staff/claims/{reference}/links/revoke (JSON, or the form on the staff claim page): a supervisor makes every
+ * status link sent for the claim stop working; `note` says why, for the audit trail.
+ */
+export const revokeLinksRequestSchema = z.object({
+  note: z.optional(z.string().check(z.maxLength(500, 'tooLong'))),
+});
+export type RevokeLinksRequest = z.infer<typeof revokeLinksRequestSchema>;
+
+/** 200: the claim's new link version, and whether the new link went out by email and by SMS. */
+export const revokeLinksResultSchema = z.object({
+  reference: z.string(),
+  linkVersion: z.number().check(z.int(), z.minimum(1)),
+  notified: z.object({ email: z.boolean(), sms: z.boolean() }),
+});
