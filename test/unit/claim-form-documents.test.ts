@@ -81,13 +81,14 @@ describe('the claim form sent back with the family’s choices (an error or the 
   });
 
   it('asks, inside the form, to confirm filing without the required documents still missing, naming each and saying they can come later', () => {
-    const page = form({ values: JKM_SPOUSE, confirmMissing: ['FAMILY_CARD', 'HEIR_CERTIFICATE'] });
+    const page = form({ values: JKM_SPOUSE, confirmMissing: ['HEIR_CERTIFICATE', 'FAMILY_CARD'] });
     const box = between(page, '<div class="summary confirm"', '</div>');
     expect(page.indexOf('<div class="summary confirm"')).toBeGreaterThan(page.indexOf('<form method="post"'));
     expect(page.indexOf('<div class="summary confirm"')).toBeLessThan(page.indexOf('<fieldset'));
     expect(box).toContain('id="summary" role="alert" tabindex="-1"');
     expect(box).toContain('<li><a href="#doc-FAMILY_CARD">Kartu Keluarga (KK)</a></li>');
     expect(box).toContain('<li><a href="#doc-HEIR_CERTIFICATE">Surat keterangan ahli waris (dari kelurahan/desa)</a></li>');
+    expect(box.indexOf('#doc-FAMILY_CARD')).toBeLessThan(box.indexOf('#doc-HEIR_CERTIFICATE'));
     expect(box).toContain('nanti lewat halaman status klaim');
     expect(box).toContain('<input type="checkbox" name="_documentsLater" value="1">');
     expect(box).toContain('<button type="submit">');

@@ -139,7 +139,8 @@ export const renderClaimForm = (s: FormState): string => {
     html`<summary>${tr('docs.optional')}</summary>${laterTypes.map(docRow)}</details></fieldset>`,
   ];
   // Filing with required documents missing is asked once, on the page: the family may send them later.
-  const missing = s.confirmMissing ?? [];
+  // In the form's order, so the list reads like the rows it links to.
+  const missing = DOCUMENT_TYPES.filter((d) => s.confirmMissing?.includes(d));
   const confirm = missing.length > 0 && [
     html`<div class="summary confirm" id="summary" role="alert" tabindex="-1"><h2>${tr('form.confirm.title')}</h2>`,
     html`<p>${tr('form.confirm.missing')}</p><ul>${missing.map((d) => html`<li><a href="#doc-${d}">${tr(`document.${d}`)}</a></li>`)}</ul>`,
