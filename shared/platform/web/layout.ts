@@ -1,12 +1,13 @@
 import { type Lang, t } from '../../messages';
 import { html, type SafeHtml } from './html';
+import { inlineStylesheet } from './stylesheet';
 
-/** The frame of every page: one stylesheet, no script unless the page adds one. Returns the response body. */
+/** The frame of every page: the stylesheet inline (stylesheet.ts), no script unless the page adds one. Returns the response body. */
 export const layout = (opts: { lang: Lang; title: string; body: SafeHtml; langSwitch?: SafeHtml }): string =>
   [
     html`<!doctype html><html lang="${opts.lang}"><head><meta charset="utf-8">`,
     html`<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">`,
-    html`<title>${opts.title}</title><link rel="stylesheet" href="/assets/app.css"></head>`,
+    html`<title>${opts.title}</title>${inlineStylesheet()}</head>`,
     html`<body><header><strong>Santunan</strong> · ${t('layout.tagline', opts.lang)}`,
     html`${opts.langSwitch && html` · ${opts.langSwitch}`}</header>`,
     html`<main>${opts.body}</main><footer>${t('layout.privacy', opts.lang)}</footer></body></html>`,
