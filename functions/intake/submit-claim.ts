@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { submitClaim } from '../../shared/claims/application/intake/submit-claim';
+import { submitClaim, submitUnlessDocumentsMissing } from '../../shared/claims/application/intake/submit-claim';
+import type { DocumentType } from '../../shared/claims/domain/claim';
 import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
 import { duplicateBanner, renderClaimForm } from '../../shared/claims/web/claim-form-page';
 import { claimStore, claimWorkflow, documentStorage, uploadStore } from '../../shared/composition/claims';
@@ -22,11 +23,13 @@ const uploadOrigin = configuredUploadOrigin();
 /** api.md: 1-64 visible ASCII characters. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,64}$/;
 /** Form-only fields that are not part of the claim. */
-const FORM_CONTROL_FIELDS = ['_idempotencyKey', 'lang'];
+const FORM_CONTROL_FIELDS = ['_idempotencyKey', 'lang', '_documentsLater'];
 
 interface SplitBody {
   body: Record<string, unknown>;
   key?: string;
+  /** A form post whose family confirmed filing with required documents still missing (they send them later). */
+  documentsLater?: boolean;
   /** For form posts: the form's row index of each submitted document, so errors land beside the right row. */
   formRows?: number[];
 }
@@ -37,6 +40,7 @@ const splitBody = (request: HttpRequest): SplitBody => {
   const body = { ...(raw as Record<string, unknown>) };
   if (request.bodyKind !== 'form') return { body, key: request.headers['idempotency-key'] };
   const formKey = typeof body._idempotencyKey === 'string' ? body._idempotencyKey : undefined;
+  const documentsLater = body._documentsLater === '1';
   for (const f of FORM_CONTROL_FIELDS) delete body[f];
   // The form posts a row for every document type; rows whose file was not sent carry no uploadId.
   const formRows: number[] = [];
@@ -44,7 +48,7 @@ const splitBody = (request: HttpRequest): SplitBody => {
     const rows = body.documents as unknown[];
     body.documents = rows.filter((d, i) => d && typeof d === 'object' && 'uploadId' in d && formRows.push(i) > 0);
   }
-  return { body, key: request.headers['idempotency-key'] ?? formKey, formRows };
+  return { body, key: request.headers['idempotency-key'] ?? formKey, formRows, documentsLater };
 };
 
 /** Moves `documents[i]` errors back to the form row the family used. */
@@ -57,10 +61,13 @@ const toFormRows = (error: ValidationError, rows: number[]): ValidationError =>
     error.message,
   );
 
-/** POST /claims: validate, check the documents, store the claim once, answer 201 (JSON) or 303 (form). */
+/**
+ * POST /claims: validate, check the documents, store the claim once, answer 201 (JSON) or 303 (form); a form post
+ * missing required documents first gets the form back asking to confirm (`_documentsLater=1` files it).
+ */
 export const handler = httpHandler(
   async (request) => {
-    const { body, key, formRows } = splitBody(request);
+    const { body, key, formRows, documentsLater } = splitBody(request);
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
       throw new ValidationError([{ path: 'Idempotency-Key', code: 'invalid' }], 'Idempotency-Key must be 1-64 visible characters.');
     if (request.bodyKind === 'json' && (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body))) {
@@ -74,11 +81,15 @@ export const handler = httpHandler(
     const idempotencyKey = key && (isForm && !request.headers['idempotency-key'] ? `form:${key}:${requestHash.slice(0, 16)}` : key);
     try {
       const submission = validate(claimSubmissionSchema, body);
-      const outcome = await submitClaim(deps, submission, {
-        channel: isForm ? 'form' : 'api',
+      const options = {
+        channel: isForm ? ('form' as const) : ('api' as const),
         baseUrl: linkBase(request, PUBLIC_BASE_URL),
         idempotency: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
-      });
+      };
+      // The form asks once before filing without required documents; JSON clients file as api.md says.
+      const asked = isForm && !documentsLater ? await submitUnlessDocumentsMissing(deps, submission, options) : undefined;
+      if (asked?.kind === 'confirmMissing') return confirmMissingPage(request, asked.missingDocuments);
+      const outcome = asked?.kind === 'filed' ? asked.outcome : await submitClaim(deps, submission, options);
       // Only a claim stored by this request counts, not an idempotent replay.
       if (!outcome.replayed) metrics.addMetric('ClaimsSubmitted', MetricUnit.Count, 1);
       // The same answer the first time and on every replay: it is rendered from the outcome, never stored.
@@ -92,6 +103,17 @@ export const handler = httpHandler(
   },
   { accepts: ['json', 'form'], maxBodyBytes: 64 * 1024, renderError: formErrorPage },
 );
+
+/**
+ * The form again (200: nothing is wrong with it), every value and sent file kept, asking the family to confirm filing
+ * without the required documents it lacks; checking the box and sending again files the claim.
+ */
+function confirmMissingPage(request: HttpRequest, missing: DocumentType[]): HttpResponse {
+  const values = (request.body ?? {}) as Record<string, unknown>;
+  const idempotencyKey = typeof values._idempotencyKey === 'string' ? values._idempotencyKey : randomBytes(16).toString('base64url');
+  const page = renderClaimForm({ lang: request.lang, idempotencyKey, values, confirmMissing: missing, today: jakartaDate() });
+  return html(200, page, {}, uploadOrigin);
+}
 
 /** A form post gets the form back (status 400 or 409) with each message beside its field and every value kept. */
 function formErrorPage(error: DomainError, status: number, request: HttpRequest): HttpResponse | undefined {

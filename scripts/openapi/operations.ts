@@ -264,6 +264,8 @@ const exampleClaimForm = {
   'payout.bankCode': '008',
   'payout.accountNumber': '1370012345678',
   'payout.accountHolder': 'Sri Wahyuni',
+  // No document sent: the family confirmed on the page that they send them later (else the form comes back to ask).
+  _documentsLater: '1',
 };
 
 const EXAMPLE_UPLOAD_ID = 'up_Zk3vQ1m0cT8rW2yLp5aHdA';
@@ -414,6 +416,12 @@ export const OPERATIONS: Record<string, OperationSpec> = {
             description: "The form's own idempotency key (a hidden field).",
           },
           lang: { type: 'string', enum: ['id', 'en'], description: 'The language of the page that comes back.' },
+          _documentsLater: {
+            type: 'string',
+            enum: ['1'],
+            description:
+              'The family confirmed filing with required documents still missing (the checkbox the form shows when it asks); without it such a post gets the form back (200).',
+          },
         },
         examples: { jkkDeath: { summary: 'A JKK death (work accident) filed from the form', value: exampleClaimForm } },
       },
@@ -423,6 +431,10 @@ export const OPERATIONS: Record<string, OperationSpec> = {
         description: 'Filed (JSON). `Location` is the status URL.',
         json: claimCreatedSchema,
         location: 'The status URL, `/claims/{reference}`.',
+      },
+      200: {
+        description: 'Form posts only: the claim lacks required documents and `_documentsLater` is not set, so nothing is filed yet.',
+        html: 'The form again, every value and sent file kept, listing the missing documents and asking to confirm that they will be sent later.',
       },
       303: { description: 'Filed from the form: on to the status page.', location: 'The status page, `/claims/{reference}?nik=…&new=1`.' },
       400: { ...invalid(), html: 'A form post gets the form back with each message beside its field and the values kept.' },

@@ -71,6 +71,50 @@ export const en: Record<keyof typeof id, string> = {
   'form.duplicate.own': 'Claim number: {reference}.',
   'form.duplicate.other': 'Contact staff if you think this is wrong.',
 
+  // Claim form: documents and the confirmation before filing with required ones missing.
+  'docs.required': 'required',
+  'docs.optional': 'Other documents (not required for this claim)',
+  'docs.chooseFirst':
+    'Which documents are required depends on the benefit, what happened and your relationship to the member. Once you choose those above, the required ones come first.',
+  'docs.rule.required': 'Required for: {cases}.',
+  'docs.rule.optional': 'Not required; send it if you have it.',
+  'docs.rule.all': 'every claim',
+  'docs.rule.benefit': '{benefit} claims',
+  'docs.rule.death': 'a death',
+  'docs.rule.injury': 'an injury',
+  'docs.rule.by': 'filed by: {relationship}',
+  'docs.rule.notBy': 'unless filed by: {relationship}',
+  'docs.rule.cause': 'cause: {cause}',
+  'document.MEMBER_ID_CARD.help':
+    'The ID card of the worker who died or was injured (a copy will do). Without it: the BPJS Ketenagakerjaan membership card (KPJ), from the office the member worked for.',
+  'document.CLAIMANT_ID_CARD.help':
+    'Your own ID card. If it is lost, ask the civil registry office (Dinas Dukcapil) for a replacement letter.',
+  'document.FAMILY_CARD.help':
+    'The family card listing the member and you. A reprint comes from the civil registry (Dinas Dukcapil) or through the village office.',
+  'document.DEATH_CERTIFICATE.help':
+    'The death certificate from the civil registry (Dinas Dukcapil), or a letter of death from the village office or the hospital.',
+  'document.HEIR_CERTIFICATE.help':
+    "A letter naming the member's heirs, made at the village office and acknowledged by the sub-district head (camat).",
+  'document.BANK_BOOK.help': "The front page of the savings book with the recipient's name and account number, from your bank.",
+  'document.MARRIAGE_CERTIFICATE.help':
+    'The marriage book from the religious affairs office (KUA), or the marriage certificate from the civil registry (Dinas Dukcapil).',
+  'document.ACCIDENT_REPORT.help': 'The work accident report (stage I), made by the office the member worked for.',
+  'document.MEDICAL_REPORT.help': 'A letter from the doctor or hospital that treated the member.',
+  'document.POLICE_REPORT.help': 'For a traffic accident: the report or letter from the local police station (Polsek or Polres).',
+  'document.RECEIPT.help': 'Receipts for the funeral, treatment or transport, from whoever was paid.',
+  'document.GUARDIAN_PROOF.help': "A guardianship order from a court, or the family card naming you as the child's guardian.",
+  'document.POWER_OF_ATTORNEY.help': 'A power of attorney signed by the injured member, for you as their husband or wife.',
+  'document.SCHOOL_CERTIFICATE.help':
+    "For a child's scholarship: a letter from the school or university that the child is enrolled this school year. Sent again every school year.",
+  'document.OTHER.help': 'Anything else that helps, for example a letter from the social affairs office.',
+  'form.causes.JKM': 'JKM: not caused by work',
+  'form.causes.JKK': 'JKK: caused by work',
+  'form.confirm.title': 'Required documents are missing',
+  'form.confirm.missing': 'Not sent yet:',
+  'form.confirm.later':
+    "You may send the claim now and these documents later from the claim's status page; the claim waits until they are complete.",
+  'form.confirm.check': 'Yes, send the claim now. I will send the missing documents later.',
+
   'upload.sending': 'Sending...',
   'upload.retry': 'Retry',
   'upload.done': 'Sent',

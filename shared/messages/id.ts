@@ -75,6 +75,48 @@ export const id = {
   'form.duplicate.own': 'Nomor klaim: {reference}.',
   'form.duplicate.other': 'Hubungi petugas jika menurut Anda ini keliru.',
 
+  // Claim form: which documents a claim needs, each with what it is and where a family gets it (the rules are
+  // shared/claims/domain/rules/documents.ts), and the confirmation asked before filing with required ones missing.
+  'docs.required': 'wajib',
+  'docs.optional': 'Dokumen lain (tidak wajib untuk klaim ini)',
+  'docs.chooseFirst':
+    'Dokumen yang wajib tergantung jenis santunan, kejadian, dan hubungan Anda dengan peserta. Setelah Anda memilihnya di atas, dokumen wajib tampil paling atas.',
+  'docs.rule.required': 'Wajib untuk: {cases}.',
+  'docs.rule.optional': 'Tidak wajib; kirim jika ada.',
+  'docs.rule.all': 'semua klaim',
+  'docs.rule.benefit': 'klaim {benefit}',
+  'docs.rule.death': 'peserta meninggal',
+  'docs.rule.injury': 'peserta cedera',
+  'docs.rule.by': 'diajukan oleh: {relationship}',
+  'docs.rule.notBy': 'kecuali diajukan oleh: {relationship}',
+  'docs.rule.cause': 'penyebab: {cause}',
+  'document.MEMBER_ID_CARD.help':
+    'KTP pekerja yang meninggal atau cedera (fotokopi boleh). Jika tidak ada: kartu peserta BPJS Ketenagakerjaan (KPJ), dari kantor tempat peserta bertugas.',
+  'document.CLAIMANT_ID_CARD.help': 'KTP Anda sendiri. Jika hilang, minta surat keterangan pengganti di kantor Dinas Dukcapil.',
+  'document.FAMILY_CARD.help': 'KK yang memuat nama peserta dan nama Anda. Cetak ulang di kantor Dinas Dukcapil atau lewat kelurahan/desa.',
+  'document.DEATH_CERTIFICATE.help':
+    'Akta kematian dari Dinas Dukcapil, atau surat keterangan kematian dari kelurahan/desa atau rumah sakit.',
+  'document.HEIR_CERTIFICATE.help': 'Surat yang menyebut siapa saja ahli waris peserta; dibuat di kelurahan/desa dan diketahui camat.',
+  'document.BANK_BOOK.help': 'Halaman depan buku tabungan yang memuat nama dan nomor rekening penerima; dari bank Anda.',
+  'document.MARRIAGE_CERTIFICATE.help': 'Buku nikah dari KUA, atau akta perkawinan dari Dinas Dukcapil.',
+  'document.ACCIDENT_REPORT.help': 'Laporan kecelakaan kerja (tahap I), dibuat oleh kantor atau dinas tempat peserta bertugas.',
+  'document.MEDICAL_REPORT.help': 'Surat keterangan dari dokter atau rumah sakit yang merawat peserta.',
+  'document.POLICE_REPORT.help':
+    'Untuk kecelakaan lalu lintas: laporan atau surat keterangan dari kantor polisi setempat (Polsek atau Polres).',
+  'document.RECEIPT.help': 'Kuitansi biaya pemakaman, pengobatan, atau transport, dari pihak yang menerima pembayaran.',
+  'document.GUARDIAN_PROOF.help': 'Penetapan perwalian dari pengadilan, atau KK yang mencantumkan Anda sebagai wali anak.',
+  'document.POWER_OF_ATTORNEY.help': 'Surat kuasa yang ditandatangani peserta yang cedera, untuk Anda sebagai suami/istri.',
+  'document.SCHOOL_CERTIFICATE.help':
+    'Untuk beasiswa anak: surat keterangan masih sekolah atau kuliah tahun ajaran ini, dari sekolah atau kampus. Dikirim lagi setiap tahun ajaran.',
+  'document.OTHER.help': 'Dokumen lain yang membantu, misalnya surat dari dinas sosial.',
+  'form.causes.JKM': 'JKM: bukan karena pekerjaan',
+  'form.causes.JKK': 'JKK: karena pekerjaan',
+  'form.confirm.title': 'Dokumen wajib belum lengkap',
+  'form.confirm.missing': 'Belum dikirim:',
+  'form.confirm.later':
+    'Anda boleh mengirim klaim sekarang dan mengirim dokumen ini nanti lewat halaman status klaim; klaim menunggu sampai dokumennya lengkap.',
+  'form.confirm.check': 'Ya, kirim klaim sekarang. Dokumen yang kurang saya kirim nanti.',
+
   // The upload script's words (claim form and status page)
   'upload.sending': 'Mengirim...',
   'upload.retry': 'Coba lagi',

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 
-const SECTIONS = ['bundles', 'intake', 'workflow', 'premiums', 'national', 'start'] as const;
+const SECTIONS = ['bundles', 'intake', 'workflow', 'premiums', 'national', 'pages', 'start'] as const;
 type Section = (typeof SECTIONS)[number];
 const MARK = '<<<SECTION>>>';
 
@@ -26,6 +26,8 @@ const runSection = async (name: Section): Promise<string> => {
       return (await (await import('./premiums')).benchPremiums()).markdown;
     case 'national':
       return (await (await import('./national')).benchNational()).markdown;
+    case 'pages':
+      return (await (await import('./pages')).benchPages()).markdown;
     case 'start':
       return (await (await import('./twin-start')).benchTwinStart()).markdown;
   }

@@ -53,6 +53,17 @@ const phone = async (javaScriptEnabled = true): Promise<Page> => {
   return context.newPage();
 };
 
+/**
+ * Sends the form; with required documents missing the page asks first (the family confirms that they send them
+ * later), and the confirmed page files the claim.
+ */
+const submitConfirmingMissing = async (page: Page) => {
+  await Promise.all([page.waitForLoadState('load'), page.click('#claim-form > button[type=submit]')]);
+  await page.locator('#summary.confirm').waitFor();
+  await page.check('input[name="_documentsLater"]');
+  await Promise.all([page.waitForURL(/\/claims\/SNT-\d{4}-/), page.click('#summary.confirm button[type=submit]')]);
+};
+
 const fillClaim = async (page: Page, memberNik: string, claimantNik: string, phoneNumber = '0812 3456 7890') => {
   await page.check('input[name="benefit"][value="JKM"]');
   await page.fill('#f-member-nik', memberNik);
@@ -92,7 +103,7 @@ test('a family files a claim with a document on a phone and sees its status', as
   expect(uploadId).toMatch(/^up_/);
   await page.screenshot({ path: join(ARTIFACTS, 'claim-form-filled.png'), fullPage: true });
 
-  await Promise.all([page.waitForURL(/\/claims\/SNT-\d{4}-/), page.click('button[type=submit]')]);
+  await submitConfirmingMissing(page);
   await expect(page.locator('body').textContent()).resolves.toContain('Klaim diterima');
   const reference = (await page.locator('#reference').textContent())!;
   expect(page.url()).toContain(`nik=${claimantNik}`);
@@ -121,15 +132,18 @@ test('a validation error comes back beside its field with every value kept', asy
   await expect(page.locator('#f-member-nik').inputValue()).resolves.toBe(memberNik);
   await expect(page.locator('#f-payout-bankCode').inputValue()).resolves.toBe('002');
   await page.fill('#f-claimant-phone', '081234567890');
-  await Promise.all([page.waitForURL(/\/claims\/SNT-/), page.click('button[type=submit]')]);
+  await submitConfirmingMissing(page);
   await expect(page.locator('body').textContent()).resolves.toContain('Claim received');
 });
 
 test('the form works with JavaScript off (documents are asked for later)', async () => {
   const page = await phone(false);
   await page.goto(`${baseUrl}/`);
+  // Every document shows, with when it is required in words: the family knows what to bring.
+  await expect(page.locator('.doc[data-doc="DEATH_CERTIFICATE"] .rule').textContent()).resolves.toBe('Wajib untuk: peserta meninggal.');
+  await expect(page.locator('#docs-optional').isVisible()).resolves.toBe(false);
   await fillClaim(page, memberFor(3).nik, uniqueNik());
-  await Promise.all([page.waitForURL(/\/claims\/SNT-/), page.click('button[type=submit]')]);
+  await submitConfirmingMissing(page);
   await expect(page.locator('body').textContent()).resolves.toContain('Klaim diterima');
   await expect(page.locator('body').textContent()).resolves.toContain('Dokumen yang masih diperlukan');
 });

@@ -226,7 +226,8 @@ describe('duplicates and idempotency', () => {
 describe('POST /claims from the HTML form', () => {
   it('stores the claim and sends the browser to the status page (303)', async () => {
     const body = validClaim();
-    const form = toForm({ ...body, _idempotencyKey: `form-${uniqueNik()}` });
+    // Filed without documents: the family confirmed on the page that they send them later (form-documents.test.ts).
+    const form = toForm({ ...body, _idempotencyKey: `form-${uniqueNik()}`, _documentsLater: '1' });
     const res = await api.call('POST', '/claims', {
       body: form,
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
@@ -249,7 +250,7 @@ describe('POST /claims from the HTML form', () => {
       b.claimant.ward = { name: 'Dewi Lestari', birthDate: '2015-06-01' };
       b.children = [{ name: 'Dewi Lestari', birthDate: '2015-06-01', schoolLevel: 'SD' }];
     });
-    const form = toForm({ ...body, _idempotencyKey: `form-${uniqueNik()}` });
+    const form = toForm({ ...body, _idempotencyKey: `form-${uniqueNik()}`, _documentsLater: '1' });
     form.append('children[1].name', '');
     form.append('children[1].schoolLevel', '');
     const res = await api.call('POST', '/claims', { body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
@@ -297,7 +298,7 @@ describe('form edge cases', () => {
     const key = `page-${uniqueNik()}`;
     const first = validClaim((b) => (b.claimant.phone = '12'));
     expect((await post(toForm({ ...first, _idempotencyKey: key }))).status).toBe(400);
-    const corrected = { ...first, claimant: { ...first.claimant, phone: '081234567890' }, _idempotencyKey: key };
+    const corrected = { ...first, claimant: { ...first.claimant, phone: '081234567890' }, _idempotencyKey: key, _documentsLater: '1' };
     const res = await post(toForm(corrected));
     expect(res.status).toBe(303);
   });

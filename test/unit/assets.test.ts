@@ -14,7 +14,29 @@ describe('generated browser assets', () => {
 
   it('keep the upload script reading its words and rows from the same data-* attributes as the pages write', () => {
     const { 'shared/platform/web/assets/upload.generated.ts': script } = buildAssets();
-    for (const hook of ['data-retry', 'data-done', 'data-sending', 'data-doc', '.doc', 'claim-form', '/uploads', 'summary', 'wait']) {
+    const documentsHooks = [
+      'data-rules',
+      'docs-required',
+      'docs-optional',
+      'docs-hint',
+      '.req',
+      '.rule',
+      'data-field',
+      'data-when-field',
+      'data-when-value',
+    ];
+    for (const hook of [
+      'data-retry',
+      'data-done',
+      'data-sending',
+      'data-doc',
+      '.doc',
+      'claim-form',
+      '/uploads',
+      'summary',
+      'wait',
+      ...documentsHooks,
+    ]) {
       expect(script).toContain(hook);
     }
   });

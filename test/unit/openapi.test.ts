@@ -109,7 +109,7 @@ describe('docs/openapi.json', () => {
     expect(validate(schemaOf('413'), { message: 'Request Entity Too Large' })).toBeUndefined();
     expect(validate(schemaOf('503'), { error: 'SERVICE_UNAVAILABLE', message: 'x' })).toBeUndefined();
     expect(claims.responses['503']).toHaveProperty(['headers', 'Retry-After']);
-    expect(Object.keys(claims.responses)).toEqual(['201', '303', '400', '409', '413', '415', '422', '500', '503']);
+    expect(Object.keys(claims.responses)).toEqual(['200', '201', '303', '400', '409', '413', '415', '422', '500', '503']);
     for (const { key, operation } of operationsOf(doc)) {
       for (const [status, response] of Object.entries(operation.responses)) {
         const json = response.content?.['application/json'];

@@ -4,8 +4,17 @@ import { tHtml } from '../../platform/web/i18n';
 import { layout } from '../../platform/web/layout';
 import { uploadScriptTag } from '../../platform/web/upload-script';
 import { BANK_LIST, type Bank } from '../../reference-data/banks';
-import { DOCUMENT_TYPES, JKK_CAUSES, JKM_CAUSES, RELATIONSHIPS } from '../domain/claim';
+import {
+  type Benefit,
+  DOCUMENT_TYPES,
+  type DocumentType,
+  type IncidentCause,
+  JKK_CAUSES,
+  JKM_CAUSES,
+  RELATIONSHIPS,
+} from '../domain/claim';
 import { SCHOOL_LEVELS } from '../domain/rules/scholarship';
+import { documentRulesData, documentRuleWords, requiredForChoices } from './document-guide';
 
 export interface FormState {
   lang: Lang;
@@ -16,6 +25,8 @@ export interface FormState {
   errors?: Record<string, string>;
   /** A message that belongs to no single field (a duplicate claim): plain text, or HTML made by html``. */
   banner?: string | SafeHtml;
+  /** Required documents the family has not sent: the page asks them to confirm filing without them. */
+  confirmMissing?: readonly DocumentType[];
   today: string;
 }
 
@@ -87,19 +98,65 @@ export const renderClaimForm = (s: FormState): string => {
 
   const summaryItems = Object.entries(errors).map(([path, msg]) => html`<li><a href="#${fid(path)}">${msg}</a></li>`);
   const docs = Array.isArray(s.values?.documents) ? (s.values.documents as { type?: string; uploadId?: string }[]) : [];
-  const docRows = DOCUMENT_TYPES.filter((d) => d !== 'RECEIPT').map((type, i) => {
+  // The required documents for the family's choices (undefined until benefit, incident and relationship are chosen):
+  // the same arrangement the upload script makes as the choices change, so a page sent back by the server (an error,
+  // the confirmation) shows it even without JavaScript.
+  const required = requiredForChoices({
+    benefit: get(s.values, 'benefit'),
+    'incident.type': get(s.values, 'incident.type'),
+    'claimant.relationship': get(s.values, 'claimant.relationship'),
+    'incident.cause': get(s.values, 'incident.cause'),
+  });
+  const docRow = (type: DocumentType) => {
+    const i = DOCUMENT_TYPES.indexOf(type);
     const kept = docs.find((d) => d.type === type && d.uploadId);
     const p = `documents[${i}]`;
     return [
-      html`<div class="doc" data-doc="${type}"><label for="${fid(p)}-file">${tr(`document.${type}`)}</label>${err(`${p}.uploadId`)}${err(`${p}.type`)}`,
-      html`<input type="hidden" name="${p}.type" value="${type}">`,
-      html`<input type="hidden" name="${p}.uploadId" value="${kept?.uploadId ?? ''}">`,
-      html`<input id="${fid(p)}-file" type="file" accept="image/jpeg,image/png,application/pdf" hidden>`,
+      html`<div class="doc" data-doc="${type}"><label id="doc-${type}" for="${fid(p)}-file">${tr(`document.${type}`)} `,
+      html`<span class="req"${!required?.includes(type) && html` hidden`}>${tr('docs.required')}</span></label>`,
+      html`<p class="help">${tr(`document.${type}.help`)}</p><p class="help rule"${required && html` hidden`}>${documentRuleWords(type, lang)}</p>`,
+      err(`${p}.uploadId`),
+      err(`${p}.type`),
+      // The hidden fields only for a file already sent: the upload script adds them for each file it sends.
+      kept &&
+        html`<input type="hidden" name="${p}.type" value="${type}"><input type="hidden" name="${p}.uploadId" value="${kept.uploadId}">`,
+      html`<input id="${fid(p)}-file" type="file" accept="image/jpeg,image/png,application/pdf" data-field="${p}" hidden>`,
       html`<p class="muted" aria-live="polite">${kept && html`<span class="ok">${tr('upload.done')}</span>`}</p></div>`,
     ];
+  };
+  const firstTypes = required ? DOCUMENT_TYPES.filter((d) => required.includes(d)) : DOCUMENT_TYPES;
+  const laterTypes = required ? DOCUMENT_TYPES.filter((d) => !required.includes(d)) : [];
+  const openLater = laterTypes.some((type) => {
+    const p = `documents[${DOCUMENT_TYPES.indexOf(type)}]`;
+    return docs.some((d) => d.type === type && d.uploadId) || errors[`${p}.uploadId`] || errors[`${p}.type`];
   });
+  const docsFieldset = [
+    html`<fieldset id="docs" data-rules="${JSON.stringify(documentRulesData())}"><legend>${tr('form.docs')}</legend>`,
+    html`<p class="help">${tr('form.docsHelp')}</p><p class="help" id="docs-hint"${required && html` hidden`}>${tr('docs.chooseFirst')}</p>`,
+    html`<noscript><p class="help">${tr('form.noscript')}</p></noscript>`,
+    html`<div id="docs-required">${firstTypes.map(docRow)}</div>`,
+    html`<details id="docs-optional"${openLater && html` open`}${laterTypes.length === 0 && html` hidden`}>`,
+    html`<summary>${tr('docs.optional')}</summary>${laterTypes.map(docRow)}</details></fieldset>`,
+  ];
+  // Filing with required documents missing is asked once, on the page: the family may send them later.
+  // In the form's order, so the list reads like the rows it links to.
+  const missing = DOCUMENT_TYPES.filter((d) => s.confirmMissing?.includes(d));
+  const confirm = missing.length > 0 && [
+    html`<div class="summary confirm" id="summary" role="alert" tabindex="-1"><h2>${tr('form.confirm.title')}</h2>`,
+    html`<p>${tr('form.confirm.missing')}</p><ul>${missing.map((d) => html`<li><a href="#doc-${d}">${tr(`document.${d}`)}</a></li>`)}</ul>`,
+    html`<p>${tr('form.confirm.later')}</p>`,
+    html`<label class="choice"><input type="checkbox" name="_documentsLater" value="1">${tr('form.confirm.check')}</label>`,
+    html`<button type="submit">${tr('form.submit')}</button></div>`,
+  ];
 
-  const causes = [...JKM_CAUSES, ...JKK_CAUSES].map((c): [string, string] => [c, tr(`cause.${c}`)]);
+  // Causes grouped by benefit: the upload script shows only the chosen benefit's group; without JavaScript both show
+  // under their names, and the server refuses a cause of the other benefit with a message beside the field.
+  const causeGroup = (benefit: Benefit, list: readonly IncidentCause[]) =>
+    html`<optgroup label="${tr(`form.causes.${benefit}`)}" data-when-field="benefit" data-when-value="${benefit}">${options(
+      'incident.cause',
+      list.map((c): [string, string] => [c, tr(`cause.${c}`)]),
+    )}</optgroup>`;
+  const causes = [causeGroup('JKM', JKM_CAUSES), causeGroup('JKK', JKK_CAUSES)];
   const relationships = RELATIONSHIPS.map((r): [string, string] => [r, tr(`relationship.${r}`)]);
   const banks = BANK_GROUPS.map(
     (group) =>
@@ -131,6 +188,7 @@ export const renderClaimForm = (s: FormState): string => {
     summary,
     html`<form method="post" action="/claims${en}" id="claim-form" novalidate>`,
     html`<input type="hidden" name="_idempotencyKey" value="${s.idempotencyKey}">`,
+    confirm,
     html`<fieldset><legend>${tr('form.benefit')}</legend>`,
     radios('benefit', [
       ['JKM', tr('form.jkm')],
@@ -146,7 +204,7 @@ export const renderClaimForm = (s: FormState): string => {
       ['injury', tr('form.injury')],
     ]),
     input('incident.date', tr('form.date'), { help: tr('form.dateHelp'), type: 'date', extra: html`max="${s.today}"` }),
-    select('incident.cause', tr('form.cause'), options('incident.cause', causes)),
+    select('incident.cause', tr('form.cause'), causes),
     html`${label('incident.description', tr('form.description'))}${err('incident.description')}`,
     html`<textarea ${attrs('incident.description')} rows="3" maxlength="1000">${get(s.values, 'incident.description')}</textarea>`,
     html`</fieldset>`,
@@ -166,8 +224,8 @@ export const renderClaimForm = (s: FormState): string => {
     select('payout.bankCode', tr('form.bank'), banks, tr('form.bankHelp')),
     input('payout.accountNumber', tr('form.account'), { extra: html`inputmode="numeric" autocomplete="off" maxlength="24"` }),
     input('payout.accountHolder', tr('form.holder'), { help: tr('form.holderHelp'), extra: html`maxlength="100"` }),
-    html`</fieldset><fieldset id="docs"><legend>${tr('form.docs')}</legend><p class="help">${tr('form.docsHelp')}</p>`,
-    html`<noscript><p class="help">${tr('form.noscript')}</p></noscript>${docRows}</fieldset>`,
+    html`</fieldset>`,
+    docsFieldset,
     html`<p class="err" id="wait" hidden>${tr('upload.wait')}</p><button type="submit">${tr('form.submit')}</button></form>`,
     html`<h2>${tr('form.filedBefore')}</h2><p><a href="/status${en}">${tr('form.statusLink')}</a></p>`,
     uploadScriptTag(lang),

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type DomainError, TooManyAttemptsError, ValidationError } from '../../kernel/errors';
 import { errorMessage, hasErrorMessage, type Lang } from '../web/i18n';
+import { STYLESHEET_CSP_SOURCE } from '../web/stylesheet';
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string>; body: string };
 
@@ -22,7 +23,7 @@ export const html = (statusCode: number, page: string, headers: Record<string, s
   headers: {
     ...BASE_HEADERS,
     'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; connect-src 'self'${extraConnectSrc ? ` ${extraConnectSrc}` : ''}; base-uri 'none'; frame-ancestors 'none'`,
+    'content-security-policy': `default-src 'none'; style-src 'self' ${STYLESHEET_CSP_SOURCE}; script-src 'self'; img-src 'self' data:; form-action 'self'; connect-src 'self'${extraConnectSrc ? ` ${extraConnectSrc}` : ''}; base-uri 'none'; frame-ancestors 'none'`,
     ...headers,
   },
   body: page,

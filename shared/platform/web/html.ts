@@ -73,6 +73,15 @@ export const html = (strings: TemplateStringsArray, ...values: readonly HtmlValu
 };
 
 /**
+ * A <style> element with a stylesheet of our own (the generated STYLESHEET, never text from outside): escaping does
+ * not apply inside <style>, so this is the one way CSS enters a page, and it refuses text that could end the element.
+ */
+export const styleElement = (css: string): SafeHtml => {
+  if (/<\/style/i.test(css)) throw new TypeError('styleElement: a stylesheet must not contain "</style"');
+  return trust(`<style>${css}</style>`);
+};
+
+/**
  * A message text with `{name}` placeholders, as HTML: the text is escaped and each placeholder takes a value as in
  * a template (a link inside a translated sentence). A placeholder without a value is an error in our code.
  */

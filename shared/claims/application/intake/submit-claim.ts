@@ -49,12 +49,7 @@ export const buildClaim = (submission: ClaimSubmission, documents: ClaimDocument
     updatedAt: iso,
     timeline: [{ status: 'SUBMITTED', at: iso }],
     missingDocuments: missingDocuments(
-      {
-        benefit: submission.benefit,
-        incidentType: submission.incident.type,
-        relationship: submission.claimant.relationship,
-        cause: submission.incident.cause,
-      },
+      needsOf(submission),
       documents.map((d) => d.type),
     ),
     version: 1,
@@ -67,8 +62,56 @@ export const buildClaim = (submission: ClaimSubmission, documents: ClaimDocument
  * uploads are bound to it in the same write: an upload another claim already has is refused (`uploadId.alreadyUsed`),
  * while a replay answers before that is looked at.
  */
-export const submitClaim = async (deps: SubmitDeps, submission: ClaimSubmission, options: SubmitOptions): Promise<SubmitOutcome> => {
+export const submitClaim = async (deps: SubmitDeps, submission: ClaimSubmission, options: SubmitOptions): Promise<SubmitOutcome> =>
+  fileClaim(deps, submission, await resolveDocuments(deps, submission.documents ?? []), options);
+
+/** What a form post gets: the claim filed, or the required documents it lacks, for the family to confirm. */
+export type FormSubmitOutcome = { kind: 'filed'; outcome: SubmitOutcome } | { kind: 'confirmMissing'; missingDocuments: DocumentType[] };
+
+/**
+ * The claim form's submission: a claim still missing required documents is not filed until the family confirms they
+ * will send them later (api.md keeps `documents` optional; the form only asks first). The uploads are checked before
+ * the question, so a file that did not arrive is named beside its row rather than after the confirmation. Nothing is
+ * written when the answer is a question.
+ */
+export const submitUnlessDocumentsMissing = async (
+  deps: SubmitDeps,
+  submission: ClaimSubmission,
+  options: SubmitOptions,
+): Promise<FormSubmitOutcome> => {
   const documents = await resolveDocuments(deps, submission.documents ?? []);
+  const missing = missingDocuments(
+    needsOf(submission),
+    documents.map((d) => d.type),
+  );
+  if (missing.length > 0 && !(await anyTaken(deps, documents))) return { kind: 'confirmMissing', missingDocuments: missing };
+  return { kind: 'filed', outcome: await fileClaim(deps, submission, documents, options) };
+};
+
+/**
+ * An upload a claim already holds: either this very form was filed before (a resend of the confirmed page, which the
+ * idempotency record replays) or the file is another claim's (`uploadId.alreadyUsed`). Both are for the claim's write
+ * to answer, not a question about missing documents.
+ */
+const anyTaken = async (deps: SubmitDeps, documents: readonly ClaimDocument[]): Promise<boolean> => {
+  if (documents.length === 0) return false;
+  const records = await deps.uploads.getMany(documents.map((d) => d.uploadId));
+  return [...records.values()].some((r) => r.claimReference !== undefined);
+};
+
+const needsOf = (submission: ClaimSubmission) => ({
+  benefit: submission.benefit,
+  incidentType: submission.incident.type,
+  relationship: submission.claimant.relationship,
+  cause: submission.incident.cause,
+});
+
+const fileClaim = async (
+  deps: SubmitDeps,
+  submission: ClaimSubmission,
+  documents: ClaimDocument[],
+  options: SubmitOptions,
+): Promise<SubmitOutcome> => {
   const now = deps.now?.() ?? new Date();
   const year = Number(jakartaIso(now).slice(0, 4));
   for (let attempt = 0; attempt < 5; attempt += 1) {
