@@ -88,6 +88,9 @@ export const handler = httpHandler(
       }
       throw error;
     }
+    // A field coordinator who signed in lands here by default: their own page is elsewhere.
+    const fieldOnly = !user.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r)) && user.roles.includes('coordinator');
+    if (fieldOnly && request.method === 'GET' && !wantsJson(request.headers)) return redirect('/staff/coordinator');
     requireRole(user, STAFF_ROLES);
     const reference = normalizeReference(request.params.reference ?? '');
     const fromForm = request.bodyKind === 'form';

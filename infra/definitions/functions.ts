@@ -96,6 +96,15 @@ export const FUNCTIONS = {
     notifies: true,
     statusLinks: true,
   },
+  coordinatorApi: {
+    entry: 'functions/intake/coordinator.ts',
+    description: 'Field coordinators: file for a family, drafts, the claims of their districts',
+    tables: [claimsRW, { table: MEMBERS_TABLE, access: 'read' }],
+    documents: { access: 'read', prefix: 'uploads/' },
+    // `start`: a claim filed for a family starts its workflow, as intake does.
+    workflow: ['start'],
+    staffAuth: true,
+  },
   benefitEstimate: { entry: 'functions/intake/benefit-estimate.ts', description: 'POST /benefits/estimate', tables: [] },
   staffApi: {
     entry: 'functions/approval/staff-claims.ts',

@@ -37,6 +37,12 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/staff/reconciliations/runs/{runId}', function: 'staffPremiumViews' },
   { method: 'GET', path: '/staff/imports/{jobId}', function: 'staffPremiumViews' },
   { method: 'POST', path: '/staff/uploads', function: 'staffRoster' },
+  // After the roster routes: the documented examples run in this order, and a coordinator files for a member imported above.
+  { method: 'GET', path: '/staff/coordinator', function: 'coordinatorApi' },
+  { method: 'GET', path: '/staff/coordinator/claims/new', function: 'coordinatorApi' },
+  { method: 'POST', path: '/staff/coordinator/claims', function: 'coordinatorApi' },
+  { method: 'GET', path: '/staff/coordinator/claims/{reference}', function: 'coordinatorApi' },
+  { method: 'POST', path: '/staff/coordinator/drafts/{draftId}/delete', function: 'coordinatorApi' },
 ];
 
 export const routeKey = (r: RouteDefinition): string => `${r.method} ${r.path}`;

@@ -48,7 +48,7 @@ import {
   reconciliationRunSchema,
   rosterImportResultSchema,
 } from '../../shared/premiums/schemas/responses';
-import { STAFF_ROLES, type StaffRole } from '../../shared/staff/domain/roles';
+import { type Role, STAFF_ROLES } from '../../shared/staff/domain/roles';
 
 /**
  * What the route table does not say about each route: its purpose, parameters, bodies with examples, responses and
@@ -157,7 +157,7 @@ export interface OperationSpec {
   description: string;
   tag: string;
   /** Staff routes: who may call it. Sets the bearer/session security requirement and the 401 and 403 answers. */
-  roles?: readonly StaffRole[];
+  roles?: readonly Role[];
   /** A staff GET that a browser may open: 401 is the sign-in page unless the client asks for JSON. */
   signInPage?: boolean;
   parameters?: readonly ParameterSpec[];
@@ -173,6 +173,11 @@ export const TAGS = [
   },
   { name: 'Benefits', description: 'The benefit simulation from the rule tables.' },
   { name: 'Staff claims', description: 'The claim queue, one claim, decisions and payout retries.' },
+  {
+    name: 'Field coordinators',
+    description:
+      'Assisted filing: a signed-in field coordinator files for a family, keeps drafts and follows the claims of their districts.',
+  },
   { name: 'Staff premiums', description: 'The roster, premium payments and their monthly reconciliation.' },
   { name: 'Local twin', description: 'Only on the local twin (`npm start`); never in AWS.' },
 ];
@@ -189,6 +194,11 @@ const NIK_HELP = '16 digits';
 
 /** Path parameters, by name: every route that has one uses the same meaning. */
 export const PATH_PARAMETERS: Record<string, { description: string; schema: Record<string, unknown>; example: string }> = {
+  draftId: {
+    description: "One of the coordinator's drafts (16 base64url characters); another's id, or none, changes nothing.",
+    schema: { type: 'string', maxLength: 40 },
+    example: 'AAAAAAAAAAAAAAAA',
+  },
   reference: {
     description: 'The claim reference, e.g. `SNT-2026-7KQ4MZ`; lower case, spaces or a missing dash are accepted.',
     schema: { type: 'string', maxLength: 40 },
@@ -1142,6 +1152,114 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       413: { description: 'A body over 8 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] }, html: 'An error page (form posts).' },
       415: { description: 'A body that is neither JSON nor a form.', json: { errors: ['UNSUPPORTED_MEDIA_TYPE'] } },
     },
+  },
+  'GET /staff/coordinator': {
+    operationId: 'coordinatorHome',
+    summary: "The field coordinator's page",
+    description:
+      'A field coordinator (role `coordinator`, scoped to districts by token groups `district:<6-digit code>`) sees their saved drafts ' +
+      'and the claims of their districts (newest first, 50 per district), each with its status in words and who filed it, and a button ' +
+      'to file a new claim for a family. An HTML page only; a GET never changes state.',
+    tag: 'Field coordinators',
+    roles: ['coordinator'],
+    signInPage: true,
+    parameters: [lang],
+    responses: { 200: { description: 'The page.', html: 'Drafts, the claims of their districts, and the new-claim button.' } },
+  },
+  'GET /staff/coordinator/claims/new': {
+    operationId: 'coordinatorClaimForm',
+    summary: 'The claim form, for a coordinator filing for a family',
+    description:
+      "The family's claim form (the same fields, documents and rules), posted to `POST /staff/coordinator/claims`, with a button to " +
+      'save it as a draft. `draft` opens one of their drafts with what was typed.',
+    tag: 'Field coordinators',
+    roles: ['coordinator'],
+    signInPage: true,
+    parameters: [{ name: 'draft', in: 'query', description: 'One of their drafts to continue.', schema: { type: 'string' } }, lang],
+    responses: {
+      200: { description: 'The form.', html: 'The claim form.' },
+      404: notFound('No such draft of theirs.'),
+    },
+  },
+  'POST /staff/coordinator/claims': {
+    operationId: 'coordinatorFileClaim',
+    summary: 'File a claim for a family, or save it as a draft',
+    description:
+      'The claim form as a coordinator posts it (the fields of `POST /claims`). `_action=draft` saves what was typed as a draft (checked ' +
+      'by nothing; at most 50 per coordinator, deleted after 30 days) and goes back to their page. Otherwise the claim is filed as the ' +
+      "family's: the member must be on the roster in one of the coordinator's districts (else 400 on `member.nik`), the claimant and " +
+      'their phone and email are the family, who get every message and their own status access; the claim records who filed it and ' +
+      'the district. Missing required documents are asked about first, as on the family form (`_documentsLater=1` files it). A draft ' +
+      'it came from (`_draftId`) is removed when the claim is filed.',
+    tag: 'Field coordinators',
+    roles: ['coordinator'],
+    body: {
+      required: true,
+      maxBytes: 64 * 1024,
+      form: {
+        schema: claimSubmissionSchema,
+        description: 'The claim form, with `_idempotencyKey`, `_action`, `_draftId` and `_documentsLater` as on the family form.',
+        examples: {
+          file: {
+            summary: "Filed for a family in the coordinator's district, documents to follow",
+            value: {
+              _idempotencyKey: 'coordinator-example-0001',
+              _documentsLater: '1',
+              benefit: 'JKM',
+              'member.nik': '3173014107850003',
+              'member.name': 'Siti Aminah',
+              'incident.type': 'death',
+              'incident.date': '2026-10-03',
+              'incident.cause': 'illness',
+              'claimant.nik': '3173010508790002',
+              'claimant.name': 'Budi Santoso',
+              'claimant.relationship': 'child',
+              'claimant.phone': '+6281298765432',
+              'payout.bankCode': '002',
+              'payout.accountNumber': '012301000654321',
+              'payout.accountHolder': 'Budi Santoso',
+            },
+          },
+        },
+      },
+    },
+    responses: {
+      200: { description: 'Required documents are missing: the form again, asking to confirm.', html: 'The form with the question.' },
+      303: {
+        description: "Filed (or the draft saved): to the coordinator's page.",
+        location: '`/staff/coordinator?filed=…` or `?saved=1`',
+      },
+      400: { ...invalid('Invalid fields, or a member not in their districts (`member.nik`).'), html: 'The form with the messages.' },
+      409: {
+        description: '`DUPLICATE_CLAIM`: the claimant already has an open claim for this member and benefit.',
+        json: { errors: ['DUPLICATE_CLAIM'] },
+        html: 'The form with the message.',
+      },
+      413: { description: 'The body is over 64 KB.', json: { errors: ['PAYLOAD_TOO_LARGE'] }, html: 'The form with the message.' },
+    },
+  },
+  'GET /staff/coordinator/claims/{reference}': {
+    operationId: 'coordinatorClaim',
+    summary: "One claim of the coordinator's districts",
+    description:
+      'Its status and history in words, what is still missing and who filed it (no NIK, no account). A claim outside their districts ' +
+      'is the same 404 as an unknown reference.',
+    tag: 'Field coordinators',
+    roles: ['coordinator'],
+    signInPage: true,
+    parameters: [lang],
+    responses: {
+      200: { description: 'The claim.', html: 'The claim as a coordinator sees it.' },
+      404: notFound('No claim with this reference in their districts.'),
+    },
+  },
+  'POST /staff/coordinator/drafts/{draftId}/delete': {
+    operationId: 'coordinatorDeleteDraft',
+    summary: 'Delete a draft',
+    description: "Deletes one of the coordinator's drafts (a form post from their page) and goes back to it.",
+    tag: 'Field coordinators',
+    roles: ['coordinator'],
+    responses: { 303: { description: 'Deleted: back to their page.', location: '`/staff/coordinator?deleted=1`' } },
   },
   'POST /staff/members/import': {
     operationId: 'importRoster',

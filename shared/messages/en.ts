@@ -435,6 +435,8 @@ export const en: Record<keyof typeof id, string> = {
   'coordinator.filedByFamily': 'The family / others',
   'coordinator.formIntro':
     "You fill in this form on behalf of the family. Enter the claimant's (heir's) details and the family's phone, not yours: the family gets the messages and the benefit.",
+  'coordinator.familySees':
+    'The family sees the full status page (breakdown, deadlines, document forms) with their own NIK or the link in their SMS and email.',
   'coordinator.back': 'Back to the list of claims',
   'email.appealReceived.body': 'We have received your appeal for claim {reference}. A supervisor will review it and we will let you know.',
   'email.appealUpheld.body':

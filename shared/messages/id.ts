@@ -448,6 +448,8 @@ export const id = {
   'coordinator.filedByFamily': 'Keluarga / lainnya',
   'coordinator.formIntro':
     'Anda mengisi formulir ini atas nama keluarga. Isi data pengaju (ahli waris) dan nomor HP keluarga, bukan milik Anda: keluarga yang menerima kabar dan santunan.',
+  'coordinator.familySees':
+    'Keluarga melihat halaman status lengkap (rincian, tenggat, formulir dokumen) dengan NIK mereka sendiri atau tautan di SMS dan email.',
   'coordinator.back': 'Kembali ke daftar klaim',
   'email.appealReceived.body':
     'Banding Anda untuk klaim {reference} sudah kami terima. Seorang supervisor akan memeriksanya dan kami akan memberi kabar.',

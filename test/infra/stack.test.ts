@@ -711,7 +711,7 @@ describe('claim workflow', () => {
     expect(states.Failed.Type).toBe('Fail');
   });
 
-  test('only intake, the family correction and appeal routes, and the staff API (a further payment, an upheld appeal) may start executions, and only the functions that hold task tokens may answer them', () => {
+  test('only intake (by a family or a coordinator), the family correction and appeal routes, and the staff API (a further payment, an upheld appeal) may start executions, and only the functions that hold task tokens may answer them', () => {
     const claimsMachine = Object.entries(template.findResources('AWS::StepFunctions::StateMachine')).find(([, m]) => m === machine())![0];
     const starters = DEFINITIONS.filter(([, d]) =>
       statementsOf(d).some(
@@ -719,7 +719,7 @@ describe('claim workflow', () => {
           [st.Action].flat().includes('states:StartExecution') && JSON.stringify(st.Resource) === JSON.stringify({ Ref: claimsMachine }),
       ),
     ).map(([n]) => n);
-    expect(starters).toEqual(['submitClaim', 'familyRequests', 'staffApi']);
+    expect(starters).toEqual(['submitClaim', 'familyRequests', 'coordinatorApi', 'staffApi']);
     const responders = DEFINITIONS.filter(([, d]) => statementsOf(d).some((st) => [st.Action].flat().includes('states:SendTaskSuccess')))
       .map(([n]) => n)
       .sort();

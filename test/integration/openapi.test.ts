@@ -71,6 +71,11 @@ const EXPECTED: Record<string, number> = {
   'GET /staff/reconciliations/runs/{runId}': 404,
   'GET /staff/imports/{jobId}': 404,
   'POST /staff/uploads application/json': 201,
+  'GET /staff/coordinator': 200,
+  'GET /staff/coordinator/claims/new': 200,
+  'POST /staff/coordinator/claims application/x-www-form-urlencoded': 303,
+  'GET /staff/coordinator/claims/{reference}': 404,
+  'POST /staff/coordinator/drafts/{draftId}/delete': 303,
   'POST /auth/token application/json': 200,
   'GET /openapi.json': 200,
 };

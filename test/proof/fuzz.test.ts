@@ -246,6 +246,11 @@ const SPECS: Record<string, Spec> = {
       poison: ['benefit', 'incident.type', 'incident.date', 'member.monthlyWage'],
     },
   },
+  'GET /staff/coordinator': { user: 'coordinator', query: ['lang', 'filed', 'saved', 'deleted'] },
+  'GET /staff/coordinator/claims/new': { user: 'coordinator', query: ['draft', 'lang'] },
+  'POST /staff/coordinator/claims': { user: 'coordinator', form: ['member.nik', 'x'], stores: true },
+  'GET /staff/coordinator/claims/{reference}': { user: 'coordinator', params: claimRef, query: ['lang'] },
+  'POST /staff/coordinator/drafts/{draftId}/delete': { user: 'coordinator', params: () => ({ draftId: 'AAAAAAAAAAAAAAAA' }) },
   'GET /staff/claims': { user: 'verifier', query: ['status', 'nextToken', 'lang'] },
   'GET /staff/claims/{reference}': { user: 'verifier', params: claimRef, query: ['lang'] },
   'POST /staff/claims/{reference}/decision': {

@@ -28,6 +28,17 @@ export interface FormState {
   /** Required documents the family has not sent: the page asks them to confirm filing without them. */
   confirmMissing?: readonly DocumentType[];
   today: string;
+  /** A field coordinator files for the family (assisted filing): the same form, posted elsewhere, with drafts. */
+  assisted?: AssistedForm;
+}
+
+export interface AssistedForm {
+  /** Where the form posts (the coordinator's route). */
+  action: string;
+  /** Hidden fields of the coordinator's session and draft (the form token, the draft id). */
+  hidden: SafeHtml;
+  /** The same page in the other language. */
+  otherLanguage: string;
 }
 
 const get = (values: Record<string, unknown> | undefined, path: string): string => {
@@ -186,8 +197,10 @@ export const renderClaimForm = (s: FormState): string => {
     html`<h1>${tr('form.title')}</h1><p>${tr('form.intro')}</p>`,
     s.banner && html`<div class="summary" role="alert"><p>${s.banner}</p></div>`,
     summary,
-    html`<form method="post" action="/claims${en}" id="claim-form" novalidate>`,
+    s.assisted && html`<p class="summary notice" id="assisted">${tr('coordinator.formIntro')}</p>`,
+    html`<form method="post" action="${s.assisted?.action ?? `/claims${en}`}" id="claim-form" novalidate>`,
     html`<input type="hidden" name="_idempotencyKey" value="${s.idempotencyKey}">`,
+    s.assisted?.hidden,
     confirm,
     html`<fieldset><legend>${tr('form.benefit')}</legend>`,
     radios('benefit', [
@@ -226,11 +239,17 @@ export const renderClaimForm = (s: FormState): string => {
     input('payout.accountHolder', tr('form.holder'), { help: tr('form.holderHelp'), extra: html`maxlength="100"` }),
     html`</fieldset>`,
     docsFieldset,
-    html`<p class="err" id="wait" hidden>${tr('upload.wait')}</p><button type="submit">${tr('form.submit')}</button></form>`,
-    html`<h2>${tr('form.filedBefore')}</h2><p><a href="/status${en}">${tr('form.statusLink')}</a></p>`,
+    html`<p class="err" id="wait" hidden>${tr('upload.wait')}</p><button type="submit">${tr('form.submit')}</button>`,
+    // A coordinator may stop half way: the draft keeps what was typed, checked by nothing until it is filed.
+    s.assisted &&
+      html` <button type="submit" name="_action" value="draft" class="secondary" formnovalidate>${tr('coordinator.draft.save')}</button>`,
+    html`</form>`,
+    s.assisted
+      ? html`<p><a href="/staff/coordinator${en}">${tr('coordinator.back')}</a></p>`
+      : html`<h2>${tr('form.filedBefore')}</h2><p><a href="/status${en}">${tr('form.statusLink')}</a></p>`,
     uploadScriptTag(lang),
   ]}`;
 
-  const langSwitch = html`<a href="/${lang === 'id' ? '?lang=en' : ''}">${tr('layout.otherLanguage')}</a>`;
+  const langSwitch = html`<a href="${s.assisted?.otherLanguage ?? `/${lang === 'id' ? '?lang=en' : ''}`}">${tr('layout.otherLanguage')}</a>`;
   return layout({ lang, title: tr('form.title'), body, langSwitch });
 };

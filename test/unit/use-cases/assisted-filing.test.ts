@@ -67,7 +67,9 @@ describe('scopes from the token groups', () => {
 describe('fileForFamily', () => {
   it('files for a member of their district: the claim records who filed it and the district; the family stays the claimant', async () => {
     const t = setup();
-    const out = await fileForFamily(t.deps, coordinator, submission(IN_DISTRICT), { baseUrl: 'https://api.test' });
+    const filed = await fileForFamily(t.deps, coordinator, submission(IN_DISTRICT), { baseUrl: 'https://api.test' });
+    if (filed.kind !== 'filed') throw new Error('not filed');
+    const out = filed.outcome;
     const claim = (await t.claims.get(out.reference))!;
     expect(claim).toMatchObject({ filedBy: { username: 'rina', role: 'coordinator' }, district: '317301', status: 'SUBMITTED' });
     expect(claim.claimant.phone).toBeDefined();
@@ -87,6 +89,15 @@ describe('fileForFamily', () => {
       fileForFamily(t.deps, { username: 'v', roles: ['verifier'] }, submission(IN_DISTRICT), { baseUrl: 'x' }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     expect(t.claims.claims.size).toBe(0);
+  });
+
+  it('asked first, a claim missing required documents is not filed: the coordinator confirms, as the family would', async () => {
+    const t = setup();
+    const id = await saveDraft(t.deps, coordinator, { member: { name: 'Siti Aminah' } });
+    const asked = await fileForFamily(t.deps, coordinator, submission(IN_DISTRICT), { baseUrl: 'x', draftId: id, askFirst: true });
+    expect(asked.kind).toBe('confirmMissing');
+    expect(t.claims.claims.size).toBe(0);
+    expect(await t.drafts.list('rina')).toHaveLength(1);
   });
 
   it('filing from a draft removes the draft', async () => {
@@ -122,15 +133,12 @@ describe('drafts', () => {
 describe('the claims of their districts', () => {
   it('lists the claims of their districts and opens only those', async () => {
     const t = setup();
-    const mine = await fileForFamily(t.deps, coordinator, submission(IN_DISTRICT), { baseUrl: 'x' });
-    const elsewhere = await fileForFamily(
-      t.deps,
-      { username: 'dewi', roles: ['coordinator'], districts: ['320401'] },
-      submission(ELSEWHERE),
-      {
-        baseUrl: 'x',
-      },
-    );
+    const reference = async (user: StaffUser, nik: string) => {
+      const filed = await fileForFamily(t.deps, user, submission(nik), { baseUrl: 'x' });
+      return filed.kind === 'filed' ? filed.outcome : { reference: 'none' };
+    };
+    const mine = await reference(coordinator, IN_DISTRICT);
+    const elsewhere = await reference({ username: 'dewi', roles: ['coordinator'], districts: ['320401'] }, ELSEWHERE);
     const home = await coordinatorHome(t.deps, coordinator);
     expect(home.claims.map((c) => c.reference)).toEqual([mine.reference]);
     expect((await claimOfDistricts(t.deps, coordinator, mine.reference)).reference).toBe(mine.reference);

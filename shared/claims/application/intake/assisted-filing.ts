@@ -5,7 +5,7 @@ import { requireRole, type StaffUser } from '../../../staff/domain/roles';
 import type { Claim } from '../../domain/claim';
 import type { ClaimSubmission } from '../../schemas/claim';
 import type { ClaimDraft, ClaimStore, DraftStore, MemberLookup } from '../ports';
-import { type SubmitDeps, type SubmitOutcome, submitClaim } from './submit-claim';
+import { type FormSubmitOutcome, type SubmitDeps, submitClaim, submitUnlessDocumentsMissing } from './submit-claim';
 
 /**
  * Assisted filing: a signed-in field coordinator (role `coordinator`, scoped to districts) files a claim for a family
@@ -36,21 +36,30 @@ export const fileForFamily = async (
   deps: AssistedDeps,
   user: StaffUser,
   submission: ClaimSubmission,
-  options: { baseUrl: string; idempotency?: { key: string; requestHash: string }; draftId?: string },
-): Promise<SubmitOutcome> => {
+  options: {
+    baseUrl: string;
+    idempotency?: { key: string; requestHash: string } | undefined;
+    draftId?: string | undefined;
+    /** The form asks once before filing without required documents (the family sends them later). */
+    askFirst?: boolean;
+  },
+): Promise<FormSubmitOutcome> => {
   requireRole(user, COORDINATOR);
   const today = jakartaIso(deps.now?.() ?? new Date());
   const { member } = await deps.members.getWithCoverage(submission.member.nik, today.slice(0, 7));
   if (!member || !(user.districts ?? []).includes(member.district))
     throw new ValidationError([{ path: 'member.nik', code: 'member.notInDistricts' }], 'No member with this NIK in your districts.');
-  const outcome = await submitClaim(deps, submission, {
-    channel: 'form',
+  const submitOptions = {
+    channel: 'form' as const,
     baseUrl: options.baseUrl,
     ...(options.idempotency ? { idempotency: options.idempotency } : {}),
     filedBy: { username: user.username, district: member.district },
-  });
-  if (isDraftId(options.draftId)) await deps.drafts.remove(user.username, options.draftId);
-  return outcome;
+  };
+  const result: FormSubmitOutcome = options.askFirst
+    ? await submitUnlessDocumentsMissing(deps, submission, submitOptions)
+    : { kind: 'filed', outcome: await submitClaim(deps, submission, submitOptions) };
+  if (result.kind === 'filed' && isDraftId(options.draftId)) await deps.drafts.remove(user.username, options.draftId);
+  return result;
 };
 
 /** Saves what was typed as a draft (new, or over the coordinator's own draft with that id); returns its id. */

@@ -143,7 +143,9 @@ const RESUBMIT_AFTER_MS = 15_000;
     const disable = (disabled: boolean) => {
       for (let i = 0; i < buttons.length; i++) buttons[i]!.disabled = disabled;
     };
-    disable(true);
+    // After this event: the form's data is built once it returns, and a disabled submitter would drop its own
+    // name and value (a coordinator's "save as a draft" is `_action=draft`).
+    setTimeout(() => disable(true), 0);
     setTimeout(() => disable(false), RESUBMIT_AFTER_MS);
   });
 
