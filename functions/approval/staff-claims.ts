@@ -172,7 +172,7 @@ export const handler = httpHandler(
       }
       case 'POST /staff/claims/{reference}/links/revoke': {
         requireRole(user, [...REVOKE_LINK_ROLES]);
-        const input = validate(revokeLinksRequestSchema, request.body ?? {});
+        const input = validate(revokeLinksRequestSchema, request.body === undefined ? {} : request.body);
         const revoked = await revokeStatusLinks(deps, reference, user, { note: input.note || undefined }, baseUrlOf(request));
         if (fromForm) return redirect(`/staff/claims/${reference}`);
         return json(200, revoked);

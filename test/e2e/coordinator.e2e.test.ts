@@ -1,13 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { demoCoordinatorDistricts, demoRoster } from '../../infra/local/demo-roster';
-import { freePort, waitFor } from '../../infra/local/ports';
 import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
 import { FAST_3G, phonePage, seriousA11yViolations } from '../support/browser';
+import { e2eTwin, until } from '../support/e2e';
 import { uniqueNik } from '../support/fixtures';
-import { CHROMIUM, CHROMIUM_ARGS, twinProcess } from '../support/twin-process';
 import { pdf } from '../support/uploads';
 
 /**
@@ -16,38 +12,18 @@ import { pdf } from '../support/uploads';
  * family's (their NIK opens its status page, their inbox gets the messages) and shows in the coordinator's list of
  * their districts. A member outside their districts is refused beside the field. axe-core on each page.
  */
-const ARTIFACTS = join(process.cwd(), 'test-results');
-let browser: Browser;
-let dataDir: string;
-let twin: ReturnType<typeof twinProcess>;
-let base: string;
+const e2e = e2eTwin('coordinator');
+const browser = () => e2e.browser;
 const districts = demoCoordinatorDistricts();
 const roster = demoRoster();
 const inDistrict = roster.slice(0, 10).find((m) => districts.includes(m.district) && m.nik !== roster[0]!.nik)!;
 const outside = roster.find((m) => !districts.includes(m.district))!;
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'santunan-e2e-coordinator-'));
-  const port = await freePort();
-  base = `http://localhost:${port}`;
-  twin = twinProcess(port, dataDir);
-  await twin.start();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}, 330_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await twin?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
 const noSidewaysScroll = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
 const signIn = async (page: Page) => {
-  await page.goto(`${base}/staff/coordinator`);
+  await page.goto(`${e2e.base}/staff/coordinator`);
   // Signed out: the page says so and links to the sign-in, which comes back here.
   await Promise.all([page.waitForURL(/\/staff\/login/), page.click('a.btn')]);
   await page.fill('#u', 'coordinator');
@@ -73,7 +49,7 @@ const fillFamily = async (page: Page, memberNik: string, memberName: string, cla
 };
 
 test('a coordinator saves a draft, continues it, files for the family, and follows the claim in their districts', async () => {
-  const page = await phonePage(browser, { network: FAST_3G });
+  const page = await phonePage(browser(), { network: FAST_3G });
   await signIn(page);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await noSidewaysScroll(page);
@@ -100,14 +76,13 @@ test('a coordinator saves a draft, continues it, files for the family, and follo
   await expect(page.locator('[role=status]').textContent()).resolves.toContain(reference);
   // The draft is gone; the claim is in the list of their districts, filed by them.
   await expect(page.locator('#drafts').count()).resolves.toBe(0);
-  await waitFor(
+  await until(
     'the claim in the district list',
     async () => {
       await page.reload();
-      if (!(await page.locator(`#district-claims a:has-text("${reference}")`).count())) throw new Error('not listed yet');
+      return page.locator(`#district-claims a:has-text("${reference}")`).count();
     },
-    60_000,
-    500,
+    (listed) => listed > 0,
   );
   expect(await seriousA11yViolations(page)).toEqual([]);
   await noSidewaysScroll(page);
@@ -120,25 +95,22 @@ test('a coordinator saves a draft, continues it, files for the family, and follo
   expect(await seriousA11yViolations(page)).toEqual([]);
 
   // The family: their own NIK opens the status page; their inbox has the claim's messages.
-  const family = await (await fetch(`${base}/claims/${reference}?nik=${claimantNik}`, { headers: { accept: 'application/json' } })).json();
+  const family = await (
+    await fetch(`${e2e.base}/claims/${reference}?nik=${claimantNik}`, { headers: { accept: 'application/json' } })
+  ).json();
   expect(family.reference).toBe(reference);
-  const inbox = /Email inbox \(SES, staff\+family\) (\S+)\//.exec(twin.output)![1]!;
-  await waitFor(
+  const inbox = /Email inbox \(SES, staff\+family\) (\S+)\//.exec(e2e.twin.output)![1]!;
+  await until(
     'a message to the family',
-    async () => {
-      const { emails } = (await (await fetch(`${inbox}/store`)).json()) as { emails: { destination: { to: string[] }; subject: string }[] };
-      if (!emails.some((e) => e.destination.to.includes(`wati-${claimantNik}@example.org`) && e.subject.includes(reference)))
-        throw new Error('none');
-    },
-    60_000,
-    500,
+    async () => ((await (await fetch(`${inbox}/store`)).json()) as { emails: { destination: { to: string[] }; subject: string }[] }).emails,
+    (emails) => emails.some((e) => e.destination.to.includes(`wati-${claimantNik}@example.org`) && e.subject.includes(reference)),
   );
 });
 
 test('a member outside the coordinator’s districts is refused beside the field, with everything typed kept', async () => {
-  const page = await phonePage(browser);
+  const page = await phonePage(browser());
   await signIn(page);
-  await page.goto(`${base}/staff/coordinator/claims/new`);
+  await page.goto(`${e2e.base}/staff/coordinator/claims/new`);
   const claimantNik = uniqueNik();
   await fillFamily(page, outside.nik, outside.name, claimantNik);
   await page.click('#claim-form button[type=submit]:not([name])');
@@ -148,20 +120,20 @@ test('a member outside the coordinator’s districts is refused beside the field
 });
 
 test('a family’s own staff pages stay closed to a coordinator', async () => {
-  const page = await phonePage(browser);
+  const page = await phonePage(browser());
   await signIn(page);
   // The staff queue sends them to their own page; the staff API refuses them.
-  await page.goto(`${base}/staff/claims`);
+  await page.goto(`${e2e.base}/staff/claims`);
   expect(new URL(page.url()).pathname).toBe('/staff/coordinator');
   const token = (
     (await (
-      await fetch(`${base}/auth/token`, {
+      await fetch(`${e2e.base}/auth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'coordinator', password: 'santunan-local' }),
       })
     ).json()) as { accessToken: string }
   ).accessToken;
-  const res = await fetch(`${base}/staff/claims`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+  const res = await fetch(`${e2e.base}/staff/claims`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
   expect(res.status).toBe(403);
 });

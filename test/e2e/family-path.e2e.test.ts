@@ -1,17 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { demoRoster, EXAMPLE_MEMBER_NIK } from '../../infra/local/demo-roster';
-import { freePort, waitFor } from '../../infra/local/ports';
 import { DOCUMENT_TYPES } from '../../shared/claims/domain/claim';
 import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
 import { componentLabel } from '../../shared/claims/web/labels';
 import { rupiah } from '../../shared/claims/web/status-page';
 import { t } from '../../shared/messages';
 import { FAST_3G, phonePage, seriousA11yViolations } from '../support/browser';
+import { ARTIFACTS, e2eTwin, until } from '../support/e2e';
 import { uniqueNik } from '../support/fixtures';
-import { CHROMIUM, CHROMIUM_ARGS, twinProcess } from '../support/twin-process';
 import { pdf } from '../support/uploads';
 
 /**
@@ -21,54 +18,29 @@ import { pdf } from '../support/uploads';
  * The family adds the rest from the status page; an approver approves in a second browser context; the family follows
  * the claim to PAID and reads the breakdown. axe-core checks the form empty, with errors and asking to confirm.
  */
-const ARTIFACTS = join(process.cwd(), 'test-results');
 const JKM_SPOUSE = { benefit: 'JKM', incidentType: 'death', relationship: 'spouse', cause: 'illness' } as const;
 const NEEDED = requiredDocuments(JKM_SPOUSE);
 const SENT_FIRST = ['MEMBER_ID_CARD', 'DEATH_CERTIFICATE'];
 
-let twin: ReturnType<typeof twinProcess>;
-let base: string;
-let dataDir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'santunan-e2e-family-'));
-  const port = await freePort();
-  base = `http://localhost:${port}`;
-  twin = twinProcess(port, dataDir);
-  await twin.start();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}, 330_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await twin?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const e2e = e2eTwin('family');
+const browser = () => e2e.browser;
 
 /** The claim as the status API shows it to whoever knows its reference and the claimant's NIK (api.md). */
 const statusOf = async (reference: string, nik: string) =>
-  (await fetch(`${base}/claims/${reference}?nik=${nik}`, { headers: { accept: 'application/json' } })).json() as Promise<{
+  (await fetch(`${e2e.base}/claims/${reference}?nik=${nik}`, { headers: { accept: 'application/json' } })).json() as Promise<{
     status: string;
     missingDocuments: string[];
     payout?: { amount: number; components: { code: string; amount: number }[] };
   }>;
 
 /** Polls (bounded) until the claim reaches `wanted`: a wait for the workflow, not a timing assertion. */
-const until = async (reference: string, nik: string, wanted: string, ms = 120_000) => {
-  let last = '';
-  await waitFor(
+const untilStatus = (reference: string, nik: string, wanted: string) =>
+  until(
     `claim ${reference} in ${wanted}`,
-    async () => {
-      last = (await statusOf(reference, nik)).status;
-      if (last !== wanted) throw new Error(`still ${last}`);
-    },
-    ms,
-    250,
+    () => statusOf(reference, nik),
+    (s) => s.status === wanted,
+    120_000,
   );
-};
 
 const sendFile = async (page: Page, type: string) => {
   const row = page.locator(`.doc[data-doc="${type}"]`);
@@ -95,8 +67,8 @@ const fillJkmClaim = async (page: Page, claimantNik: string) => {
 };
 
 test('the claim form, empty and sent back with errors, has no serious or critical accessibility violation', async () => {
-  const page = await phonePage(browser, { network: FAST_3G });
-  await page.goto(`${base}/`);
+  const page = await phonePage(browser(), { network: FAST_3G });
+  await page.goto(`${e2e.base}/`);
   // The stylesheet inside the page is applied (the Content-Security-Policy allows it by its hash): axe judges colours.
   await expect(page.locator('header').evaluate((h) => getComputedStyle(h).backgroundColor)).resolves.toBe('rgb(11, 93, 59)');
   expect(await seriousA11yViolations(page)).toEqual([]);
@@ -109,9 +81,9 @@ test('the claim form, empty and sent back with errors, has no serious or critica
 }, 120_000);
 
 test('a family files with two of the required documents, confirms, adds the rest, and follows the claim to PAID', async () => {
-  const family = await phonePage(browser, { network: FAST_3G });
+  const family = await phonePage(browser(), { network: FAST_3G });
   const claimantNik = uniqueNik();
-  await family.goto(`${base}/`);
+  await family.goto(`${e2e.base}/`);
 
   // Before the choices the form lists every document with its rule in words; once chosen, the required ones come
   // first, marked, the others folded away; the causes are the chosen benefit's.
@@ -144,19 +116,19 @@ test('a family files with two of the required documents, confirms, adds the rest
   const reference = (await family.locator('#reference').textContent())!.trim();
 
   // The workflow asks for the rest: the status page shows it and offers the upload rows.
-  await until(reference, claimantNik, 'NEEDS_DOCUMENTS');
+  await untilStatus(reference, claimantNik, 'NEEDS_DOCUMENTS');
   expect((await statusOf(reference, claimantNik)).missingDocuments).toEqual(missing);
   await family.reload();
   await expect(family.locator('body').textContent()).resolves.toContain(t('claimStatus.NEEDS_DOCUMENTS', 'id'));
   for (const type of missing) await sendFile(family, type);
   const addForm = family.locator('form[action*="/documents"]');
   await Promise.all([family.waitForURL(/\/claims\/SNT-\d{4}-/), addForm.locator('button[type=submit]').click()]);
-  await until(reference, claimantNik, 'AWAITING_APPROVAL');
+  await untilStatus(reference, claimantNik, 'AWAITING_APPROVAL');
 
   // An approver, in a browser of their own, signs in from the claim's staff page and approves (one approval: the
   // amount is under the two-person threshold).
-  const approver = await (await browser.newContext()).newPage();
-  const link = `${base}/staff/claims/${reference}`;
+  const approver = await (await browser().newContext()).newPage();
+  const link = `${e2e.base}/staff/claims/${reference}`;
   await approver.goto(link);
   await Promise.all([approver.waitForURL(/\/staff\/login/), approver.click('a.btn')]);
   await approver.fill('#u', 'approver');
@@ -167,7 +139,7 @@ test('a family files with two of the required documents, confirms, adds the rest
   await approver.context().close();
 
   // The family follows the claim to PAID and reads what was paid, component by component.
-  await until(reference, claimantNik, 'PAID');
+  await untilStatus(reference, claimantNik, 'PAID');
   const paid = (await statusOf(reference, claimantNik)).payout!;
   await family.reload();
   const page = (await family.locator('body').textContent())!;

@@ -1,13 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { demoRoster, EXAMPLE_MEMBER_NIK } from '../../infra/local/demo-roster';
-import { freePort, waitFor } from '../../infra/local/ports';
 import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
 import { FAST_3G, phoneContext, phonePage, seriousA11yViolations } from '../support/browser';
+import { ARTIFACTS, e2eTwin, until } from '../support/e2e';
 import { uniqueNik } from '../support/fixtures';
-import { CHROMIUM, CHROMIUM_ARGS, twinProcess } from '../support/twin-process';
 import { pdf } from '../support/uploads';
 
 /**
@@ -17,48 +14,13 @@ import { pdf } from '../support/uploads';
  * the language switch keeping the page's access, and the self-refresh only while the claim moves. The claim waiting
  * for a decision is approved by staff meanwhile, and the open page turns to "paid" on its own.
  */
-const ARTIFACTS = join(process.cwd(), 'test-results');
-let browser: Browser;
-let dataDir: string;
-let port: number;
-let twin: ReturnType<typeof twinProcess>;
-const base = () => `http://localhost:${port}`;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'santunan-e2e-status-'));
-  port = await freePort();
-  twin = twinProcess(port, dataDir);
-  await twin.start();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}, 330_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await twin?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const e2e = e2eTwin('status');
+const base = () => e2e.base;
 
 // ---- Claims on the twin, through the public API --------------------------------------------------------------------
 
 const statusJson = async (reference: string, nik: string) =>
   (await fetch(`${base()}/claims/${reference}?nik=${nik}`, { headers: { accept: 'application/json' } })).json() as Promise<any>;
-
-/** A wait for the workflow, not a timing assertion: a loaded 2-core machine can take tens of seconds. */
-const until = async <T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, ms = 90_000): Promise<T> => {
-  let last: T | undefined;
-  await waitFor(
-    what,
-    async () => {
-      last = await get();
-      if (!ok(last)) throw new Error(JSON.stringify(last).slice(0, 300));
-    },
-    ms,
-    200,
-  );
-  return last!;
-};
 
 const uploadPdf = async (type: string): Promise<string> => {
   const u = (await (
@@ -133,7 +95,7 @@ const approve = async (reference: string) => {
 // ---- What every status page must be ----------------------------------------------------------------------------
 
 const open = async (reference: string, nik: string): Promise<Page> => {
-  const page = await phonePage(browser, { network: FAST_3G });
+  const page = await phonePage(e2e.browser, { network: FAST_3G });
   await page.goto(`${base()}/claims/${reference}?nik=${nik}`);
   return page;
 };
@@ -190,7 +152,7 @@ test('a claim waiting for a decision refreshes itself, turns to paid on its own 
   const { reference, claimantNik } = await fileClaim({ nik: EXAMPLE_MEMBER_NIK, name: 'Siti Aminah' }, true, 'AWAITING_APPROVAL');
 
   // Without JavaScript the page has a meta refresh; with it, the script (which looks for a change before reloading).
-  const noJs = await (await phoneContext(browser, { javaScriptEnabled: false, network: FAST_3G })).newPage();
+  const noJs = await (await phoneContext(e2e.browser, { javaScriptEnabled: false, network: FAST_3G })).newPage();
   await noJs.goto(`${base()}/claims/${reference}?nik=${claimantNik}`);
   await expect(noJs.locator('meta[http-equiv="refresh"]').getAttribute('content')).resolves.toMatch(
     new RegExp(`^\\d+;url=/claims/${reference}\\?nik=${claimantNik}$`),

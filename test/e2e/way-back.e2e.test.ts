@@ -1,14 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { demoRoster } from '../../infra/local/demo-roster';
-import { freePort, waitFor } from '../../infra/local/ports';
 import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
 import { type Api, apiClient } from '../support/api';
 import { FAST_3G, phonePage, seriousA11yViolations } from '../support/browser';
+import { ARTIFACTS, e2eTwin, until } from '../support/e2e';
 import { uniqueNik, validClaim } from '../support/fixtures';
-import { CHROMIUM, CHROMIUM_ARGS, twinProcess } from '../support/twin-process';
 import { pdf, uploadDocument } from '../support/uploads';
 
 /**
@@ -17,50 +14,24 @@ import { pdf, uploadDocument } from '../support/uploads';
  * upheld by a supervisor in a second browser, another refused. axe-core checks the rejected page with its correction
  * and appeal forms, and the supervisor's appeal page.
  */
-const ARTIFACTS = join(process.cwd(), 'test-results');
-let browser: Browser;
-let dataDir: string;
-let twin: ReturnType<typeof twinProcess>;
-let api: Api;
-let base: string;
+const e2e = e2eTwin('wayback');
+const api = (): Api => apiClient(e2e.base);
+const browser = () => e2e.browser;
 /** Demo roster members, one per test (a member has one open claim per claimant and benefit). */
 const roster = demoRoster().slice(30);
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'santunan-e2e-wayback-'));
-  const port = await freePort();
-  base = `http://localhost:${port}`;
-  twin = twinProcess(port, dataDir);
-  await twin.start();
-  api = apiClient(base);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}, 330_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await twin?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
 const statusJson = async (ref: string, nik: string) =>
-  (await api.call('GET', `/claims/${ref}?nik=${nik}`, { headers: { accept: 'application/json' } })).json;
-const untilStatus = async (ref: string, nik: string, status: string) => {
-  await waitFor(
+  (await api().call('GET', `/claims/${ref}?nik=${nik}`, { headers: { accept: 'application/json' } })).json;
+const untilStatus = (ref: string, nik: string, status: string) =>
+  until(
     `${ref} ${status}`,
-    async () => {
-      const s = await statusJson(ref, nik);
-      if (s?.status !== status) throw new Error(String(s?.status));
-    },
-    90_000,
-    100,
+    () => statusJson(ref, nik),
+    (s) => s?.status === status,
   );
-};
 const token = async (username: string) =>
-  (await api.postJson('/auth/token', { username, password: 'santunan-local' })).json.accessToken as string;
+  (await api().postJson('/auth/token', { username, password: 'santunan-local' })).json.accessToken as string;
 const asStaff = async (username: string, method: string, path: string, body?: unknown) =>
-  api.call(method, path, {
+  api().call(method, path, {
     body: body === undefined ? undefined : JSON.stringify(body),
     headers: { authorization: `Bearer ${await token(username)}`, accept: 'application/json', 'content-type': 'application/json' },
   });
@@ -74,8 +45,8 @@ const fileClaim = async (member: { nik: string; name: string }, memberNik = memb
   });
   body.documents = [];
   for (const type of requiredDocuments({ benefit: 'JKM', incidentType: 'death', relationship: 'spouse', cause: 'illness' }))
-    body.documents.push({ type, uploadId: await uploadDocument(api, type, pdf(1024)) });
-  const created = await api.postJson('/claims', body);
+    body.documents.push({ type, uploadId: await uploadDocument(api(), type, pdf(1024)) });
+  const created = await api().postJson('/claims', body);
   expect(created.status).toBe(201);
   return { ref: created.json.reference as string, claimantNik };
 };
@@ -86,14 +57,10 @@ const fileClaim = async (member: { nik: string; name: string }, memberNik = memb
  */
 const rejectBySupervisor2 = async (ref: string, claimantNik: string) => {
   await untilStatus(ref, claimantNik, 'AWAITING_APPROVAL');
-  await waitFor(
+  await until(
     `${ref} decision task`,
-    async () => {
-      const claim = (await asStaff('supervisor', 'GET', `/staff/claims/${ref}`)).json;
-      if (claim?.pendingTask?.kind !== 'decision') throw new Error('no task yet');
-    },
-    60_000,
-    100,
+    async () => (await asStaff('supervisor', 'GET', `/staff/claims/${ref}`)).json,
+    (claim) => claim?.pendingTask?.kind === 'decision',
   );
   const rejected = await asStaff('supervisor2', 'POST', `/staff/claims/${ref}/decision`, {
     decision: 'reject',
@@ -103,7 +70,7 @@ const rejectBySupervisor2 = async (ref: string, claimantNik: string) => {
   await untilStatus(ref, claimantNik, 'REJECTED');
 };
 
-const familyPage = (): Promise<Page> => phonePage(browser, { network: FAST_3G });
+const familyPage = (): Promise<Page> => phonePage(browser(), { network: FAST_3G });
 const noSidewaysScroll = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
@@ -114,7 +81,7 @@ test('a member NIK one digit off: the status page offers the correction first, a
   await untilStatus(ref, claimantNik, 'REJECTED');
 
   const family = await familyPage();
-  await family.goto(`${base}/claims/${ref}?nik=${claimantNik}`);
+  await family.goto(`${e2e.base}/claims/${ref}?nik=${claimantNik}`);
   // The way back comes first in the page, in words, before the family reads that the claim cannot be paid.
   const correction = family.locator('#correction');
   await expect(correction.isVisible()).resolves.toBe(true);
@@ -145,7 +112,7 @@ test('a refused correction comes back as the page with the message beside the fi
   const { ref, claimantNik } = await fileClaim(member, typo);
   await untilStatus(ref, claimantNik, 'REJECTED');
   const family = await familyPage();
-  await family.goto(`${base}/claims/${ref}?nik=${claimantNik}`);
+  await family.goto(`${e2e.base}/claims/${ref}?nik=${claimantNik}`);
   await family.fill('#r-member-nik', '12345');
   await family.click('#correction button[type=submit]');
   await family.locator('#r-member-nik-err').waitFor();
@@ -159,7 +126,7 @@ test('an appeal upheld by a supervisor in a second browser: the claim is verifie
   await rejectBySupervisor2(ref, claimantNik);
 
   const family = await familyPage();
-  await family.goto(`${base}/claims/${ref}?nik=${claimantNik}`);
+  await family.goto(`${e2e.base}/claims/${ref}?nik=${claimantNik}`);
   // DOCUMENTS_INVALID cannot be corrected by the family: only the appeal is offered, open.
   await expect(family.locator('#correction').count()).resolves.toBe(0);
   await expect(family.locator('#appeal').getAttribute('open')).resolves.not.toBeNull();
@@ -170,8 +137,8 @@ test('an appeal upheld by a supervisor in a second browser: the claim is verifie
   await expect(family.locator('#appeal-state').textContent()).resolves.toContain('supervisor');
   expect((await statusJson(ref, claimantNik)).status).toBe('APPEALED');
 
-  const supervisor = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
-  await supervisor.goto(`${base}/staff/login?next=/staff/claims/${ref}`);
+  const supervisor = await (await browser().newContext({ viewport: { width: 360, height: 740 } })).newPage();
+  await supervisor.goto(`${e2e.base}/staff/login?next=/staff/claims/${ref}`);
   await supervisor.fill('#u', 'supervisor');
   await supervisor.fill('#p', 'santunan-local');
   await Promise.all([supervisor.waitForURL(new RegExp(`/staff/claims/${ref}$`)), supervisor.click('button[type=submit]')]);
@@ -192,7 +159,7 @@ test('an appeal refused: the rejection stands and the family reads why', async (
   const { ref, claimantNik } = await fileClaim(roster[3]!);
   await rejectBySupervisor2(ref, claimantNik);
   const family = await familyPage();
-  await family.goto(`${base}/claims/${ref}?nik=${claimantNik}`);
+  await family.goto(`${e2e.base}/claims/${ref}?nik=${claimantNik}`);
   await family.fill('#r-statement', 'Kami tidak setuju dengan keputusan ini.');
   await Promise.all([family.waitForURL(new RegExp(`/claims/${ref}\\?nik=`)), family.click('#appeal button[type=submit]')]);
   expect(

@@ -42,7 +42,15 @@ export const itemCounts = async () => {
     let start: Record<string, unknown> | undefined;
     do {
       const out = await documentClient.send(
-        new ScanCommand({ TableName: table === 'claims' ? claimsTable() : membersTable(), Select: 'COUNT', ExclusiveStartKey: start }),
+        new ScanCommand({
+          TableName: table === 'claims' ? claimsTable() : membersTable(),
+          Select: 'COUNT',
+          // The wrong-NIK counters (LOOKUP#) are the rate limit at work, not data: every lookup counts in its window,
+          // and a run that crosses a window's boundary opens a new one (TTL removes it).
+          FilterExpression: 'NOT begins_with(pk, :lookup)',
+          ExpressionAttributeValues: { ':lookup': 'LOOKUP#' },
+          ExclusiveStartKey: start,
+        }),
       );
       n += out.Count ?? 0;
       start = out.LastEvaluatedKey;

@@ -387,29 +387,30 @@ export class ClaimsRepository implements ClaimStore {
   }
 
   /** Staff queue: claims in one status, newest first, a page at a time (GSI byStatus). */
-  async listByStatus(status: ClaimStatus, limit: number, startKey?: Record<string, unknown>): Promise<ClaimPage> {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'byStatus',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `STATUS#${status}` },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    return { items: (out.Items ?? []).map(stripKeys), next: out.LastEvaluatedKey };
+  listByStatus(status: ClaimStatus, limit: number, startKey?: Record<string, unknown>): Promise<ClaimPage> {
+    return this.newestFirst('byStatus', 'gsi1pk', `STATUS#${status}`, limit, startKey);
   }
 
   /** A district's claims, newest first, a page at a time (GSI byDistrict; eventually consistent). */
-  async listByDistrict(district: string, limit: number, startKey?: Record<string, unknown>): Promise<ClaimPage> {
+  listByDistrict(district: string, limit: number, startKey?: Record<string, unknown>): Promise<ClaimPage> {
+    return this.newestFirst('byDistrict', 'gsi2pk', `DISTRICT#${district}`, limit, startKey);
+  }
+
+  /** One partition of a claims index, newest first (the sort keys start with a time). */
+  private async newestFirst(
+    indexName: string,
+    keyName: string,
+    key: string,
+    limit: number,
+    startKey?: Record<string, unknown>,
+  ): Promise<ClaimPage> {
     const out = await documentClient.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: 'byDistrict',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': `DISTRICT#${district}` },
+        IndexName: indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': keyName },
+        ExpressionAttributeValues: { ':pk': key },
         ScanIndexForward: false,
         Limit: limit,
         ExclusiveStartKey: startKey,

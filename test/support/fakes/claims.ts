@@ -44,6 +44,7 @@ import {
 import { claimMessagesWith } from '../../../shared/claims/web/notifications';
 import { ConflictError, IdempotencyKeyReusedError } from '../../../shared/kernel/errors';
 import type { Coverage, Member } from '../../../shared/premiums/domain/member';
+import { pdf } from '../uploads';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -227,6 +228,29 @@ export class InMemoryDocuments implements DocumentStorage {
     this.objects.set(key, { size: bytes.length, ...(contentType === undefined ? {} : { contentType }), head: bytes.slice(0, 16) });
   }
 }
+
+/**
+ * Reserves uploads as POST /uploads does and stores their bytes, as a family's phone would: `upload(type)` returns a
+ * finished upload's id (a PDF of 2 KB, unless the test stores other bytes itself).
+ */
+export const uploader = (uploads: InMemoryUploads, documents: InMemoryDocuments) => {
+  let n = 0;
+  return async (type: string, size = 2048): Promise<string> => {
+    n += 1;
+    const uploadId = `up_${`${type.toLowerCase()}${n}`.padEnd(22, 'x').slice(0, 22)}`;
+    await uploads.put({
+      uploadId,
+      type: type as never,
+      contentType: 'application/pdf',
+      declaredSize: size,
+      key: `uploads/${uploadId}`,
+      createdAt: '2026-11-30T10:00:00+07:00',
+      expiresAt: 1_900_000_000,
+    });
+    documents.store(`uploads/${uploadId}`, pdf(size), 'application/pdf');
+    return uploadId;
+  };
+};
 
 /** Records starts and answers; `goneTokens` answer as a token nobody waits on any more. */
 export class RecordingWorkflow implements ClaimWorkflow {

@@ -3,9 +3,8 @@ import { requiredDocuments } from '../../../shared/claims/domain/rules/documents
 import { claimSubmissionSchema } from '../../../shared/claims/schemas/claim';
 import { ValidationError } from '../../../shared/kernel/errors';
 import { validate } from '../../../shared/kernel/validate';
-import { InMemoryClaimStore, InMemoryDocuments, InMemoryUploads, RecordingWorkflow } from '../../support/fakes/claims';
+import { InMemoryClaimStore, InMemoryDocuments, InMemoryUploads, RecordingWorkflow, uploader } from '../../support/fakes/claims';
 import { type Body, validClaim } from '../../support/fixtures';
-import { pdf } from '../../support/uploads';
 
 /** The claim form's submission: filed when nothing required is missing, otherwise a question and nothing stored. */
 const setup = () => {
@@ -13,22 +12,7 @@ const setup = () => {
   const claims = new InMemoryClaimStore(uploads);
   const documents = new InMemoryDocuments();
   const workflow = new RecordingWorkflow();
-  let n = 0;
-  const upload = async (type: string) => {
-    n += 1;
-    const uploadId = `up_${`${type.toLowerCase()}${n}`.padEnd(22, 'x').slice(0, 22)}`;
-    await uploads.put({
-      uploadId,
-      type: type as never,
-      contentType: 'application/pdf',
-      declaredSize: 2048,
-      key: `uploads/${uploadId}`,
-      createdAt: '2026-11-30T10:00:00+07:00',
-      expiresAt: 1_900_000_000,
-    });
-    documents.store(`uploads/${uploadId}`, pdf(2048), 'application/pdf');
-    return uploadId;
-  };
+  const upload = uploader(uploads, documents);
   const deps = { claims, uploads, documents, workflow, now: () => new Date('2026-11-30T03:00:00Z') };
   return { claims, workflow, upload, deps };
 };

@@ -16,9 +16,9 @@ import {
   RecordingNotifier,
   RecordingWorkflow,
   STAFF_EMAILS,
+  uploader,
 } from '../../support/fakes/claims';
 import { aMember, paidMonth } from '../../support/members';
-import { pdf } from '../../support/uploads';
 
 /**
  * The way back from a rejection (shared/claims/domain/reopening.ts): a correction of what the family typed, and an
@@ -93,22 +93,7 @@ const setup = (claim: Claim = rejectedClaim()) => {
     policy: { secondApprovalAbove: 50_000_000 },
     now: () => NOW,
   };
-  let n = 0;
-  const upload = async (type: string) => {
-    n += 1;
-    const uploadId = `up_${`${type.toLowerCase()}${n}`.padEnd(22, 'x').slice(0, 22)}`;
-    await uploads.put({
-      uploadId,
-      type: type as never,
-      contentType: 'application/pdf',
-      declaredSize: 2048,
-      key: `uploads/${uploadId}`,
-      createdAt: '2026-11-30T10:00:00+07:00',
-      expiresAt: 1_900_000_000,
-    });
-    documents.store(`uploads/${uploadId}`, pdf(2048), 'application/pdf');
-    return uploadId;
-  };
+  const upload = uploader(uploads, documents);
   return { ...deps, deps, reference: claim.reference, upload };
 };
 
