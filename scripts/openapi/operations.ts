@@ -1265,7 +1265,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     operationId: 'importRoster',
     summary: 'Import the roster',
     description:
-      `CSV with the header \`${ROSTER_HEADER.join(',')}\` (UTF-8, comma; a BOM and CRLF are fine), optionally followed by ` +
+      `CSV with the header \`${ROSTER_HEADER.join(',')}\` (UTF-8; commas or semicolons, detected from the header, as Excel saves CSV with Indonesian settings; a BOM and CRLF are fine), optionally followed by ` +
       `\`${ROSTER_OPTIONAL_HEADER.join(',')}\` (either or both, in that order): \`statusDate\` is the day \`status\` took effect ` +
       '(without it, a changed status takes effect on the import day in Asia/Jakarta), `wageFrom` the day `monthlyWage` took effect ' +
       "(without it, a changed wage on the import day; a new member's wage from `enrolledOn`). The header row decides which columns a " +
@@ -1300,7 +1300,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     operationId: 'importPayments',
     summary: 'Import premium payments',
     description:
-      `CSV with the header \`${PAYMENT_HEADER.join(',')}\`. A line is keyed by \`period\`, \`nik\` and \`receiptNo\`: ` +
+      `CSV with the header \`${PAYMENT_HEADER.join(',')}\` (commas or semicolons, as for the roster). A line is keyed by \`period\`, \`nik\` and \`receiptNo\`: ` +
       'importing the same file twice changes nothing; two receipts for one member and month add up. Lines for NIKs not on ' +
       'the roster are kept and listed.',
     tag: 'Staff premiums',

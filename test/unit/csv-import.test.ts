@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { demoRoster } from '../../infra/local/demo-roster';
 import { Limiter } from '../../shared/platform/dynamodb/batch';
 import { importCsv } from '../../shared/premiums/application/csv-import';
@@ -100,5 +101,33 @@ describe('roster import with batches in flight', () => {
     expect(error).toMatchObject({ fields: [expect.objectContaining({ code: 'csv.invalid' })] });
     expect(running).toBe(0);
     expect(writes).toEqual([500, 500]);
+  });
+});
+
+describe('the separator: comma or semicolon, from the header', () => {
+  /** Excel with Indonesian regional settings saves "CSV" with semicolons, and often a byte-order mark. */
+  const semicolons = (count: number) => `\ufeff${rosterCsv(count).replaceAll(',', ';')}`;
+  const roster = async (source: string | Buffer) => {
+    const store = new SlowRoster();
+    const members = store as unknown as RosterStore;
+    const result = await importRoster({ members, now: () => new Date('2026-11-30T03:00:00Z') }, Readable.from([source]));
+    return { ...result, written: store.written.length };
+  };
+
+  it('imports a semicolon-separated file with a BOM as it imports a comma-separated one', async () => {
+    const result = await roster(semicolons(20));
+    expect(result).toMatchObject({ lines: 20, rejected: [], written: 20 });
+    expect(await roster(Buffer.from(semicolons(20), 'utf8'))).toMatchObject({ lines: 20, rejected: [] });
+  });
+
+  it('reads a comma inside a field of a semicolon file as part of the field', async () => {
+    const line = demoRoster()[0]!;
+    const csv = `${ROSTER_HEADER.join(';')}\n${[line.nik, '"Aminah, Siti"', line.program, '', line.province, line.regency, line.district, line.enrolledOn, line.monthlyWage, '', 'active'].join(';')}\n`;
+    expect(await roster(csv)).toMatchObject({ lines: 1, rejected: [], written: 1 });
+  });
+
+  it('refuses a file separated by anything else, saying that a comma or a semicolon is expected', async () => {
+    const error = await roster(rosterCsv(3).replaceAll(',', '\t')).catch((e: unknown) => e);
+    expect(String((error as { fields?: { message: string }[] }).fields?.[0]?.message)).toMatch(/comma.*semicolon|semicolon.*comma/i);
   });
 });

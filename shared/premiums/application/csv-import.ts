@@ -22,6 +22,58 @@ export interface CsvImportResult {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting binary content is what this pattern is for
 const BINARY = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
 
+/** The separators a file may use: a comma, or a semicolon (what Excel saves as "CSV" with Indonesian settings). */
+export const CSV_SEPARATORS = [',', ';'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
+/**
+ * The separator of a file, from its header line: the one of the two it uses more, outside quotes (the header names no
+ * column with either in it). A header with neither is read as comma-separated, and its check then says which
+ * separators are accepted.
+ */
+export const separatorOf = (headerLine: string): CsvSeparator => {
+  let quoted = false;
+  const counts = { ',': 0, ';': 0 };
+  for (const c of headerLine) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === ',' || c === ';')) counts[c] += 1;
+  }
+  return counts[';'] > counts[','] ? ';' : ',';
+};
+
+/** Reads a source up to its first line end (at most 64 KB), and gives the whole source back as a stream. */
+const peekFirstLine = async (source: string | Buffer | Readable): Promise<{ firstLine: string; input: Readable }> => {
+  if (typeof source === 'string' || Buffer.isBuffer(source)) {
+    const text = (typeof source === 'string' ? source : source.subarray(0, 64 * 1024).toString('utf8')).slice(0, 64 * 1024);
+    return { firstLine: text.split(/\r?\n/, 1)[0] ?? '', input: Readable.from([source]) };
+  }
+  const chunks = source[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) break;
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(String(next.value));
+    head.push(chunk);
+    size += chunk.length;
+    if (chunk.includes(0x0a) || size >= 64 * 1024) break;
+  }
+  const firstLine =
+    Buffer.concat(head)
+      .subarray(0, 64 * 1024)
+      .toString('utf8')
+      .split(/\r?\n/, 1)[0] ?? '';
+  const rest = async function* () {
+    yield* head;
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  };
+  return { firstLine, input: Readable.from(rest()) };
+};
+
 /** How many accepted rows are handed to the writer at once. */
 const BATCH = 500;
 
@@ -50,9 +102,10 @@ export const importCsv = async <T>(
     writesInFlight?: number;
   },
 ): Promise<CsvImportResult> => {
-  const input = typeof source === 'string' || Buffer.isBuffer(source) ? Readable.from([source]) : source;
+  const { firstLine, input } = await peekFirstLine(source);
+  const delimiter = separatorOf(firstLine);
   const parser = input.pipe(
-    parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: 64 * 1024 }),
+    parse({ bom: true, delimiter, trim: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: 64 * 1024 }),
   );
   const rejected: RejectedLine[] = [];
   const seen = new Map<string, number>();
@@ -93,8 +146,12 @@ export const importCsv = async <T>(
             { path: 'line 1', code: 'csv.binary', message: 'This is not a CSV text file (binary content on line 1).' },
           ]);
         const check = checkHeader(cells, options.header, options.optionalHeader);
-        if (!check.ok)
-          throw new ValidationError([{ path: 'line 1', code: check.code, message: check.message }], `Wrong header: ${check.message}`);
+        if (!check.ok) {
+          // One cell holding the whole header: the file is separated by something else (a tab, a pipe).
+          const separated = cells.length > 1 ? '' : ' Columns must be separated by a comma or a semicolon; this header has neither.';
+          const message = `${check.message}${separated}`;
+          throw new ValidationError([{ path: 'line 1', code: check.code, message }], `Wrong header: ${message}`);
+        }
         // The file's own columns: the required ones, then whichever optional ones its header names.
         header = headerNames(cells);
         continue;
@@ -146,7 +203,7 @@ export const importCsv = async <T>(
           {
             path: `line ${line}`,
             code: 'csv.invalid',
-            message: `Not valid CSV on line ${line} (${error.code}). Save the file again as CSV (UTF-8, comma-separated).`,
+            message: `Not valid CSV on line ${line} (${error.code}). Save the file again as CSV (UTF-8, separated by commas or semicolons).`,
           },
         ],
         `The file is not valid CSV (line ${line}).`,
