@@ -83,6 +83,9 @@ const named = (name: string, message: string): Error => Object.assign(new Error(
  * function's handler, task tokens issued and answered as AWS does. Executions live in memory; the twin restarts
  * the open claims' executions after a restart (the claim in DynamoDB is the source of truth).
  */
+/** The execution statuses ListExecutions filters by (AWS refuses any other with a ValidationException). */
+const EXECUTION_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
+
 export class LocalStepFunctions {
   readonly stateMachineArn: string;
   private readonly executions = new Map<string, Execution>();
@@ -357,11 +360,36 @@ export class LocalStepFunctions {
     };
   }
 
+  /** When this executor was made: the state machine's creation date, as an operator reads it. */
+  private readonly createdAt = new Date();
+
+  /** What ListStateMachines says of this state machine. */
+  listItem() {
+    return {
+      stateMachineArn: this.stateMachineArn,
+      name: this.workflow.stateMachineName,
+      type: 'STANDARD',
+      creationDate: this.createdAt.getTime() / 1000,
+    };
+  }
+
+  /** DescribeStateMachine: the definition as the stack synthesized it (before the twin's two adaptations). */
+  describeStateMachine() {
+    return {
+      ...this.listItem(),
+      status: 'ACTIVE',
+      definition: JSON.stringify(this.workflow.definition),
+      roleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/santunan-local-twin`,
+    };
+  }
+
   /**
    * ListExecutions as AWS pages it (at most 1,000 a page, `nextToken` to go on; newest first), optionally of one
    * status. The proof suite counts the executions of thousands of claims with it.
    */
   listExecutions(statusFilter?: string, maxResults = 100, nextToken?: string) {
+    if (statusFilter !== undefined && !EXECUTION_STATUSES.includes(statusFilter))
+      throw new SfnApiError('ValidationException', `statusFilter must be one of ${EXECUTION_STATUSES.join(', ')}`);
     const all = [...this.executions.values()].filter((e) => !statusFilter || e.status === statusFilter).reverse();
     const start = nextToken ? Number(nextToken) : 0;
     if (!Number.isInteger(start) || start < 0) throw new SfnApiError('InvalidToken', 'Invalid nextToken');
@@ -448,6 +476,11 @@ export const startStepFunctionsEndpoint = async (
           }
           case 'GetExecutionHistory':
             return reply(200, byExecution(body.executionArn ?? '').executionHistory(body.executionArn ?? ''));
+          // The operator's calls (aws stepfunctions … --endpoint-url): one page holds every machine of the stack.
+          case 'ListStateMachines':
+            return reply(200, { stateMachines: all.map((e) => e.listItem()) });
+          case 'DescribeStateMachine':
+            return reply(200, byMachine(body.stateMachineArn).describeStateMachine());
           default:
             throw new SfnApiError('UnknownOperationException', `The twin does not implement ${action}`);
         }
