@@ -174,21 +174,39 @@ export interface Gateway {
  * Binds the API port at once (so no other service of the twin can take it while they all start) and serves
  * requests once `open` is called.
  */
-export const startGateway = async (port: number, host = '127.0.0.1', twinRoutes?: TwinRoutes, openNow = true): Promise<Gateway> => {
+export const startGateway = async (
+  port: number,
+  host = '127.0.0.1',
+  twinRoutes?: TwinRoutes,
+  openNow = true,
+  /**
+   * The access log: one line per request, `<method> <route> <status> <ms> ms`. The route is the route table's template
+   * (`/claims/{reference}`), or a twin-only path without digits, else `-`: never the path as sent, its query or body,
+   * which may hold a NIK, a reference or a token.
+   */
+  accessLog?: (line: string) => void,
+): Promise<Gateway> => {
   const compiled = ROUTES.map(compile);
   let ready = openNow;
   const server = createServer(async (req, res) => {
+    const started = Date.now();
+    let route = '-';
+    if (accessLog) res.once('finish', () => accessLog(`${req.method ?? '-'} ${route} ${res.statusCode} ${Date.now() - started} ms`));
     try {
       if (!ready) return json(res, 503, { message: 'The twin is starting' });
       // The path and query only: the client's Host header plays no part (a malformed one must not break parsing).
       const url = new URL(req.url ?? '/', 'http://localhost');
       // Twin-only endpoints (the local token issuer) come first; they do not exist in AWS.
+      // Twin-only paths are fixed (no ids): logged as they are, unless a digit in them could be someone's number.
+      route = /\d/.test(url.pathname) ? '-' : url.pathname;
       if (twinRoutes && (await twinRoutes(req, res, url))) return;
+      route = '-';
       const method = req.method === 'HEAD' ? 'GET' : req.method;
       const candidates = compiled.map((c) => ({ c, m: c.pattern.exec(url.pathname) })).filter((x) => x.m);
       const hit = candidates.find((x) => x.c.route.method === method);
       // HTTP API answers an unmatched method and path alike: 404 {"message":"Not Found"}.
       if (!hit) return json(res, 404, { message: 'Not Found' });
+      route = hit.c.route.path;
       // As API Gateway: a path parameter that is not valid percent-encoding is a 400 before any function runs.
       if (hit.m!.slice(1).some((v) => !decodable(v))) return json(res, 400, { message: 'Bad Request' });
       const body = await readBody(req);

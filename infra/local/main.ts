@@ -15,12 +15,17 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'; // Node 2
 const dataDir = process.env.SANTUNAN_DATA_DIR || '.santunan';
 const port = Number(process.env.PORT ?? 3000);
 
-const twin = await startTwin({ dataDir, port, seed: process.env.SANTUNAN_SEED !== 'false', log: (l) => console.log(l) }).catch(
-  (error: unknown) => {
-    console.error(`The twin could not start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+const twin = await startTwin({
+  dataDir,
+  port,
+  seed: process.env.SANTUNAN_SEED !== 'false',
+  log: (l) => console.log(l),
+  // One line per request, as API Gateway's access log would give (SANTUNAN_ACCESS_LOG=off silences it).
+  ...(process.env.SANTUNAN_ACCESS_LOG === 'off' ? {} : { accessLog: (l: string) => console.log(`[api] ${l}`) }),
+}).catch((error: unknown) => {
+  console.error(`The twin could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 
 let stopping = false;
 const shutdown = async (signal: string) => {

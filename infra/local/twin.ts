@@ -41,6 +41,8 @@ export interface TwinOptions {
   /** How long the sandbox bank holds a request it was told to time out. */
   bankTimeoutHoldMs?: number;
   log?: (line: string) => void;
+  /** One line per API request (method, route template, status, duration; no personal data). `npm start` turns it on. */
+  accessLog?: (line: string) => void;
 }
 
 export interface Twin {
@@ -195,7 +197,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
     for (const s of stops.reverse()) await Promise.resolve(s()).catch(() => undefined);
   };
   // The API port is bound first and held: services that take port 0 while starting can never land on it.
-  const gateway = await startGateway(options.port, '127.0.0.1', undefined, false);
+  const gateway = await startGateway(options.port, '127.0.0.1', undefined, false, options.accessLog);
   stops.push(gateway.stop);
   const port = gateway.port;
   const apiUrl = `http://localhost:${port}`;
