@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { demoRoster, EXAMPLE_MEMBER_NIK } from '../../infra/local/demo-roster';
-import { freePort, waitFor } from '../../infra/local/ports';
+import { freePort } from '../../infra/local/ports';
 import { requiredDocuments } from '../../shared/claims/domain/rules/documents';
+import { until } from '../support/e2e';
 import { uniqueNik } from '../support/fixtures';
 import { CHROMIUM, CHROMIUM_ARGS, twinProcess } from '../support/twin-process';
 import { pdf } from '../support/uploads';
@@ -57,22 +58,6 @@ const uploadPdf = async (type: string): Promise<string> => {
   form.append('file', new Blob([new Uint8Array(pdf(100))], { type: 'application/pdf' }));
   await fetch(u.url, { method: 'POST', body: form });
   return u.uploadId;
-};
-
-// Generous: on a loaded 2-core machine a decision, the workflow and the bank can take tens of seconds; this is a wait,
-// not a timing assertion (speed is measured in docs/benchmarks.md).
-const until = async <T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, ms = 90_000): Promise<T> => {
-  let last: T | undefined;
-  await waitFor(
-    what,
-    async () => {
-      last = await get();
-      if (!ok(last)) throw new Error(JSON.stringify(last).slice(0, 300));
-    },
-    ms,
-    100,
-  );
-  return last!;
 };
 
 test('a claim filed in the browser reaches the approver, is approved from the email link, paid once, and shown to the family', async () => {
