@@ -366,6 +366,37 @@ describe('least privilege', () => {
     ]);
   });
 
+  test('audit events are append-only: every role that may write the claims table is denied updating or deleting AUDIT# items', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+    type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+    const byRole = new Map<string, Statement[]>();
+    for (const policy of policies)
+      for (const role of policy.Properties.Roles as unknown[]) {
+        const key = JSON.stringify(role);
+        byRole.set(key, [...(byRole.get(key) ?? []), ...(policy.Properties.PolicyDocument.Statement as Statement[])]);
+      }
+    const writes = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem'];
+    const writers = [...byRole].filter(([, statements]) =>
+      statements.some((s) => s.Effect === 'Allow' && mentions(s.Resource, claimsTableId) && actions(s).some((a) => writes.includes(a))),
+    );
+    // Every function that writes claims (intake, the workflow tasks, the staff routes...) is among them.
+    expect(writers.length).toBeGreaterThanOrEqual(DEFINITIONS.filter(([, d]) => d.tables.some((t) => t.table === CLAIMS_TABLE)).length);
+    for (const [role, statements] of writers) {
+      const denies = statements.filter((s) => s.Effect === 'Deny' && mentions(s.Resource, claimsTableId));
+      expect([role, denies]).toEqual([
+        role,
+        expect.arrayContaining([
+          expect.objectContaining({
+            Action: expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
+            Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+          }),
+          // PartiQL statements are not covered by the key condition, and the product sends none: refused outright.
+          expect.objectContaining({ Action: expect.arrayContaining(['dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete']) }),
+        ]),
+      ]);
+    }
+  });
+
   test('submit claim writes claims and may only read documents; create upload may only put them', () => {
     expect(dynamoActionsOnClaims(FUNCTIONS.submitClaim)).toContain('dynamodb:PutItem');
     const s3Of = (d: FunctionDefinition) =>
