@@ -3,7 +3,7 @@ import { staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError, ValidationError } from '../../shared/kernel/errors';
 import { isPeriod } from '../../shared/kernel/periods';
 import { httpHandler } from '../../shared/platform/http/handler';
-import { json } from '../../shared/platform/http/responses';
+import { csv, json } from '../../shared/platform/http/responses';
 import { IMPORT_JOB_ID_PATTERN } from '../../shared/premiums/application/import-jobs';
 import { memberWithCoverage, reportCsv } from '../../shared/premiums/application/member-coverage';
 import { RUN_ID_PATTERN } from '../../shared/premiums/application/reconciliation-runs';
@@ -32,18 +32,7 @@ export const handler = httpHandler(
         if (!isPeriod(period)) throw new ValidationError([{ path: 'period', code: 'period.invalid' }], 'The period is YYYY-MM.');
         const report = await premiums.report(period);
         if (!report) throw new NotFoundError(`No reconciliation for ${period} yet.`);
-        if (request.query.format === 'csv') {
-          return {
-            statusCode: 200,
-            headers: {
-              'content-type': 'text/csv; charset=utf-8',
-              'content-disposition': `attachment; filename="rekonsiliasi-${period}.csv"`,
-              'cache-control': 'no-store',
-              'x-content-type-options': 'nosniff',
-            },
-            body: reportCsv(report),
-          };
-        }
+        if (request.query.format === 'csv') return csv(reportCsv(report), `rekonsiliasi-${period}.csv`);
         return json(200, report);
       }
       case 'GET /staff/reconciliations/runs/{runId}': {
