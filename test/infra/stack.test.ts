@@ -915,6 +915,84 @@ describe('staff sign-in', () => {
   });
 });
 
+describe('operations: dashboard and alarms', () => {
+  const alarms = () => Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+  const topicId = () => {
+    const topics = Object.keys(template.findResources('AWS::SNS::Topic'));
+    expect(topics).toHaveLength(1);
+    return topics[0] as string;
+  };
+  const alarmNamed = (name: string) => {
+    const found = alarms().filter((a) => a.Properties.AlarmName === name);
+    expect([name, found.length]).toEqual([name, 1]);
+    return found[0]!;
+  };
+
+  test('one alarm topic, encrypted with its own rotated key that CloudWatch may use, reachable over TLS only', () => {
+    const topic = template.findResources('AWS::SNS::Topic')[topicId()] as Resource;
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    const policies = Object.values(template.findResources('AWS::SNS::TopicPolicy')) as Resource[];
+    expect(JSON.stringify(policies)).toContain('aws:SecureTransport');
+    const key = Object.values(template.findResources('AWS::KMS::Key')).find((k) =>
+      JSON.stringify(k).includes('cloudwatch.amazonaws.com'),
+    ) as Resource;
+    expect(key).toMatchObject({ Properties: { EnableKeyRotation: true } });
+  });
+
+  test.each([
+    ['santunan-claim-workflow-failed', 'ExecutionsFailed', 'AWS/States'],
+    ['santunan-claim-workflow-timed-out', 'ExecutionsTimedOut', 'AWS/States'],
+    ['santunan-reconciliation-failed', 'ExecutionsFailed', 'AWS/States'],
+    ['santunan-reconciliation-timed-out', 'ExecutionsTimedOut', 'AWS/States'],
+    ['santunan-dead-letters-not-empty', 'ApproximateNumberOfMessagesVisible', 'AWS/SQS'],
+    ['santunan-dead-letters-not-empty2', 'ApproximateNumberOfMessagesVisible', 'AWS/SQS'],
+    ['santunan-api5xx', '5xx', 'AWS/ApiGateway'],
+  ])('%s: %s of %s at 1 or more, to the topic on alarm and on recovery, quiet periods not a breach', (name, metric, namespace) => {
+    const alarm = alarmNamed(name);
+    expect(alarm.Properties).toMatchObject({
+      MetricName: metric,
+      Namespace: namespace,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: topicId() }],
+      OKActions: [{ Ref: topicId() }],
+    });
+  });
+
+  test('approvals near their deadline: the escalations the decision task counts (claims and tranches), to the topic', () => {
+    const alarm = alarmNamed('santunan-approvals-near-deadline');
+    expect(alarm.Properties).toMatchObject({ Threshold: 1, AlarmActions: [{ Ref: topicId() }] });
+    const metrics = (
+      alarm.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string; Namespace: string; Dimensions: unknown[] } } }[]
+    )
+      .filter((m) => m.MetricStat)
+      .map((m) => m.MetricStat!.Metric);
+    expect(metrics.map((m) => [m.Namespace, m.MetricName])).toEqual([
+      ['Santunan', 'ApprovalsEscalated'],
+      ['Santunan', 'ApprovalsEscalated'],
+    ]);
+    // The function that asks for decisions records that metric (functions/approval/await-decision.ts).
+    expect(readFileSync(FUNCTIONS.awaitDecision.entry, 'utf8')).toContain("'ApprovalsEscalated'");
+  });
+
+  test('every alarm is on the dashboard, with the workflow, API, function error and reconciliation graphs', () => {
+    const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard')) as Resource[];
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]!.Properties.DashboardBody);
+    for (const title of [
+      'Alarms',
+      'Claim workflow executions',
+      'API: requests, 4xx, 5xx',
+      'Function errors',
+      'Reconciliation runs and dead letters',
+    ])
+      expect(body).toContain(title);
+    // Four workflow alarms, two dead-letter queues, the API's 5xx and the approvals near their deadline.
+    expect(alarms().length).toBe(8);
+  });
+});
+
 describe('checks', () => {
   // cdk-nag 3 is a policy validation plugin, not an Aspect, and reports through the validation report rather than
   // annotations; validateScope runs the same rules (honouring Validations.of().acknowledge) on the construct tree.
