@@ -477,7 +477,8 @@ export class ClaimsRepository implements ClaimStore {
       count += out.Count ?? 0;
       start = out.LastEvaluatedKey;
     } while (start && count < cap);
-    return { count: Math.min(count, cap), capped: count >= cap && start !== undefined };
+    // Capped: more than the cap were counted, or the cap was reached with pages left unread.
+    return { count: Math.min(count, cap), capped: count > cap || (count === cap && start !== undefined) };
   }
 
   /**
