@@ -163,7 +163,7 @@ export const staffQueueSchema = z.object({
   items: z.array(staffQueueItemSchema),
   nextToken: z.optional(z.string().check(z.meta({ description: 'Send as `nextToken` for the next page; absent on the last page.' }))),
   counts: z.optional(
-    z.record(z.enum(CLAIM_STATUSES), z.number().check(z.int(), z.gte(0))).check(
+    z.partialRecord(z.enum(CLAIM_STATUSES), z.number().check(z.int(), z.gte(0))).check(
       z.meta({
         description:
           'With `counts=true`: the claims in each status that has a queue (every status but `VERIFYING`), counted up to 1000 (1000 means "1000 or more").',
