@@ -49,10 +49,10 @@ export class ClaimsRepository implements ClaimStore {
 
   /**
    * Writes the claim, its claimant's open-claim lock, its first audit event, (when a key was given) the idempotency
-   * record and the binding of each document's upload in one transaction, checking that no claim for the member and
+   * record, the binding of each document's upload and the claimant's byNik index item in one transaction, checking that no claim for the member and
    * benefit was paid: either all of them exist afterwards or none does. Concurrent submissions by one claimant race on
    * the lock's attribute_not_exists condition, and concurrent claims naming one upload on its claimReference
-   * condition: exactly one wins each; another claimant's claim is accepted (a competing claim). At most 5 + 20 items
+   * condition: exactly one wins each; another claimant's claim is accepted (a competing claim). At most 6 + 20 items
    * (a claim has at most 20 documents), well within the 100 a transaction takes.
    */
   async create(claim: Claim, audit: AuditEvent, idempotency?: IdempotencyInput): Promise<CreateClaimResult> {
