@@ -122,6 +122,25 @@ describe('queues, counts and claims by NIK on a table of their own', () => {
     expect((await repo.claimsByNik(member, 10)).map((f) => f.claim.reference)).toEqual([asClaimant.reference]);
   });
 
+  it('200 claims in a queue: four pages of 50, the longest waiting first, counted 200', async () => {
+    const times = Array.from({ length: 200 }, (_, i) => 2000 + i * 7);
+    const claims: Claim[] = [];
+    for (let i = 0; i < times.length; i += 20)
+      claims.push(...(await Promise.all(times.slice(i, i + 20).map((m) => stored('APPROVED', m)))));
+    const pages: string[][] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await queuePage(repo, 'APPROVED', { cursor });
+      pages.push(page.rows.map((r) => r.reference));
+      cursor = page.next;
+    } while (cursor);
+    expect(pages.filter((p) => p.length > 0).map((p) => p.length)).toEqual([50, 50, 50, 50]);
+    // Oldest first: submitted longest ago (the most minutes before the fixed day) on top.
+    const oldestFirst = [...claims].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).map((c) => c.reference);
+    expect(pages.flat()).toEqual(oldestFirst);
+    expect((await queueCounts(repo)).APPROVED).toEqual({ count: 200, capped: false });
+  }, 120_000);
+
   it("finds names in the newest claims, without regard to case or accents, the member's or the claimant's", async () => {
     await stored('SUBMITTED', 1, (b) => {
       b.member = { nik: uniqueNik({ female: true }), name: 'Ñurul Hidáyah' };
