@@ -3,7 +3,8 @@ import { closeClaim } from '../../shared/claims/application/approval/close-claim
 import { decide } from '../../shared/claims/application/approval/decide';
 import { APPEAL_ROLES, decideAppeal } from '../../shared/claims/application/approval/decide-appeal';
 import { REVOKE_LINK_ROLES, revokeStatusLinks } from '../../shared/claims/application/approval/revoke-links';
-import { claimForStaff, claimQueue } from '../../shared/claims/application/approval/staff-views';
+import { apiItem, countsJson, queueCounts, queueName, queuePage } from '../../shared/claims/application/approval/staff-queues';
+import { claimForStaff } from '../../shared/claims/application/approval/staff-views';
 import { retryPayout } from '../../shared/claims/application/payout/retry-payout';
 import { decideTranche } from '../../shared/claims/application/tranches/decide-tranche';
 import { requestPayment } from '../../shared/claims/application/tranches/request-payment';
@@ -19,13 +20,14 @@ import { revokeLinksRequestSchema } from '../../shared/claims/schemas/links';
 import { paymentRequestSchema, payoutRetryRequestSchema } from '../../shared/claims/schemas/payment';
 import { appealDecisionRequestSchema } from '../../shared/claims/schemas/reopen';
 import { assessmentFromForm } from '../../shared/claims/web/assessment-form';
-import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError, renderStaffQueue } from '../../shared/claims/web/staff-page';
-import { claimStore, claimWorkflow, taskResponder } from '../../shared/composition/claims';
+import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError } from '../../shared/claims/web/staff-page';
+import { renderStaffQueue } from '../../shared/claims/web/staff-queue-page';
+import { claimQueues, claimStore, claimWorkflow, taskResponder } from '../../shared/composition/claims';
 import { claimMessages, notifier } from '../../shared/composition/notifications';
 import { membersRepository } from '../../shared/composition/premiums';
 import { publicBaseUrl, staffEmails, staffLoginUrl, workflowSettings } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
-import { type DomainError, NotFoundError, UnauthorizedError } from '../../shared/kernel/errors';
+import { type DomainError, NotFoundError, UnauthorizedError, ValidationError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
 import { t } from '../../shared/messages';
 import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
@@ -50,11 +52,42 @@ const loginUrl = staffLoginUrl();
 
 const baseUrlOf = (request: HttpRequest) => linkBase(request, PUBLIC_BASE_URL);
 
+const queues = claimQueues();
+
+/**
+ * A queue: for browsers the page (a status oldest first, or every status newest first, with the counts of every tab);
+ * in JSON the api.md shape `{ items, nextToken? }`, newest first unless `order=oldest`, with `counts` when
+ * `counts=true` and `status=ALL` as extensions.
+ */
 const queue = async (request: HttpRequest, user: StaffUser): Promise<HttpResponse> => {
-  const page = await claimQueue(claims, request.query.status ?? 'AWAITING_APPROVAL', decodePageToken(request.query.nextToken));
+  const name = queueName(request.query.status ?? 'AWAITING_APPROVAL');
+  const asJson = wantsJson(request.headers);
+  const order = request.query.order ?? (asJson ? 'newest' : 'oldest');
+  if (order !== 'newest' && order !== 'oldest')
+    throw new ValidationError([{ path: 'order', code: 'invalid' }], 'order is newest or oldest.');
+  const cursor = decodePageToken(request.query.nextToken);
+  const withCounts = !asJson || request.query.counts === 'true';
+  const [page, counts] = await Promise.all([queuePage(queues, name, { cursor, order }), withCounts ? queueCounts(queues) : undefined]);
   const nextToken = encodePageToken(page.next);
-  if (wantsJson(request.headers)) return json(200, { items: page.items, ...(nextToken ? { nextToken } : {}) });
-  return html(200, renderStaffQueue(page.status, page.items, user, nextToken));
+  if (asJson) {
+    return json(200, {
+      items: page.rows.map(apiItem),
+      ...(nextToken ? { nextToken } : {}),
+      ...(counts ? { counts: countsJson(counts) } : {}),
+    });
+  }
+  return html(
+    200,
+    renderStaffQueue({
+      lang: request.lang,
+      user,
+      queue: page.queue,
+      rows: page.rows,
+      counts: counts ?? {},
+      ...(nextToken ? { nextToken } : {}),
+      paged: cursor !== undefined,
+    }),
+  );
 };
 
 const claimPage = async (reference: string, request: HttpRequest, user: StaffUser): Promise<HttpResponse> => {

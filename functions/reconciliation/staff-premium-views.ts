@@ -1,19 +1,27 @@
+import { renderSignInNeeded } from '../../shared/claims/web/staff-page';
+import { claimQueues } from '../../shared/composition/claims';
 import { importJobs, membersRepository, premiumsRepository, reconciliationRuns } from '../../shared/composition/premiums';
+import { staffLoginUrl } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
-import { NotFoundError, ValidationError } from '../../shared/kernel/errors';
+import { NotFoundError, UnauthorizedError, ValidationError } from '../../shared/kernel/errors';
 import { isPeriod } from '../../shared/kernel/periods';
 import { httpHandler } from '../../shared/platform/http/handler';
-import { csv, json } from '../../shared/platform/http/responses';
+import { csv, html, json, wantsJson } from '../../shared/platform/http/responses';
 import { IMPORT_JOB_ID_PATTERN } from '../../shared/premiums/application/import-jobs';
 import { memberWithCoverage, reportCsv } from '../../shared/premiums/application/member-coverage';
 import { RUN_ID_PATTERN } from '../../shared/premiums/application/reconciliation-runs';
-import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
+import { renderMemberPage } from '../../shared/premiums/web/member-page';
+import { requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/domain/roles';
 
 const auth = staffAuth();
 const members = membersRepository();
 const premiums = premiumsRepository();
 const runs = reconciliationRuns();
 const jobs = importJobs();
+const claims = claimQueues();
+const loginUrl = staffLoginUrl();
+/** The member page lists at most this many of the member's claims (a NIK has a few). */
+const MEMBER_CLAIMS = 50;
 
 /**
  * The read-only staff routes of the roster and the ledger: a member with coverage by month (any staff) and a month's
@@ -21,11 +29,31 @@ const jobs = importJobs();
  */
 export const handler = httpHandler(
   async (request) => {
-    const user = await auth.authenticate(request);
+    let user: StaffUser;
+    try {
+      user = await auth.authenticate(request);
+    } catch (error) {
+      // A browser opening the member page signed out is shown the way to sign in, as on the claim page.
+      if (error instanceof UnauthorizedError && request.route === 'GET /staff/members/{nik}' && !wantsJson(request.headers))
+        return html(401, renderSignInNeeded(loginUrl, '/staff/claims'));
+      throw error;
+    }
     requireRole(user, STAFF_ROLES);
     switch (request.route) {
-      case 'GET /staff/members/{nik}':
-        return json(200, await memberWithCoverage({ members, premiums }, request.params.nik ?? ''));
+      case 'GET /staff/members/{nik}': {
+        const member = await memberWithCoverage({ members, premiums }, request.params.nik ?? '');
+        if (wantsJson(request.headers)) return json(200, member);
+        // For browsers: the page, with the member's claims (GSI byNik: as the member or as the claimant).
+        const found = await claims.claimsByNik(member.nik, MEMBER_CLAIMS);
+        const list = found.map(({ claim, as }) => ({
+          reference: claim.reference,
+          status: claim.status,
+          benefit: claim.benefit,
+          submittedAt: claim.submittedAt,
+          as,
+        }));
+        return html(200, renderMemberPage({ lang: request.lang, user, member, claims: list }));
+      }
       case 'GET /staff/reconciliations/{period}': {
         requireRole(user, ['finance']);
         const period = request.params.period ?? '';

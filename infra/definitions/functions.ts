@@ -116,6 +116,16 @@ export const FUNCTIONS = {
     notifies: true,
     staffAuth: true,
   },
+  staffSearch: {
+    entry: 'functions/approval/staff-search.ts',
+    description: 'Staff search: claims by reference, NIK or name',
+    // Read only: a claim by key, the byNik and byStatus indexes, and a member by key.
+    tables: [
+      { table: CLAIMS_TABLE, access: 'read' },
+      { table: MEMBERS_TABLE, access: 'read' },
+    ],
+    staffAuth: true,
+  },
   verifyClaim: {
     entry: 'functions/verification/verify-claim.ts',
     description: 'Workflow: eligibility, coverage, documents, benefit',
@@ -186,8 +196,12 @@ export const FUNCTIONS = {
   },
   staffPremiumViews: {
     entry: 'functions/reconciliation/staff-premium-views.ts',
-    description: 'A member with coverage by month, and reconciliation reports',
-    tables: [{ table: MEMBERS_TABLE, access: 'read' }],
+    description: 'A member with coverage by month (and claims, on the page), and reconciliation reports',
+    tables: [
+      { table: MEMBERS_TABLE, access: 'read' },
+      // The member page lists the member's claims (GSI byNik).
+      { table: CLAIMS_TABLE, access: 'read' },
+    ],
     staffAuth: true,
     // A month's report may list every member (e.g. before its payments are imported): a few MB read by Query.
     memorySize: 1024,

@@ -32,6 +32,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/staff/claims/{reference}/audit', function: 'staffApi' },
   { method: 'POST', path: '/staff/members/import', function: 'staffRoster' },
   { method: 'GET', path: '/staff/members/{nik}', function: 'staffPremiumViews' },
+  { method: 'GET', path: '/staff/search', function: 'staffSearch' },
   { method: 'POST', path: '/staff/premiums/payments', function: 'staffPayments' },
   { method: 'POST', path: '/staff/reconciliations', function: 'staffPayments' },
   { method: 'GET', path: '/staff/reconciliations/{period}', function: 'staffPremiumViews' },

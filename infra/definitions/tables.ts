@@ -41,6 +41,8 @@ export const CLAIMS_TABLE: TableDefinition = {
     { indexName: 'byStatus', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
     // Sparse: claims whose member's district is known (verification, or a coordinator's filing) carry gsi2pk.
     { indexName: 'byDistrict', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+    // Sparse: staff search by NIK. Claims carry their member's NIK; claimant index items their claimant's.
+    { indexName: 'byNik', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
   ],
 };
 

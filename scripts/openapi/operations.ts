@@ -27,6 +27,7 @@ import {
   payoutRetryResultSchema,
   staffClaimSchema,
   staffQueueSchema,
+  staffSearchSchema,
   trancheCreatedSchema,
   trancheDecisionResultSchema,
   uploadCreatedSchema,
@@ -86,6 +87,7 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'DocumentsAdded', schema: documentsAddedSchema, io: 'output' },
   { name: 'BenefitEstimate', schema: benefitEstimateSchema, io: 'output' },
   { name: 'StaffQueue', schema: staffQueueSchema, io: 'output' },
+  { name: 'StaffSearch', schema: staffSearchSchema, io: 'output' },
   { name: 'StaffClaim', schema: staffClaimSchema, io: 'output' },
   { name: 'DecisionResult', schema: decisionResultSchema, io: 'output' },
   { name: 'CloseResult', schema: closeResultSchema, io: 'output' },
@@ -756,7 +758,11 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   'GET /staff/claims': {
     operationId: 'listStaffClaims',
     summary: 'The claim queue',
-    description: 'Claims in one status, 50 a page, JSON when `Accept: application/json`, else the queue page.',
+    description:
+      'Claims in one status (or `ALL`: every status, newest first), 50 a page, JSON when `Accept: application/json`, else the queue ' +
+      'page: the statuses as tabs with their counts, each claim with its age in working days and where it stands against the legal ' +
+      'payout deadline (on time, due today, late), a status oldest first. The JSON keeps the api.md shape; `status=ALL`, `order` ' +
+      'and `counts` are extensions.',
     tag: 'Staff claims',
     roles: anyStaff,
     signInPage: true,
@@ -764,15 +770,29 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       {
         name: 'status',
         in: 'query',
-        description: 'The status to list (case-insensitive).',
-        schema: { type: 'string', enum: [...CLAIM_STATUSES], default: 'AWAITING_APPROVAL' },
+        description: 'The status to list (case-insensitive), or `ALL`.',
+        schema: { type: 'string', enum: [...CLAIM_STATUSES, 'ALL'], default: 'AWAITING_APPROVAL' },
         example: 'AWAITING_APPROVAL',
       },
+      {
+        name: 'order',
+        in: 'query',
+        description: "A status queue newest first (JSON default) or oldest first (the page's default). `ALL` is always newest first.",
+        schema: { type: 'string', enum: ['newest', 'oldest'] },
+      },
+      {
+        name: 'counts',
+        in: 'query',
+        description: 'JSON: `true` adds `counts`, the claims in each status (one `Select COUNT` query per status).',
+        schema: { type: 'string', enum: ['true', 'false'] },
+        example: 'true',
+      },
       { name: 'nextToken', in: 'query', description: 'From the previous page.', schema: { type: 'string' } },
+      lang,
     ],
     responses: {
       200: { description: 'One page of the queue.', json: staffQueueSchema, html: 'The queue page.' },
-      400: invalid('An unknown `status`, or a `nextToken` this API did not give out.'),
+      400: invalid('An unknown `status` or `order`, or a `nextToken` this API did not give out.'),
     },
   },
   'GET /staff/claims/{reference}': {
@@ -1304,12 +1324,48 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   'GET /staff/members/{nik}': {
     operationId: 'getMember',
     summary: 'A member with coverage by month',
-    description: 'The roster member, its status history and the premium coverage of every reconciled month.',
+    description:
+      'The roster member, its status history and the premium coverage of every reconciled month. JSON when `Accept: ' +
+      'application/json`, else the member page: the member in words, coverage month by month, and their claims (as member or claimant).',
     tag: 'Staff premiums',
     roles: anyStaff,
+    signInPage: true,
+    parameters: [lang],
     responses: {
-      200: { description: 'The member.', json: memberWithCoverageSchema },
+      200: {
+        description: 'The member.',
+        json: memberWithCoverageSchema,
+        html: 'The member page: programme, region and status in words, status and wage history, coverage by month, claims.',
+      },
       404: notFound('No member with this NIK (also for a NIK that is not valid).'),
+    },
+  },
+  'GET /staff/search': {
+    operationId: 'searchClaims',
+    summary: 'Find claims by reference, NIK or name',
+    description:
+      'One box: a claim reference (exact; any case, spaces or a missing dash), a NIK of 16 digits (the member or the claimant; dots, ' +
+      'dashes and spaces ignored), or a name (the member or the claimant; case and accents ignored, each word typed found inside a word ' +
+      'of the name; the newest 500 claims). JSON when `Accept: application/json`, else the search page (the box alone without `q`). ' +
+      'The query is never logged.',
+    tag: 'Staff claims',
+    roles: anyStaff,
+    signInPage: true,
+    parameters: [
+      {
+        name: 'q',
+        in: 'query',
+        description: '3 to 100 characters, no control characters.',
+        schema: { type: 'string', minLength: 3, maxLength: 100 },
+        example: '3173014107850003',
+      },
+      lang,
+    ],
+    responses: {
+      200: { description: 'What was found.', json: staffSearchSchema, html: 'The search page with the results.' },
+      400: invalid(
+        '`q` missing, shorter than 3 or longer than 100 characters, with control characters, a number that is not 16 digits, or a malformed reference.',
+      ),
     },
   },
   'POST /staff/premiums/payments': {

@@ -16,6 +16,7 @@ import { S3UploadSigner } from '../claims/adapters/upload-signer';
 import { UploadsRepository } from '../claims/adapters/uploads-repository';
 import { WorkflowClient } from '../claims/adapters/workflow-client';
 import type {
+  ClaimQueues,
   ClaimStore,
   ClaimWorkflow,
   Disbursement,
@@ -37,6 +38,8 @@ export const s3Client = (): S3Client =>
   (s3 ??= traced(new S3Client({ ...SDK_CLIENT_DEFAULTS, forcePathStyle: optionalEnv(ENV.s3ForcePathStyle, 'false') === 'true' })));
 
 export const claimStore = (): ClaimStore => new ClaimsRepository(requireEnv(ENV.claimsTable));
+/** The staff console's queues, counts and search, in the claims table. */
+export const claimQueues = (): ClaimQueues => new ClaimsRepository(requireEnv(ENV.claimsTable));
 /** A field coordinator's drafts, in the claims table. */
 export const draftStore = (): DraftStore => new DraftsRepository(requireEnv(ENV.claimsTable));
 /** With the limit turned off (LOOKUP_LIMIT_ENABLED=false), every attempt is admitted and nothing is stored. */

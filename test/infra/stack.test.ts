@@ -397,6 +397,17 @@ describe('least privilege', () => {
     }
   });
 
+  test('staff search and the member page read claims (byNik, byStatus, BatchGet) and write nothing', () => {
+    for (const d of [FUNCTIONS.staffSearch, FUNCTIONS.staffPremiumViews]) {
+      const granted = dynamoActionsOnClaims(d);
+      expect(granted).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem']));
+      const writes = statementsOf(d)
+        .flatMap(actions)
+        .filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a) || /^(s3|ses|states):/.test(a));
+      expect(writes).toEqual([]);
+    }
+  });
+
   test('submit claim writes claims and may only read documents; create upload may only put them', () => {
     expect(dynamoActionsOnClaims(FUNCTIONS.submitClaim)).toContain('dynamodb:PutItem');
     const s3Of = (d: FunctionDefinition) =>

@@ -65,6 +65,7 @@ const EXPECTED: Record<string, number> = {
   'POST /staff/members/import text/csv': 200,
   'POST /staff/members/import application/json': 400,
   'GET /staff/members/{nik}': 200,
+  'GET /staff/search': 200,
   'POST /staff/premiums/payments text/csv': 200,
   'POST /staff/premiums/payments application/json': 400,
   'POST /staff/reconciliations application/json': 200,

@@ -251,7 +251,8 @@ const SPECS: Record<string, Spec> = {
   'POST /staff/coordinator/claims': { user: 'coordinator', form: ['member.nik', 'x'], stores: true },
   'GET /staff/coordinator/claims/{reference}': { user: 'coordinator', params: claimRef, query: ['lang'] },
   'POST /staff/coordinator/drafts/{draftId}/delete': { user: 'coordinator', params: () => ({ draftId: 'AAAAAAAAAAAAAAAA' }) },
-  'GET /staff/claims': { user: 'verifier', query: ['status', 'nextToken', 'lang'] },
+  'GET /staff/claims': { user: 'verifier', query: ['status', 'nextToken', 'order', 'counts', 'lang'] },
+  'GET /staff/search': { user: 'verifier', query: ['q', 'lang'] },
   'GET /staff/claims/{reference}': { user: 'verifier', params: claimRef, query: ['lang'] },
   'POST /staff/claims/{reference}/decision': {
     user: 'approver',
@@ -315,7 +316,7 @@ const SPECS: Record<string, Spec> = {
     csv: { header: ROSTER_HEADER, keyColumn: 0 },
     stores: true,
   },
-  'GET /staff/members/{nik}': { user: 'verifier', params: () => ({ nik: real.nik }) },
+  'GET /staff/members/{nik}': { user: 'verifier', params: () => ({ nik: real.nik }), query: ['lang'] },
   'POST /staff/premiums/payments': {
     user: 'finance',
     json: { template: () => ({ uploadId: 'imp_AAAAAAAAAAAAAAAAAAAAAA' }), poison: ['uploadId'], schema: importFromStorageSchema },

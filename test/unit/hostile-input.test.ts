@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { claimQueue } from '../../shared/claims/application/approval/staff-views';
-import type { ClaimStore } from '../../shared/claims/application/ports';
+import { queuePage } from '../../shared/claims/application/approval/staff-queues';
+import type { ClaimQueues } from '../../shared/claims/application/ports';
 import { ValidationError } from '../../shared/kernel/errors';
 import { parseForm, parseJson } from '../../shared/platform/http/body';
 import { httpHandler } from '../../shared/platform/http/handler';
@@ -94,18 +94,26 @@ describe('hostile input never becomes a 5xx', () => {
   });
 
   it('a forged nextToken (another index, other key names, huge values) is a 400, never sent to the store', async () => {
+    const good0 = () => ({ pk: 'CLAIM#SNT-2026-BCDFGH', sk: 'CLAIM', gsi1pk: 'STATUS#PAID', gsi1sk: '2026-11-01#SNT-2026-BCDFGH' });
     const sent: unknown[] = [];
     const listByStatus = async (...args: unknown[]) => {
       sent.push(args);
       return { items: [] };
     };
-    const store = { listByStatus } as unknown as ClaimStore;
+    const listAll = async (...args: unknown[]) => {
+      sent.push(args);
+      return { items: [] };
+    };
+    const store = { listByStatus, listAll } as unknown as ClaimQueues;
     const forged = [
       { pk: 'MEMBER#1', sk: 'PROFILE' },
       { pk: 'CLAIM#SNT-2026-BCDFGH', sk: 'CLAIM', gsi1pk: 'STATUS#PAID', gsi1sk: '2026-11-01#SNT-2026-BCDFGH' },
       { pk: `CLAIM#${'X'.repeat(3000)}`, sk: 'CLAIM', gsi1pk: 'STATUS#AWAITING_APPROVAL', gsi1sk: 'x' },
     ];
-    for (const cursor of forged) await expect(claimQueue(store, 'AWAITING_APPROVAL', cursor)).rejects.toThrow(ValidationError);
+    for (const cursor of forged) await expect(queuePage(store, 'AWAITING_APPROVAL', { cursor })).rejects.toThrow(ValidationError);
+    // The ALL queue's cursor is a sort key of the index, nothing else.
+    const forgedAll = [{ before: 'x'.repeat(3000) }, { before: '2026-11-01T10:00:00.000+07:00#SNT', pk: 'CLAIM#X' }, good0()];
+    for (const cursor of forgedAll) await expect(queuePage(store, 'ALL', { cursor })).rejects.toThrow(ValidationError);
     expect(sent).toEqual([]);
     const good = {
       pk: 'CLAIM#SNT-2026-BCDFGH',
@@ -113,7 +121,8 @@ describe('hostile input never becomes a 5xx', () => {
       gsi1pk: 'STATUS#AWAITING_APPROVAL',
       gsi1sk: '2026-11-01T10:00:00.000+07:00#SNT-2026-BCDFGH',
     };
-    await claimQueue(store, 'AWAITING_APPROVAL', good);
-    expect(sent).toHaveLength(1);
+    await queuePage(store, 'AWAITING_APPROVAL', { cursor: good });
+    await queuePage(store, 'ALL', { cursor: { before: '2026-11-01T10:00:00.000+07:00#SNT-2026-BCDFGH' } });
+    expect(sent).toHaveLength(2);
   });
 });

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Claim } from '../../shared/claims/domain/claim';
 import { duplicateBanner, renderClaimForm } from '../../shared/claims/web/claim-form-page';
-import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError, renderStaffQueue } from '../../shared/claims/web/staff-page';
+import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError } from '../../shared/claims/web/staff-page';
 import { renderLookupPage, renderStatusPage } from '../../shared/claims/web/status-page';
 import { html } from '../../shared/platform/web/html';
 import { BANK_LIST } from '../../shared/reference-data/banks';
@@ -274,24 +274,6 @@ describe('the staff pages', () => {
     expect(supervisor).toContain('Cabut tautan status keluarga');
     for (const roles of [['verifier'], ['approver'], ['finance']] as const)
       expect(renderStaffClaimPage(paid, [], { username: 'x', roles: [...roles] }, { csrfToken: CSRF })).not.toContain('links-form');
-  });
-
-  it('queue: names escaped, the page link carries the token as an attribute value', () => {
-    const items = [
-      {
-        reference: 'SNT-1',
-        status: 'AWAITING_APPROVAL',
-        benefit: 'JKM',
-        memberName: EVIL,
-        amount: 1000,
-        submittedAt: '2026-10-05T10:00:00+07:00',
-      },
-    ];
-    const page = renderStaffQueue('AWAITING_APPROVAL', items, user, 'a"b');
-
-    expectContained(page);
-    expect(page).toContain('<option selected>AWAITING_APPROVAL</option>');
-    expect(page).toContain('<a href="/staff/claims?status=AWAITING_APPROVAL&amp;nextToken=a&quot;b">Berikutnya</a>');
   });
 
   it('sign-in page encodes where to come back to', () => {

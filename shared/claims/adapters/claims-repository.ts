@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, IdempotencyKeyReusedError, WriteConflictError } from '../../kernel/errors';
+import { batchGet } from '../../platform/dynamodb/batch';
 import {
   cancellationReasons,
   cancelledItem,
@@ -27,7 +28,16 @@ const CLAIM_PREFIX_FIELDS = (claim: Claim) => ({
   ...claimKeys.claim(claim.reference),
   ...claimKeys.byStatus(claim.status, claim.submittedAt, claim.reference),
   ...(claim.district ? claimKeys.byDistrict(claim.district, claim.submittedAt, claim.reference) : {}),
+  ...claimKeys.byNik(claim.member.nik, claim.reference, 'MEMBER'),
   entity: 'CLAIM',
+});
+
+/** The claimant's entry in byNik: the claimant never changes, so it is written once, with the claim. */
+const CLAIMANT_INDEX_ITEM = (claim: Claim) => ({
+  ...claimKeys.claimantIndex(claim.reference),
+  ...claimKeys.byNik(claim.claimant.nik, claim.reference, 'CLAIMANT'),
+  entity: 'CLAIMANT_INDEX',
+  reference: claim.reference,
 });
 
 /** References are 15 characters (`SNT-2026-7KQ4MZ`); older imports may differ a little, never by kilobytes. */
@@ -39,10 +49,10 @@ export class ClaimsRepository implements ClaimStore {
 
   /**
    * Writes the claim, its claimant's open-claim lock, its first audit event, (when a key was given) the idempotency
-   * record and the binding of each document's upload in one transaction, checking that no claim for the member and
+   * record, the binding of each document's upload and the claimant's byNik index item in one transaction, checking that no claim for the member and
    * benefit was paid: either all of them exist afterwards or none does. Concurrent submissions by one claimant race on
    * the lock's attribute_not_exists condition, and concurrent claims naming one upload on its claimReference
-   * condition: exactly one wins each; another claimant's claim is accepted (a competing claim). At most 5 + 20 items
+   * condition: exactly one wins each; another claimant's claim is accepted (a competing claim). At most 6 + 20 items
    * (a claim has at most 20 documents), well within the 100 a transaction takes.
    */
   async create(claim: Claim, audit: AuditEvent, idempotency?: IdempotencyInput): Promise<CreateClaimResult> {
@@ -111,6 +121,8 @@ export class ClaimsRepository implements ClaimStore {
     const usesAt = items.length;
     const uses = distinctUses(claim.documents.map((d) => ({ uploadId: d.uploadId, type: d.type })));
     items.push(...uploadUseItems(this.tableName, claim.reference, uses));
+    // Last, so the reasons above keep their places: a new reference has no index item yet, so no condition.
+    items.push({ Put: { TableName: this.tableName, Item: CLAIMANT_INDEX_ITEM(claim) } });
 
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -200,6 +212,16 @@ export class ClaimsRepository implements ClaimStore {
       values[':gsi2pk'] = keys.gsi2pk;
       values[':gsi2sk'] = keys.gsi2sk;
       sets.push('#gsi2pk = :gsi2pk', '#gsi2sk = if_not_exists(#gsi2sk, :gsi2sk)');
+    }
+    // A correction of the member moves the claim in byNik to the corrected member's NIK.
+    const member = change.set?.member as { nik?: unknown } | undefined;
+    if (typeof member?.nik === 'string') {
+      const keys = claimKeys.byNik(member.nik, reference, 'MEMBER');
+      names['#gsi3pk'] = 'gsi3pk';
+      names['#gsi3sk'] = 'gsi3sk';
+      values[':gsi3pk'] = keys.gsi3pk;
+      values[':gsi3sk'] = keys.gsi3sk;
+      sets.push('#gsi3pk = :gsi3pk', '#gsi3sk = :gsi3sk');
     }
     if (change.timeline) {
       names['#timeline'] = 'timeline';
@@ -387,9 +409,120 @@ export class ClaimsRepository implements ClaimStore {
     return (out.Items ?? []).map((item) => ({ reference: String(item.reference), claimantNik: String(item.claimantNik) }));
   }
 
-  /** Staff queue: claims in one status, newest first, a page at a time (GSI byStatus). */
-  listByStatus(status: ClaimStatus, limit: number, startKey?: Record<string, unknown>): Promise<ClaimPage> {
-    return this.newestFirst('byStatus', 'gsi1pk', `STATUS#${status}`, limit, startKey);
+  /** Staff queue: claims in one status, newest first (or oldest first), a page at a time (GSI byStatus). */
+  listByStatus(
+    status: ClaimStatus,
+    limit: number,
+    startKey?: Record<string, unknown>,
+    order: 'newest' | 'oldest' = 'newest',
+  ): Promise<ClaimPage> {
+    return this.newestFirst('byStatus', 'gsi1pk', `STATUS#${status}`, limit, startKey, order === 'oldest');
+  }
+
+  /**
+   * Claims of every status, newest first: one Query per status partition of byStatus, each for the `limit` newest
+   * before `before` (a `gsi1sk`), merged. The cursor is the last claim's `gsi1sk`: a claim that changes status between
+   * two pages may show twice or not at all, as in any list of a moving queue.
+   */
+  async listAll(statuses: readonly ClaimStatus[], limit: number, before?: string): Promise<{ items: Claim[]; next?: string }> {
+    const pages = await Promise.all(
+      statuses.map((status) =>
+        documentClient.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: 'byStatus',
+            KeyConditionExpression: before ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': 'gsi1pk', ...(before ? { '#sk': 'gsi1sk' } : {}) },
+            ExpressionAttributeValues: { ':pk': `STATUS#${status}`, ...(before ? { ':before': before } : {}) },
+            ScanIndexForward: false,
+            Limit: limit,
+          }),
+        ),
+      ),
+    );
+    // A partition cut short (its Limit, or 1 MB) may hold claims older than its last one: only the claims at or after
+    // the latest such cut are known to be complete, so a page never skips one.
+    const cut = pages
+      .filter((p) => p.LastEvaluatedKey)
+      .map((p) => String(p.Items?.at(-1)?.gsi1sk ?? p.LastEvaluatedKey?.gsi1sk ?? ''))
+      .reduce((a, b) => (b > a ? b : a), '');
+    const all = pages
+      .flatMap((p) => p.Items ?? [])
+      .filter((item) => String(item.gsi1sk) >= cut)
+      .sort((a, b) => String(b.gsi1sk).localeCompare(String(a.gsi1sk)));
+    const more = all.length > limit || pages.some((p) => p.LastEvaluatedKey);
+    const taken = all.slice(0, limit);
+    const last = taken.at(-1);
+    return { items: taken.map(stripKeys), ...(more && last ? { next: String(last.gsi1sk) } : {}) };
+  }
+
+  /**
+   * How many claims are in a status: `Select COUNT` on its byStatus partition, page by page (each page reads up to
+   * 1 MB), stopping once `cap` is reached (`capped`: there are at least that many).
+   */
+  async countByStatus(status: ClaimStatus, cap: number): Promise<{ count: number; capped: boolean }> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await documentClient.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'byStatus',
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': 'gsi1pk' },
+          ExpressionAttributeValues: { ':pk': `STATUS#${status}` },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start && count < cap);
+    // Capped: more than the cap were counted, or the cap was reached with pages left unread.
+    return { count: Math.min(count, cap), capped: count > cap || (count === cap && start !== undefined) };
+  }
+
+  /**
+   * The claims whose member or claimant has this NIK (GSI byNik, eventually consistent): the claims the Query finds
+   * as members, and through the claimant index items a BatchGet of the others. Claims stored before the index
+   * existed carry no byNik keys and are not found (docs/data-model.md, C12).
+   */
+  async claimsByNik(nik: string, limit: number): Promise<{ claim: Claim; as: ('member' | 'claimant')[] }[]> {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byNik',
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': 'gsi3pk' },
+        ExpressionAttributeValues: { ':pk': `NIK#${nik}` },
+        Limit: limit * 2,
+      }),
+    );
+    const found = new Map<string, { claim?: Claim; as: ('member' | 'claimant')[] }>();
+    for (const item of out.Items ?? []) {
+      const reference = String(item.reference);
+      const entry = found.get(reference) ?? { as: [] };
+      if (item.entity === 'CLAIM') {
+        entry.claim = stripKeys(item);
+        entry.as.push('member');
+      } else entry.as.push('claimant');
+      found.set(reference, entry);
+    }
+    const missing = [...found].filter(([, e]) => !e.claim).map(([reference]) => reference);
+    if (missing.length) {
+      const got = await batchGet(
+        this.tableName,
+        missing.slice(0, 100).map((r) => claimKeys.claim(r)),
+      );
+      for (const item of got) {
+        const entry = found.get(String(item.reference));
+        if (entry) entry.claim = stripKeys(item);
+      }
+    }
+    return [...found.values()]
+      .filter((e): e is { claim: Claim; as: ('member' | 'claimant')[] } => e.claim !== undefined)
+      .sort((a, b) => b.claim.submittedAt.localeCompare(a.claim.submittedAt))
+      .slice(0, limit);
   }
 
   /** A district's claims, newest first, a page at a time (GSI byDistrict; eventually consistent). */
@@ -404,6 +537,7 @@ export class ClaimsRepository implements ClaimStore {
     key: string,
     limit: number,
     startKey?: Record<string, unknown>,
+    oldestFirst = false,
   ): Promise<ClaimPage> {
     const out = await documentClient.send(
       new QueryCommand({
@@ -412,7 +546,7 @@ export class ClaimsRepository implements ClaimStore {
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': keyName },
         ExpressionAttributeValues: { ':pk': key },
-        ScanIndexForward: false,
+        ScanIndexForward: oldestFirst,
         Limit: limit,
         ExclusiveStartKey: startKey,
       }),
@@ -442,7 +576,7 @@ export class ClaimsRepository implements ClaimStore {
 }
 
 const stripKeys = (item: Record<string, unknown>): Claim => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, entity: _e, ...claim } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, gsi3pk: _g5, gsi3sk: _g6, entity: _e, ...claim } = item;
   return claim as unknown as Claim;
 };
 

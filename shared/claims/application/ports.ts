@@ -83,14 +83,24 @@ export interface ClaimStore {
    * cannot be bound to this claim is UploadsRefusedError. Returns the claim after it.
    */
   transition(reference: string, change: Transition): Promise<Claim>;
-  /** Claims in one status, newest first. */
-  listByStatus(status: ClaimStatus, limit: number, cursor?: Record<string, unknown>): Promise<ClaimPage>;
+  /** Claims in one status, newest first (or oldest first: `order` 'oldest'). */
+  listByStatus(status: ClaimStatus, limit: number, cursor?: Record<string, unknown>, order?: 'newest' | 'oldest'): Promise<ClaimPage>;
   /** A member district's claims, newest first (a coordinator's view). */
   listByDistrict(district: string, limit: number, cursor?: Record<string, unknown>): Promise<ClaimPage>;
   /** The claims holding an open-claim lock for a member and benefit (open or paid), one per claimant. */
   openClaimsFor(memberNik: string, benefit: string): Promise<{ reference: string; claimantNik: string }[]>;
   /** Oldest first. */
   auditTrail(reference: string): Promise<(AuditEvent & { sk: string })[]>;
+}
+
+/** The staff console's reads of claims: queues of every status, their counts, and the claims of a NIK. */
+export interface ClaimQueues extends Pick<ClaimStore, 'get' | 'listByStatus'> {
+  /** Claims of the given statuses, newest first, `limit` at a time; `before` is the `next` of the page before. */
+  listAll(statuses: readonly ClaimStatus[], limit: number, before?: string): Promise<{ items: Claim[]; next?: string }>;
+  /** Claims in a status, counted up to `cap` (`capped`: at least that many). */
+  countByStatus(status: ClaimStatus, cap: number): Promise<{ count: number; capped: boolean }>;
+  /** Claims whose member or claimant has this NIK, newest first, each with the part the NIK has in it. */
+  claimsByNik(nik: string, limit: number): Promise<{ claim: Claim; as: ('member' | 'claimant')[] }[]>;
 }
 
 // --- A field coordinator's drafts (assisted filing) --------------------------------------------------------------

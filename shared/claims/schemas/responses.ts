@@ -158,10 +158,49 @@ export const staffQueueItemSchema = z.object({
   submittedAt: timestampSchema,
 });
 
-/** 200 to GET /staff/claims (JSON): one page of the queue for one status. */
+/** 200 to GET /staff/claims (JSON): one page of the queue for one status (or every status: `ALL`). */
 export const staffQueueSchema = z.object({
   items: z.array(staffQueueItemSchema),
   nextToken: z.optional(z.string().check(z.meta({ description: 'Send as `nextToken` for the next page; absent on the last page.' }))),
+  counts: z.optional(
+    z.partialRecord(z.enum(CLAIM_STATUSES), z.number().check(z.int(), z.gte(0))).check(
+      z.meta({
+        description:
+          'With `counts=true`: the claims in each status that has a queue (every status but `VERIFYING`), counted up to 1000 (1000 means "1000 or more").',
+      }),
+    ),
+  ),
+});
+
+/** 200 to GET /staff/search (JSON): what the box held, the member on the roster (for a NIK), and the claims found. */
+export const staffSearchSchema = z.object({
+  query: z.union([
+    z.object({ kind: z.literal('reference'), reference: claimReferenceSchema }),
+    z.object({ kind: z.literal('nik'), nik: z.string().check(z.regex(/^\d{16}$/)) }),
+    z.object({ kind: z.literal('name'), words: z.array(z.string()) }),
+  ]),
+  member: z.optional(
+    z
+      .object({ nik: z.string(), name: z.string(), program: z.string() })
+      .check(z.meta({ description: 'For a NIK on the roster: the member (their page is `/staff/members/{nik}`).' })),
+  ),
+  items: z.array(
+    z.object({
+      reference: claimReferenceSchema,
+      status: claimStatus,
+      benefit: z.enum(BENEFITS),
+      memberName: z.string(),
+      memberNik: z.string(),
+      claimantName: z.string(),
+      submittedAt: timestampSchema,
+      matched: z.array(z.enum(['reference', 'member', 'claimant'])),
+    }),
+  ),
+  bounded: z.boolean().check(
+    z.meta({
+      description: 'A name search looked at the newest 500 claims only, and older claims exist (find those by reference or NIK).',
+    }),
+  ),
 });
 
 /**

@@ -5,7 +5,7 @@ import { BANKS } from '../../reference-data/banks';
 import type { StaffUser } from '../../staff/domain/roles';
 import { STAFF_REJECTION_REASONS } from '../application/approval/decide';
 import { REVOKE_LINK_ROLES } from '../application/approval/revoke-links';
-import { type AuditEvent, CLAIM_STATUSES, type Claim } from '../domain/claim';
+import type { AuditEvent, Claim } from '../domain/claim';
 import { CLOSABLE, CLOSE_REASON_CODES, CLOSE_REASON_TEXTS, CLOSE_ROLES } from '../domain/closure';
 import { assessmentForm } from './assessment-form';
 import { csrfInput } from './csrf-input';
@@ -214,30 +214,6 @@ export const renderStaffClaimPage = (
     html`<p><a href="/staff/claims">${tr('staff.queue.title')}</a></p>`,
   ]}`;
   return layout({ lang, title: tr('staff.claim.title', { reference: claim.reference }), body });
-};
-
-export interface QueueItem {
-  reference: string;
-  status: string;
-  benefit: string;
-  memberName: string;
-  amount?: number;
-  submittedAt: string;
-}
-
-export const renderStaffQueue = (status: string, items: QueueItem[], user: StaffUser, next?: string): string => {
-  const statuses = CLAIM_STATUSES.map((s) => html`<option${s === status && html` selected`}>${s}</option>`);
-  const lines = items.map((i) => [
-    html`<tr><td><a href="/staff/claims/${i.reference}">${i.reference}</a></td><td>${i.benefit}</td><td>${i.memberName}</td>`,
-    html`<td>${i.amount !== undefined && rupiah(i.amount)}</td><td>${time(i.submittedAt)}</td></tr>`,
-  ]);
-  const body = html`${[
-    html`<h1>${tr('staff.queue.heading', { status })}</h1><p class="muted">${user.username}</p>`,
-    html`<form method="get"><select name="status">${statuses}</select> <button type="submit">${tr('staff.queue.show')}</button></form>`,
-    html`<table>${lines}</table>`,
-    next && html`<p><a href="/staff/claims?status=${status}&amp;nextToken=${next}">${tr('staff.queue.next')}</a></p>`,
-  ]}`;
-  return layout({ lang, title: tr('staff.queue.title'), body });
 };
 
 export const renderSignInNeeded = (loginUrl: string, next: string): string => {

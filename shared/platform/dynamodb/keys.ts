@@ -38,6 +38,18 @@ export const claimKeys = {
   /** A coordinator's saved drafts of a claim form: one partition per coordinator; expire by TTL. */
   draft: (username: string, draftId: string) => ({ pk: `DRAFT#${username}`, sk: `DRAFT#${draftId}` }),
   draftsOf: (username: string) => `DRAFT#${username}`,
+  /**
+   * GSI3 "byNik" (sparse), staff search by NIK: the claim item carries its member's NIK (rewritten when a correction
+   * changes the member), and a claimant index item (`claimantIndex`) its claimant's, so one Query on `NIK#<nik>` finds
+   * the claims where the NIK is the member's or the claimant's. The sort key tells which; a NIK has a few claims at
+   * most, so they are sorted by time in memory.
+   */
+  byNik: (nik: string, reference: string, role: 'MEMBER' | 'CLAIMANT') => ({
+    gsi3pk: `NIK#${nik}`,
+    gsi3sk: `${role}#${reference}`,
+  }),
+  /** The claimant index item of a claim: only its byNik keys and the reference (the claimant never changes). */
+  claimantIndex: (reference: string) => ({ pk: `CLAIMANT_OF#${reference}`, sk: 'CLAIMANT' }),
   /** GSI1 "byStatus": staff queues, newest first within a status. */
   byStatus: (status: string, submittedAt: string, reference: string) => ({
     gsi1pk: `STATUS#${status}`,
