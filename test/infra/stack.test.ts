@@ -409,6 +409,18 @@ describe('least privilege', () => {
     expect(s3Of(FUNCTIONS.createUpload).some((a) => a.startsWith('s3:Get') || a.startsWith('s3:List'))).toBe(false);
   });
 
+  test('the reports only read: claims and members, no write, no storage, no email, no workflow', () => {
+    const granted = statementsOf(FUNCTIONS.staffReports).flatMap(actions);
+    expect(granted).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:BatchGetItem']));
+    expect(
+      granted.filter(
+        (a) =>
+          /^(s3|ses|states|lambda):/.test(a) ||
+          ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'].includes(a),
+      ),
+    ).toEqual([]);
+  });
+
   test('the premium routes are split by what they touch: the views only read, only imports reach storage, on-demand runs are invoked', () => {
     const granted = (d: FunctionDefinition) => statementsOf(d).flatMap(actions);
     const views = granted(FUNCTIONS.staffPremiumViews);
