@@ -4,7 +4,7 @@ import { staffLoginUrl } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { UnauthorizedError, ValidationError } from '../../shared/kernel/errors';
 import { httpHandler } from '../../shared/platform/http/handler';
-import { html, json } from '../../shared/platform/http/responses';
+import { html, json, wantsJson } from '../../shared/platform/http/responses';
 import { reportSummary } from '../../shared/reporting/application/report-summary';
 import { dashboardCsv, renderDashboard } from '../../shared/reporting/web/dashboard-page';
 import { csvFileName, isReportTable } from '../../shared/reporting/web/tables';
@@ -26,7 +26,7 @@ export const handler = httpHandler(
     try {
       user = await auth.authenticate(request);
     } catch (error) {
-      if (error instanceof UnauthorizedError && page && request.query.format !== 'csv')
+      if (error instanceof UnauthorizedError && page && request.query.format !== 'csv' && !wantsJson(request.headers))
         return html(401, renderSignInNeeded(loginUrl, '/staff/reports'));
       throw error;
     }
