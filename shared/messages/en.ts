@@ -739,6 +739,8 @@ export const en: Record<keyof typeof id, string> = {
   'report.chart.days': 'Median and 90th percentile of working days to payment, with the deadline',
   'report.chart.daysDesc': '{benefit}: median {median}, 90th percentile {p90}, deadline {deadline} working days.',
   'report.chart.coverage': 'Premium coverage by month',
+  'report.chart.received': '{n} received',
+  'report.chart.paid': '{n} paid',
   'report.chart.legend': 'Green: received. Grey: paid.',
   'error.report.date': 'Write a day YYYY-MM-DD or a month YYYY-MM.',
   'error.report.reversed': 'The end is before the start.',

@@ -762,6 +762,8 @@ export const id = {
   'report.chart.days': 'Median dan persentil 90 hari kerja sampai dibayar, dengan batas waktu',
   'report.chart.daysDesc': '{benefit}: median {median}, persentil 90 {p90}, batas {deadline} hari kerja.',
   'report.chart.coverage': 'Cakupan iuran per bulan',
+  'report.chart.received': '{n} diterima',
+  'report.chart.paid': '{n} dibayar',
   'report.chart.legend': 'Hijau: diterima. Abu-abu: dibayar.',
   'error.report.date': 'Tulis tanggal TTTT-BB-HH atau bulan TTTT-BB.',
   'error.report.reversed': 'Tanggal akhir ada sebelum tanggal awal.',

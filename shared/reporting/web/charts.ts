@@ -11,7 +11,7 @@ import { html, type SafeHtml } from '../../platform/web/html';
 const WIDTH = 320;
 const FONT = 12;
 /** Room kept right of the longest bar for its value. */
-const VALUE_ROOM = 96;
+const VALUE_ROOM = 124;
 const COLOURS = { main: '#0b5d3b', second: '#5f6b76', mark: '#b00020', text: '#1b1b1b', axis: '#8a9199' } as const;
 
 export interface BarGroup {
@@ -21,8 +21,9 @@ export interface BarGroup {
   mark?: { value: number; text: string };
 }
 
+/** The chart in a figure whose caption shows its title to everyone (the <title> names it for screen readers). */
 const frame = (id: string, title: string, desc: string, height: number, body: readonly SafeHtml[]): SafeHtml =>
-  html`<svg class="report-chart" role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${WIDTH} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="${FONT}"><title id="${id}-t">${title}</title><desc id="${id}-d">${desc}</desc>${body}</svg>`;
+  html`<figure class="report-figure"><figcaption aria-hidden="true">${title}</figcaption><svg class="report-chart" role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${WIDTH} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="${FONT}"><title id="${id}-t">${title}</title><desc id="${id}-d">${desc}</desc>${body}</svg></figure>`;
 
 /** Horizontal bars, each group's label on its own line above its bars (long names fit a phone). */
 export const barChart = (opts: { id: string; title: string; desc: string; groups: readonly BarGroup[] }): SafeHtml => {
@@ -65,7 +66,7 @@ export const lineChart = (opts: {
   points: readonly { label: string; value: number | null; text: string }[];
 }): SafeHtml => {
   const height = 190;
-  const [left, right, top, bottom] = [34, WIDTH - 14, 22, 150];
+  const [left, right, top, bottom] = [40, WIDTH - 16, 22, 150];
   const n = opts.points.length;
   const x = (i: number) => (n === 1 ? (left + right) / 2 : left + (i * (right - left)) / (n - 1));
   const y = (v: number) => bottom - Math.min(1, Math.max(0, v)) * (bottom - top);
@@ -85,9 +86,11 @@ export const lineChart = (opts: {
     );
   for (const p of known) {
     parts.push(html`<circle cx="${x(p.i).toFixed(1)}" cy="${y(p.value!).toFixed(1)}" r="3" fill="${COLOURS.main}"></circle>`);
+    // The first and last labels lean inwards, so that none is cut at the chart's edge.
+    const anchor = n === 1 ? 'middle' : p.i === 0 ? 'start' : p.i === n - 1 ? 'end' : 'middle';
     if (labelled(p.i))
       parts.push(
-        html`<text x="${x(p.i).toFixed(1)}" y="${(y(p.value!) - 7).toFixed(1)}" text-anchor="middle" fill="${COLOURS.text}">${p.text}</text>`,
+        html`<text x="${x(p.i).toFixed(1)}" y="${(y(p.value!) - 7).toFixed(1)}" text-anchor="${anchor}" fill="${COLOURS.text}">${p.text}</text>`,
       );
   }
   opts.points.forEach((p, i) => {

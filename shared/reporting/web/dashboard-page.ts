@@ -57,7 +57,7 @@ const figures = (s: ReportSummary, lang: Lang): SafeHtml => {
   const tr = translator(lang);
   const latest = s.coverage.at(-1);
   const days = (n: number | null) => (n === null ? '-' : tr('report.days', { days: number(n, lang) }));
-  const items: [string, string][] = [
+  const items: [string, string, wide?: boolean][] = [
     [tr('report.received'), number(s.claims.received, lang)],
     [
       tr('report.decided'),
@@ -75,14 +75,14 @@ const figures = (s: ReportSummary, lang: Lang): SafeHtml => {
     ],
     [tr('report.claimsPaid'), number(s.payouts.claims, lang)],
     [tr('report.transfers'), number(s.payouts.count, lang)],
-    [tr('report.amount'), rupiah(s.payouts.amount)],
+    [tr('report.amount'), rupiah(s.payouts.amount), true],
     [tr('report.medianDays'), days(s.daysToPay.median)],
     [tr('report.p90Days'), days(s.daysToPay.p90)],
     [tr('report.breachCount'), number(s.deadlineBreaches, lang)],
     [tr('report.coverageLatest'), latest ? `${percent(latest.rate, lang)} (${monthName(latest.period, lang)})` : '-'],
   ];
   return html`<section id="figures"><h2>${tr('report.figures')}</h2><dl class="report-figures">${items.map(
-    ([dt, dd]) => html`<div><dt>${dt}</dt><dd>${dd}</dd></div>`,
+    ([dt, dd, wide]) => html`<div${wide && html` class="wide"`}><dt>${dt}</dt><dd>${dd}</dd></div>`,
   )}</dl></section>`;
 };
 
@@ -101,8 +101,8 @@ const monthCharts = (s: ReportSummary, lang: Lang): SafeHtml[] => {
       groups: active.map((m) => ({
         label: monthName(m.period, lang),
         bars: [
-          { value: m.received, text: `${number(m.received, lang)} ${tr('report.received').toLowerCase()}` },
-          { value: m.paid, text: `${number(m.paid, lang)} ${tr('report.paid').toLowerCase()}`, tone: 'second' as const },
+          { value: m.received, text: tr('report.chart.received', { n: number(m.received, lang) }) },
+          { value: m.paid, text: tr('report.chart.paid', { n: number(m.paid, lang) }), tone: 'second' as const },
         ],
       })),
     }),
