@@ -20,6 +20,7 @@ const suffix = randomUUID().slice(0, 8);
 const claimsTable = `reports-${suffix}-Claims`;
 const membersTable = `reports-${suffix}-Members`;
 let api: Api;
+const tablesBefore = { claims: process.env.CLAIMS_TABLE_NAME, members: process.env.MEMBERS_TABLE_NAME };
 
 const put = async (table: string, items: Record<string, unknown>[]) => {
   for (let i = 0; i < items.length; i += 25)
@@ -55,6 +56,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await api?.stop();
+  process.env.CLAIMS_TABLE_NAME = tablesBefore.claims;
+  process.env.MEMBERS_TABLE_NAME = tablesBefore.members;
 });
 
 describe('the summary of a fixture of known claims, read from DynamoDB Local', () => {
