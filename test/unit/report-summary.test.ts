@@ -122,4 +122,12 @@ describe('the summary of known claims', () => {
     const early = summarize({ range: REPORT_RANGE, claims: REPORT_CLAIMS, coverage: [], now: new Date('2025-04-17T20:00:00+07:00') });
     expect(early.breaches.map((b) => b.reference)).toEqual(['SNT-2025-RPTC03']);
   });
+
+  it('keeps to the provinces of staff limited to them, coverage staying national', () => {
+    const scoped = summarize({ range: REPORT_RANGE, claims: REPORT_CLAIMS, coverage: REPORT_COVERAGE, now: REPORT_NOW, provinces: ['31'] });
+    expect(scoped.claims.byProvince).toEqual({ '31': 3 });
+    expect(scoped.payouts).toEqual({ count: 1, amount: 42_000_000, currency: 'IDR', claims: 1 });
+    expect(scoped.breaches.map((b) => b.reference)).toEqual(['SNT-2025-RPTD04']);
+    expect(scoped.coverage).toEqual(REPORT_EXPECTED.coverage);
+  });
 });

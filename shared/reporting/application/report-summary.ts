@@ -19,8 +19,9 @@ export const reportSummary = async (
   deps: { source: ReportSource },
   query: { from?: string; to?: string },
   now: Date = new Date(),
+  scope: { provinces?: readonly string[] } = {},
 ): Promise<ReportSummary> => {
   const range: ReportRange = parseReportRange(query, jakartaDate(now));
   const [claims, coverage] = await Promise.all([deps.source.claimsReceivedThrough(range.to), deps.source.coverageReports(monthsOf(range))]);
-  return summarize({ range, claims, coverage, now });
+  return summarize({ range, claims, coverage, now, ...(scope.provinces ? { provinces: scope.provinces } : {}) });
 };

@@ -223,8 +223,15 @@ export const summarize = (input: {
   claims: readonly ReportClaim[];
   coverage: readonly CoverageReport[];
   now: Date;
+  /**
+   * Staff limited to provinces see only the claims of theirs (the province as `provinceOf` reads it). Coverage stays
+   * national: a month's reconciliation report is not split by province.
+   */
+  provinces?: readonly string[];
 }): ReportSummary => {
   const { range, now } = input;
+  const allowed = input.provinces && new Set(input.provinces);
+  const claims = allowed ? input.claims.filter((c) => allowed.has(provinceOf(c))) : input.claims;
   const today = jakartaDate(now);
   const nowMs = now.getTime();
   const months = monthsOf(range);
@@ -257,7 +264,7 @@ export const summarize = (input: {
   const transfers: { benefit: Benefit; days: number | undefined; amount: number; reference: string }[] = [];
   const breaches: Breach[] = [];
 
-  for (const claim of input.claims) {
+  for (const claim of claims) {
     if (inRange(range, dayOf(claim.submittedAt))) {
       received += 1;
       bump(byStatus, claim.status);
