@@ -4,7 +4,7 @@ import { staffLoginUrl } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
 import { UnauthorizedError, ValidationError } from '../../shared/kernel/errors';
 import { httpHandler } from '../../shared/platform/http/handler';
-import { html, json, wantsJson } from '../../shared/platform/http/responses';
+import { csv, html, json, wantsJson } from '../../shared/platform/http/responses';
 import { reportSummary } from '../../shared/reporting/application/report-summary';
 import { dashboardCsv, renderDashboard } from '../../shared/reporting/web/dashboard-page';
 import { csvFileName, isReportTable } from '../../shared/reporting/web/tables';
@@ -41,16 +41,7 @@ export const handler = httpHandler(
       const table = request.query.table ?? '';
       if (!isReportTable(table)) throw new ValidationError([{ path: 'table', code: 'invalid' }], 'An unknown table.');
       const summary = await reportSummary({ source }, query);
-      return {
-        statusCode: 200,
-        headers: {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="${csvFileName(summary, table)}"`,
-          'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
-        },
-        body: dashboardCsv(summary, table, request.lang),
-      };
+      return csv(dashboardCsv(summary, table, request.lang), csvFileName(summary, table));
     }
     try {
       const summary = await reportSummary({ source }, query);

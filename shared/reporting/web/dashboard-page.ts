@@ -1,4 +1,5 @@
 import { BENEFITS } from '../../claims/domain/claim';
+import { csvDocument } from '../../kernel/csv';
 import type { FieldError } from '../../kernel/errors';
 import { type Lang, t, translator } from '../../messages';
 import { html, type SafeHtml } from '../../platform/web/html';
@@ -6,7 +7,6 @@ import { errorMessage } from '../../platform/web/i18n';
 import { staffLayout } from '../../platform/web/staff-layout';
 import { DIMENSIONS, type Dimension, type ReportSummary } from '../domain/summary';
 import { barChart, lineChart } from './charts';
-import { csvDocument } from './csv';
 import { dayName, monthName, number, percent, rupiah, valueLabel } from './labels';
 import { type ReportTable, type ReportTableName, reportTable } from './tables';
 
@@ -214,11 +214,17 @@ export const renderDashboard = (summary: ReportSummary | undefined, opts: Dashbo
   return staffLayout({ lang, title: tr('report.title'), body, user: opts.user, active: 'reports', langSwitch });
 };
 
+/** The byte-order mark Excel needs to read a CSV as UTF-8 (without it, any letter outside ASCII comes out garbled). */
+export const BOM = '\uFEFF';
+
 /** One table of the dashboard as CSV (with a BOM): the codes beside their words, numbers as numbers. */
 export const dashboardCsv = (summary: ReportSummary, name: ReportTableName, lang: Lang): string => {
   const table = reportTable(summary, name, lang);
-  return csvDocument(
-    table.columns.map((c) => c.label),
-    table.rows.map((row) => row.map((cell) => cell.csv)),
+  return (
+    BOM +
+    csvDocument(
+      table.columns.map((c) => c.label),
+      table.rows.map((row) => row.map((cell) => cell.csv)),
+    )
   );
 };

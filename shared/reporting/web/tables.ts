@@ -1,7 +1,7 @@
 import { BENEFITS } from '../../claims/domain/claim';
+import type { CsvCell } from '../../kernel/csv';
 import { type Lang, t } from '../../messages';
 import { DIMENSIONS, type Dimension, type ReportSummary } from '../domain/summary';
-import type { CsvCell } from './csv';
 import { dayName, monthName, number, percent, rupiah, valueLabel } from './labels';
 
 /**
@@ -31,7 +31,7 @@ export interface ReportTable {
   rows: Cell[][];
 }
 
-const num = (n: number | null, lang: Lang): Cell => ({ text: n === null ? '-' : number(n, lang), csv: n });
+const num = (n: number | null, lang: Lang): Cell => ({ text: n === null ? '-' : number(n, lang), csv: n ?? undefined });
 const money = (n: number): Cell => ({ text: rupiah(n), csv: n });
 const words = (text: string, csv: CsvCell = text): Cell => ({ text, csv });
 const code = (c: string): Cell => ({ text: c, csv: c });
@@ -121,7 +121,7 @@ export const reportTable = (summary: ReportSummary, name: ReportTableName, lang:
               num(x.deadlineWorkingDays, lang),
             ];
           }),
-          [code('ALL'), words(tr('report.all')), num(d.count, lang), num(d.median, lang), num(d.p90, lang), words('-', null)],
+          [code('ALL'), words(tr('report.all')), num(d.count, lang), num(d.median, lang), num(d.p90, lang), words('-', undefined)],
         ],
       };
     }
@@ -166,7 +166,7 @@ export const reportTable = (summary: ReportSummary, name: ReportTableName, lang:
           month(c.period),
           num(c.expected, lang),
           num(c.covered, lang),
-          { text: percent(c.rate, lang), csv: c.rate },
+          { text: percent(c.rate, lang), csv: c.rate ?? undefined },
         ]),
       };
   }
