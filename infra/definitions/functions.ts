@@ -207,6 +207,19 @@ export const FUNCTIONS = {
     memorySize: 1024,
     timeoutSeconds: 29,
   },
+  staffReports: {
+    entry: 'functions/reporting/staff-reports.ts',
+    description: 'Reports: the summary of a range (JSON), the dashboard and its CSV tables',
+    // Read only: claims by the byStatus index, and the months' reconciliation reports.
+    tables: [
+      { table: CLAIMS_TABLE, access: 'read' },
+      { table: MEMBERS_TABLE, access: 'read' },
+    ],
+    staffAuth: true,
+    // Every claim received up to the range's end is read (docs/data-model.md R1): thousands a year, a few MB.
+    memorySize: 1024,
+    timeoutSeconds: 29,
+  },
   reconcilePremiums: {
     entry: 'functions/reconciliation/reconcile-premiums.ts',
     description: 'Premium jobs: the daily reconciliation, on-demand runs and imports from storage',

@@ -49,6 +49,9 @@ import {
   reconciliationRunSchema,
   rosterImportResultSchema,
 } from '../../shared/premiums/schemas/responses';
+import { REPORT_DEFAULT_MONTHS, REPORT_MAX_MONTHS } from '../../shared/reporting/domain/range';
+import { reportSummarySchema } from '../../shared/reporting/schemas/summary';
+import { REPORT_TABLES } from '../../shared/reporting/web/tables';
 import { type Role, STAFF_ROLES } from '../../shared/staff/domain/roles';
 
 /**
@@ -106,6 +109,7 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'ImportAccepted', schema: importAcceptedSchema, io: 'output' },
   { name: 'ImportJob', schema: importJobSchema, io: 'output' },
   { name: 'MemberWithCoverage', schema: memberWithCoverageSchema, io: 'output' },
+  { name: 'ReportSummary', schema: reportSummarySchema, io: 'output' },
 ];
 
 // ---- The shapes of a specification entry ------------------------------------------------------------------------
@@ -181,6 +185,7 @@ export const TAGS = [
       'Assisted filing: a signed-in field coordinator files for a family, keeps drafts and follows the claims of their districts.',
   },
   { name: 'Staff premiums', description: 'The roster, premium payments and their monthly reconciliation.' },
+  { name: 'Staff reports', description: 'Claims, payments, deadlines and premium coverage over a range of days or months.' },
   { name: 'Local twin', description: 'Only on the local twin (`npm start`); never in AWS.' },
 ];
 
@@ -1477,6 +1482,67 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     responses: {
       201: { description: 'The upload is reserved.', json: importUploadCreatedSchema },
       400: invalid('An unknown `kind`, or a size over the limit (`upload.tooLarge`).'),
+    },
+  },
+  'GET /staff/reports/summary': {
+    operationId: 'getReportSummary',
+    summary: 'The summary of a range',
+    description:
+      'Claims received in the range by status, benefit, cause, programme and province (counts are objects keyed by value); ' +
+      'transfers and their amount; working days from a complete claim to payment (median, 90th percentile; holidays and cuti ' +
+      'bersama excluded); breaches of the legal payout deadline (JKM 3, JKK 7 working days); premium coverage of each ' +
+      'reconciled month. `from` and `to` are Jakarta days (`YYYY-MM-DD`) or months (`YYYY-MM`: from its first day, to its ' +
+      `last), both included; without them, the last ${REPORT_DEFAULT_MONTHS} months to today; at most ${REPORT_MAX_MONTHS} months, ` +
+      'within 2015-2040. Beyond api.md: `range`, `claims.received`, `payouts.currency` and `.claims`, `daysToPay.count` and ' +
+      '`.byBenefit`, `breaches` (the list), `months` and `byMonth`; `coverage` is one entry per reconciled month.',
+    tag: 'Staff reports',
+    roles: anyStaff,
+    parameters: [
+      { name: 'from', in: 'query', description: 'First day or month, included.', schema: { type: 'string' }, example: '2026-01' },
+      { name: 'to', in: 'query', description: 'Last day or month, included.', schema: { type: 'string' }, example: '2026-12' },
+      lang,
+    ],
+    responses: {
+      200: { description: 'The summary.', json: reportSummarySchema },
+      400: invalid(
+        'A bad `from` or `to` (`report.date`), a day outside 2015-2040 (`report.outOfCalendar`), `to` before `from` ' +
+          '(`report.reversed`) or a range over the limit (`report.tooLong`, on `to`).',
+      ),
+    },
+  },
+  'GET /staff/reports': {
+    operationId: 'reportsDashboard',
+    summary: 'The reports dashboard',
+    description:
+      'The summary of a range as a page (Bahasa Indonesia, `lang=en` for English): key figures; claims received, decided, ' +
+      'rejected and paid by month, benefit, cause, programme and province; amounts paid; working days to payment against ' +
+      'the legal deadline; the breaches, each linked to its claim; premium coverage by month. Charts are inline SVG with ' +
+      'text labels; every table downloads as CSV (`format=csv&table=`, UTF-8 with a byte-order mark, codes beside their words).',
+    tag: 'Staff reports',
+    roles: anyStaff,
+    signInPage: true,
+    parameters: [
+      { name: 'from', in: 'query', description: 'First day or month, included (as for the summary).', schema: { type: 'string' } },
+      { name: 'to', in: 'query', description: 'Last day or month, included.', schema: { type: 'string' } },
+      { name: 'format', in: 'query', description: '`csv` for one table as a spreadsheet.', schema: { type: 'string', enum: ['csv'] } },
+      {
+        name: 'table',
+        in: 'query',
+        description: 'With `format=csv`: the table.',
+        schema: { type: 'string', enum: [...REPORT_TABLES] },
+      },
+      lang,
+    ],
+    responses: {
+      200: {
+        description: 'The dashboard, or one table as CSV.',
+        html: 'The dashboard page.',
+        csv: 'With `format=csv`: the table, with a header row, as an attachment named `laporan-<table>-<from>_<to>.csv`.',
+      },
+      400: {
+        ...invalid('A bad range (as for the summary), an unknown `format` or `table`.'),
+        html: 'The page again with the range form and the message beside the field.',
+      },
     },
   },
 };

@@ -73,6 +73,8 @@ const EXPECTED: Record<string, number> = {
   'GET /staff/reconciliations/runs/{runId}': 404,
   'GET /staff/imports/{jobId}': 404,
   'POST /staff/uploads application/json': 201,
+  'GET /staff/reports/summary': 200,
+  'GET /staff/reports': 200,
   'GET /staff/coordinator': 200,
   'GET /staff/coordinator/claims/new': 200,
   'POST /staff/coordinator/claims application/x-www-form-urlencoded': 303,

@@ -331,6 +331,8 @@ const SPECS: Record<string, Spec> = {
   'GET /staff/reconciliations/{period}': { user: 'finance', params: () => ({ period: real.period }), query: ['format'] },
   'GET /staff/reconciliations/runs/{runId}': { user: 'finance', params: () => ({ runId: 'REC-2026-10-AAAAAAAAAA' }) },
   'GET /staff/imports/{jobId}': { user: 'admin', params: () => ({ jobId: 'IMP-AAAAAAAAAAAAAAAA' }) },
+  'GET /staff/reports/summary': { user: 'verifier', query: ['from', 'to', 'lang'] },
+  'GET /staff/reports': { user: 'finance', query: ['from', 'to', 'format', 'table', 'lang'] },
   'POST /staff/uploads': {
     user: 'admin',
     json: { template: () => ({ kind: 'roster', size: 100 }), poison: ['kind', 'size'], schema: importUploadRequestSchema },

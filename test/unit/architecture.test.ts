@@ -22,7 +22,7 @@ const importsOf = (file: string): string[] => {
   return specs.map((spec) => normalize(join(dirname(file), spec)).replace(/\.(ts|json)$/, ''));
 };
 
-const SUBJECTS = ['claims', 'premiums', 'staff'];
+const SUBJECTS = ['claims', 'premiums', 'reporting', 'staff'];
 type Layer =
   | 'kernel'
   | 'messages'
