@@ -33,7 +33,9 @@ import { linkBase } from '../../shared/platform/http/links';
 import { decodePageToken, encodePageToken } from '../../shared/platform/http/page-token';
 import { csv, type HttpResponse, html, json, redirect, wantsJson } from '../../shared/platform/http/responses';
 import { MetricUnit, metrics } from '../../shared/platform/observability';
+import { claimPlaces, enforceScope } from '../../shared/staff/application/scope-guard';
 import { requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/domain/roles';
+import { inScope, placeOfClaim } from '../../shared/staff/domain/scope';
 
 /** Links in messages: the configured public URL, never the request's Host (shared/platform/http/links.ts). */
 const PUBLIC_BASE_URL = publicBaseUrl();
@@ -47,11 +49,15 @@ const paymentDeps = { ...assessDeps, workflow: claimWorkflow() };
 const appealDeps = { ...deps, workflow: paymentDeps.workflow };
 /** Where a browser without a session signs in (the twin's sign-in page; in AWS the Cognito hosted UI). */
 const loginUrl = staffLoginUrl();
+/** Province and district scopes (shared/staff/application/scope-guard.ts): where a claim of a route belongs. */
+const scopeLookups = { claimPlace: claimPlaces(claims) };
 
 const baseUrlOf = (request: HttpRequest) => linkBase(request, PUBLIC_BASE_URL);
 
 const queue = async (request: HttpRequest, user: StaffUser): Promise<HttpResponse> => {
-  const page = await claimQueue(claims, request.query.status ?? 'AWAITING_APPROVAL', decodePageToken(request.query.nextToken));
+  const page = await claimQueue(claims, request.query.status ?? 'AWAITING_APPROVAL', decodePageToken(request.query.nextToken), 50, (c) =>
+    inScope(user, placeOfClaim(c)),
+  );
   const nextToken = encodePageToken(page.next);
   if (wantsJson(request.headers)) return json(200, { items: page.items, ...(nextToken ? { nextToken } : {}) });
   return html(200, renderStaffQueue(page.status, page.items, user, nextToken));
@@ -93,6 +99,8 @@ export const handler = httpHandler(
     const fieldOnly = !user.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r)) && user.roles.includes('coordinator');
     if (fieldOnly && request.method === 'GET' && !wantsJson(request.headers)) return redirect('/staff/coordinator');
     requireRole(user, STAFF_ROLES);
+    // Province and district scopes: one check for every route (404 for a claim outside them, lists filtered).
+    await enforceScope(user, request, scopeLookups);
     const reference = normalizeReference(request.params.reference ?? '');
     const fromForm = request.bodyKind === 'form';
     switch (request.route) {

@@ -7,6 +7,7 @@ import { csv, json } from '../../shared/platform/http/responses';
 import { IMPORT_JOB_ID_PATTERN } from '../../shared/premiums/application/import-jobs';
 import { memberWithCoverage, reportCsv } from '../../shared/premiums/application/member-coverage';
 import { RUN_ID_PATTERN } from '../../shared/premiums/application/reconciliation-runs';
+import { enforceScope, memberPlaces } from '../../shared/staff/application/scope-guard';
 import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
 
 const auth = staffAuth();
@@ -14,6 +15,7 @@ const members = membersRepository();
 const premiums = premiumsRepository();
 const runs = reconciliationRuns();
 const jobs = importJobs();
+const scopeLookups = { memberPlace: memberPlaces(members) };
 
 /**
  * The read-only staff routes of the roster and the ledger: a member with coverage by month (any staff) and a month's
@@ -23,6 +25,8 @@ export const handler = httpHandler(
   async (request) => {
     const user = await auth.authenticate(request);
     requireRole(user, STAFF_ROLES);
+    // A member outside a scoped user's provinces is a 404; the reports and jobs are national (403 for them).
+    await enforceScope(user, request, scopeLookups);
     switch (request.route) {
       case 'GET /staff/members/{nik}':
         return json(200, await memberWithCoverage({ members, premiums }, request.params.nik ?? ''));

@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from '../../../kernel/errors';
-import { CLAIM_STATUSES, type ClaimStatus } from '../../domain/claim';
+import { CLAIM_STATUSES, type Claim, type ClaimStatus } from '../../domain/claim';
 import type { ClaimStore } from '../ports';
 
 /** One page of a staff queue: the claims in one status, newest first, with what a verifier scans for. */
@@ -15,15 +15,33 @@ const isQueueCursor = (cursor: Record<string, unknown>, status: string): boolean
   cursor.sk === 'CLAIM' &&
   String(cursor.pk).startsWith('CLAIM#');
 
-export const claimQueue = async (claims: ClaimStore, rawStatus: string, cursor?: Record<string, unknown>, limit = 50) => {
+/** How many store pages one queue page may read to fill itself for a user who sees only some claims (a scope). */
+const MAX_PAGES_PER_QUEUE_PAGE = 10;
+
+/**
+ * `visible`: the claims the user may see (their provinces or districts). For a scoped user the queue reads on until
+ * the page is full, the status has no more claims, or ten store pages were read; `next` then continues after them.
+ */
+export const claimQueue = async (
+  claims: ClaimStore,
+  rawStatus: string,
+  cursor?: Record<string, unknown>,
+  limit = 50,
+  visible: (claim: Claim) => boolean = () => true,
+) => {
   const status = rawStatus.toUpperCase();
   if (!(CLAIM_STATUSES as readonly string[]).includes(status)) {
     throw new ValidationError([{ path: 'status', code: 'invalid' }], `status must be one of ${CLAIM_STATUSES.join(', ')}.`);
   }
   if (cursor && !isQueueCursor(cursor, status))
     throw new ValidationError([{ path: 'nextToken', code: 'invalid' }], 'nextToken is not one this API gave out.');
-  const page = await claims.listByStatus(status as ClaimStatus, limit, cursor);
-  const items = page.items.map((c) => ({
+  let page = await claims.listByStatus(status as ClaimStatus, limit, cursor);
+  const seen = page.items.filter(visible);
+  for (let read = 1; seen.length < limit && page.next && read < MAX_PAGES_PER_QUEUE_PAGE; read++) {
+    page = await claims.listByStatus(status as ClaimStatus, limit, page.next);
+    seen.push(...page.items.filter(visible));
+  }
+  const items = seen.map((c) => ({
     reference: c.reference,
     status: c.status,
     benefit: c.benefit,
