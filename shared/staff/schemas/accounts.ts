@@ -45,3 +45,31 @@ export const staffRequestFromForm = (body: Record<string, unknown>, kind: 'creat
   }
   return { ...body, roles: body.roles ?? [], provinces: codes(body.provinces), districts: codes(body.districts) };
 };
+
+/** The staff page's create form, as its fields are named: role checkboxes `roles[i]`, codes typed as text. */
+export const createStaffFormSchema = z.object({
+  username: z.string(),
+  email: z.string(),
+  roles: z.array(z.enum(ROLES as [Role, ...Role[]])),
+  provinces: z.optional(z.string().check(z.maxLength(400))),
+  districts: z.optional(z.string().check(z.maxLength(1400))),
+});
+/** The staff page's forms for one account: roles and scopes, or `enabled` alone (the disable/enable button). */
+export const updateStaffFormSchema = z.object({
+  roles: z.optional(z.array(z.enum(ROLES as [Role, ...Role[]]))),
+  provinces: z.optional(z.string().check(z.maxLength(400))),
+  districts: z.optional(z.string().check(z.maxLength(1400))),
+  enabled: z.optional(z.enum(['true', 'false'])),
+});
+
+/** One staff account as the admin's routes answer it. */
+export const staffAccountSchema = z.object({
+  username: z.string(),
+  email: z.string(),
+  roles: z.array(z.enum(ROLES as [Role, ...Role[]])),
+  provinces: z.array(z.string()),
+  districts: z.array(z.string()),
+  enabled: z.boolean(),
+  createdAt: z.optional(z.string()),
+});
+export const staffAccountListSchema = z.object({ items: z.array(staffAccountSchema) });
