@@ -349,6 +349,38 @@ describe('least privilege', () => {
       .flatMap(actions)
       .filter((a) => a.startsWith('dynamodb:'));
 
+  test('only the staff admin function manages staff accounts: the Cognito admin calls on the one user pool, and only the STAFF# audit items', () => {
+    const poolId = Object.keys(template.findResources('AWS::Cognito::UserPool'))[0]!;
+    const cognitoOf = (d: FunctionDefinition) => statementsOf(d).filter((s) => actions(s).some((a) => a.startsWith('cognito-idp:')));
+    for (const [name, definition] of DEFINITIONS) if (name !== 'staffAdmin') expect([name, cognitoOf(definition)]).toEqual([name, []]);
+    const cognito = cognitoOf(FUNCTIONS.staffAdmin);
+    expect(cognito).toHaveLength(1);
+    expect([...actions(cognito[0]!)].sort()).toEqual(
+      [
+        'cognito-idp:AdminAddUserToGroup',
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminDisableUser',
+        'cognito-idp:AdminEnableUser',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminListGroupsForUser',
+        'cognito-idp:AdminRemoveUserFromGroup',
+        'cognito-idp:CreateGroup',
+        'cognito-idp:ListUsers',
+      ].sort(),
+    );
+    expect(cognito[0]!.Resource).toEqual({ 'Fn::GetAtt': [poolId, 'Arn'] });
+    // The audit of account changes: put and read, by the STAFF# partition only; no claim, no update, no delete.
+    const onClaims = statementsOf(FUNCTIONS.staffAdmin).filter((s) => s.Effect === 'Allow' && mentions(s.Resource, claimsTableId));
+    expect(onClaims).toEqual([
+      expect.objectContaining({
+        Action: ['dynamodb:PutItem', 'dynamodb:Query'],
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['STAFF#*'] } },
+      }),
+    ]);
+    const fn = template.findResources('AWS::Lambda::Function')[functionId(FUNCTIONS.staffAdmin)] as Resource;
+    expect(fn.Properties.Environment.Variables.STAFF_USER_POOL_ID).toEqual({ Ref: poolId });
+  });
+
   test('claim status reads the claims table and writes only the lookup counters (LOOKUP# keys)', () => {
     const granted = dynamoActionsOnClaims(FUNCTIONS.claimStatus);
     expect(granted).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']));
