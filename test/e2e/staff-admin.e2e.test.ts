@@ -36,10 +36,10 @@ test('an admin creates a province-scoped verifier, corrects a refused form, and 
   // A province code that is none: the form comes back, the field marked, what was typed kept.
   await page.fill('#new-username', 'rina.verifikator');
   await page.fill('#new-email', 'rina@santunan.local');
-  await page.check('input[name="roles[0]"]');
+  await page.check('form[action="/staff/admin/users"] input[name="roles[0]"]');
   await page.fill('#new-provinces', '31, 99');
   await Promise.all([page.waitForLoadState('load'), page.click('form[action="/staff/admin/users"] button[type=submit]')]);
-  await expect(page.locator('#provinces-err').textContent()).resolves.toContain('Kode provinsi');
+  await expect(page.locator('#new-provinces-err').textContent()).resolves.toContain('Kode provinsi');
   await expect(page.locator('#new-username').inputValue()).resolves.toBe('rina.verifikator');
   await expect(page.locator('#new-provinces').inputValue()).resolves.toBe('31, 99');
   expect(await seriousA11yViolations(page)).toEqual([]);

@@ -18,11 +18,11 @@ export interface AdminFormState {
 
 const csrf = (token: string) => html`<input type="hidden" name="${CSRF_FIELD}" value="${token}">`;
 const listText = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : '');
-const fieldErrors = (errors: FieldError[], field: string, lang: Lang): SafeHtml[] =>
+const fieldErrors = (errors: FieldError[], prefix: string, field: string, lang: Lang): SafeHtml[] =>
   errors
     .filter((e) => e.path === field || e.path.startsWith(`${field}[`) || e.path.startsWith(`${field}.`))
     .slice(0, 1)
-    .map((e) => html`<p class="err" id="${field}-err">${errorMessage(e.code, lang)}</p>`);
+    .map((e) => html`<p class="err" id="${prefix}-${field}-err">${errorMessage(e.code, lang)}</p>`);
 
 /** The roles, provinces and districts fields of one form (`prefix` keeps the ids unique on the page). */
 const scopeFields = (
@@ -37,12 +37,12 @@ const scopeFields = (
       html`<label class="choice"><input type="checkbox" name="roles[${i}]" value="${role}"${values.roles.includes(role) && html` checked`}>${tr(`staffRole.${role}`)}</label>`,
   );
   return html`${[
-    html`<fieldset><legend>${tr('staffAdmin.roles')}</legend>${fieldErrors(errors, 'roles', lang)}${roleBoxes}</fieldset>`,
+    html`<fieldset><legend>${tr('staffAdmin.roles')}</legend>${fieldErrors(errors, prefix, 'roles', lang)}${roleBoxes}</fieldset>`,
     html`<label for="${prefix}-provinces">${tr('staffAdmin.provinces')}</label>`,
-    html`<p class="help" id="${prefix}-provinces-help">${tr('staffAdmin.provincesHelp')}</p>${fieldErrors(errors, 'provinces', lang)}`,
+    html`<p class="help" id="${prefix}-provinces-help">${tr('staffAdmin.provincesHelp')}</p>${fieldErrors(errors, prefix, 'provinces', lang)}`,
     html`<input id="${prefix}-provinces" name="provinces" inputmode="numeric" aria-describedby="${prefix}-provinces-help" value="${values.provinces}">`,
     html`<label for="${prefix}-districts">${tr('staffAdmin.districts')}</label>`,
-    html`<p class="help" id="${prefix}-districts-help">${tr('staffAdmin.districtsHelp')}</p>${fieldErrors(errors, 'districts', lang)}`,
+    html`<p class="help" id="${prefix}-districts-help">${tr('staffAdmin.districtsHelp')}</p>${fieldErrors(errors, prefix, 'districts', lang)}`,
     html`<input id="${prefix}-districts" name="districts" inputmode="numeric" aria-describedby="${prefix}-districts-help" value="${values.districts}">`,
   ]}`;
 };
@@ -107,9 +107,9 @@ export const renderStaffAdminPage = (opts: {
     creating && state.message && html`<p class="err" role="alert">${state.message}</p>`,
     html`<form method="post" action="/staff/admin/users${en}">${csrf(opts.csrfToken)}`,
     html`<label for="new-username">${tr('staffAdmin.username')}</label><p class="help" id="new-username-help">${tr('staffAdmin.usernameHelp')}</p>`,
-    fieldErrors(createErrors, 'username', lang),
+    fieldErrors(createErrors, 'new', 'username', lang),
     html`<input id="new-username" name="username" autocomplete="off" autocapitalize="none" aria-describedby="new-username-help" value="${typeof created.username === 'string' ? created.username : ''}">`,
-    html`<label for="new-email">${tr('staffAdmin.email')}</label>${fieldErrors(createErrors, 'email', lang)}`,
+    html`<label for="new-email">${tr('staffAdmin.email')}</label>${fieldErrors(createErrors, 'new', 'email', lang)}`,
     html`<input id="new-email" name="email" type="email" autocomplete="off" value="${typeof created.email === 'string' ? created.email : ''}">`,
     scopeFields(
       'new',
