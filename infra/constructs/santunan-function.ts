@@ -305,7 +305,8 @@ export class SantunanFunction extends Construct {
   /**
    * Manages staff accounts (the admin's routes): STAFF_USER_POOL_ID, the Cognito admin calls on that one pool (the
    * directory grants them), and the staff audit items: PutItem and Query on the claims table, only on keys starting
-   * with `STAFF#` (dynamodb:LeadingKeys), so this function can neither read claims nor change an audit item.
+   * with `AUDIT#STAFF#` (dynamodb:LeadingKeys), so this function can neither read claims nor change an audit item
+   * (the table's append-only Deny applies as to every writer).
    */
   bindStaffDirectory(
     directory: { userPool: { userPoolId: string }; grantAdministration(grantee: iam.IGrantable): void },
@@ -319,9 +320,10 @@ export class SantunanFunction extends Construct {
       new iam.PolicyStatement({
         actions: ['dynamodb:PutItem', 'dynamodb:Query'],
         resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['STAFF#*'] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#STAFF#*'] } },
       }),
     );
+    this.denyChangesToAppendOnlyItems(definition, table);
     table.encryptionKey?.grant(this.function, 'kms:Decrypt', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*');
     this.acknowledge(
       { finding: 'Action::kms:ReEncrypt*', reason: 'The table key, for the staff audit items; limited to the one data key.' },

@@ -350,7 +350,7 @@ describe('least privilege', () => {
       .flatMap(actions)
       .filter((a) => a.startsWith('dynamodb:'));
 
-  test('only the staff admin function manages staff accounts: the Cognito admin calls on the one user pool, and only the STAFF# audit items', () => {
+  test('only the staff admin function manages staff accounts: the Cognito admin calls on the one user pool, and only the AUDIT#STAFF# audit items', () => {
     const poolId = Object.keys(template.findResources('AWS::Cognito::UserPool'))[0]!;
     const cognitoOf = (d: FunctionDefinition) => statementsOf(d).filter((s) => actions(s).some((a) => a.startsWith('cognito-idp:')));
     for (const [name, definition] of DEFINITIONS) if (name !== 'staffAdmin') expect([name, cognitoOf(definition)]).toEqual([name, []]);
@@ -370,12 +370,12 @@ describe('least privilege', () => {
       ].sort(),
     );
     expect(cognito[0]!.Resource).toEqual({ 'Fn::GetAtt': [poolId, 'Arn'] });
-    // The audit of account changes: put and read, by the STAFF# partition only; no claim, no update, no delete.
+    // The audit of account changes: put and read, by the AUDIT#STAFF# partitions only; no claim, no update, no delete.
     const onClaims = statementsOf(FUNCTIONS.staffAdmin).filter((s) => s.Effect === 'Allow' && mentions(s.Resource, claimsTableId));
     expect(onClaims).toEqual([
       expect.objectContaining({
         Action: ['dynamodb:PutItem', 'dynamodb:Query'],
-        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['STAFF#*'] } },
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#STAFF#*'] } },
       }),
     ]);
     const fn = template.findResources('AWS::Lambda::Function')[functionId(FUNCTIONS.staffAdmin)] as Resource;

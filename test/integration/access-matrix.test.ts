@@ -30,6 +30,7 @@ const RULES: Record<string, { roles: readonly Principal[]; scope: Scope }> = {
   'POST /staff/claims/{reference}/payments': { roles: ['verifier', 'supervisor'], scope: 'claim' },
   'POST /staff/claims/{reference}/payout-retry': { roles: ['finance'], scope: 'claim' },
   'POST /staff/claims/{reference}/links/revoke': { roles: ['supervisor'], scope: 'claim' },
+  'GET /staff/claims/{reference}/audit': { roles: STAFF, scope: 'claim' },
   'POST /staff/members/import': { roles: ['admin'], scope: 'national' },
   'GET /staff/members/{nik}': { roles: STAFF, scope: 'member' },
   'POST /staff/premiums/payments': { roles: ['finance'], scope: 'national' },

@@ -38,9 +38,12 @@ export const claimKeys = {
   /** A coordinator's saved drafts of a claim form: one partition per coordinator; expire by TTL. */
   draft: (username: string, draftId: string) => ({ pk: `DRAFT#${username}`, sk: `DRAFT#${draftId}` }),
   draftsOf: (username: string) => `DRAFT#${username}`,
-  /** One change to a staff account (created, roles, scopes, enabled): who, when, what; written once, never updated. */
-  staffAudit: (username: string, at: string, id: string) => ({ pk: `STAFF#${username}`, sk: `AUDIT#${at}#${id}` }),
-  staffAuditOf: (username: string) => `STAFF#${username}`,
+  /**
+   * One change to a staff account (created, roles, scopes, enabled): who, when, what. Under the `AUDIT#` prefix, so the
+   * same IAM Deny of updates and deletes covers it; `STAFF#` never begins a claim reference.
+   */
+  staffAudit: (username: string, at: string, id: string) => ({ pk: `AUDIT#STAFF#${username}`, sk: `AUDIT#${at}#${id}` }),
+  staffAuditOf: (username: string) => `AUDIT#STAFF#${username}`,
   /** GSI1 "byStatus": staff queues, newest first within a status. */
   byStatus: (status: string, submittedAt: string, reference: string) => ({
     gsi1pk: `STATUS#${status}`,

@@ -5,8 +5,8 @@ import { claimKeys } from '../../platform/dynamodb/keys';
 import type { StaffAuditEvent, StaffAuditLog } from '../application/ports';
 
 /**
- * The audit trail of staff accounts in the claims table (`STAFF#<username>` / `AUDIT#<at>#<id>`), next to the claims'
- * own audit items: each change is one item put once (attribute_not_exists), never updated.
+ * The audit trail of staff accounts in the claims table (`AUDIT#STAFF#<username>` / `AUDIT#<at>#<id>`), beside the claims'
+ * own audit partitions (`AUDIT#<reference>`): each change is one item put once (attribute_not_exists), never updated.
  */
 export class StaffAuditRepository implements StaffAuditLog {
   constructor(private readonly tableName: string) {}
