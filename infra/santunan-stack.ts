@@ -136,6 +136,7 @@ export class SantunanStack extends Stack {
       if (definition.bank) fn.bindBank(props.bankApiUrl ?? 'https://disbursement.example.invalid', bankApiKey);
       if (definition.statusLinks) fn.bindStatusLinks(statusLinkKey);
       if (definition.staffAuth) fn.bindStaffAuth(this.staff.issuer, this.staff.client.userPoolClientId);
+      if (definition.staffDirectory) fn.bindStaffDirectory(this.staff, this.tables.table(CLAIMS_TABLE), CLAIMS_TABLE);
       return fn;
     };
     // One function per definition, wired from the data: adding a function to FUNCTIONS adds it here.

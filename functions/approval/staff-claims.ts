@@ -35,7 +35,9 @@ import { linkBase } from '../../shared/platform/http/links';
 import { decodePageToken, encodePageToken } from '../../shared/platform/http/page-token';
 import { csv, type HttpResponse, html, json, redirect, wantsJson } from '../../shared/platform/http/responses';
 import { MetricUnit, metrics } from '../../shared/platform/observability';
+import { claimPlaces, enforceScope } from '../../shared/staff/application/scope-guard';
 import { requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/domain/roles';
+import { inScope, isNational, placeOfClaim } from '../../shared/staff/domain/scope';
 
 /** Links in messages: the configured public URL, never the request's Host (shared/platform/http/links.ts). */
 const PUBLIC_BASE_URL = publicBaseUrl();
@@ -49,6 +51,8 @@ const paymentDeps = { ...assessDeps, workflow: claimWorkflow() };
 const appealDeps = { ...deps, workflow: paymentDeps.workflow };
 /** Where a browser without a session signs in (the twin's sign-in page; in AWS the Cognito hosted UI). */
 const loginUrl = staffLoginUrl();
+/** Province and district scopes (shared/staff/application/scope-guard.ts): where a claim of a route belongs. */
+const scopeLookups = { claimPlace: claimPlaces(claims) };
 
 const baseUrlOf = (request: HttpRequest) => linkBase(request, PUBLIC_BASE_URL);
 
@@ -66,8 +70,12 @@ const queue = async (request: HttpRequest, user: StaffUser): Promise<HttpRespons
   if (order !== 'newest' && order !== 'oldest')
     throw new ValidationError([{ path: 'order', code: 'invalid' }], 'order is newest or oldest.');
   const cursor = decodePageToken(request.query.nextToken);
-  const withCounts = !asJson || request.query.counts === 'true';
-  const [page, counts] = await Promise.all([queuePage(queues, name, { cursor, order }), withCounts ? queueCounts(queues) : undefined]);
+  // Counts are national: a user limited to provinces sees the tabs without them.
+  const withCounts = isNational(user) && (!asJson || request.query.counts === 'true');
+  const [page, counts] = await Promise.all([
+    queuePage(queues, name, { cursor, order, visible: (c) => inScope(user, placeOfClaim(c)) }),
+    withCounts ? queueCounts(queues) : undefined,
+  ]);
   const nextToken = encodePageToken(page.next);
   if (asJson) {
     return json(200, {
@@ -126,6 +134,8 @@ export const handler = httpHandler(
     const fieldOnly = !user.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r)) && user.roles.includes('coordinator');
     if (fieldOnly && request.method === 'GET' && !wantsJson(request.headers)) return redirect('/staff/coordinator');
     requireRole(user, STAFF_ROLES);
+    // Province and district scopes: one check for every route (404 for a claim outside them, lists filtered).
+    await enforceScope(user, request, scopeLookups);
     const reference = normalizeReference(request.params.reference ?? '');
     const fromForm = request.bodyKind === 'form';
     switch (request.route) {

@@ -75,6 +75,8 @@ export const handler = httpHandler(
         return html(401, renderSignInNeeded(loginUrl, '/staff/coordinator'));
       throw error;
     }
+    // The role first, for every route: staff of other roles learn nothing from a form's errors (the access matrix test).
+    requireRole(user, ['coordinator']);
     switch (request.route) {
       case 'GET /staff/coordinator': {
         const { drafts, claims } = await coordinatorHome(deps, user);
@@ -93,7 +95,6 @@ export const handler = httpHandler(
       case 'GET /staff/coordinator/claims/new': {
         const draftId = request.query.draft;
         const draft = draftId ? await draftOf(deps, user, draftId) : undefined;
-        requireRole(user, ['coordinator']);
         const page = renderClaimForm({
           lang: request.lang,
           idempotencyKey: randomBytes(16).toString('base64url'),

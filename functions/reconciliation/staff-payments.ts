@@ -16,6 +16,7 @@ import { importAnswer } from '../../shared/premiums/adapters/import-route';
 import { importPayments } from '../../shared/premiums/application/import-payments';
 import { requestReconciliation } from '../../shared/premiums/application/reconciliation-runs';
 import { reconcileRequestSchema } from '../../shared/premiums/schemas/reconciliation';
+import { enforceScope } from '../../shared/staff/application/scope-guard';
 import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
 
 const auth = staffAuth();
@@ -31,6 +32,8 @@ export const handler = httpHandler(
   async (request) => {
     const user = await auth.authenticate(request);
     requireRole(user, STAFF_ROLES);
+    // National routes: a user scoped to provinces or districts gets 403 (shared/staff/application/scope-guard.ts).
+    await enforceScope(user, request, {});
     switch (request.route) {
       case 'POST /staff/premiums/payments':
         requireRole(user, ['finance']);

@@ -11,6 +11,7 @@ import { IMPORT_JOB_ID_PATTERN } from '../../shared/premiums/application/import-
 import { memberWithCoverage, reportCsv } from '../../shared/premiums/application/member-coverage';
 import { RUN_ID_PATTERN } from '../../shared/premiums/application/reconciliation-runs';
 import { renderMemberPage } from '../../shared/premiums/web/member-page';
+import { enforceScope, memberPlaces } from '../../shared/staff/application/scope-guard';
 import { requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/domain/roles';
 
 const auth = staffAuth();
@@ -22,6 +23,7 @@ const claims = claimQueues();
 const loginUrl = staffLoginUrl();
 /** The member page lists at most this many of the member's claims (a NIK has a few). */
 const MEMBER_CLAIMS = 50;
+const scopeLookups = { memberPlace: memberPlaces(members) };
 
 /**
  * The read-only staff routes of the roster and the ledger: a member with coverage by month (any staff) and a month's
@@ -39,6 +41,8 @@ export const handler = httpHandler(
       throw error;
     }
     requireRole(user, STAFF_ROLES);
+    // A member outside a scoped user's provinces is a 404; the reports and jobs are national (403 for them).
+    await enforceScope(user, request, scopeLookups);
     switch (request.route) {
       case 'GET /staff/members/{nik}': {
         const member = await memberWithCoverage({ members, premiums }, request.params.nik ?? '');

@@ -12,6 +12,7 @@ import { S3ImportFiles } from '../../shared/premiums/adapters/import-files';
 import { importAnswer } from '../../shared/premiums/adapters/import-route';
 import { importRoster } from '../../shared/premiums/application/import-roster';
 import { importUploadRequestSchema, MAX_IMPORT_BYTES } from '../../shared/premiums/schemas/imports';
+import { enforceScope } from '../../shared/staff/application/scope-guard';
 import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
 
 const auth = staffAuth();
@@ -29,6 +30,8 @@ export const handler = httpHandler(
   async (request) => {
     const user = await auth.authenticate(request);
     requireRole(user, STAFF_ROLES);
+    // National routes: a user scoped to provinces or districts gets 403 (shared/staff/application/scope-guard.ts).
+    await enforceScope(user, request, {});
     switch (request.route) {
       case 'POST /staff/members/import':
         requireRole(user, ['admin']);

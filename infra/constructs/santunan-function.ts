@@ -302,6 +302,36 @@ export class SantunanFunction extends Construct {
   }
 
   /** Records the cdk-nag IAM5 findings a grant is known to produce, each with its reason, on this function's role. */
+  /**
+   * Manages staff accounts (the admin's routes): STAFF_USER_POOL_ID, the Cognito admin calls on that one pool (the
+   * directory grants them), and the staff audit items: PutItem and Query on the claims table, only on keys starting
+   * with `AUDIT#STAFF#` (dynamodb:LeadingKeys), so this function can neither read claims nor change an audit item
+   * (the table's append-only Deny applies as to every writer).
+   */
+  bindStaffDirectory(
+    directory: { userPool: { userPoolId: string }; grantAdministration(grantee: iam.IGrantable): void },
+    table: dynamodb.TableV2,
+    definition: TableDefinition,
+  ): this {
+    this.function.addEnvironment(ENV.staffUserPoolId, directory.userPool.userPoolId);
+    this.function.addEnvironment(definition.envVar, table.tableName);
+    directory.grantAdministration(this.function);
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:PutItem', 'dynamodb:Query'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#STAFF#*'] } },
+      }),
+    );
+    this.denyChangesToAppendOnlyItems(definition, table);
+    table.encryptionKey?.grant(this.function, 'kms:Decrypt', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*');
+    this.acknowledge(
+      { finding: 'Action::kms:ReEncrypt*', reason: 'The table key, for the staff audit items; limited to the one data key.' },
+      { finding: 'Action::kms:GenerateDataKey*', reason: 'The table key, for the staff audit items; limited to the one data key.' },
+    );
+    return this;
+  }
+
   private acknowledge(...items: { finding: string; reason: string; when?: boolean }[]): void {
     for (const item of items) {
       if (item.when === false) continue;

@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ROLES } from '../../shared/staff/domain/roles';
 
@@ -31,8 +32,8 @@ export class StaffDirectory extends Construct {
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // One group per role (the coordinator's too). District scopes are groups as well (`district:317301`), which an
-    // admin creates as coordinators are enrolled: access tokens carry groups, not custom attributes.
+    // One group per role (the coordinator's too). Scopes are groups as well (`district:317301`, `province:31`), created
+    // by the admin's routes when an account first needs one: access tokens carry groups, not custom attributes.
     for (const role of ROLES)
       new cognito.CfnUserPoolGroup(this, `Group-${role}`, {
         userPoolId: this.userPool.userPoolId,
@@ -54,6 +55,26 @@ export class StaffDirectory extends Construct {
       reason:
         'Not an API Gateway authorizer finding that applies here: staff routes verify Cognito access tokens in the function (StaffAuth), one code path shared with the local twin.',
     });
+  }
+
+  /**
+   * The admin's routes manage staff accounts: create, disable and enable users, add and remove them from groups,
+   * create a scope group when first needed, list users and their groups. On this pool only; no password or MFA calls,
+   * no deleting users or groups.
+   */
+  grantAdministration(grantee: iam.IGrantable): void {
+    this.userPool.grant(
+      grantee,
+      'cognito-idp:ListUsers',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminListGroupsForUser',
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminRemoveUserFromGroup',
+      'cognito-idp:CreateGroup',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminEnableUser',
+    );
   }
 
   get issuer(): string {

@@ -32,6 +32,11 @@ export interface FunctionDefinition {
   lookupCounters?: boolean;
   /** Verifies staff access tokens (AUTH_ISSUER, AUTH_JWKS_URL, AUTH_CLIENT_ID). */
   staffAuth?: boolean;
+  /**
+   * Manages staff accounts: STAFF_USER_POOL_ID and the Cognito admin calls on that pool only, and the staff accounts'
+   * audit items (`STAFF#` partitions of the claims table), put and read only.
+   */
+  staffDirectory?: boolean;
   memorySize?: number;
   /** Seconds; 10 by default (the HTTP API gives up after 30). */
   timeoutSeconds?: number;
@@ -193,6 +198,13 @@ export const FUNCTIONS = {
     staffAuth: true,
     memorySize: 1024,
     timeoutSeconds: 29,
+  },
+  staffAdmin: {
+    entry: 'functions/admin/staff-admin.ts',
+    description: 'Staff accounts: list, create, change roles and scopes, disable (admin)',
+    tables: [],
+    staffAuth: true,
+    staffDirectory: true,
   },
   staffPremiumViews: {
     entry: 'functions/reconciliation/staff-premium-views.ts',

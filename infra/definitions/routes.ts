@@ -41,6 +41,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/staff/uploads', function: 'staffRoster' },
   { method: 'GET', path: '/staff/reports/summary', function: 'staffReports' },
   { method: 'GET', path: '/staff/reports', function: 'staffReports' },
+  { method: 'GET', path: '/staff/admin/users', function: 'staffAdmin' },
+  { method: 'POST', path: '/staff/admin/users', function: 'staffAdmin' },
+  { method: 'POST', path: '/staff/admin/users/{username}', function: 'staffAdmin' },
   // After the roster routes: the documented examples run in this order, and a coordinator files for a member imported above.
   { method: 'GET', path: '/staff/coordinator', function: 'coordinatorApi' },
   { method: 'GET', path: '/staff/coordinator/claims/new', function: 'coordinatorApi' },

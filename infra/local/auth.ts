@@ -5,7 +5,9 @@ import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { type Lang, t } from '../../shared/messages';
 import { html } from '../../shared/platform/web/html';
 import { sessionCookie } from '../../shared/staff/adapters/staff-auth';
-import { districtGroup, type Role, STAFF_ROLES } from '../../shared/staff/domain/roles';
+import { groupsOf } from '../../shared/staff/domain/accounts';
+import { type Role, STAFF_ROLES } from '../../shared/staff/domain/roles';
+import { LocalStaffStore } from './cognito';
 import { demoCoordinatorDistricts } from './demo-roster';
 
 /**
@@ -14,12 +16,17 @@ import { demoCoordinatorDistricts } from './demo-roster';
  * (Cognito issues tokens there).
  */
 export const LOCAL_PASSWORD = 'santunan-local';
-export const LOCAL_USERS: readonly { username: string; email: string; roles: Role[]; districts?: string[] }[] = [
+export const LOCAL_USERS: readonly { username: string; email: string; roles: Role[]; districts?: string[]; provinces?: string[] }[] = [
   ...STAFF_ROLES.map((r) => ({ username: r as string, email: `${r}@santunan.local`, roles: [r] })),
   { username: 'supervisor2', email: 'supervisor2@santunan.local', roles: ['supervisor'] },
   // A field coordinator, scoped to the districts of the first demo members (district groups, as in Cognito).
   { username: 'coordinator', email: 'coordinator@santunan.local', roles: ['coordinator'], districts: demoCoordinatorDistricts() },
+  // A supervisor limited to one province (31, DKI Jakarta): sees and acts on that province's claims and members only.
+  { username: 'supervisor-dki', email: 'supervisor-dki@santunan.local', roles: ['supervisor'], provinces: ['31'] },
 ];
+
+/** The seeded users as the twin's user store holds them: their roles and scopes as groups, as in Cognito. */
+export const seededStaff = () => LOCAL_USERS.map((u) => ({ username: u.username, email: u.email, groups: groupsOf(u) }));
 export const LOCAL_CLIENT_ID = 'santunan-local';
 const TOKEN_SECONDS = 3600;
 
@@ -32,7 +39,7 @@ const lang: Lang = 'id';
  * only the issuer and JWKS URL differ, by configuration. The key is kept in the data directory, so tokens survive a
  * restart of the twin.
  */
-export const startLocalIssuer = async (dataDir: string, apiUrl: string) => {
+export const startLocalIssuer = async (dataDir: string, apiUrl: string, store = new LocalStaffStore(dataDir, seededStaff())) => {
   const keyFile = join(dataDir, 'auth-key.json');
   let privateJwk: JWK;
   if (existsSync(keyFile)) privateJwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
@@ -46,13 +53,15 @@ export const startLocalIssuer = async (dataDir: string, apiUrl: string) => {
   const issuer = `${apiUrl}/auth`;
 
   const issue = async (username: string, password: string): Promise<string | undefined> => {
-    const user = LOCAL_USERS.find((u) => u.username === username);
-    if (!user || password !== LOCAL_PASSWORD) return undefined;
+    // The twin's user store (infra/local/cognito.ts): the seeded users and those an admin created; a disabled one
+    // cannot sign in, as in Cognito. Every local user has the one password.
+    const user = store.find(username);
+    if (!user?.enabled || password !== LOCAL_PASSWORD) return undefined;
     return new SignJWT({
       token_use: 'access',
       client_id: LOCAL_CLIENT_ID,
       username: user.username,
-      'cognito:groups': [...user.roles, ...(user.districts ?? []).map(districtGroup)],
+      'cognito:groups': [...user.groups],
       scope: 'aws.cognito.signin.user.admin',
     })
       .setProtectedHeader({ alg: 'RS256', kid: publicJwk.kid })
@@ -133,5 +142,5 @@ export const startLocalIssuer = async (dataDir: string, apiUrl: string) => {
     return false;
   };
 
-  return { issuer, jwksUrl: `${apiUrl}/.well-known/jwks.json`, clientId: LOCAL_CLIENT_ID, issue, routes };
+  return { issuer, jwksUrl: `${apiUrl}/.well-known/jwks.json`, clientId: LOCAL_CLIENT_ID, issue, routes, store };
 };

@@ -11,6 +11,7 @@ import { RECONCILIATION_STATE_MACHINE_NAME, STATE_MACHINE_NAME } from '../defini
 import { TABLES, type TableDefinition } from '../definitions/tables';
 import { loadStateMachines } from './asl';
 import { LOCAL_USERS, startLocalIssuer } from './auth';
+import { LOCAL_USER_POOL_ID, startCognitoEndpoint } from './cognito';
 import { type DynamoDbLocal, ensureTables, localClient, startDynamoDbLocal } from './dynamodb';
 import { invokeFunction, startGateway, type TwinRoutes } from './gateway';
 import { startLambdaEndpoint } from './lambda';
@@ -93,6 +94,8 @@ export interface TwinEndpoints {
   sandbox?: string;
   stateMachineArn?: string;
   auth?: { issuer: string; jwksUrl: string; clientId: string };
+  /** The Cognito user pool stand-in (staff accounts). */
+  cognito?: string;
 }
 
 /**
@@ -101,7 +104,8 @@ export interface TwinEndpoints {
  */
 export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => {
   const staffOf = (role: 'approver' | 'supervisor' | 'finance' | 'admin') =>
-    LOCAL_USERS.filter((u) => u.roles.includes(role))
+    // National staff only: a province's supervisor is not on the national notification lists.
+    LOCAL_USERS.filter((u) => u.roles.includes(role) && !u.provinces?.length)
       .map((u) => u.email)
       .join(',');
   // The functions' own settings, by the names of the environment contract the CDK construct also writes.
@@ -132,6 +136,7 @@ export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => {
           [ENV.staffLoginUrl]: '/staff/login',
         }
       : {}),
+    ...(e.cognito ? { [ENV.staffUserPoolId]: LOCAL_USER_POOL_ID } : {}),
   };
   return {
     AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-3',
@@ -144,6 +149,7 @@ export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => {
     ...(e.sesv2 ? { AWS_ENDPOINT_URL_SESV2: e.sesv2 } : {}),
     ...(e.lambda ? { AWS_ENDPOINT_URL_LAMBDA: e.lambda } : {}),
     ...(e.secrets ? { AWS_ENDPOINT_URL_SECRETS_MANAGER: e.secrets } : {}),
+    ...(e.cognito ? { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: e.cognito } : {}),
     ...(contract as Record<string, string>),
     POWERTOOLS_SERVICE_NAME: 'santunan-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
@@ -241,6 +247,9 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
       [LOCAL_STATUS_LINK_KEY_SECRET]: localStatusLinkKey(dataDir),
     });
     stops.push(secrets.stop);
+    // Staff accounts: the issuer's user store behind a Cognito-shaped endpoint, which the admin's routes call.
+    const cognito = await startCognitoEndpoint(issuer.store);
+    stops.push(cognito.stop);
 
     const env = {
       ...twinEnvironment({
@@ -250,6 +259,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
         sesv2: ses.url,
         lambda: lambda.url,
         secrets: secrets.url,
+        cognito: cognito.url,
         sandbox: sandbox.url,
         stateMachineArn: stepFunctions.stateMachineArn,
         auth: issuer,

@@ -53,6 +53,14 @@ import { REPORT_DEFAULT_MONTHS, REPORT_MAX_MONTHS } from '../../shared/reporting
 import { reportSummarySchema } from '../../shared/reporting/schemas/summary';
 import { REPORT_TABLES } from '../../shared/reporting/web/tables';
 import { type Role, STAFF_ROLES } from '../../shared/staff/domain/roles';
+import {
+  createStaffFormSchema,
+  createStaffSchema,
+  staffAccountListSchema,
+  staffAccountSchema,
+  updateStaffFormSchema,
+  updateStaffSchema,
+} from '../../shared/staff/schemas/accounts';
 
 /**
  * What the route table does not say about each route: its purpose, parameters, bodies with examples, responses and
@@ -81,6 +89,10 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'ImportFromStorage', schema: importFromStorageSchema, io: 'input' },
   { name: 'ImportUploadRequest', schema: importUploadRequestSchema, io: 'input' },
   { name: 'ReconcileRequest', schema: reconcileRequestSchema, io: 'input' },
+  { name: 'CreateStaffRequest', schema: createStaffSchema, io: 'input' },
+  { name: 'UpdateStaffRequest', schema: updateStaffSchema, io: 'input' },
+  { name: 'CreateStaffForm', schema: createStaffFormSchema, io: 'input' },
+  { name: 'UpdateStaffForm', schema: updateStaffFormSchema, io: 'input' },
   { name: 'ErrorResponse', schema: errorResponseSchema, io: 'output' },
   { name: 'DuplicateClaimError', schema: duplicateClaimResponseSchema, io: 'output' },
   { name: 'GatewayError', schema: gatewayErrorSchema, io: 'output' },
@@ -110,6 +122,8 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'ImportJob', schema: importJobSchema, io: 'output' },
   { name: 'MemberWithCoverage', schema: memberWithCoverageSchema, io: 'output' },
   { name: 'ReportSummary', schema: reportSummarySchema, io: 'output' },
+  { name: 'StaffAccount', schema: staffAccountSchema, io: 'output' },
+  { name: 'StaffAccountList', schema: staffAccountListSchema, io: 'output' },
 ];
 
 // ---- The shapes of a specification entry ------------------------------------------------------------------------
@@ -186,6 +200,10 @@ export const TAGS = [
   },
   { name: 'Staff premiums', description: 'The roster, premium payments and their monthly reconciliation.' },
   { name: 'Staff reports', description: 'Claims, payments, deadlines and premium coverage over a range of days or months.' },
+  {
+    name: 'Staff accounts',
+    description: 'An admin manages staff accounts: roles, province or district scopes, disabling (Cognito groups in AWS).',
+  },
   { name: 'Local twin', description: 'Only on the local twin (`npm start`); never in AWS.' },
 ];
 
@@ -221,6 +239,11 @@ export const PATH_PARAMETERS: Record<string, { description: string; schema: Reco
     description: 'An import from storage, `IMP-<16 characters>`.',
     schema: { type: 'string', pattern: '^IMP-[A-Za-z0-9_-]{16}$' },
     example: 'IMP-AAAAAAAAAAAAAAAA',
+  },
+  username: {
+    description: 'A staff account: lower-case letters, digits, `.`, `_`, `-`, starting with a letter, 3 to 32 characters.',
+    schema: { type: 'string', pattern: '^[a-z][a-z0-9._-]{2,31}$' },
+    example: 'rina.verifier',
   },
   runId: {
     description: 'An on-demand reconciliation run, `REC-<period>-<10 characters>`.',
@@ -1461,6 +1484,96 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       },
       400: invalid('`period` is not YYYY-MM.'),
       404: notFound('No reconciliation for this month yet.'),
+    },
+  },
+  'GET /staff/admin/users': {
+    operationId: 'listStaffAccounts',
+    summary: 'The staff accounts',
+    description:
+      'Every staff account with its roles, province and district scopes and whether it may sign in: JSON when `Accept: application/json`, ' +
+      'else the page where an admin creates and changes them. National admins only: an admin limited to provinces gets 403.',
+    tag: 'Staff accounts',
+    roles: ['admin'],
+    parameters: [lang],
+    responses: {
+      200: { description: 'The accounts.', json: staffAccountListSchema, html: 'The staff accounts page.' },
+      303: { description: 'A browser without a session: to the sign-in page, and back here after it.', location: '`/staff/login?next=…`' },
+    },
+  },
+  'POST /staff/admin/users': {
+    operationId: 'createStaffAccount',
+    summary: 'Create a staff account',
+    description:
+      'A username, an email (Cognito sends the temporary password there; on the twin every account has the local password), at least ' +
+      'one role, and optionally 2-digit province codes (none: national) and 6-digit district codes (coordinators). Scope groups are ' +
+      'created when first needed. Recorded with who created it and when.',
+    tag: 'Staff accounts',
+    roles: ['admin'],
+    body: {
+      required: true,
+      maxBytes: 8 * 1024,
+      json: {
+        schema: createStaffSchema,
+        examples: {
+          provincial: {
+            summary: 'A verifier for DKI Jakarta',
+            value: { username: 'rina.verifier', email: 'rina@santunan.local', roles: ['verifier'], provinces: ['31'] },
+          },
+        },
+      },
+      form: {
+        schema: createStaffFormSchema,
+        description: 'The form on the staff accounts page: role checkboxes, province and district codes separated by commas.',
+        examples: {
+          national: {
+            summary: 'A national approver',
+            value: { username: 'sari.approver', email: 'sari@santunan.local', 'roles[1]': 'approver' },
+          },
+        },
+      },
+    },
+    responses: {
+      201: { description: 'The account.', json: staffAccountSchema },
+      303: { description: 'Created from the page: back to it, at the account.', location: '`/staff/admin/users#user-{username}`' },
+      400: {
+        ...invalid('A bad username or email, no role or an unknown one, a province or district code that is not one.'),
+        html: 'The page, the fields marked.',
+      },
+      409: { description: '`USERNAME_TAKEN`.', json: { errors: ['USERNAME_TAKEN'] }, html: 'The page, with the reason.' },
+    },
+  },
+  'POST /staff/admin/users/{username}': {
+    operationId: 'changeStaffAccount',
+    summary: "Change an account's roles, scopes, or whether it may sign in",
+    description:
+      'Any of `roles`, `provinces`, `districts` (each replaces the whole list) and `enabled`. A disabled account cannot sign in. An ' +
+      'admin cannot remove their own admin role, disable themselves or limit their own account (409 `SELF_LOCKOUT`). Recorded with ' +
+      'who changed what and when, the account before and after.',
+    tag: 'Staff accounts',
+    roles: ['admin'],
+    body: {
+      required: true,
+      maxBytes: 8 * 1024,
+      json: {
+        schema: updateStaffSchema,
+        examples: { twoProvinces: { summary: 'DKI Jakarta and West Java', value: { provinces: ['31', '32'] } } },
+      },
+      form: {
+        schema: updateStaffFormSchema,
+        description: "The account's forms on the page: its roles and scopes, or the disable/enable button (`enabled` alone).",
+        examples: { disable: { summary: 'Disable the account', value: { enabled: 'false' } } },
+      },
+    },
+    responses: {
+      200: { description: 'The account after the change.', json: staffAccountSchema },
+      303: { description: 'Changed from the page: back to it, at the account.', location: '`/staff/admin/users#user-{username}`' },
+      400: { ...invalid('Nothing to change, no role, an unknown role, or a code that is not one.'), html: 'The page, the fields marked.' },
+      404: notFound('No staff account with this username.'),
+      409: {
+        description: '`SELF_LOCKOUT`: an admin locking themselves out.',
+        json: { errors: ['SELF_LOCKOUT'] },
+        html: 'The page, with the reason.',
+      },
     },
   },
   'POST /staff/uploads': {

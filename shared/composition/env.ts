@@ -35,6 +35,8 @@ export const ENV = {
   authClientId: 'AUTH_CLIENT_ID',
   /** Seconds after its issue that a staff token is still accepted (default 12 hours), whatever its expiry. */
   staffTokenMaxAgeSeconds: 'STAFF_TOKEN_MAX_AGE_SECONDS',
+  /** The Cognito user pool of the staff accounts, which the admin's routes manage (the twin's stand-in locally). */
+  staffUserPoolId: 'STAFF_USER_POOL_ID',
   /** Where a browser without a staff session signs in (the twin's page; in AWS the Cognito hosted UI). */
   staffLoginUrl: 'STAFF_LOGIN_URL',
   /** The API's own URL, for links in messages sent by functions that serve no request (the daily job). */

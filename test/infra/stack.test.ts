@@ -246,7 +246,8 @@ describe('functions', () => {
       UPLOAD_ORIGIN: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [documentsId, 'RegionalDomainName'] }]] },
     });
     for (const table of TABLES) {
-      const bound = definition.tables.some((t) => t.table.id === table.id);
+      // The staff admin function names the claims table for its STAFF# audit items only (bindStaffDirectory).
+      const bound = definition.tables.some((t) => t.table.id === table.id) || (!!definition.staffDirectory && table.id === 'Claims');
       expect(Object.keys(variables).includes(table.envVar)).toBe(bound);
     }
     expect('DOCUMENTS_BUCKET_NAME' in variables).toBe(definition.documents !== undefined);
@@ -349,6 +350,38 @@ describe('least privilege', () => {
       .filter((s) => s.Effect === 'Allow' && mentions(s.Resource, claimsTableId))
       .flatMap(actions)
       .filter((a) => a.startsWith('dynamodb:'));
+
+  test('only the staff admin function manages staff accounts: the Cognito admin calls on the one user pool, and only the AUDIT#STAFF# audit items', () => {
+    const poolId = Object.keys(template.findResources('AWS::Cognito::UserPool'))[0]!;
+    const cognitoOf = (d: FunctionDefinition) => statementsOf(d).filter((s) => actions(s).some((a) => a.startsWith('cognito-idp:')));
+    for (const [name, definition] of DEFINITIONS) if (name !== 'staffAdmin') expect([name, cognitoOf(definition)]).toEqual([name, []]);
+    const cognito = cognitoOf(FUNCTIONS.staffAdmin);
+    expect(cognito).toHaveLength(1);
+    expect([...actions(cognito[0]!)].sort()).toEqual(
+      [
+        'cognito-idp:AdminAddUserToGroup',
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminDisableUser',
+        'cognito-idp:AdminEnableUser',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminListGroupsForUser',
+        'cognito-idp:AdminRemoveUserFromGroup',
+        'cognito-idp:CreateGroup',
+        'cognito-idp:ListUsers',
+      ].sort(),
+    );
+    expect(cognito[0]!.Resource).toEqual({ 'Fn::GetAtt': [poolId, 'Arn'] });
+    // The audit of account changes: put and read, by the AUDIT#STAFF# partitions only; no claim, no update, no delete.
+    const onClaims = statementsOf(FUNCTIONS.staffAdmin).filter((s) => s.Effect === 'Allow' && mentions(s.Resource, claimsTableId));
+    expect(onClaims).toEqual([
+      expect.objectContaining({
+        Action: ['dynamodb:PutItem', 'dynamodb:Query'],
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#STAFF#*'] } },
+      }),
+    ]);
+    const fn = template.findResources('AWS::Lambda::Function')[functionId(FUNCTIONS.staffAdmin)] as Resource;
+    expect(fn.Properties.Environment.Variables.STAFF_USER_POOL_ID).toEqual({ Ref: poolId });
+  });
 
   test('claim status reads the claims table and writes only the lookup counters (LOOKUP# keys)', () => {
     const granted = dynamoActionsOnClaims(FUNCTIONS.claimStatus);

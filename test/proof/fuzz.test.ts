@@ -16,6 +16,7 @@ import { PAYMENT_HEADER } from '../../shared/premiums/domain/payment-row';
 import { ROSTER_HEADER } from '../../shared/premiums/domain/roster-row';
 import { importFromStorageSchema, importUploadRequestSchema } from '../../shared/premiums/schemas/imports';
 import { reconcileRequestSchema } from '../../shared/premiums/schemas/reconciliation';
+import { createStaffSchema, updateStaffSchema } from '../../shared/staff/schemas/accounts';
 import { validClaim } from '../support/fixtures';
 import { tokenFor } from '../support/workflow';
 import {
@@ -336,6 +337,31 @@ const SPECS: Record<string, Spec> = {
   'POST /staff/uploads': {
     user: 'admin',
     json: { template: () => ({ kind: 'roster', size: 100 }), poison: ['kind', 'size'], schema: importUploadRequestSchema },
+    stores: true,
+  },
+  'GET /staff/admin/users': { user: 'admin', query: ['lang'] },
+  'POST /staff/admin/users': {
+    user: 'admin',
+    json: {
+      template: () => ({
+        username: 'fuzz.account',
+        email: 'fuzz@santunan.local',
+        roles: ['verifier'],
+        provinces: ['31'],
+        districts: ['317301'],
+      }),
+      poison: ['username', 'email', 'roles', 'provinces', 'districts'],
+      schema: createStaffSchema,
+    },
+    form: ['provinces', 'x'],
+    stores: true,
+  },
+  'POST /staff/admin/users/{username}': {
+    user: 'admin',
+    // A seeded account: a hostile change must never reach it.
+    params: () => ({ username: 'finance' }),
+    json: { template: () => ({ provinces: ['31'] }), poison: ['roles', 'provinces', 'districts', 'enabled'], schema: updateStaffSchema },
+    form: ['districts', 'x'],
     stores: true,
   },
 };

@@ -485,7 +485,7 @@ export class ClaimsRepository implements ClaimStore {
   /**
    * The claims whose member or claimant has this NIK (GSI byNik, eventually consistent): the claims the Query finds
    * as members, and through the claimant index items a BatchGet of the others. Claims stored before the index
-   * existed carry no byNik keys and are not found (docs/data-model.md, C12).
+   * existed carry no byNik keys and are not found (docs/data-model.md, C14).
    */
   async claimsByNik(nik: string, limit: number): Promise<{ claim: Claim; as: ('member' | 'claimant')[] }[]> {
     const out = await documentClient.send(

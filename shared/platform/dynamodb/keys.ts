@@ -50,6 +50,12 @@ export const claimKeys = {
   }),
   /** The claimant index item of a claim: only its byNik keys and the reference (the claimant never changes). */
   claimantIndex: (reference: string) => ({ pk: `CLAIMANT_OF#${reference}`, sk: 'CLAIMANT' }),
+  /**
+   * One change to a staff account (created, roles, scopes, enabled): who, when, what. Under the `AUDIT#` prefix, so the
+   * same IAM Deny of updates and deletes covers it; `STAFF#` never begins a claim reference.
+   */
+  staffAudit: (username: string, at: string, id: string) => ({ pk: `AUDIT#STAFF#${username}`, sk: `AUDIT#${at}#${id}` }),
+  staffAuditOf: (username: string) => `AUDIT#STAFF#${username}`,
   /** GSI1 "byStatus": staff queues, newest first within a status. */
   byStatus: (status: string, submittedAt: string, reference: string) => ({
     gsi1pk: `STATUS#${status}`,

@@ -135,9 +135,9 @@ export class StaffAuth {
     if (payload.token_use !== 'access') throw new UnauthorizedError('An access token is required.');
     if (this.clientId && payload.client_id !== this.clientId) throw new UnauthorizedError('The token was issued for another application.');
     const groups = Array.isArray(payload['cognito:groups']) ? (payload['cognito:groups'] as unknown[]) : [];
-    const { roles, districts } = scopeFromGroups(groups);
+    const { roles, districts, provinces } = scopeFromGroups(groups);
     const username = String(payload.username ?? payload['cognito:username'] ?? payload.sub ?? '');
     if (!username) throw new UnauthorizedError('The token names no user.');
-    return { username, roles, ...(districts.length ? { districts } : {}) };
+    return { username, roles, ...(districts.length ? { districts } : {}), ...(provinces.length ? { provinces } : {}) };
   }
 }

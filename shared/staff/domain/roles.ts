@@ -22,23 +22,44 @@ export const DISTRICT_GROUP_PREFIX = 'district:';
 export const districtGroup = (district: string): string => `${DISTRICT_GROUP_PREFIX}${district}`;
 const DISTRICT_CODE = /^\d{6}$/;
 
+/**
+ * A province scope is a group named `province:<2-digit Kemendagri province code>`. A staff member with province groups
+ * sees and acts only on the claims and members of those provinces (shared/staff/domain/scope.ts); without any, they
+ * are national.
+ */
+export const PROVINCE_GROUP_PREFIX = 'province:';
+export const provinceGroup = (province: string): string => `${PROVINCE_GROUP_PREFIX}${province}`;
+const PROVINCE_CODE = /^\d{2}$/;
+
 /** A signed-in person, as every use case sees them (however the token was checked). */
 export interface StaffUser {
   username: string;
   roles: Role[];
   /** The districts a coordinator is scoped to (empty: none). */
   districts?: string[];
+  /** The provinces a staff member is scoped to (absent or empty, and no districts: national). */
+  provinces?: string[];
 }
 
-/** Roles and district scopes from a token's groups; anything else in the groups is ignored. */
-export const scopeFromGroups = (groups: readonly unknown[]): { roles: Role[]; districts: string[] } => {
+/** The codes of the groups `<prefix><code>` whose code matches `pattern`, sorted, without repeats. */
+const codesOf = (names: readonly string[], prefix: string, pattern: RegExp): string[] => [
+  ...new Set(
+    names
+      .filter((g) => g.startsWith(prefix))
+      .map((g) => g.slice(prefix.length))
+      .filter((c) => pattern.test(c)),
+  ),
+];
+
+/** Roles, district and province scopes from a token's groups; anything else in the groups is ignored. */
+export const scopeFromGroups = (groups: readonly unknown[]): { roles: Role[]; districts: string[]; provinces: string[] } => {
   const names = groups.filter((g): g is string => typeof g === 'string');
   const roles = names.filter((g): g is Role => (ROLES as readonly string[]).includes(g));
-  const districts = names
-    .filter((g) => g.startsWith(DISTRICT_GROUP_PREFIX))
-    .map((g) => g.slice(DISTRICT_GROUP_PREFIX.length))
-    .filter((d) => DISTRICT_CODE.test(d));
-  return { roles, districts: [...new Set(districts)].sort() };
+  return {
+    roles,
+    districts: codesOf(names, DISTRICT_GROUP_PREFIX, DISTRICT_CODE).sort(),
+    provinces: codesOf(names, PROVINCE_GROUP_PREFIX, PROVINCE_CODE).sort(),
+  };
 };
 
 /** The first of `allowed` that the user holds, or ForbiddenError naming the roles that would do. */

@@ -59,8 +59,9 @@ describe('scopes from the token groups', () => {
     expect(scopeFromGroups(['coordinator', 'district:317301', 'district:3173', 'district:320401', 'district:317301', 'root', 7])).toEqual({
       roles: ['coordinator'],
       districts: ['317301', '320401'],
+      provinces: [],
     });
-    expect(scopeFromGroups(['verifier'])).toEqual({ roles: ['verifier'], districts: [] });
+    expect(scopeFromGroups(['verifier'])).toEqual({ roles: ['verifier'], districts: [], provinces: [] });
   });
 });
 

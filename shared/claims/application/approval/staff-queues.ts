@@ -28,6 +28,8 @@ export type QueueName = ClaimStatus | typeof ALL;
 /** A queue's count stops here ("1000+"): a count reads the whole status partition, and nobody pages that far. */
 export const COUNT_CAP = 1000;
 export const PAGE_SIZE = 50;
+/** How many store pages one queue page may read to fill itself for a user who sees only some claims (a scope). */
+const MAX_PAGES_PER_QUEUE_PAGE = 10;
 
 /** Statuses in which the payout deadline runs (the claim is complete and not yet paid or closed). */
 const DEADLINE_RUNS: readonly ClaimStatus[] = ['AWAITING_APPROVAL', 'APPROVED', 'PAYING', 'PAYOUT_FAILED'];
@@ -144,18 +146,37 @@ export interface QueuePage {
 export const queuePage = async (
   claims: ClaimQueues,
   queue: QueueName,
-  opts: { cursor?: Record<string, unknown>; order?: 'newest' | 'oldest'; now?: Date; limit?: number } = {},
+  opts: {
+    cursor?: Record<string, unknown>;
+    order?: 'newest' | 'oldest';
+    now?: Date;
+    limit?: number;
+    /** The claims the user may see (a province or district scope); the page reads on to fill itself, at most 10 store pages. */
+    visible?: (claim: Claim) => boolean;
+  } = {},
 ): Promise<QueuePage> => {
   const now = opts.now ?? new Date();
   const limit = opts.limit ?? PAGE_SIZE;
+  const visible = opts.visible ?? (() => true);
   if (queue === ALL) {
     if (opts.cursor && !isAllCursor(opts.cursor)) throw badCursor();
-    const page = await claims.listAll(CLAIM_STATUSES, limit, opts.cursor?.before as string | undefined);
-    return { queue, rows: page.items.map((c) => queueRow(c, now)), ...(page.next ? { next: { before: page.next } } : {}) };
+    let page = await claims.listAll(CLAIM_STATUSES, limit, opts.cursor?.before as string | undefined);
+    const seen = page.items.filter(visible);
+    for (let read = 1; seen.length < limit && page.next && read < MAX_PAGES_PER_QUEUE_PAGE; read++) {
+      page = await claims.listAll(CLAIM_STATUSES, limit, page.next);
+      seen.push(...page.items.filter(visible));
+    }
+    return { queue, rows: seen.map((c) => queueRow(c, now)), ...(page.next ? { next: { before: page.next } } : {}) };
   }
   if (opts.cursor && !isStatusCursor(opts.cursor, queue)) throw badCursor();
-  const page = await claims.listByStatus(queue, limit, opts.cursor, opts.order ?? 'oldest');
-  return { queue, rows: page.items.map((c) => queueRow(c, now)), ...(page.next ? { next: page.next } : {}) };
+  const order = opts.order ?? 'oldest';
+  let page = await claims.listByStatus(queue, limit, opts.cursor, order);
+  const seen = page.items.filter(visible);
+  for (let read = 1; seen.length < limit && page.next && read < MAX_PAGES_PER_QUEUE_PAGE; read++) {
+    page = await claims.listByStatus(queue, limit, page.next, order);
+    seen.push(...page.items.filter(visible));
+  }
+  return { queue, rows: seen.map((c) => queueRow(c, now)), ...(page.next ? { next: page.next } : {}) };
 };
 
 export type QueueCounts = Record<ClaimStatus, { count: number; capped: boolean }>;
