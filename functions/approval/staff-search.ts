@@ -9,6 +9,7 @@ import { NotFoundError, UnauthorizedError, ValidationError } from '../../shared/
 import { CATALOGUE, type MessageKey } from '../../shared/messages';
 import { httpHandler } from '../../shared/platform/http/handler';
 import { html, json, wantsJson } from '../../shared/platform/http/responses';
+import { enforceScope } from '../../shared/staff/application/scope-guard';
 import { requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/domain/roles';
 
 const auth = staffAuth();
@@ -30,12 +31,14 @@ export const handler = httpHandler(async (request) => {
     throw error;
   }
   requireRole(user, STAFF_ROLES);
+  // A user limited to provinces searches their share only (searchClaims filters with the same scope rule).
+  await enforceScope(user, request, {});
   if (request.route !== 'GET /staff/search') throw new NotFoundError();
   const q = request.query.q;
   const lang = request.lang;
   if (!asJson && q === undefined) return html(200, renderStaffSearch({ lang, user }));
   try {
-    const result = await searchClaims(deps, q);
+    const result = await searchClaims(deps, q, user);
     if (asJson) return json(200, { query: result.query, member: result.member, items: result.hits, bounded: result.bounded });
     return html(200, renderStaffSearch({ lang, user, q, result }));
   } catch (error) {

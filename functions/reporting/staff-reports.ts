@@ -8,7 +8,9 @@ import { csv, html, json, wantsJson } from '../../shared/platform/http/responses
 import { reportSummary } from '../../shared/reporting/application/report-summary';
 import { dashboardCsv, renderDashboard } from '../../shared/reporting/web/dashboard-page';
 import { csvFileName, isReportTable } from '../../shared/reporting/web/tables';
+import { enforceScope } from '../../shared/staff/application/scope-guard';
 import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
+import { isNational } from '../../shared/staff/domain/scope';
 
 const auth = staffAuth();
 const source = reportSource();
@@ -31,8 +33,12 @@ export const handler = httpHandler(
       throw error;
     }
     requireRole(user, STAFF_ROLES);
+    // Staff limited to provinces see the claims of theirs (premium coverage stays national); limited to districts
+    // only, they have no province: no claims.
+    await enforceScope(user, request, {});
+    const scope = isNational(user) ? {} : { provinces: user.provinces ?? [] };
     const query = { from: request.query.from, to: request.query.to };
-    if (!page) return json(200, await reportSummary({ source }, query));
+    if (!page) return json(200, await reportSummary({ source }, query, new Date(), scope));
 
     const format = request.query.format;
     if (format !== undefined && format !== 'csv' && format !== 'html')
@@ -40,11 +46,11 @@ export const handler = httpHandler(
     if (format === 'csv') {
       const table = request.query.table ?? '';
       if (!isReportTable(table)) throw new ValidationError([{ path: 'table', code: 'invalid' }], 'An unknown table.');
-      const summary = await reportSummary({ source }, query);
+      const summary = await reportSummary({ source }, query, new Date(), scope);
       return csv(dashboardCsv(summary, table, request.lang), csvFileName(summary, table));
     }
     try {
-      const summary = await reportSummary({ source }, query);
+      const summary = await reportSummary({ source }, query, new Date(), scope);
       return html(200, renderDashboard(summary, { lang: request.lang, user, query }));
     } catch (error) {
       // A refused range comes back as the form with the messages beside the fields.

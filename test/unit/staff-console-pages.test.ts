@@ -208,6 +208,31 @@ describe('search over claims', () => {
     expect((await searchClaims({ claims: store, members }, 'santoso')).hits).toEqual([]);
   });
 
+  it('a user limited to provinces finds only the claims and members of theirs, by reference, NIK or name', async () => {
+    const outside = aClaim({
+      reference: 'SNT-2026-DDDDDD',
+      member: { nik: '3201014107850004', name: 'Sri Lestari' },
+      submittedAt: '2026-11-03T10:00:00+07:00',
+    });
+    const all = [...claims, outside];
+    const scopedStore = {
+      get: async (r: string) => all.find((c) => c.reference === r),
+      listAll: async () => ({ items: all }),
+      claimsByNik: async (nik: string) => all.filter((c) => c.member.nik === nik).map((claim) => ({ claim, as: ['member'] })),
+    } as unknown as ClaimQueues;
+    const roster = { get: async (nik: string) => ({ nik, name: 'Sri Lestari', program: 'PKH' }) as Member };
+    const jakarta = { username: 'supervisor-dki', roles: ['supervisor' as const], provinces: ['31'] };
+    const deps = { claims: scopedStore, members: roster };
+    // National: both Sris; limited to DKI Jakarta (31): the one in West Java (32) is as if it did not exist.
+    expect((await searchClaims(deps, 'sri')).hits.map((h) => h.reference)).toEqual(['SNT-2026-BBBBBB', 'SNT-2026-DDDDDD']);
+    expect((await searchClaims(deps, 'sri', jakarta)).hits.map((h) => h.reference)).toEqual(['SNT-2026-BBBBBB']);
+    expect((await searchClaims(deps, 'SNT-2026-DDDDDD', jakarta)).hits).toEqual([]);
+    const byNik = await searchClaims(deps, '3201014107850004', jakarta);
+    expect(byNik.hits).toEqual([]);
+    expect(byNik.member).toBeUndefined();
+    expect((await searchClaims(deps, '3201014107850004')).member).toMatchObject({ nik: '3201014107850004' });
+  });
+
   it('the results page links each claim and its member; nothing found is said in words', async () => {
     const result = await searchClaims({ claims: store, members }, 'snt-2026-bbbbbb');
     const page = renderStaffSearch({ lang: 'id', user: verifier, q: 'snt-2026-bbbbbb', result });

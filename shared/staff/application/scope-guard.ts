@@ -23,7 +23,12 @@ export const memberPlaces = (members: Pick<RosterStore, 'get'>) => async (nik: s
  * handler filters what it lists with `inScope`. Any other such route is national (imports, reconciliations, staff
  * accounts): a scoped user gets 403 there, so a route added later is closed to scoped users until it says otherwise.
  */
-export const SCOPE_FILTERED_ROUTES: readonly string[] = ['GET /staff/claims'];
+export const SCOPE_FILTERED_ROUTES: readonly string[] = [
+  'GET /staff/claims',
+  'GET /staff/search',
+  'GET /staff/reports',
+  'GET /staff/reports/summary',
+];
 
 /**
  * The one scope check of every staff route, called by each staff handler right after the role check: national users

@@ -1,5 +1,7 @@
 import { ValidationError } from '../../../kernel/errors';
 import type { Member } from '../../../premiums/domain/member';
+import type { StaffUser } from '../../../staff/domain/roles';
+import { inScope, placeOfClaim, placeOfMember } from '../../../staff/domain/scope';
 import { CLAIM_STATUSES, type Claim, type ClaimStatus } from '../../domain/claim';
 import { normalizeReference, REFERENCE_PATTERN } from '../../domain/reference';
 import type { ClaimQueues } from '../ports';
@@ -94,21 +96,28 @@ const nameHas = (name: string, words: readonly string[]): boolean => {
   return words.every((w) => own.some((o) => o.includes(w)));
 };
 
+/**
+ * `user`: who searches. Staff limited to provinces or districts find only the claims and members of their scope;
+ * anything else is left out as if it did not exist (the same rule as every staff route, shared/staff/domain/scope.ts).
+ */
 export const searchClaims = async (
   deps: { claims: ClaimQueues; members: { get(nik: string): Promise<Member | undefined> } },
   raw: string | undefined,
+  user?: StaffUser,
 ): Promise<SearchResult> => {
   const query = parseSearch(raw);
+  const visible = (claim: Claim) => !user || inScope(user, placeOfClaim(claim));
   if (query.kind === 'reference') {
     const claim = await deps.claims.get(query.reference);
-    return { query, hits: claim ? [hit(claim, ['reference'])] : [], bounded: false };
+    return { query, hits: claim && visible(claim) ? [hit(claim, ['reference'])] : [], bounded: false };
   }
   if (query.kind === 'nik') {
-    const [member, found] = await Promise.all([deps.members.get(query.nik), deps.claims.claimsByNik(query.nik, RESULT_LIMIT)]);
+    const [found, foundClaims] = await Promise.all([deps.members.get(query.nik), deps.claims.claimsByNik(query.nik, RESULT_LIMIT)]);
+    const member = found && (!user || inScope(user, placeOfMember(found.nik, found))) ? found : undefined;
     return {
       query,
       ...(member ? { member: { nik: member.nik, name: member.name, program: member.program } } : {}),
-      hits: found.map((f) => hit(f.claim, f.as)),
+      hits: foundClaims.filter((f) => visible(f.claim)).map((f) => hit(f.claim, f.as)),
       bounded: false,
     };
   }
@@ -119,7 +128,7 @@ export const searchClaims = async (
   do {
     const page = await deps.claims.listAll(CLAIM_STATUSES, NAME_PAGE, before);
     read += page.items.length;
-    for (const claim of page.items) {
+    for (const claim of page.items.filter(visible)) {
       const matched: SearchHit['matched'] = [];
       if (nameHas(claim.member.name, query.words) || nameHas(claim.verification?.memberName ?? '', query.words)) matched.push('member');
       if (nameHas(claim.claimant.name, query.words)) matched.push('claimant');
