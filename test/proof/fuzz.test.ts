@@ -12,6 +12,7 @@ import { revokeLinksRequestSchema } from '../../shared/claims/schemas/links';
 import { paymentRequestSchema, payoutRetryRequestSchema } from '../../shared/claims/schemas/payment';
 import { appealDecisionRequestSchema, appealRequestSchema, correctionRequestSchema } from '../../shared/claims/schemas/reopen';
 import { uploadRequestSchema } from '../../shared/claims/schemas/upload';
+import { mediaTypeOf, parseForm } from '../../shared/platform/http/body';
 import { PAYMENT_HEADER } from '../../shared/premiums/domain/payment-row';
 import { ROSTER_HEADER } from '../../shared/premiums/domain/roster-row';
 import { importFromStorageSchema, importUploadRequestSchema } from '../../shared/premiums/schemas/imports';
@@ -142,6 +143,20 @@ const sendOnce = (req: Req): Promise<Answer | 'refused-by-client'> =>
   });
 
 /** The properties every answer to hostile input has. */
+/**
+ * A body sent as a form is read as one: a hostile header may turn a refused JSON text (`null`, `[]`) into a form post,
+ * and a form of one empty field is an empty form, which a route whose fields are all optional (revoking links) rightly
+ * takes. Such a request is not hostile input; anything the schema refuses as a form still is.
+ */
+const validAsForm = (req: Req, spec: Spec): boolean => {
+  if (mediaTypeOf(req.headers['content-type']) !== 'application/x-www-form-urlencoded' || typeof req.body !== 'string') return false;
+  try {
+    return acceptable(JSON.stringify(parseForm(req.body)), spec.json?.schema);
+  } catch {
+    return false;
+  }
+};
+
 const check = (req: Req, res: Answer, stores: boolean) => {
   const where = `${req.method} ${req.path.slice(0, 120)} -> ${res.status} ${res.text.slice(0, 300)}`;
   if (res.status >= 500 || res.status < 100) throw new Error(`a ${res.status}: ${where}`);
@@ -414,7 +429,7 @@ const run = async (key: string, spec: Spec, arbitrary: fc.Arbitrary<Req>, numRun
       fc.pre(res !== 'refused-by-client');
       sent += 1;
       counts.set((res as Answer).status, (counts.get((res as Answer).status) ?? 0) + 1);
-      check(req, res as Answer, !!spec.stores);
+      check(req, res as Answer, !!spec.stores && !validAsForm(req, spec));
     }),
     { numRuns, seed: SEED, endOnFailure: false },
   );
