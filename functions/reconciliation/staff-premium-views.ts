@@ -1,12 +1,16 @@
 import { importJobs, membersRepository, premiumsRepository, reconciliationRuns } from '../../shared/composition/premiums';
+import { staffLoginUrl } from '../../shared/composition/settings';
 import { staffAuth } from '../../shared/composition/staff-auth';
-import { NotFoundError, ValidationError } from '../../shared/kernel/errors';
-import { isPeriod } from '../../shared/kernel/periods';
-import { httpHandler } from '../../shared/platform/http/handler';
-import { json } from '../../shared/platform/http/responses';
+import { NotFoundError, UnauthorizedError, ValidationError } from '../../shared/kernel/errors';
+import { currentPeriod, isPeriod, previousPeriod } from '../../shared/kernel/periods';
+import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
+import { html, json, redirect, wantsJson } from '../../shared/platform/http/responses';
+import { pickLang } from '../../shared/platform/web/i18n';
 import { IMPORT_JOB_ID_PATTERN } from '../../shared/premiums/application/import-jobs';
 import { memberWithCoverage, reportCsv } from '../../shared/premiums/application/member-coverage';
+import { reportPage, reportQueryFrom } from '../../shared/premiums/application/reconciliation-report';
 import { RUN_ID_PATTERN } from '../../shared/premiums/application/reconciliation-runs';
+import { renderReconciliationList, renderReconciliationReport } from '../../shared/premiums/web/reconciliation-page';
 import { requireRole, STAFF_ROLES } from '../../shared/staff/domain/roles';
 
 const auth = staffAuth();
@@ -14,6 +18,15 @@ const members = membersRepository();
 const premiums = premiumsRepository();
 const runs = reconciliationRuns();
 const jobs = importJobs();
+const loginUrl = staffLoginUrl();
+/** The months the list page shows: this one and the 23 before it, the newest first. */
+const LISTED_MONTHS = 24;
+const recentPeriods = (): string[] => {
+  const periods = [currentPeriod()];
+  while (periods.length < LISTED_MONTHS) periods.push(previousPeriod(periods[periods.length - 1]!));
+  return periods;
+};
+const isPage = (request: HttpRequest) => request.method === 'GET' && !wantsJson(request.headers) && request.query.format !== 'csv';
 
 /**
  * The read-only staff routes of the roster and the ledger: a member with coverage by month (any staff) and a month's
@@ -21,18 +34,39 @@ const jobs = importJobs();
  */
 export const handler = httpHandler(
   async (request) => {
-    const user = await auth.authenticate(request);
+    let user: Awaited<ReturnType<typeof auth.authenticate>>;
+    try {
+      user = await auth.authenticate(request);
+    } catch (error) {
+      // A browser without a session signs in first and comes back to the page (the reconciliation pages only).
+      if (error instanceof UnauthorizedError && request.route.startsWith('GET /staff/reconciliations') && isPage(request)) {
+        const back =
+          request.route === 'GET /staff/reconciliations'
+            ? '/staff/reconciliations'
+            : `/staff/reconciliations/${request.params.period ?? ''}`;
+        return redirect(`${loginUrl}?next=${encodeURIComponent(back)}`);
+      }
+      throw error;
+    }
     requireRole(user, STAFF_ROLES);
+    const lang = pickLang(request.query);
     switch (request.route) {
+      case 'GET /staff/reconciliations': {
+        requireRole(user, ['finance']);
+        const periods = recentPeriods();
+        const reports = await premiums.summaries(periods);
+        if (wantsJson(request.headers)) return json(200, { items: reports });
+        return html(200, renderReconciliationList({ lang, user, periods, reports, csrfToken: auth.csrfToken(request) }));
+      }
       case 'GET /staff/members/{nik}':
         return json(200, await memberWithCoverage({ members, premiums }, request.params.nik ?? ''));
       case 'GET /staff/reconciliations/{period}': {
         requireRole(user, ['finance']);
         const period = request.params.period ?? '';
         if (!isPeriod(period)) throw new ValidationError([{ path: 'period', code: 'period.invalid' }], 'The period is YYYY-MM.');
-        const report = await premiums.report(period);
-        if (!report) throw new NotFoundError(`No reconciliation for ${period} yet.`);
         if (request.query.format === 'csv') {
+          const report = await premiums.report(period);
+          if (!report) throw new NotFoundError(`No reconciliation for ${period} yet.`);
           return {
             statusCode: 200,
             headers: {
@@ -44,6 +78,22 @@ export const handler = httpHandler(
             body: reportCsv(report),
           };
         }
+        const query = reportQueryFrom(request.query);
+        const report = await reportPage({ premiums }, period, query);
+        if (isPage(request)) {
+          const page = renderReconciliationReport({
+            lang,
+            user,
+            period,
+            report,
+            limit: query.limit,
+            paged: query.cursor !== undefined,
+            csrfToken: auth.csrfToken(request),
+            running: request.query.running === '1',
+          });
+          return html(report ? 200 : 404, page);
+        }
+        if (!report) throw new NotFoundError(`No reconciliation for ${period} yet.`);
         return json(200, report);
       }
       case 'GET /staff/reconciliations/runs/{runId}': {
