@@ -661,6 +661,7 @@ export const en: Record<keyof typeof id, string> = {
   'email.reconciliation.csv': 'Download the report (CSV)',
   'email.reconciliation.trigger.schedule': 'daily schedule',
   'email.reconciliation.trigger.shell': 'run from the shell',
+  'email.reconciliation.trigger.seed': "the twin's demo data",
   'email.reconciliation.trigger.onDemand': 'on demand by {user}',
   'coverageCategory.PAID': 'Paid',
   'coverageCategory.UNPAID': 'Unpaid',

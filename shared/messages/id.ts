@@ -684,6 +684,7 @@ export const id = {
   'email.reconciliation.csv': 'Unduh laporan (CSV)',
   'email.reconciliation.trigger.schedule': 'jadwal harian',
   'email.reconciliation.trigger.shell': 'dijalankan dari shell',
+  'email.reconciliation.trigger.seed': 'data demo twin',
   'email.reconciliation.trigger.onDemand': 'atas permintaan {user}',
   'coverageCategory.PAID': 'Lunas',
   'coverageCategory.UNPAID': 'Belum dibayar',

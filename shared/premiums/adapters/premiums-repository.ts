@@ -36,12 +36,19 @@ export class PremiumsRepository implements PremiumLedger {
    * Stores payment lines, keyed by period, NIK and receipt: a line already stored with the same amounts is not
    * written again, so importing a file twice changes nothing. Returns how many lines were new, changed, unchanged.
    */
-  async putPayments(lines: readonly PaymentLine[], importedAt: string): Promise<{ added: number; updated: number; unchanged: number }> {
+  async putPayments(
+    lines: readonly PaymentLine[],
+    importedAt: string,
+    /** `fresh`: the lines are known to be new or the same (the twin's demo seed): written without reading first. */
+    options: { fresh?: boolean } = {},
+  ): Promise<{ added: number; updated: number; unchanged: number }> {
     const byKey = new Map(lines.map((l) => [JSON.stringify(memberKeys.payment(l.period, l.nik, l.receiptNo)), l]));
-    const existing = await batchGet(
-      this.tableName,
-      [...byKey.keys()].map((k) => JSON.parse(k) as Record<string, unknown>),
-    );
+    const existing = options.fresh
+      ? []
+      : await batchGet(
+          this.tableName,
+          [...byKey.keys()].map((k) => JSON.parse(k) as Record<string, unknown>),
+        );
     const stored = new Map(existing.map((i) => [JSON.stringify({ pk: i.pk, sk: i.sk }), i]));
     const writes: Record<string, unknown>[] = [];
     let added = 0;

@@ -19,6 +19,7 @@ export const dateTimeWords = (iso: string, lang: Lang): string => {
 export const triggerWords = (trigger: string, lang: Lang): string => {
   if (trigger === 'schedule') return t('email.reconciliation.trigger.schedule', lang);
   if (trigger === 'shell') return t('email.reconciliation.trigger.shell', lang);
+  if (trigger === 'seed') return t('email.reconciliation.trigger.seed', lang);
   const byUser = /^on demand by (.+)$/.exec(trigger);
   return byUser ? t('email.reconciliation.trigger.onDemand', lang, { user: byUser[1]! }) : trigger;
 };
