@@ -52,4 +52,17 @@ describe('the example files', () => {
     expect(members.members.get('3374015003880108')?.name).toBe('Nur Hidayah, S.Pd');
     expect(report.counts).toEqual({ PAID: 5, UNPAID: 1, UNDERPAID: 1, OVERPAID: 1, PAID_FOR_INACTIVE: 1, UNKNOWN_MEMBER: 1 });
   });
+
+  it.each(['roster', 'payments'] as const)(
+    'the %s import refuses a tab-separated file, saying a comma or a semicolon is expected',
+    async (kind) => {
+      const members = new InMemoryRoster();
+      const premiums = new InMemoryLedger();
+      const text = readFileSync(file(`${kind}.csv`), 'utf8').replaceAll(',', '\t');
+      const run = kind === 'roster' ? importRoster({ members, now: NOW }, text) : importPayments({ members, premiums, now: NOW }, text);
+      await expect(run).rejects.toMatchObject({
+        fields: [expect.objectContaining({ path: 'line 1', message: expect.stringMatching(/comma or a semicolon/) })],
+      });
+    },
+  );
 });
