@@ -39,7 +39,8 @@ export const handler = httpHandler(
       user = await auth.authenticate(request);
     } catch (error) {
       // A browser without a session signs in first and comes back to the page (the reconciliation pages only).
-      if (error instanceof UnauthorizedError && request.route.startsWith('GET /staff/reconciliations') && isPage(request)) {
+      const pageRoute = request.route === 'GET /staff/reconciliations' || request.route === 'GET /staff/reconciliations/{period}';
+      if (error instanceof UnauthorizedError && pageRoute && isPage(request)) {
         const back =
           request.route === 'GET /staff/reconciliations'
             ? '/staff/reconciliations'
