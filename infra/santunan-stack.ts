@@ -11,6 +11,7 @@ import { ClaimsHttpApi } from './constructs/claims-http-api';
 import { DataTables } from './constructs/data-tables';
 import { DocumentsBucket } from './constructs/documents-bucket';
 import { LogsKey } from './constructs/logs-key';
+import { OperationsMonitoring } from './constructs/operations-monitoring';
 import { ReconciliationSchedule } from './constructs/reconciliation-schedule';
 import { ReconciliationWorkflow } from './constructs/reconciliation-workflow';
 import { SantunanFunction } from './constructs/santunan-function';
@@ -58,6 +59,7 @@ export class SantunanStack extends Stack {
   readonly reconciliation: ReconciliationSchedule;
   readonly reconciliationWorkflow: ReconciliationWorkflow;
   readonly scholarshipReminder: ReconciliationSchedule;
+  readonly monitoring: OperationsMonitoring;
 
   constructor(scope: Construct, id: string, props: SantunanStackProps = {}) {
     super(scope, id, props);
@@ -239,6 +241,20 @@ export class SantunanStack extends Stack {
         reason:
           "The Scheduler execution role's policy is written by the schedule target grant for this role alone and lives and dies with it.",
       });
+
+    // What operators watch: the dashboard and the alarms, to one topic (an email subscription from the `alarmEmail` context).
+    this.monitoring = new OperationsMonitoring(this, 'Operations', {
+      claimWorkflow: this.workflow.stateMachine,
+      reconciliationWorkflow: this.reconciliationWorkflow.stateMachine,
+      deadLetterQueues: [this.reconciliation.deadLetterQueue, this.scholarshipReminder.deadLetterQueue],
+      httpApi: this.httpApi.api,
+      functions: Object.fromEntries(names.map((name) => [name, this.functions[name].function])),
+      alarmEmail: this.node.tryGetContext('alarmEmail') as string | undefined,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.monitoring.topic.topicArn,
+      description: 'Operations alarms (SNS): subscribe the on-call',
+    });
 
     new CfnOutput(this, 'BankApiKeySecretArn', {
       value: bankApiKey.secretArn,

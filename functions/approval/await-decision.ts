@@ -6,6 +6,7 @@ import { claimStore, taskResponder } from '../../shared/composition/claims';
 import { claimMessages, notifier } from '../../shared/composition/notifications';
 import { staffEmails } from '../../shared/composition/settings';
 import { taskHandler } from '../../shared/platform/lambda/task-handler';
+import { MetricUnit, metrics } from '../../shared/platform/observability';
 
 const deps = {
   claims: claimStore(),
@@ -22,7 +23,13 @@ const input = z.object({
   tranche: z.optional(z.string()),
 });
 
-/** waitForTaskToken: stores the decision token on the claim (or the tranche) and asks staff (see the use cases). */
-export const handler = taskHandler(input, ({ tranche, ...task }) =>
-  isFurtherTranche(tranche) ? requestTrancheDecision(deps, { ...task, tranche }) : requestDecision(deps, task),
-);
+/**
+ * waitForTaskToken: stores the decision token on the claim (or the tranche) and asks staff (see the use cases). An
+ * escalated ask (the approval passed its escalation point, near the legal deadline; then once a day until decided) is
+ * counted as `ApprovalsEscalated`, which the operations alarm watches.
+ */
+export const handler = taskHandler(input, async ({ tranche, ...task }) => {
+  const further = isFurtherTranche(tranche);
+  if (task.escalated) metrics.addDimensions({ kind: further ? 'tranche' : 'claim' }).addMetric('ApprovalsEscalated', MetricUnit.Count, 1);
+  return further ? requestTrancheDecision(deps, { ...task, tranche }) : requestDecision(deps, task);
+});

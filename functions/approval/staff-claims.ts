@@ -8,6 +8,7 @@ import { retryPayout } from '../../shared/claims/application/payout/retry-payout
 import { decideTranche } from '../../shared/claims/application/tranches/decide-tranche';
 import { requestPayment } from '../../shared/claims/application/tranches/request-payment';
 import { retryTranchePayout } from '../../shared/claims/application/tranches/tranche-workflow';
+import { auditCsv } from '../../shared/claims/domain/audit-export';
 import { CLOSE_ROLES } from '../../shared/claims/domain/closure';
 import { normalizeReference } from '../../shared/claims/domain/reference';
 import { isFurtherTranche } from '../../shared/claims/domain/tranche';
@@ -30,7 +31,7 @@ import { t } from '../../shared/messages';
 import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
 import { linkBase } from '../../shared/platform/http/links';
 import { decodePageToken, encodePageToken } from '../../shared/platform/http/page-token';
-import { type HttpResponse, html, json, redirect, wantsJson } from '../../shared/platform/http/responses';
+import { csv, type HttpResponse, html, json, redirect, wantsJson } from '../../shared/platform/http/responses';
 import { MetricUnit, metrics } from '../../shared/platform/observability';
 import { requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/domain/roles';
 
@@ -169,6 +170,11 @@ export const handler = httpHandler(
         const claim = await retryPayout(deps, reference, user);
         if (fromForm) return redirect(`/staff/claims/${reference}`);
         return json(200, { status: claim.status });
+      }
+      case 'GET /staff/claims/{reference}/audit': {
+        // Any staff: the claim's audit trail as a spreadsheet (who, when, what, why), for an inspector or an appeal.
+        const { audit } = await claimForStaff(claims, reference);
+        return csv(auditCsv(reference, audit), `audit-${reference}.csv`);
       }
       case 'POST /staff/claims/{reference}/links/revoke': {
         requireRole(user, [...REVOKE_LINK_ROLES]);

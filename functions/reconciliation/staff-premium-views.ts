@@ -4,7 +4,7 @@ import { staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../../shared/kernel/errors';
 import { currentPeriod, isPeriod, previousPeriod } from '../../shared/kernel/periods';
 import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
-import { html, json, redirect, wantsJson } from '../../shared/platform/http/responses';
+import { csv, html, json, redirect, wantsJson } from '../../shared/platform/http/responses';
 import { pickLang } from '../../shared/platform/web/i18n';
 import { IMPORT_JOB_ID_PATTERN } from '../../shared/premiums/application/import-jobs';
 import { memberWithCoverage, reportCsv } from '../../shared/premiums/application/member-coverage';
@@ -68,16 +68,7 @@ export const handler = httpHandler(
         if (request.query.format === 'csv') {
           const report = await premiums.report(period);
           if (!report) throw new NotFoundError(`No reconciliation for ${period} yet.`);
-          return {
-            statusCode: 200,
-            headers: {
-              'content-type': 'text/csv; charset=utf-8',
-              'content-disposition': `attachment; filename="rekonsiliasi-${period}.csv"`,
-              'cache-control': 'no-store',
-              'x-content-type-options': 'nosniff',
-            },
-            body: reportCsv(report),
-          };
+          return csv(reportCsv(report), `rekonsiliasi-${period}.csv`);
         }
         const query = reportQueryFrom(request.query);
         const report = await reportPage({ premiums }, period, query);

@@ -131,6 +131,7 @@ export class SantunanFunction extends Construct {
     this.function.addEnvironment(definition.envVar, table.tableName);
     if (access === 'read') table.grantReadData(this.function);
     else table.grantReadWriteData(this.function);
+    this.denyChangesToAppendOnlyItems(definition, table);
     this.acknowledge(
       {
         finding: `Resource::${arnToken(table)}/index/*`,
@@ -148,6 +149,32 @@ export class SantunanFunction extends Construct {
       },
     );
     return this;
+  }
+
+  /**
+   * Append-only items (the audit trail): an explicit Deny, which no Allow of this role can override, of every change
+   * to an item whose partition key starts with one of the table's append-only prefixes, and of PartiQL writes (which
+   * the key condition does not cover; the product sends none). Creating such an item stays allowed: each Put carries
+   * attribute_not_exists(pk) and a fresh key.
+   */
+  private denyChangesToAppendOnlyItems(definition: TableDefinition, table: dynamodb.TableV2): void {
+    const prefixes = definition.appendOnlyPrefixes ?? [];
+    if (!prefixes.length) return;
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((p) => `${p}*`) } },
+      }),
+    );
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        actions: ['dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'],
+        resources: [table.tableArn],
+      }),
+    );
   }
 
   /**

@@ -29,6 +29,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/staff/claims/{reference}/payments', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/payout-retry', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/links/revoke', function: 'staffApi' },
+  { method: 'GET', path: '/staff/claims/{reference}/audit', function: 'staffApi' },
   { method: 'POST', path: '/staff/members/import', function: 'staffRoster' },
   { method: 'GET', path: '/staff/members/{nik}', function: 'staffPremiumViews' },
   { method: 'POST', path: '/staff/premiums/payments', function: 'staffPayments' },

@@ -22,6 +22,12 @@ export interface TableDefinition {
   sortKey: { name: string; type: KeyType };
   timeToLiveAttribute?: string;
   globalSecondaryIndexes: IndexDefinition[];
+  /**
+   * Partition-key prefixes of items that are written once and never changed: every role with access to the table is
+   * denied UpdateItem, DeleteItem and BatchWriteItem on them (an IAM condition on dynamodb:LeadingKeys), and PartiQL
+   * writes altogether. The claims' audit trail (`AUDIT#<reference>`).
+   */
+  appendOnlyPrefixes?: string[];
 }
 
 export const CLAIMS_TABLE: TableDefinition = {
@@ -30,6 +36,7 @@ export const CLAIMS_TABLE: TableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
   timeToLiveAttribute: 'expiresAt',
+  appendOnlyPrefixes: ['AUDIT#'],
   globalSecondaryIndexes: [
     { indexName: 'byStatus', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
     // Sparse: claims whose member's district is known (verification, or a coordinator's filing) carry gsi2pk.

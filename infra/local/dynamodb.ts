@@ -99,7 +99,8 @@ const startOnce = async (options: { dataDir?: string; port: number }): Promise<D
         }
         await client.send(new ListTablesCommand({ Limit: 1 }));
       },
-      30_000,
+      // A JVM start on a busy machine (tests in parallel on two cores) can take well over half a minute.
+      90_000,
       100,
     );
   } catch (error) {

@@ -1285,6 +1285,22 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     roles: ['coordinator'],
     responses: { 303: { description: 'Deleted: back to their page.', location: '`/staff/coordinator?deleted=1`' } },
   },
+  'GET /staff/claims/{reference}/audit': {
+    operationId: 'exportClaimAudit',
+    summary: "A claim's audit trail as CSV",
+    description:
+      'Every event of the claim, oldest first: who (`actor`, `actorId`, `role`), when (`at`, Jakarta time), what (`type`) and why ' +
+      '(`reasonCode`, `note`); other details as `key=value; …` (an extension of api.md). Personal data was masked when the event ' +
+      'was written. Audit events are append-only: no runtime role may change or delete them.',
+    tag: 'Staff claims',
+    roles: ['verifier', 'approver', 'supervisor', 'finance', 'admin'],
+    responses: {
+      200: { description: 'The trail.', csv: '`reference,at,type,actor,actorId,role,reasonCode,note,details`, one line per event.' },
+      401: { description: 'No valid access token.', json: { errors: ['UNAUTHORIZED'] } },
+      403: { description: 'Not staff.', json: { errors: ['FORBIDDEN'] } },
+      404: notFound('No claim with this reference.'),
+    },
+  },
   'POST /staff/members/import': {
     operationId: 'importRoster',
     summary: 'Import the roster',

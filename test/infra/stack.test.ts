@@ -366,6 +366,37 @@ describe('least privilege', () => {
     ]);
   });
 
+  test('audit events are append-only: every role that may write the claims table is denied updating or deleting AUDIT# items', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+    type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+    const byRole = new Map<string, Statement[]>();
+    for (const policy of policies)
+      for (const role of policy.Properties.Roles as unknown[]) {
+        const key = JSON.stringify(role);
+        byRole.set(key, [...(byRole.get(key) ?? []), ...(policy.Properties.PolicyDocument.Statement as Statement[])]);
+      }
+    const writes = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem'];
+    const writers = [...byRole].filter(([, statements]) =>
+      statements.some((s) => s.Effect === 'Allow' && mentions(s.Resource, claimsTableId) && actions(s).some((a) => writes.includes(a))),
+    );
+    // Every function that writes claims (intake, the workflow tasks, the staff routes...) is among them.
+    expect(writers.length).toBeGreaterThanOrEqual(DEFINITIONS.filter(([, d]) => d.tables.some((t) => t.table === CLAIMS_TABLE)).length);
+    for (const [role, statements] of writers) {
+      const denies = statements.filter((s) => s.Effect === 'Deny' && mentions(s.Resource, claimsTableId));
+      expect([role, denies]).toEqual([
+        role,
+        expect.arrayContaining([
+          expect.objectContaining({
+            Action: expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
+            Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+          }),
+          // PartiQL statements are not covered by the key condition, and the product sends none: refused outright.
+          expect.objectContaining({ Action: expect.arrayContaining(['dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete']) }),
+        ]),
+      ]);
+    }
+  });
+
   test('submit claim writes claims and may only read documents; create upload may only put them', () => {
     expect(dynamoActionsOnClaims(FUNCTIONS.submitClaim)).toContain('dynamodb:PutItem');
     const s3Of = (d: FunctionDefinition) =>
@@ -881,6 +912,84 @@ describe('staff sign-in', () => {
     expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
       expect.arrayContaining(['AUTH_ISSUER', 'AUTH_JWKS_URL', 'AUTH_CLIENT_ID']),
     );
+  });
+});
+
+describe('operations: dashboard and alarms', () => {
+  const alarms = () => Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+  const topicId = () => {
+    const topics = Object.keys(template.findResources('AWS::SNS::Topic'));
+    expect(topics).toHaveLength(1);
+    return topics[0] as string;
+  };
+  const alarmNamed = (name: string) => {
+    const found = alarms().filter((a) => a.Properties.AlarmName === name);
+    expect([name, found.length]).toEqual([name, 1]);
+    return found[0]!;
+  };
+
+  test('one alarm topic, encrypted with its own rotated key that CloudWatch may use, reachable over TLS only', () => {
+    const topic = template.findResources('AWS::SNS::Topic')[topicId()] as Resource;
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    const policies = Object.values(template.findResources('AWS::SNS::TopicPolicy')) as Resource[];
+    expect(JSON.stringify(policies)).toContain('aws:SecureTransport');
+    const key = Object.values(template.findResources('AWS::KMS::Key')).find((k) =>
+      JSON.stringify(k).includes('cloudwatch.amazonaws.com'),
+    ) as Resource;
+    expect(key).toMatchObject({ Properties: { EnableKeyRotation: true } });
+  });
+
+  test.each([
+    ['santunan-claim-workflow-failed', 'ExecutionsFailed', 'AWS/States'],
+    ['santunan-claim-workflow-timed-out', 'ExecutionsTimedOut', 'AWS/States'],
+    ['santunan-reconciliation-failed', 'ExecutionsFailed', 'AWS/States'],
+    ['santunan-reconciliation-timed-out', 'ExecutionsTimedOut', 'AWS/States'],
+    ['santunan-dead-letters-not-empty', 'ApproximateNumberOfMessagesVisible', 'AWS/SQS'],
+    ['santunan-dead-letters-not-empty2', 'ApproximateNumberOfMessagesVisible', 'AWS/SQS'],
+    ['santunan-api5xx', '5xx', 'AWS/ApiGateway'],
+  ])('%s: %s of %s at 1 or more, to the topic on alarm and on recovery, quiet periods not a breach', (name, metric, namespace) => {
+    const alarm = alarmNamed(name);
+    expect(alarm.Properties).toMatchObject({
+      MetricName: metric,
+      Namespace: namespace,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: topicId() }],
+      OKActions: [{ Ref: topicId() }],
+    });
+  });
+
+  test('approvals near their deadline: the escalations the decision task counts (claims and tranches), to the topic', () => {
+    const alarm = alarmNamed('santunan-approvals-near-deadline');
+    expect(alarm.Properties).toMatchObject({ Threshold: 1, AlarmActions: [{ Ref: topicId() }] });
+    const metrics = (
+      alarm.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string; Namespace: string; Dimensions: unknown[] } } }[]
+    )
+      .filter((m) => m.MetricStat)
+      .map((m) => m.MetricStat!.Metric);
+    expect(metrics.map((m) => [m.Namespace, m.MetricName])).toEqual([
+      ['Santunan', 'ApprovalsEscalated'],
+      ['Santunan', 'ApprovalsEscalated'],
+    ]);
+    // The function that asks for decisions records that metric (functions/approval/await-decision.ts).
+    expect(readFileSync(FUNCTIONS.awaitDecision.entry, 'utf8')).toContain("'ApprovalsEscalated'");
+  });
+
+  test('every alarm is on the dashboard, with the workflow, API, function error and reconciliation graphs', () => {
+    const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard')) as Resource[];
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]!.Properties.DashboardBody);
+    for (const title of [
+      'Alarms',
+      'Claim workflow executions',
+      'API: requests, 4xx, 5xx',
+      'Function errors',
+      'Reconciliation runs and dead letters',
+    ])
+      expect(body).toContain(title);
+    // Four workflow alarms, two dead-letter queues, the API's 5xx and the approvals near their deadline.
+    expect(alarms().length).toBe(8);
   });
 });
 

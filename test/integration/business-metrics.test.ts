@@ -1,3 +1,4 @@
+import { lambdaContext } from '../../infra/local/gateway';
 import { metrics } from '../../shared/platform/observability';
 import { type Api, startApi } from '../support/api';
 import { uniqueNik, validClaim } from '../support/fixtures';
@@ -85,5 +86,25 @@ describe('business metrics', () => {
 
     // Assert
     expect(watch.recorded).toEqual([{ name: 'ClaimDecisions', value: 1, dimensions: { outcome: 'reject', decidedBy: 'staff' } }]);
+  });
+  it('ApprovalsEscalated counts each time a decision waits past its escalation point (the alarm for approvals near their deadline)', async () => {
+    const member = await givenMember();
+    const body = await completeClaim(api, member);
+    const reference = (await api.postJson('/claims', body)).json.reference as string;
+    await waitForStatus(api, reference, body.claimant.nik, 'AWAITING_APPROVAL');
+    await waitForDecisionTask(api, reference);
+    // The workflow's task, run in this process: once as the first request (no count), once as the escalation.
+    const { handler } = await import('../../functions/approval/await-decision');
+    const watch = recording();
+    try {
+      await handler({ reference, baseUrl: api.url, taskToken: 'first-ask' }, lambdaContext('awaitDecision'));
+      expect(watch.recorded.filter((r) => r.name === 'ApprovalsEscalated')).toEqual([]);
+      await handler({ reference, baseUrl: api.url, taskToken: 'escalated-ask', escalated: true }, lambdaContext('awaitDecision'));
+    } finally {
+      watch.stop();
+    }
+    expect(watch.recorded.filter((r) => r.name === 'ApprovalsEscalated')).toEqual([
+      { name: 'ApprovalsEscalated', value: 1, dimensions: { kind: 'claim' } },
+    ]);
   });
 });

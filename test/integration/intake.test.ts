@@ -23,17 +23,16 @@ afterAll(async () => {
   await api.stop();
 });
 
-/** Everything stored under one claim's partition: the claim and its audit events. */
-const claimItems = async (reference: string) =>
-  (
-    await documentClient.send(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `CLAIM#${reference}` },
-      }),
-    )
-  ).Items ?? [];
+/** Everything stored for one claim: the claim (`CLAIM#<ref>`) and its audit events (their own partition, `AUDIT#<ref>`). */
+const claimItems = async (reference: string) => {
+  const partition = async (pk: string) =>
+    (
+      await documentClient.send(
+        new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }),
+      )
+    ).Items ?? [];
+  return [...(await partition(`CLAIM#${reference}`)), ...(await partition(`AUDIT#${reference}`))];
+};
 
 /** Claims stored for one member (a Scan is fine in a test; the product never scans). */
 const claimsForMember = async (nik: string) => {

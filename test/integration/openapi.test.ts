@@ -61,6 +61,7 @@ const EXPECTED: Record<string, number> = {
   'POST /staff/claims/{reference}/payout-retry application/json': 404,
   'POST /staff/claims/{reference}/links/revoke application/json': 404,
   'POST /staff/claims/{reference}/links/revoke application/x-www-form-urlencoded': 404,
+  'GET /staff/claims/{reference}/audit': 404,
   'POST /staff/members/import text/csv': 200,
   'POST /staff/members/import application/json': 400,
   'GET /staff/members/{nik}': 200,

@@ -308,6 +308,7 @@ const SPECS: Record<string, Spec> = {
     form: ['note', 'x'.repeat(600)],
     stores: true,
   },
+  'GET /staff/claims/{reference}/audit': { user: 'verifier', params: claimRef },
   'POST /staff/members/import': {
     user: 'admin',
     json: { template: () => ({ uploadId: 'imp_AAAAAAAAAAAAAAAAAAAAAA' }), poison: ['uploadId'], schema: importFromStorageSchema },

@@ -84,6 +84,7 @@ export class ClaimsRepository implements ClaimStore {
         Put: {
           TableName: this.tableName,
           Item: { ...claimKeys.audit(claim.reference, audit.at, 1), entity: 'AUDIT', reference: claim.reference, ...audit },
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
     ];
@@ -429,7 +430,7 @@ export class ClaimsRepository implements ClaimStore {
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-          ExpressionAttributeValues: { ':pk': claimKeys.claim(reference).pk, ':audit': 'AUDIT#' },
+          ExpressionAttributeValues: { ':pk': claimKeys.auditPartition(reference), ':audit': 'AUDIT#' },
           ExclusiveStartKey: start,
         }),
       );

@@ -5,10 +5,16 @@
  */
 export const claimKeys = {
   claim: (reference: string) => ({ pk: `CLAIM#${reference}`, sk: 'CLAIM' }),
+  /**
+   * A claim's audit events have a partition of their own, `AUDIT#<reference>`: every runtime role is denied updating or
+   * deleting any item whose partition key starts with `AUDIT#` (an IAM condition on dynamodb:LeadingKeys, see
+   * infra/constructs/santunan-function.ts), so the trail is append-only. Each Put also carries attribute_not_exists(pk).
+   */
   audit: (reference: string, at: string, seq: number | string) => ({
-    pk: `CLAIM#${reference}`,
+    pk: claimKeys.auditPartition(reference),
     sk: `AUDIT#${at}#${String(seq).padStart(4, '0')}`,
   }),
+  auditPartition: (reference: string) => `AUDIT#${reference}`,
   /**
    * The member-and-benefit partition: every claimant's open claim (`CLAIMANT#<nik>`; a second Put with
    * attribute_not_exists fails, so one open claim per claimant) and the payout reservation (`PAYOUT`: the one claim

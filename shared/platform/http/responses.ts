@@ -29,6 +29,18 @@ export const html = (statusCode: number, page: string, headers: Record<string, s
   body: page,
 });
 
+/** A spreadsheet download: never cached (it holds personal data), never sniffed as anything but CSV. */
+export const csv = (body: string, filename: string): HttpResponse => ({
+  statusCode: 200,
+  headers: {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  },
+  body,
+});
+
 export const redirect = (location: string, statusCode = 303): HttpResponse => ({
   statusCode,
   headers: { ...BASE_HEADERS, location },

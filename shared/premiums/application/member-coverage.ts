@@ -1,3 +1,4 @@
+import { csvDocument } from '../../kernel/csv';
 import { NotFoundError } from '../../kernel/errors';
 import { parseNik } from '../../reference-data/nik';
 import type { PremiumLedger, RosterStore } from './ports';
@@ -26,12 +27,6 @@ export const reportCsv = (report: {
   period: string;
   discrepancies: { nik: string; name?: string; category: string; expected: number; paid: number }[];
 }): string => {
-  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  // A text cell a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading apostrophe (OWASP CSV
-  // injection); numbers are written as numbers, so a negative difference stays a number.
-  const text = (v: string) => quote(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-  const rows = [['period', 'nik', 'name', 'category', 'expected', 'paid', 'difference'].join(',')];
-  for (const d of report.discrepancies)
-    rows.push([text(report.period), text(d.nik), text(d.name ?? ''), text(d.category), d.expected, d.paid, d.paid - d.expected].join(','));
-  return `${rows.join('\r\n')}\r\n`;
+  const rows = report.discrepancies.map((d) => [report.period, d.nik, d.name ?? '', d.category, d.expected, d.paid, d.paid - d.expected]);
+  return csvDocument(['period', 'nik', 'name', 'category', 'expected', 'paid', 'difference'], rows);
 };

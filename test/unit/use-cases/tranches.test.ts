@@ -266,9 +266,15 @@ describe('a tranche through its own execution', () => {
 
     const requester = staff('verifier', 'verifier', 'approver');
     await expect(decideTranche(t.deps, t.reference, 'T2', requester, { decision: 'approve' }, BASE)).rejects.toBeInstanceOf(ForbiddenError);
-    const decided = await decideTranche(t.deps, t.reference, 'T2', approver, { decision: 'approve' }, BASE);
+    const decided = await decideTranche(t.deps, t.reference, 'T2', approver, { decision: 'approve', note: 'Kuitansi sesuai' }, BASE);
     expect(decided.tranche).toMatchObject({ status: 'APPROVED', approvals: [{ by: 'approver' }] });
     expect(t.workflow.answers).toEqual([{ token, output: { outcome: 'approved' } }]);
+    // The approver's note is in the audit trail, with who and the role.
+    expect((await t.claims.auditTrail(t.reference)).at(-1)).toMatchObject({
+      type: 'TRANCHE_APPROVED',
+      actor: { kind: 'staff', id: 'approver' },
+      details: { role: 'approver', tranche: 'T2', note: 'Kuitansi sesuai' },
+    });
     await expect(decideTranche(t.deps, t.reference, 'T2', supervisor, { decision: 'approve' }, BASE)).rejects.toMatchObject({
       code: 'NOT_AWAITING_DECISION',
     });

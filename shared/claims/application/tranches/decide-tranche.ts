@@ -85,7 +85,12 @@ export const decideTranche = async (
     if (approvals.length < needed)
       return {
         tranche: { ...tranche, approvals },
-        audit: { type: 'TRANCHE_FIRST_APPROVAL', at, actor: { kind: 'staff', id: user.username }, details: { role, tranche: trancheId } },
+        audit: {
+          type: 'TRANCHE_FIRST_APPROVAL',
+          at,
+          actor: { kind: 'staff', id: user.username },
+          details: { role, tranche: trancheId, note: approval.note },
+        },
       };
     return {
       tranche: {
@@ -105,7 +110,7 @@ export const decideTranche = async (
         type: 'TRANCHE_APPROVED',
         at,
         actor: { kind: 'staff', id: user.username },
-        details: { role, tranche: trancheId, approvals: approvals.length },
+        details: { role, tranche: trancheId, approvals: approvals.length, note: approval.note },
       },
     };
   });
