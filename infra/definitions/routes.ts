@@ -35,6 +35,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/staff/search', function: 'staffSearch' },
   { method: 'POST', path: '/staff/premiums/payments', function: 'staffPayments' },
   { method: 'POST', path: '/staff/reconciliations', function: 'staffPayments' },
+  { method: 'GET', path: '/staff/reconciliations', function: 'staffPremiumViews' },
   { method: 'GET', path: '/staff/reconciliations/{period}', function: 'staffPremiumViews' },
   { method: 'GET', path: '/staff/reconciliations/runs/{runId}', function: 'staffPremiumViews' },
   { method: 'GET', path: '/staff/imports/{jobId}', function: 'staffPremiumViews' },

@@ -1,4 +1,9 @@
-import type { Coverage, Member } from '../../shared/premiums/domain/member';
+import { firstDayOf, previousPeriod } from '../../shared/kernel/periods';
+import { type Coverage, type Member, wageOn } from '../../shared/premiums/domain/member';
+import type { PaymentLine } from '../../shared/premiums/domain/payment-row';
+import { owesMonth } from '../../shared/premiums/domain/reconciliation';
+import { CONTRIBUTION_RULES, contributionFor } from '../../shared/premiums/domain/rules/contributions';
+import { PROGRAMMES } from '../../shared/reference-data/programmes';
 import { PROVINCES } from '../../shared/reference-data/regions';
 
 /**
@@ -157,3 +162,86 @@ export const demoCoordinatorDistricts = (): string[] =>
         .map((m) => m.district),
     ),
   ].sort();
+
+/** Members of the demo roster with paid coverage since 2024-01 (the example member first): demoCoverage. */
+export const DEMO_COVERED_MEMBERS = 21;
+
+/** The months the demo premiums cover: the month before the seed's and the seed's own (what the nightly run reconciles). */
+export const demoPremiumMonths = (seedMonth: string): string[] => [previousPeriod(seedMonth), seedMonth];
+
+/**
+ * Who the demo premiums leave out or get wrong, by position in the demo roster (so tests can find them), so that the
+ * report of each month tells a story. Every other member enrolled by the end of a month is paid in full for it.
+ */
+export const DEMO_PLANTED = {
+  /** The sponsor's arrears: nothing paid for either month (their claims are flagged and go to a supervisor). */
+  arrears: [30, 49] as const,
+  /** Paid the earlier month, not yet the later one. */
+  late: [50, 54] as const,
+  /** JKK short by Rp1,000 in the earlier month. */
+  underpaid: [55, 57] as const,
+  /** Paid twice (a second receipt) in the earlier month. */
+  overpaid: [58, 59] as const,
+  /** Died on the 20th of the month before the earlier month; the sponsor kept paying both months. */
+  deceased: 60,
+  /** Paid the later month under a mistyped NIK (the last digit off by one): an unknown NIK, and this member unpaid. */
+  mistyped: 61,
+} as const;
+
+const inRange = (i: number, [from, to]: readonly [number, number]) => i >= from && i <= to;
+
+/** A NIK one digit off from `nik` (its last digit), that is not `taken`. */
+const typoOf = (nik: string, taken: ReadonlySet<string>): string => {
+  for (let d = 1; d < 10; d += 1) {
+    const typo = `${nik.slice(0, 15)}${(Number(nik[15]) + d) % 10}`;
+    if (typo.slice(12) !== '0000' && !taken.has(typo)) return typo;
+  }
+  throw new Error(`no free typo of ${nik}`);
+};
+
+/**
+ * The demo premiums of `months` (demoPremiumMonths): the roster as seeded (the planted death applied) and the payment
+ * lines of every member who owed a month, less and more where DEMO_PLANTED says, at the rates of
+ * rules/contributions.ts for each member's programme and wage. Receipts `DEMO-<period>-<serial>`.
+ */
+export const demoPremiums = (
+  roster: readonly Member[],
+  months: readonly string[],
+  recordedAt: string,
+): { members: Member[]; payments: PaymentLine[] } => {
+  const [earlier, later] = [months[0]!, months[months.length - 1]!];
+  const members = roster.map((m, i) => {
+    if (i !== DEMO_PLANTED.deceased) return m;
+    const on = `${previousPeriod(earlier)}-20`;
+    return { ...m, status: 'deceased' as const, statusHistory: [...m.statusHistory, { status: 'deceased' as const, on, recordedAt }] };
+  });
+  const taken = new Set(members.map((m) => m.nik));
+  const payments: PaymentLine[] = [];
+  members.forEach((member, i) => {
+    // The first members' months are paid already (demoCoverage and its DEMO-<period> lines).
+    if (i < DEMO_COVERED_MEMBERS) return;
+    for (const period of months) {
+      if (inRange(i, DEMO_PLANTED.arrears)) continue;
+      if (inRange(i, DEMO_PLANTED.late) && period === later) continue;
+      // A dead member's months are paid all the same: the sponsor's file did not know.
+      if (i !== DEMO_PLANTED.deceased && !owesMonth(member, period)) continue;
+      const owed = contributionFor(PROGRAMMES[member.program]!, wageOn(member, firstDayOf(period)), period, CONTRIBUTION_RULES);
+      const line = (jkk: number, jkm: number, serial: string, nik = member.nik): PaymentLine => ({
+        period,
+        nik,
+        jkk,
+        jkm,
+        receiptNo: `DEMO-${period}-${serial}`,
+        paidOn: `${period}-10`,
+      });
+      const serial = String(i).padStart(5, '0');
+      if (i === DEMO_PLANTED.mistyped && period === later) payments.push(line(owed.jkk, owed.jkm, serial, typoOf(member.nik, taken)));
+      else if (inRange(i, DEMO_PLANTED.underpaid) && period === earlier) payments.push(line(owed.jkk - 1_000, owed.jkm, serial));
+      else {
+        payments.push(line(owed.jkk, owed.jkm, serial));
+        if (inRange(i, DEMO_PLANTED.overpaid) && period === earlier) payments.push(line(owed.jkk, owed.jkm, `${serial}-2`));
+      }
+    }
+  });
+  return { members, payments };
+};

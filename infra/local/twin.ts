@@ -59,6 +59,8 @@ export interface Twin {
   reconciliation: LocalStepFunctions;
   env: Record<string, string>;
   seeded: { members: number; ms: number } | 'already';
+  /** The demo premiums, written in the background after the roster (infra/local/seed.ts). */
+  premiumsSeeded: Promise<{ lines: number; months: string[]; ms: number } | 'already' | 'stopped'>;
   resumed: number;
   stop: () => Promise<void>;
 }
@@ -277,10 +279,23 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
     client.destroy();
 
     let seeded: Twin['seeded'] = 'already';
+    let premiumsSeeded: Twin['premiumsSeeded'] = Promise.resolve('already');
     if (options.seed) {
       // Imported only now: the SDK clients it creates must see the environment set above.
-      const { seedDemoRoster } = await import('./seed');
+      const { seedDemoPremiums, seedDemoRoster } = await import('./seed');
       seeded = await seedDemoRoster(log);
+      // The demo premiums go on in the background (seed.ts): the twin serves meanwhile; a stop waits for the chunk
+      // being written, and the next start finishes them.
+      let stopping = false;
+      premiumsSeeded = seedDemoPremiums(log, () => stopping).catch((error: unknown) => {
+        log(`Demo premiums not finished (the next start goes on): ${(error as Error).message}`);
+        return 'stopped' as const;
+      });
+      const done = premiumsSeeded;
+      stops.push(async () => {
+        stopping = true;
+        await done;
+      });
     }
     gateway.open(async (req, res, url) => (await serveOpenApi(req, res, url)) || (await issuer.routes(req, res, url)));
     // EventBridge Scheduler's stand-in: the same event, at the same time, in the same time zone as the CDK schedule.
@@ -324,6 +339,7 @@ export const startTwin = async (options: TwinOptions): Promise<Twin> => {
       reconciliation: reconciliationMachine,
       env,
       seeded,
+      premiumsSeeded,
       resumed,
       stop,
     };

@@ -45,6 +45,7 @@ import {
   memberWithCoverageSchema,
   paymentImportResultSchema,
   reconciliationAcceptedSchema,
+  reconciliationListSchema,
   reconciliationReportSchema,
   reconciliationRunSchema,
   rosterImportResultSchema,
@@ -118,6 +119,7 @@ export const COMPONENTS: readonly { name: string; schema: Schema; io: 'input' | 
   { name: 'ReconciliationReport', schema: reconciliationReportSchema, io: 'output' },
   { name: 'ReconciliationAccepted', schema: reconciliationAcceptedSchema, io: 'output' },
   { name: 'ReconciliationRun', schema: reconciliationRunSchema, io: 'output' },
+  { name: 'ReconciliationList', schema: reconciliationListSchema, io: 'output' },
   { name: 'ImportAccepted', schema: importAcceptedSchema, io: 'output' },
   { name: 'ImportJob', schema: importJobSchema, io: 'output' },
   { name: 'MemberWithCoverage', schema: memberWithCoverageSchema, io: 'output' },
@@ -216,6 +218,28 @@ const lang: ParameterSpec = {
   schema: { type: 'string', enum: ['id', 'en'], default: 'id' },
 };
 const NIK_HELP = '16 digits';
+/** The page of a reconciliation report's discrepancies (an extension of api.md: the list came whole before). */
+const REPORT_PAGE_PARAMETERS: readonly ParameterSpec[] = [
+  {
+    name: 'limit',
+    in: 'query',
+    description: 'Discrepancies on the page, 1-1000.',
+    schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+    example: '50',
+  },
+  {
+    name: 'category',
+    in: 'query',
+    description: 'Only the discrepancies of this category.',
+    schema: { type: 'string', enum: ['UNPAID', 'UNDERPAID', 'OVERPAID', 'PAID_FOR_INACTIVE', 'UNKNOWN_MEMBER'] },
+  },
+  {
+    name: 'nextToken',
+    in: 'query',
+    description: "From the previous page's `nextToken` (with the same `category`).",
+    schema: { type: 'string', maxLength: 200 },
+  },
+];
 
 /** Path parameters, by name: every route that has one uses the same meaning. */
 export const PATH_PARAMETERS: Record<string, { description: string; schema: Record<string, unknown>; example: string }> = {
@@ -1422,24 +1446,55 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     summary: 'Reconcile a month now',
     description:
       'The same code as the daily 01:00 (Asia/Jakarta) schedule: every active member of the month against every payment for it. The ' +
-      "report replaces the month's previous one. Finance is emailed a summary. Every run is an asynchronous invocation of the " +
-      'reconciliation function with a run record; the request waits up to 20 s (RECONCILIATION_WAIT_MS) and answers the report when ' +
-      'the run is done by then, else `202` with the run to poll. `Prefer: respond-async` answers `202` at once.',
+      "report replaces the month's previous one. Finance is emailed a summary once per month and result: a run whose totals and " +
+      'counts are those already emailed sends nothing. Every run is an asynchronous invocation of the ' +
+      'reconciliation function with a run record; the request waits up to 20 s (RECONCILIATION_WAIT_MS) and answers the report (its ' +
+      'first page of discrepancies, as `GET /staff/reconciliations/{period}` pages them) when the run is done by then, else `202` ' +
+      "with the run to poll. `Prefer: respond-async` answers `202` at once. The form post (the console's run form) is redirected " +
+      "to the month's report page.",
     tag: 'Staff premiums',
     roles: ['finance'],
+    parameters: [...REPORT_PAGE_PARAMETERS, lang],
     body: {
       required: true,
       maxBytes: 6 * 1024 * 1024 - 1024,
       json: { schema: reconcileRequestSchema, examples: { september: { summary: 'September 2026', value: { period: '2026-09' } } } },
+      form: {
+        schema: reconcileRequestSchema,
+        description: 'The run form of the reconciliation pages.',
+        examples: { september: { summary: 'September 2026', value: { period: '2026-09' } } },
+      },
     },
     responses: {
-      200: { description: 'The report.', json: reconciliationReportSchema },
+      200: { description: 'The report: the summary and the first page of discrepancies.', json: reconciliationReportSchema },
       202: {
         description: 'The run takes longer than a request may wait (or `Prefer: respond-async`): poll `statusUrl` (also in `Location`).',
         json: reconciliationAcceptedSchema,
         location: '`/staff/reconciliations/runs/{runId}`',
       },
-      400: invalid('`period` is not YYYY-MM, or after the current month.'),
+      303: {
+        description: "Run from the form: to the month's report page (`?running=1` while the run goes on).",
+        location: '`/staff/reconciliations/{period}`',
+      },
+      400: invalid('`period` is not YYYY-MM, or after the current month; a bad `limit`, `category` or `nextToken`.'),
+    },
+  },
+  'GET /staff/reconciliations': {
+    operationId: 'listReconciliations',
+    summary: 'The reconciled months',
+    description:
+      'The reports of the current month and the 23 before it that were reconciled (summaries only), the newest first; for a ' +
+      'browser, the page listing those months with their last result and the form to run one. A browser without a session is ' +
+      'sent to sign in first.',
+    tag: 'Staff premiums',
+    roles: ['finance'],
+    parameters: [lang],
+    responses: {
+      200: { description: 'The months.', json: reconciliationListSchema, html: 'The reconciliation page: months and the run form.' },
+      303: {
+        description: 'A browser without a session: to the sign-in page, and back after it.',
+        location: 'The sign-in page with `next`.',
+      },
     },
   },
   'GET /staff/imports/{jobId}': {
@@ -1472,18 +1527,37 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   'GET /staff/reconciliations/{period}': {
     operationId: 'getReconciliation',
     summary: "A month's reconciliation report",
-    description: 'The last report of the month; `?format=csv` for a spreadsheet of the discrepancies.',
+    description:
+      'The last report of the month: the summary (`period`, `expected`, `paid`, `counts`) and one page of `discrepancies` (by category ' +
+      "in the order of `counts`, then by the NIK's last two digits and the NIK), with `nextToken` when more follow. `?format=csv` is " +
+      'every discrepancy, for a spreadsheet. A browser (no `Accept: application/json`) gets the report page: the summary in words, ' +
+      'the discrepancies filterable by category, paged, each linking to the member page, the CSV link and the form to run the ' +
+      'month again; without a session it is sent to sign in first.',
     tag: 'Staff premiums',
     roles: ['finance'],
-    parameters: [{ name: 'format', in: 'query', description: '`csv` for a spreadsheet.', schema: { type: 'string', enum: ['csv'] } }],
+    parameters: [
+      {
+        name: 'format',
+        in: 'query',
+        description: '`csv` for a spreadsheet of every discrepancy.',
+        schema: { type: 'string', enum: ['csv'] },
+      },
+      ...REPORT_PAGE_PARAMETERS,
+      lang,
+    ],
     responses: {
       200: {
         description: 'The report.',
         json: reconciliationReportSchema,
         csv: 'With `format=csv`: `period,nik,name,category,expected,paid,difference`, one line per discrepancy.',
+        html: 'The report page.',
       },
-      400: invalid('`period` is not YYYY-MM.'),
-      404: notFound('No reconciliation for this month yet.'),
+      303: {
+        description: 'A browser without a session: to the sign-in page, and back after it.',
+        location: 'The sign-in page with `next`.',
+      },
+      400: invalid('`period` is not YYYY-MM; a bad `limit`, `category` or `nextToken`.'),
+      404: { ...notFound('No reconciliation for this month yet.'), html: 'For a browser: the page saying so, with the form to run it.' },
     },
   },
   'GET /staff/admin/users': {

@@ -38,6 +38,7 @@ const RULES: Record<string, { roles: readonly Principal[]; scope: Scope }> = {
   'GET /staff/reports': { roles: STAFF, scope: 'list' },
   'POST /staff/premiums/payments': { roles: ['finance'], scope: 'national' },
   'POST /staff/reconciliations': { roles: ['finance'], scope: 'national' },
+  'GET /staff/reconciliations': { roles: ['finance'], scope: 'national' },
   'GET /staff/reconciliations/{period}': { roles: ['finance'], scope: 'national' },
   'GET /staff/reconciliations/runs/{runId}': { roles: ['finance'], scope: 'national' },
   'GET /staff/imports/{jobId}': { roles: ['admin', 'finance'], scope: 'national' },

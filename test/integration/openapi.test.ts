@@ -69,6 +69,8 @@ const EXPECTED: Record<string, number> = {
   'POST /staff/premiums/payments text/csv': 200,
   'POST /staff/premiums/payments application/json': 400,
   'POST /staff/reconciliations application/json': 200,
+  'POST /staff/reconciliations application/x-www-form-urlencoded': 303,
+  'GET /staff/reconciliations': 200,
   'GET /staff/reconciliations/{period}': 200,
   'GET /staff/reconciliations/runs/{runId}': 404,
   'GET /staff/imports/{jobId}': 404,
@@ -251,5 +253,21 @@ describe('the success and error shapes hold for real data', () => {
     const csv = await api.call('GET', '/staff/reconciliations/2026-09?format=csv', { headers: finance });
     expectDocumented('GET', '/staff/reconciliations/{period}', csv);
     expect(csv.headers.get('content-type')).toContain('text/csv');
+    const { accept: _json, ...financeBrowser } = finance;
+    const page = await api.call('GET', '/staff/reconciliations/2026-09?category=UNPAID', { headers: financeBrowser });
+    expectDocumented('GET', '/staff/reconciliations/{period}', page);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const list = await api.call('GET', '/staff/reconciliations', { headers: financeBrowser });
+    expectDocumented('GET', '/staff/reconciliations', list);
+    expect(list.status).toBe(200);
+    const signedOut = await api.call('GET', '/staff/reconciliations/2026-09', { headers: { accept: 'text/html' } });
+    expectDocumented('GET', '/staff/reconciliations/{period}', signedOut);
+    expect({ status: signedOut.status, location: signedOut.headers.get('location') }).toEqual({
+      status: 303,
+      location: '/staff/login?next=%2Fstaff%2Freconciliations%2F2026-09',
+    });
+    const noMonth = await api.call('GET', '/staff/reconciliations/2019-02', { headers: financeBrowser });
+    expectDocumented('GET', '/staff/reconciliations/{period}', noMonth);
+    expect(noMonth.status).toBe(404);
   });
 });

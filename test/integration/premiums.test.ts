@@ -138,8 +138,25 @@ describe('roster import, payments and the reconciliation of a month', () => {
     expect((await staffJson('GET', `/staff/reconciliations/runs/REC-2026-09-${'x'.repeat(2000)}`, 'finance')).status).toBe(404);
   });
 
+  /** Every discrepancy of the month, page after page of `limit` (a page never holds more; the last has no token). */
+  const everyDiscrepancy = async (limit: number, category?: string) => {
+    const all: { nik: string; category: string; expected: number; paid: number }[] = [];
+    let nextToken: string | undefined;
+    let pages = 0;
+    do {
+      const query = new URLSearchParams({ limit: String(limit), ...(category ? { category } : {}), ...(nextToken ? { nextToken } : {}) });
+      const res = await staffJson('GET', `/staff/reconciliations/${period}?${query}`, 'finance');
+      expect(res.status).toBe(200);
+      expect(res.json.discrepancies.length).toBeLessThanOrEqual(limit);
+      all.push(...res.json.discrepancies);
+      nextToken = res.json.nextToken;
+      pages += 1;
+    } while (nextToken && pages < 500);
+    return { all, pages };
+  };
+
   it('reconciles the month into a report that names every planted discrepancy', async () => {
-    const res = await staffJson('POST', '/staff/reconciliations', 'finance', { period });
+    const res = await staffJson('POST', '/staff/reconciliations?limit=1000', 'finance', { period });
     expect(res.status).toBe(200);
     const report = res.json;
     const mine = (list: { nik: string }[]) => list.filter((d) => members.includes(d.nik) || strangers.includes(d.nik));
@@ -161,9 +178,29 @@ describe('roster import, payments and the reconciliation of a month', () => {
       (1000 - 10 - 2 - 3) * 16_800 - 5 * 1_000 + 5 * 5_000 + 2 * 16_800 + 3 * 16_800 + 2 * 16_800,
     );
 
-    const stored = await staffJson('GET', `/staff/reconciliations/${period}`, 'finance');
-    expect(stored.status).toBe(200);
-    expect(mine(stored.json.discrepancies)).toHaveLength(25);
+    // Read back a page at a time: every discrepancy once, in the order of the counts' categories.
+    const total = Object.entries(report.counts as Record<string, number>).reduce((n, [c, k]) => (c === 'PAID' ? n : n + k), 0);
+    const paged = await everyDiscrepancy(7);
+    expect(paged.all).toHaveLength(total);
+    expect(new Set(paged.all.map((d) => `${d.category}#${d.nik}`)).size).toBe(total);
+    expect(paged.pages).toBeGreaterThanOrEqual(Math.ceil(total / 7));
+    expect(mine(paged.all)).toHaveLength(25);
+    const order = ['UNPAID', 'UNDERPAID', 'OVERPAID', 'PAID_FOR_INACTIVE', 'UNKNOWN_MEMBER'];
+    const ranks = paged.all.map((d) => order.indexOf(d.category));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const underpaidOnly = await everyDiscrepancy(2, 'UNDERPAID');
+    expect(underpaidOnly.all.every((d) => d.category === 'UNDERPAID')).toBe(true);
+    expect(
+      mine(underpaidOnly.all)
+        .map((d) => d.nik)
+        .sort(),
+    ).toEqual([...underpaid].sort());
+    // 100 a page unless asked; a bad page query is a 400 naming its field.
+    const first = await staffJson('GET', `/staff/reconciliations/${period}`, 'finance');
+    expect(first.json.discrepancies.length).toBe(Math.min(100, total));
+    expect(first.json).toMatchObject({ period, counts: report.counts, expected: report.expected, paid: report.paid });
+    for (const bad of ['limit=0', 'limit=1001', 'category=PAID', 'nextToken=xyz'])
+      expect((await staffJson('GET', `/staff/reconciliations/${period}?${bad}`, 'finance')).json.fields?.[0]?.path).toBe(bad.split('=')[0]);
     const asCsv = await api.call('GET', `/staff/reconciliations/${period}?format=csv`, {
       headers: { authorization: `Bearer ${await tokenFor('finance')}` },
     });

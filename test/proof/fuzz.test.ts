@@ -342,9 +342,16 @@ const SPECS: Record<string, Spec> = {
   'POST /staff/reconciliations': {
     user: 'finance',
     json: { template: () => ({ period: '2026-10' }), poison: ['period'], schema: reconcileRequestSchema },
+    form: ['period', 'x'],
+    query: ['limit', 'category', 'nextToken', 'lang'],
     stores: true,
   },
-  'GET /staff/reconciliations/{period}': { user: 'finance', params: () => ({ period: real.period }), query: ['format'] },
+  'GET /staff/reconciliations': { user: 'finance', query: ['lang'] },
+  'GET /staff/reconciliations/{period}': {
+    user: 'finance',
+    params: () => ({ period: real.period }),
+    query: ['format', 'limit', 'category', 'nextToken', 'lang'],
+  },
   'GET /staff/reconciliations/runs/{runId}': { user: 'finance', params: () => ({ runId: 'REC-2026-10-AAAAAAAAAA' }) },
   'GET /staff/imports/{jobId}': { user: 'admin', params: () => ({ jobId: 'IMP-AAAAAAAAAAAAAAAA' }) },
   'GET /staff/reports/summary': { user: 'verifier', query: ['from', 'to', 'lang'] },

@@ -3,6 +3,7 @@ import { MembersRepository } from '../../shared/premiums/adapters/members-reposi
 import { PremiumsRepository } from '../../shared/premiums/adapters/premiums-repository';
 import { RunsRepository } from '../../shared/premiums/adapters/runs-repository';
 import { aMember } from '../support/members';
+import { emailsTo } from '../support/workflow';
 
 /**
  * Issue "proof", Deliver 6 on the twin: the reconciliation state machine that `cdk synth` produces (Plan, a
@@ -97,5 +98,63 @@ describe('the reconciliation state machine on the twin', () => {
     const failed = await run({ runId, periods: ['2021-13'], trigger: 'test' });
     expect(failed).toMatchObject({ status: 'FAILED', error: 'ReconciliationFailed', cause: expect.stringContaining('See the run record') });
     expect(await runs.get(runId)).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/period/) });
+  });
+});
+
+describe("finance's email and the report's pages, on the twin", () => {
+  // A month of its own: its emails are told apart by the month in their subject.
+  const MONTH = '2021-05';
+  const mine = Array.from({ length: 30 }, (_, i) => `3574011505${String(660000 + i * 103).padStart(6, '0')}`);
+  const emailsOfMonth = async () => (await emailsTo('finance@santunan.local')).filter((e) => e.subject.includes('Mei 2021'));
+
+  beforeAll(async () => {
+    await new MembersRepository(table).putMany(mine.map((nik, i) => aMember({ nik, name: `Peserta ${i}` })));
+    // 20 paid, 10 not.
+    await new PremiumsRepository(table).putPayments(
+      mine.slice(0, 20).map((nik, i) => ({ period: MONTH, nik, jkk: 10_000, jkm: 6_800, receiptNo: `MEI-${i}`, paidOn: `${MONTH}-12` })),
+      '2021-05-20T00:00:00+07:00',
+    );
+  });
+
+  it('emails the first result once, even from two runs at the same time; a rerun with the same result sends nothing', async () => {
+    const [a, b] = await Promise.all([
+      run({ trigger: 'schedule', periods: [MONTH], shards: 2 }),
+      run({ trigger: 'schedule', periods: [MONTH], shards: 3 }),
+    ]);
+    expect([a.status, b.status]).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    expect(await emailsOfMonth()).toHaveLength(1);
+
+    const again = await run({ trigger: 'on demand by finance', periods: [MONTH], shards: 1 });
+    expect(again.status).toBe('SUCCEEDED');
+    expect(await emailsOfMonth()).toHaveLength(1);
+  });
+
+  it('emails again when the result changed: a late payment', async () => {
+    await new PremiumsRepository(table).putPayments(
+      [{ period: MONTH, nik: mine[25]!, jkk: 10_000, jkm: 6_800, receiptNo: 'MEI-LATE', paidOn: `${MONTH}-28` }],
+      '2021-05-28T00:00:00+07:00',
+    );
+    expect((await run({ trigger: 'schedule', periods: [MONTH], shards: 1 })).status).toBe('SUCCEEDED');
+    const emails = await emailsOfMonth();
+    expect(emails).toHaveLength(2);
+    expect(emails[1]!.body.text).toContain('/staff/reconciliations/2021-05');
+  });
+
+  it("reads the month's discrepancies a page at a time from the index, each once", async () => {
+    const premiums = new PremiumsRepository(table);
+    const seen: string[] = [];
+    let afterNik: string | undefined;
+    // Other files' members owe this month too (all UNPAID): pages of 97 until the index says there is no more.
+    for (let page = 0; page < 500; page += 1) {
+      const { items, more } = await premiums.discrepancies(MONTH, 'UNPAID', 97, afterNik);
+      expect(items.length).toBeLessThanOrEqual(97);
+      seen.push(...items.map((d) => d.nik));
+      if (!more || items.length === 0) break;
+      afterNik = items[items.length - 1]!.nik;
+    }
+    const unpaidOfMine = seen.filter((nik) => mine.includes(nik));
+    expect(unpaidOfMine.sort()).toEqual(mine.filter((_, i) => i >= 20 && i !== 25).sort());
+    expect(new Set(seen).size).toBe(seen.length);
+    expect((await premiums.summaries(['2021-04', MONTH])).map((r) => r.period)).toEqual([MONTH]);
   });
 });

@@ -93,6 +93,8 @@ export const memberKeys = {
   paymentBucket: (period: string, bucket: string) => `PAYMENT#${period}#${bucket}`,
   /** The report of one month's reconciliation (the latest run replaces it). */
   report: (period: string) => ({ pk: `RECONCILIATION#${period}`, sk: 'REPORT' }),
+  /** The last result of the month emailed to finance: a rerun with the same result sends nothing. */
+  reportNotice: (period: string) => ({ pk: `RECONCILIATION#${period}`, sk: 'NOTICE' }),
   /** One on-demand reconciliation run (`REC-<period>-<random>`): its status, who asked, the counts or the error. */
   run: (runId: string) => ({ pk: `RECONCILIATION_RUN#${runId}`, sk: 'RUN' }),
   /** One import from storage run as a job (`IMP-<random>`): its status, who asked, the result or the error. */

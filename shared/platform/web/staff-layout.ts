@@ -8,7 +8,7 @@ export const STAFF_NAV: readonly { key: StaffSection; href: string; roles?: read
   { key: 'queue', href: '/staff/claims' },
   { key: 'search', href: '/staff/search' },
   { key: 'reports', href: '/staff/reports' },
-  { key: 'reconciliations', href: '/staff/reconciliations', roles: ['finance', 'admin', 'supervisor'] },
+  { key: 'reconciliations', href: '/staff/reconciliations', roles: ['finance'] },
   { key: 'staff', href: '/staff/admin/users', roles: ['admin'] },
 ];
 

@@ -1,15 +1,26 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet, batchWrite, Limiter } from '../../platform/dynamodb/batch';
-import { documentClient } from '../../platform/dynamodb/client';
+import { documentClient, isConditionalCheckFailed } from '../../platform/dynamodb/client';
 import { memberKeys } from '../../platform/dynamodb/keys';
-import type { MemberMonthKey, PremiumLedger, StoredReport } from '../application/ports';
+import type { MemberMonthKey, PremiumLedger, ReportNotice, StoredReport } from '../application/ports';
 import { COVERAGE_CATEGORIES, type Coverage, type CoverageCategory } from '../domain/member';
 import type { PaymentLine } from '../domain/payment-row';
-import type { Discrepancy } from '../domain/reconciliation';
+import type { Discrepancy, DiscrepancyCategory } from '../domain/reconciliation';
 
 const strip = <T>(item: Record<string, unknown>): T => {
   const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, gsi3pk: _h, gsi3sk: _i, entity: _g, ...rest } = item;
   return rest as T;
+};
+
+const toDiscrepancy = (i: Record<string, unknown>): Discrepancy => {
+  const c = strip<Coverage & { name?: string }>(i);
+  return {
+    nik: c.nik,
+    category: c.category as Discrepancy['category'],
+    expected: c.expected.total,
+    paid: c.paid.total,
+    ...(c.name ? { name: c.name } : {}),
+  };
 };
 
 /**
@@ -25,12 +36,19 @@ export class PremiumsRepository implements PremiumLedger {
    * Stores payment lines, keyed by period, NIK and receipt: a line already stored with the same amounts is not
    * written again, so importing a file twice changes nothing. Returns how many lines were new, changed, unchanged.
    */
-  async putPayments(lines: readonly PaymentLine[], importedAt: string): Promise<{ added: number; updated: number; unchanged: number }> {
+  async putPayments(
+    lines: readonly PaymentLine[],
+    importedAt: string,
+    /** `fresh`: the lines are known to be new or the same (the twin's demo seed): written without reading first. */
+    options: { fresh?: boolean } = {},
+  ): Promise<{ added: number; updated: number; unchanged: number }> {
     const byKey = new Map(lines.map((l) => [JSON.stringify(memberKeys.payment(l.period, l.nik, l.receiptNo)), l]));
-    const existing = await batchGet(
-      this.tableName,
-      [...byKey.keys()].map((k) => JSON.parse(k) as Record<string, unknown>),
-    );
+    const existing = options.fresh
+      ? []
+      : await batchGet(
+          this.tableName,
+          [...byKey.keys()].map((k) => JSON.parse(k) as Record<string, unknown>),
+        );
     const stored = new Map(existing.map((i) => [JSON.stringify({ pk: i.pk, sk: i.sk }), i]));
     const writes: Record<string, unknown>[] = [];
     let added = 0;
@@ -135,6 +153,84 @@ export class PremiumsRepository implements PremiumLedger {
     );
   }
 
+  async summary(period: string): Promise<StoredReport | undefined> {
+    const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: memberKeys.report(period) }));
+    return out.Item ? strip<StoredReport>(out.Item) : undefined;
+  }
+
+  /** The reports of these months (BatchGetItem of their report keys, 100 a request), in the order asked. */
+  async summaries(periods: readonly string[]): Promise<StoredReport[]> {
+    const items = await batchGet(
+      this.tableName,
+      periods.map((p) => memberKeys.report(p)),
+    );
+    const byPeriod = new Map(items.map((i) => [String(i.period), strip<StoredReport>(i)]));
+    return periods.flatMap((p) => (byPeriod.has(p) ? [byPeriod.get(p)!] : []));
+  }
+
+  /**
+   * One stretch of a category: `Query IndexName=discrepancies "gsi2pk = :pk" Limit=<limit>`, starting after the item of
+   * `afterNik` (its keys are rebuilt from the NIK: the cursor a client holds is a category and a NIK, never raw keys).
+   */
+  async discrepancies(
+    period: string,
+    category: DiscrepancyCategory,
+    limit: number,
+    afterNik?: string,
+  ): Promise<{ items: Discrepancy[]; more: boolean }> {
+    if (limit < 1) return { items: [], more: true };
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'discrepancies',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': memberKeys.discrepancy(period, category, '').gsi2pk },
+        Limit: limit,
+        ...(afterNik
+          ? { ExclusiveStartKey: { ...memberKeys.coverage(afterNik, period), ...memberKeys.discrepancy(period, category, afterNik) } }
+          : {}),
+      }),
+    );
+    return { items: (out.Items ?? []).map((i) => toDiscrepancy(i)), more: out.LastEvaluatedKey !== undefined };
+  }
+
+  /**
+   * `PutItem pk=RECONCILIATION#<period> sk=NOTICE` with `attribute_not_exists(pk) OR fingerprint <> :fp`: of two runs
+   * with the same result, concurrent or not, one writes and emails; the other's condition fails and it sends nothing.
+   */
+  async recordNotice(period: string, notice: ReportNotice): Promise<boolean> {
+    try {
+      await documentClient.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...memberKeys.reportNotice(period), entity: 'REPORT_NOTICE', period, ...notice },
+          ConditionExpression: 'attribute_not_exists(pk) OR fingerprint <> :fp',
+          ExpressionAttributeValues: { ':fp': notice.fingerprint },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  /** `DeleteItem` of the notice with `fingerprint = :fp` (a later run's record of another result stays). */
+  async forgetNotice(period: string, fingerprint: string): Promise<void> {
+    try {
+      await documentClient.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: memberKeys.reportNotice(period),
+          ConditionExpression: 'fingerprint = :fp',
+          ExpressionAttributeValues: { ':fp': fingerprint },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
   /** The stored report and its discrepancies, read from the sparse index, one Query per category. */
   async report(period: string): Promise<(StoredReport & { discrepancies: Discrepancy[] }) | undefined> {
     const out = await documentClient.send(new GetCommand({ TableName: this.tableName, Key: memberKeys.report(period) }));
@@ -153,16 +249,7 @@ export class PremiumsRepository implements PremiumLedger {
     );
     const discrepancies = lists
       .flatMap((list) => list.sort((a, b) => String(a.nik).localeCompare(String(b.nik))))
-      .map((i) => {
-        const c = strip<Coverage & { name?: string }>(i);
-        return {
-          nik: c.nik,
-          category: c.category as Discrepancy['category'],
-          expected: c.expected.total,
-          paid: c.paid.total,
-          ...(c.name ? { name: c.name } : {}),
-        };
-      });
+      .map((i) => toDiscrepancy(i));
     return { ...summary, discrepancies };
   }
 

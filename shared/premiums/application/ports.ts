@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import type { Message, Notifier } from '../../kernel/notifier';
 import type { Coverage, Member } from '../domain/member';
 import type { PaymentLine } from '../domain/payment-row';
-import type { Discrepancy, ReconciliationReport } from '../domain/reconciliation';
+import type { Discrepancy, DiscrepancyCategory, ReconciliationReport } from '../domain/reconciliation';
 import type { RosterRow } from '../domain/roster-row';
 
 export type { Notifier };
@@ -62,7 +62,36 @@ export interface PremiumLedger {
   coverageOf(nik: string): Promise<Coverage[]>;
   hasReport(period: string): Promise<boolean>;
   putReport(report: StoredReport): Promise<void>;
+  /** The stored report with every discrepancy (the CSV export). */
   report(period: string): Promise<(StoredReport & { discrepancies: Discrepancy[] }) | undefined>;
+  /** The stored report's summary alone (no discrepancy read). */
+  summary(period: string): Promise<StoredReport | undefined>;
+  /** The stored summaries of these months (those reconciled), in the order asked. */
+  summaries(periods: readonly string[]): Promise<StoredReport[]>;
+  /**
+   * At most `limit` discrepancies of one month and category after a NIK, in the index's order (bucket, then NIK);
+   * `more`: the index may hold items after them.
+   */
+  discrepancies(
+    period: string,
+    category: DiscrepancyCategory,
+    limit: number,
+    afterNik?: string,
+  ): Promise<{ items: Discrepancy[]; more: boolean }>;
+  /**
+   * Records that finance is emailed this result of the month (a conditional write): true when the last result
+   * emailed for the month was another one or none, false when this one was already sent (by this run or a concurrent one).
+   */
+  recordNotice(period: string, notice: ReportNotice): Promise<boolean>;
+  /** Takes the record back when the email could not be sent, so the next run of the same result sends it. */
+  forgetNotice(period: string, fingerprint: string): Promise<void>;
+}
+
+/** The last result of a month emailed to finance (`resultFingerprint`, domain/report-page.ts). */
+export interface ReportNotice {
+  fingerprint: string;
+  sentAt: string;
+  trigger: string;
 }
 
 export type ImportKind = 'roster' | 'payments';

@@ -3,6 +3,7 @@ import { logger } from '../../platform/observability/logger';
 import type { Member } from '../domain/member';
 import type { PaymentLine } from '../domain/payment-row';
 import { reconcile } from '../domain/reconciliation';
+import { resultFingerprint } from '../domain/report-page';
 import { bucketsOfShard, combineShards, type ShardResult, type ShardTask } from '../domain/shards';
 import type { Notifier, PremiumLedger, ReconciliationEmail, RosterStore, StoredReport } from './ports';
 
@@ -70,7 +71,10 @@ export const reconcileShard = async (
 
 /**
  * The month's report from its shards' results (every shard exactly once, or IncompleteShardsError): stored, replacing
- * the previous run's, and finance emailed a summary with the link to the report.
+ * the previous run's, and finance emailed a summary with the link to the report, once per month and result: a rerun
+ * with the same totals and counts (the nightly run of a month nobody changed) sends nothing; a changed result sends
+ * again. The record of what was sent is written before the email (a conditional write, so of two concurrent runs with
+ * one result only one sends), and taken back when the email could not be sent, so the next run tries again.
  */
 export const finishReconciliation = async (
   deps: ReconcileDeps,
@@ -93,7 +97,14 @@ export const finishReconciliation = async (
     discrepancies,
   });
   if (deps.notifier && deps.summaryEmail && deps.financeEmails?.length) {
-    await deps.notifier.email(deps.financeEmails, deps.summaryEmail({ period, trigger, summary, discrepancies, baseUrl: baseUrl ?? '' }));
+    const fingerprint = resultFingerprint(summary);
+    if (await deps.premiums.recordNotice(period, { fingerprint, sentAt: jakartaIso(), trigger })) {
+      const sent = await deps.notifier.email(
+        deps.financeEmails,
+        deps.summaryEmail({ period, trigger, summary, discrepancies, baseUrl: baseUrl ?? '' }),
+      );
+      if (!sent) await deps.premiums.forgetNotice(period, fingerprint);
+    } else logger.info('reconciliation result already emailed', { period });
   }
   return stored;
 };

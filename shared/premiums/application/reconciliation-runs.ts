@@ -47,7 +47,7 @@ export interface RunStarter {
 export interface RequestRunDeps {
   runs: RunStore;
   starter: RunStarter;
-  premiums: Pick<PremiumLedger, 'report'>;
+  premiums: Pick<PremiumLedger, 'summary'>;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -55,9 +55,7 @@ export interface RequestRunDeps {
 export const RUN_ID_PATTERN = /^REC-\d{4}-\d{2}-[A-Za-z0-9_-]{10}$/;
 const newRunId = (period: string) => `REC-${period}-${randomBytes(8).toString('base64url').slice(0, 10)}`;
 
-export type RunAnswer =
-  | { kind: 'report'; report: NonNullable<Awaited<ReturnType<PremiumLedger['report']>>> }
-  | { kind: 'accepted'; run: ReconciliationRun };
+export type RunAnswer = { kind: 'report'; report: StoredReport } | { kind: 'accepted'; run: ReconciliationRun };
 
 /**
  * Records a run and starts it; waits up to `waitMs` (0 with `Prefer: respond-async`) for its result. A failed run
@@ -84,6 +82,6 @@ export const requestReconciliation = async (
     waitMs,
   );
   // The report is written before the run is marked SUCCEEDED (reconciliation-steps.ts), so it is there to answer.
-  const report = current.status === 'SUCCEEDED' ? await deps.premiums.report(period) : undefined;
+  const report = current.status === 'SUCCEEDED' ? await deps.premiums.summary(period) : undefined;
   return report ? { kind: 'report', report } : { kind: 'accepted', run: current };
 };

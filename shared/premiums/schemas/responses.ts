@@ -59,7 +59,8 @@ const DISCREPANCY_CATEGORIES = COVERAGE_CATEGORIES.filter((c): c is Exclude<Cove
 
 /**
  * The reconciliation report of one month: `expected` counts the members who owed the month, `paid.amount` is every
- * rupiah received for it, matched or not; `discrepancies` lists every member-month that is not PAID.
+ * rupiah received for it, matched or not; `discrepancies` is one page of the member-months that are not PAID (100
+ * unless `limit` says otherwise, at most 1000), by category then bucket and NIK; `nextToken` when more follow.
  */
 export const reconciliationReportSchema = z.object({
   period,
@@ -81,8 +82,19 @@ export const reconciliationReportSchema = z.object({
   trigger: z
     .string()
     .check(z.meta({ description: 'What started the run: the schedule, or who asked for it.', examples: ['on demand by finance'] })),
+  category: z.optional(z.enum(DISCREPANCY_CATEGORIES).check(z.meta({ description: 'The category the list is filtered by, when asked.' }))),
+  nextToken: z.optional(
+    z
+      .string()
+      .check(z.meta({ description: 'More discrepancies follow: send it back as `nextToken` (same `category`) for the next page.' })),
+  ),
 });
 export type ReconciliationReportResponse = z.infer<typeof reconciliationReportSchema>;
+
+/** 200 to GET /staff/reconciliations: the reports of the last 24 months that were reconciled, the newest first. */
+export const reconciliationListSchema = z.object({
+  items: z.array(z.omit(reconciliationReportSchema, { discrepancies: true, category: true, nextToken: true })),
+});
 
 /** 202 to POST /staff/reconciliations, reserved by api.md for a run longer than a request may take. */
 export const reconciliationAcceptedSchema = z.object({

@@ -1,24 +1,14 @@
 import type { Message } from '../../kernel/notifier';
-import { longDate } from '../../kernel/time';
 import { translator } from '../../messages';
 import { renderEmail } from '../../platform/web/email';
 import type { ReconciliationEmailInput } from '../application/ports';
 import { COVERAGE_CATEGORIES } from '../domain/member';
+import { monthWords as monthIn, rupiah, triggerWords as triggerIn } from './words';
 
 /** Staff read Bahasa Indonesia; the catalogue holds English beside it. */
 const lang = 'id';
-const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
-/** `2026-10` as `Oktober 2026`. */
-const monthWords = (period: string) => longDate(`${period}-15`, lang).replace(/^\d+\s+/, '');
-
-/** How the run started, in words: the daily schedule, the shell, or a person on demand (`on demand by <username>`). */
-const triggerWords = (trigger: string): string => {
-  const tr = translator(lang);
-  if (trigger === 'schedule') return tr('email.reconciliation.trigger.schedule');
-  if (trigger === 'shell') return tr('email.reconciliation.trigger.shell');
-  const byUser = /^on demand by (.+)$/.exec(trigger);
-  return byUser ? tr('email.reconciliation.trigger.onDemand', { user: byUser[1]! }) : trigger;
-};
+const monthWords = (period: string) => monthIn(period, lang);
+const triggerWords = (trigger: string) => triggerIn(trigger, lang);
 
 /**
  * The summary finance gets when a month is reconciled (the template, reviewed like code): HTML with a plain-text part,

@@ -4,10 +4,10 @@
  * NIK and receipt, coverage replaced whole per member and month), so a use case tested here behaves the same against
  * the real store (the integration tier checks that side).
  */
-import type { MemberMonthKey, PremiumLedger, RosterStore, StoredReport } from '../../../shared/premiums/application/ports';
+import type { MemberMonthKey, PremiumLedger, ReportNotice, RosterStore, StoredReport } from '../../../shared/premiums/application/ports';
 import type { Coverage, Member } from '../../../shared/premiums/domain/member';
 import { type PaymentLine, paymentLineKey } from '../../../shared/premiums/domain/payment-row';
-import type { Discrepancy } from '../../../shared/premiums/domain/reconciliation';
+import type { Discrepancy, DiscrepancyCategory } from '../../../shared/premiums/domain/reconciliation';
 import type { RosterRow } from '../../../shared/premiums/domain/roster-row';
 import { applyRosterRow } from '../../../shared/premiums/domain/roster-update';
 import { bucketOf } from '../../../shared/premiums/domain/shards';
@@ -138,6 +138,45 @@ export class InMemoryLedger implements PremiumLedger {
         ...(c.name ? { name: c.name } : {}),
       }));
     return { ...clone(stored), discrepancies };
+  }
+
+  async summary(period: string) {
+    const stored = this.reports.get(period);
+    return stored ? clone(stored) : undefined;
+  }
+
+  async summaries(periods: readonly string[]) {
+    return periods.flatMap((p) => (this.reports.has(p) ? [clone(this.reports.get(p)!)] : []));
+  }
+
+  /** In the index's order: bucket, then NIK. */
+  async discrepancies(period: string, category: DiscrepancyCategory, limit: number, afterNik?: string) {
+    const order = (nik: string) => `${bucketOf(nik)}#${nik}`;
+    const all = [...this.coverage.values()]
+      .filter((c) => c.period === period && c.category === category)
+      .sort((a, b) => order(a.nik).localeCompare(order(b.nik)))
+      .filter((c) => afterNik === undefined || order(c.nik) > order(afterNik));
+    const items = all.slice(0, Math.max(0, limit)).map((c) => ({
+      nik: c.nik,
+      category,
+      expected: c.expected.total,
+      paid: c.paid.total,
+      ...(c.name ? { name: c.name } : {}),
+    }));
+    return { items, more: all.length > items.length };
+  }
+
+  /** The last result emailed, per month. */
+  readonly notices = new Map<string, ReportNotice>();
+
+  async recordNotice(period: string, notice: ReportNotice) {
+    if (this.notices.get(period)?.fingerprint === notice.fingerprint) return false;
+    this.notices.set(period, { ...notice });
+    return true;
+  }
+
+  async forgetNotice(period: string, fingerprint: string) {
+    if (this.notices.get(period)?.fingerprint === fingerprint) this.notices.delete(period);
   }
 
   /** Test helper: the coverage item of a member and month. */
