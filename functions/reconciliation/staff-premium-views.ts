@@ -1,4 +1,3 @@
-import { renderSignInNeeded } from '../../shared/claims/web/staff-page';
 import { claimQueues } from '../../shared/composition/claims';
 import { importJobs, membersRepository, premiumsRepository, reconciliationRuns } from '../../shared/composition/premiums';
 import { staffLoginUrl } from '../../shared/composition/settings';
