@@ -35,8 +35,11 @@ export const ENV = {
   authClientId: 'AUTH_CLIENT_ID',
   /** Seconds after its issue that a staff token is still accepted (default 12 hours), whatever its expiry. */
   staffTokenMaxAgeSeconds: 'STAFF_TOKEN_MAX_AGE_SECONDS',
-  /** Where a browser without a staff session signs in (the twin's page; in AWS the Cognito hosted UI). */
-  staffLoginUrl: 'STAFF_LOGIN_URL',
+  /**
+   * The hosted sign-in for staff browsers (OAuth authorization code flow with PKCE): the Cognito hosted UI's base URL
+   * in AWS (`https://<domain>.auth.<region>.amazoncognito.com`), the twin's imitation (`<api>/auth`) locally.
+   */
+  staffAuthUrl: 'STAFF_AUTH_URL',
   /** The API's own URL, for links in messages sent by functions that serve no request (the daily job). */
   publicBaseUrl: 'PUBLIC_BASE_URL',
   /** Claims above this total need a second approval by a different person. */

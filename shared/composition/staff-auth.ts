@@ -1,3 +1,4 @@
+import { StaffSignIn } from '../staff/adapters/sign-in';
 import { STAFF_TOKEN_MAX_AGE_SECONDS, StaffAuth } from '../staff/adapters/staff-auth';
 import { ENV, optionalEnv, requireEnv } from './env';
 import { publicBaseUrl } from './settings';
@@ -24,3 +25,7 @@ export const staffAuth = (): StaffAuth => {
     maxAge,
   );
 };
+
+/** Browser sign-in through the hosted sign-in page (STAFF_AUTH_URL) for the app client (AUTH_CLIENT_ID). */
+export const staffSignIn = (): StaffSignIn =>
+  new StaffSignIn(requireEnv(ENV.staffAuthUrl).replace(/\/$/, ''), requireEnv(ENV.authClientId));
