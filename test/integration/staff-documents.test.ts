@@ -171,6 +171,22 @@ describe('signing in from a link, and out', () => {
     expect(claimPage.status).toBe(200);
     expect(claimPage.text).toContain('<a href="/staff/logout">Keluar</a>');
 
+    // The decision from the page's form (cookie, form token), with a note: back to the page, which shows the note.
+    const csrf = /<form method="post" action="[^"]*\/decision" id="decision-form"[^>]*><input type="hidden" name="_csrf" value="([^"]+)">/.exec(
+      claimPage.text,
+    )![1]!;
+    const decided = await api().call('POST', `${page}/decision`, {
+      headers: {
+        cookie: `santunan_session=${session}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': 'same-origin',
+      },
+      body: new URLSearchParams({ _csrf: csrf, decision: 'approve', reasonCode: '', note: 'Akta dicek; KTP 3173014107850003.' }),
+    });
+    expect([decided.status, decided.headers.get('location'), decided.text.slice(0, 300)]).toEqual([303, page, '']);
+    const after = await api().call('GET', page, { headers: { cookie: `santunan_session=${session}` } });
+    expect(after.text).toContain('<q>Catatan: Akta dicek; KTP ************0003.</q>');
+
     const out = await api().call('GET', '/staff/logout', { headers: { cookie: `santunan_session=${session}` } });
     expect(out.status).toBe(302);
     expect(out.headers.getSetCookie().some((c) => c.startsWith('santunan_session=;') && c.includes('Max-Age=0'))).toBe(true);
