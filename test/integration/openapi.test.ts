@@ -227,9 +227,11 @@ describe('the success and error shapes hold for real data', () => {
     const anonymous = await api.call('GET', '/staff/claims', { headers: { accept: 'application/json' } });
     expectDocumented('GET', '/staff/claims', anonymous);
     expect(anonymous.status).toBe(401);
+    // A browser without a session is sent to the sign-in page (documented as a 302), and comes back after it.
     const browser = await api.call('GET', '/staff/claims', { headers: { accept: 'text/html' } });
     expectDocumented('GET', '/staff/claims', browser);
-    expect(browser.status).toBe(401);
+    expect(browser.status).toBe(302);
+    expect(browser.headers.get('location')).toContain('/oauth2/authorize?');
     const wrongRole = await api.call('POST', '/staff/members/import', {
       body: 'nik\n',
       headers: { 'content-type': 'text/csv', accept: 'application/json', authorization: `Bearer ${await tokenFor('finance')}` },
