@@ -172,9 +172,10 @@ describe('signing in from a link, and out', () => {
     expect(claimPage.text).toContain('<a href="/staff/logout">Keluar</a>');
 
     // The decision from the page's form (cookie, form token), with a note: back to the page, which shows the note.
-    const csrf = /<form method="post" action="[^"]*\/decision" id="decision-form"[^>]*><input type="hidden" name="_csrf" value="([^"]+)">/.exec(
-      claimPage.text,
-    )![1]!;
+    const csrf =
+      /<form method="post" action="[^"]*\/decision" id="decision-form"[^>]*><input type="hidden" name="_csrf" value="([^"]+)">/.exec(
+        claimPage.text,
+      )![1]!;
     const decided = await api().call('POST', `${page}/decision`, {
       headers: {
         cookie: `santunan_session=${session}`,
