@@ -45,11 +45,11 @@ new SantunanStack(app, 'SantunanStack', {
   },
   formOrigin,
   // Deploy-time settings: -c mailFrom=santunan@kemensos.go.id -c bankApiUrl=https://... -c smsGatewayUrl=https://...
-  // -c staffLoginUrl=https://<cognito domain>/login -c staffEmails='{"approver":"a@x,b@x","supervisor":"...","finance":"...","admin":"..."}'
+  // -c staffAuthDomainPrefix=santunan-staff-kemensos -c staffEmails='{"approver":"a@x,b@x","supervisor":"...","finance":"...","admin":"..."}'
   mailFrom: app.node.tryGetContext('mailFrom') as string | undefined,
   bankApiUrl: app.node.tryGetContext('bankApiUrl') as string | undefined,
   smsGatewayUrl: app.node.tryGetContext('smsGatewayUrl') as string | undefined,
-  staffLoginUrl: app.node.tryGetContext('staffLoginUrl') as string | undefined,
+  staffAuthDomainPrefix: app.node.tryGetContext('staffAuthDomainPrefix') as string | undefined,
   staffEmails: parseStaffEmails(app.node.tryGetContext('staffEmails')),
   // The web ACL's ARN, read across regions (CDK writes it to SSM in the application's region at deploy).
   webAclArn: edge.webAclArn,

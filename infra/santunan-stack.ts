@@ -37,8 +37,8 @@ export interface SantunanStackProps extends StackProps {
   bankApiUrl?: string;
   /** An HTTP SMS gateway for family notifications (optional: without it, SMS are logged as not sent). */
   smsGatewayUrl?: string;
-  /** Where a browser without a staff session signs in (the Cognito hosted UI, once configured). */
-  staffLoginUrl?: string;
+  /** The Cognito hosted UI's domain prefix (default `santunan-staff-<account>`; global per region). */
+  staffAuthDomainPrefix?: string;
   /**
    * The CLOUDFRONT-scoped AWS WAF web ACL (SantunanEdgeStack). With it, a CloudFront distribution with that ACL
    * fronts the HTTP API and is the site's public URL; without it (the twin's synth) there is no distribution.
@@ -113,7 +113,7 @@ export class SantunanStack extends Stack {
     this.documents = new DocumentsBucket(this, 'DocumentsBucket', { encryptionKey: dataKey });
     const bucket = this.documents.bucket;
 
-    this.staff = new StaffDirectory(this, 'Staff');
+    this.staff = new StaffDirectory(this, 'Staff', { domainPrefix: props.staffAuthDomainPrefix });
     const mailFrom = props.mailFrom ?? 'santunan@kemensos.go.id';
     const build = (name: FunctionName, definition: FunctionDefinition): SantunanFunction => {
       const fn = new SantunanFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}Function`, {
@@ -132,10 +132,9 @@ export class SantunanStack extends Stack {
       if (definition.documents) fn.bindDocuments(bucket, definition.documents.access, definition.documents.prefix);
       if (definition.notifies) fn.bindNotifications(mailFrom, props.staffEmails ?? {});
       if (definition.notifies && props.smsGatewayUrl) fn.function.addEnvironment(ENV.smsGatewayUrl, props.smsGatewayUrl);
-      if (definition.staffAuth && props.staffLoginUrl) fn.function.addEnvironment(ENV.staffLoginUrl, props.staffLoginUrl);
       if (definition.bank) fn.bindBank(props.bankApiUrl ?? 'https://disbursement.example.invalid', bankApiKey);
       if (definition.statusLinks) fn.bindStatusLinks(statusLinkKey);
-      if (definition.staffAuth) fn.bindStaffAuth(this.staff.issuer, this.staff.client.userPoolClientId);
+      if (definition.staffAuth) fn.bindStaffAuth(this.staff.issuer, this.staff.client.userPoolClientId, this.staff.signInUrl);
       if (definition.staffDirectory) fn.bindStaffDirectory(this.staff, this.tables.table(CLAIMS_TABLE), CLAIMS_TABLE);
       return fn;
     };
@@ -179,6 +178,8 @@ export class SantunanStack extends Stack {
     if (props.webAclArn)
       this.edge = new ClaimsDistribution(this, 'Edge', { api: this.httpApi.api, webAclArn: props.webAclArn, originVerify });
     this.publicUrl = this.edge?.url ?? this.httpApi.url;
+    // Staff browsers sign in through the hosted UI and come back to this site only.
+    this.staff.allowBrowserSignIn(this.publicUrl);
     // Browsers may upload from the form's own origin only. The API resource itself depends on nothing (its routes
     // and integrations depend on the functions), and the distribution only on it, so the bucket can name either
     // without a dependency cycle.

@@ -1,5 +1,4 @@
-import { staffLoginUrl } from '../../shared/composition/settings';
-import { staffAuth } from '../../shared/composition/staff-auth';
+import { signInStarter, staffAuth } from '../../shared/composition/staff-auth';
 import { staffAuditLog, staffDirectory } from '../../shared/composition/staff-directory';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
@@ -15,7 +14,7 @@ import { type AdminFormState, renderStaffAdminPage } from '../../shared/staff/we
 
 const auth = staffAuth();
 const deps = { directory: staffDirectory(), audit: staffAuditLog() };
-const loginUrl = staffLoginUrl();
+const startSignIn = signInStarter();
 
 const page = async (request: HttpRequest, user: StaffUser, status = 200, state?: AdminFormState): Promise<HttpResponse> =>
   html(
@@ -57,8 +56,7 @@ export const handler = httpHandler(
     try {
       user = await auth.authenticate(request);
     } catch (error) {
-      if (error instanceof UnauthorizedError && request.method === 'GET' && !wantsJson(request.headers))
-        return redirect(`${loginUrl}?next=${encodeURIComponent('/staff/admin/users')}`);
+      if (error instanceof UnauthorizedError && request.method === 'GET' && !wantsJson(request.headers)) return startSignIn(request);
       throw error;
     }
     requireRole(user, ['admin']);

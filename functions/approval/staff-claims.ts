@@ -5,6 +5,7 @@ import { APPEAL_ROLES, decideAppeal } from '../../shared/claims/application/appr
 import { REVOKE_LINK_ROLES, revokeStatusLinks } from '../../shared/claims/application/approval/revoke-links';
 import { apiItem, countsJson, queueCounts, queueName, queuePage } from '../../shared/claims/application/approval/staff-queues';
 import { claimForStaff } from '../../shared/claims/application/approval/staff-views';
+import { viewDocument } from '../../shared/claims/application/approval/view-document';
 import { retryPayout } from '../../shared/claims/application/payout/retry-payout';
 import { decideTranche } from '../../shared/claims/application/tranches/decide-tranche';
 import { requestPayment } from '../../shared/claims/application/tranches/request-payment';
@@ -20,21 +21,23 @@ import { revokeLinksRequestSchema } from '../../shared/claims/schemas/links';
 import { paymentRequestSchema, payoutRetryRequestSchema } from '../../shared/claims/schemas/payment';
 import { appealDecisionRequestSchema } from '../../shared/claims/schemas/reopen';
 import { assessmentFromForm } from '../../shared/claims/web/assessment-form';
-import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError } from '../../shared/claims/web/staff-page';
+import { renderSignedIn, renderSignInFailed, renderStaffClaimPage, renderStaffFormError } from '../../shared/claims/web/staff-page';
 import { renderStaffQueue } from '../../shared/claims/web/staff-queue-page';
 import { claimQueues, claimStore, claimWorkflow, taskResponder } from '../../shared/composition/claims';
+import { documentLinks } from '../../shared/composition/document-links';
 import { claimMessages, notifier } from '../../shared/composition/notifications';
-import { membersRepository } from '../../shared/composition/premiums';
-import { publicBaseUrl, staffEmails, staffLoginUrl, workflowSettings } from '../../shared/composition/settings';
-import { staffAuth } from '../../shared/composition/staff-auth';
+import { membersRepository, premiumsRepository } from '../../shared/composition/premiums';
+import { publicBaseUrl, staffEmails, workflowSettings } from '../../shared/composition/settings';
+import { staffAuth, staffSignIn } from '../../shared/composition/staff-auth';
 import { type DomainError, NotFoundError, UnauthorizedError, ValidationError } from '../../shared/kernel/errors';
 import { validate } from '../../shared/kernel/validate';
-import { t } from '../../shared/messages';
+import { type Lang, t } from '../../shared/messages';
 import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
 import { linkBase } from '../../shared/platform/http/links';
 import { decodePageToken, encodePageToken } from '../../shared/platform/http/page-token';
 import { csv, type HttpResponse, html, json, redirect, wantsJson } from '../../shared/platform/http/responses';
 import { MetricUnit, metrics } from '../../shared/platform/observability';
+import { StaffSignIn } from '../../shared/staff/adapters/sign-in';
 import { claimPlaces, enforceScope } from '../../shared/staff/application/scope-guard';
 import { requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/domain/roles';
 import { inScope, isNational, placeOfClaim } from '../../shared/staff/domain/scope';
@@ -49,10 +52,19 @@ const assessDeps = { ...deps, members: membersRepository(), secondApprovalAbove:
 const paymentDeps = { ...assessDeps, workflow: claimWorkflow() };
 /** An upheld appeal starts verification again (its own execution), as a further payment starts its own. */
 const appealDeps = { ...deps, workflow: paymentDeps.workflow };
-/** Where a browser without a session signs in (the twin's sign-in page; in AWS the Cognito hosted UI). */
-const loginUrl = staffLoginUrl();
 /** Province and district scopes (shared/staff/application/scope-guard.ts): where a claim of a route belongs. */
 const scopeLookups = { claimPlace: claimPlaces(claims) };
+/** Where a browser without a session signs in: the hosted sign-in page (Cognito's in AWS, the twin's locally). */
+const signIn = staffSignIn();
+const links = documentLinks();
+const members = membersRepository();
+const premiums = premiumsRepository();
+/** The signed-in user of a request, for the error page of a form post (rendered outside the route). */
+const users = new WeakMap<object, StaffUser>();
+/** Staff pages in Bahasa Indonesia, or English with `?lang=en` (forms post back with it). */
+const pageLang = (request: HttpRequest): Lang => (request.query.lang === 'en' ? 'en' : 'id');
+const claimUrl = (reference: string, request: HttpRequest, hash = '') =>
+  `/staff/claims/${reference}${request.query.lang === 'en' ? '?lang=en' : ''}${hash}`;
 
 const baseUrlOf = (request: HttpRequest) => linkBase(request, PUBLIC_BASE_URL);
 
@@ -98,6 +110,15 @@ const queue = async (request: HttpRequest, user: StaffUser): Promise<HttpRespons
   );
 };
 
+/** The member's programme and region, and their coverage month by month, for the claim page (absent: not in the roster). */
+const memberView = async (nik: string) => {
+  const [member, coverage] = await Promise.all([members.get(nik), premiums.coverageOf(nik)]);
+  return {
+    member: member && { program: member.program, province: member.province, regency: member.regency },
+    coverage: coverage.map(({ period, category, expected, paid }) => ({ period, category, expected: expected.total, paid: paid.total })),
+  };
+};
+
 const claimPage = async (reference: string, request: HttpRequest, user: StaffUser): Promise<HttpResponse> => {
   const { claim, audit } = await claimForStaff(claims, reference);
   if (wantsJson(request.headers)) {
@@ -106,7 +127,11 @@ const claimPage = async (reference: string, request: HttpRequest, user: StaffUse
     const tranches = claim.tranches?.map((t) => ({ ...t, pendingTask: withoutToken(t.pendingTask) }));
     return json(200, { ...claim, pendingTask: withoutToken(claim.pendingTask), ...(tranches ? { tranches } : {}), audit });
   }
-  return html(200, renderStaffClaimPage(claim, audit, user, { csrfToken: auth.csrfToken(request) }));
+  const { member, coverage } = await memberView(claim.member.nik);
+  return html(
+    200,
+    renderStaffClaimPage(claim, audit, user, { csrfToken: auth.csrfToken(request), lang: pageLang(request), member, coverage }),
+  );
 };
 
 /**
@@ -115,21 +140,23 @@ const claimPage = async (reference: string, request: HttpRequest, user: StaffUse
  */
 export const handler = httpHandler(
   async (request) => {
+    // Sign-in and sign-out need no session: the hosted sign-in's callback, and the way out.
+    if (request.route === 'GET /staff/auth/callback') {
+      const result = await signIn.finish(request, baseUrlOf(request));
+      if (!result.ok) return html(400, renderSignInFailed(result.next, pageLang(request)));
+      return { ...html(200, renderSignedIn(result.next, pageLang(request))), cookies: signIn.sessionCookies(result, baseUrlOf(request)) };
+    }
+    if (request.route === 'GET /staff/logout') return signIn.logout(baseUrlOf(request));
     let user: StaffUser;
     try {
       user = await auth.authenticate(request);
     } catch (error) {
-      if (error instanceof UnauthorizedError && request.method === 'GET' && !wantsJson(request.headers)) {
-        return html(
-          401,
-          renderSignInNeeded(
-            loginUrl,
-            request.route === 'GET /staff/claims' ? '/staff/claims' : `/staff/claims/${request.params.reference ?? ''}`,
-          ),
-        );
-      }
+      // A browser without a (valid) session goes straight to the sign-in page, and comes back to this page.
+      if (error instanceof UnauthorizedError && request.method === 'GET' && !wantsJson(request.headers))
+        return signIn.start(baseUrlOf(request), StaffSignIn.nextOf(request));
       throw error;
     }
+    users.set(request, user);
     // A field coordinator who signed in lands here by default: their own page is elsewhere.
     const fieldOnly = !user.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r)) && user.roles.includes('coordinator');
     if (fieldOnly && request.method === 'GET' && !wantsJson(request.headers)) return redirect('/staff/coordinator');
@@ -143,6 +170,11 @@ export const handler = httpHandler(
         return queue(request, user);
       case 'GET /staff/claims/{reference}':
         return claimPage(reference, request, user);
+      case 'GET /staff/claims/{reference}/documents/{document}': {
+        // Any staff role; the view is audited before the short-lived link is signed (view-document.ts).
+        const { url } = await viewDocument({ claims, links }, reference, request.params.document ?? '', user);
+        return redirect(url, 302);
+      }
       case 'POST /staff/claims/{reference}/decision': {
         // The role first: someone who may not decide learns nothing from the body's or the claim's errors.
         requireRole(user, ['approver', 'supervisor']);
@@ -150,12 +182,12 @@ export const handler = httpHandler(
         const decision = { ...input, reasonCode: input.reasonCode || undefined };
         if (isFurtherTranche(tranche)) {
           const decided = await decideTranche(deps, reference, tranche, user, decision, baseUrlOf(request));
-          if (fromForm) return redirect(`/staff/claims/${reference}#${tranche}`);
+          if (fromForm) return redirect(claimUrl(reference, request, `#${tranche}`));
           return json(200, { tranche, status: decided.tranche.status, approvals: decided.tranche.approvals.length });
         }
         const claim = await decide(deps, reference, user, decision, baseUrlOf(request));
         metrics.addDimensions({ outcome: input.decision, decidedBy: 'staff' }).addMetric('ClaimDecisions', MetricUnit.Count, 1);
-        if (fromForm) return redirect(`/staff/claims/${reference}`);
+        if (fromForm) return redirect(claimUrl(reference, request));
         return json(200, { status: claim.status, approvals: claim.approvals?.length ?? 0 });
       }
       case 'POST /staff/claims/{reference}/close': {
@@ -168,7 +200,7 @@ export const handler = httpHandler(
           { reasonCode: input.reasonCode, note: input.note || undefined },
           baseUrlOf(request),
         );
-        if (fromForm) return redirect(`/staff/claims/${reference}`);
+        if (fromForm) return redirect(claimUrl(reference, request));
         return json(200, { status: closed.status, reasonCode: input.reasonCode });
       }
       case 'POST /staff/claims/{reference}/appeal-decision': {
@@ -181,7 +213,7 @@ export const handler = httpHandler(
           { decision: input.decision, note: input.note || undefined },
           baseUrlOf(request),
         );
-        if (fromForm) return redirect(`/staff/claims/${reference}`);
+        if (fromForm) return redirect(claimUrl(reference, request));
         return json(200, { reference, status: claim.status, outcome: claim.appeal?.outcome });
       }
       case 'POST /staff/claims/{reference}/assessment': {
@@ -189,7 +221,7 @@ export const handler = httpHandler(
         const body = (request.body ?? {}) as Record<string, unknown>;
         const input = validate(assessmentSchema, fromForm ? assessmentFromForm(body) : body);
         const { benefit } = await assessClaim(assessDeps, reference, user, input, baseUrlOf(request));
-        if (fromForm) return redirect(`/staff/claims/${reference}#assessment`);
+        if (fromForm) return redirect(claimUrl(reference, request, '#assessment'));
         return json(200, {
           benefit: { total: benefit.total, currency: benefit.currency, ruleSet: benefit.ruleSet, components: benefit.components },
         });
@@ -207,11 +239,11 @@ export const handler = httpHandler(
         const { tranche } = validate(payoutRetryRequestSchema, request.body ?? {});
         if (isFurtherTranche(tranche)) {
           const retried = await retryTranchePayout(deps, reference, tranche, user);
-          if (fromForm) return redirect(`/staff/claims/${reference}#${tranche}`);
+          if (fromForm) return redirect(claimUrl(reference, request, `#${tranche}`));
           return json(200, { status: retried.tranche.status });
         }
         const claim = await retryPayout(deps, reference, user);
-        if (fromForm) return redirect(`/staff/claims/${reference}`);
+        if (fromForm) return redirect(claimUrl(reference, request));
         return json(200, { status: claim.status });
       }
       case 'GET /staff/claims/{reference}/audit': {
@@ -223,7 +255,7 @@ export const handler = httpHandler(
         requireRole(user, [...REVOKE_LINK_ROLES]);
         const input = validate(revokeLinksRequestSchema, request.body === undefined ? {} : request.body);
         const revoked = await revokeStatusLinks(deps, reference, user, { note: input.note || undefined }, baseUrlOf(request));
-        if (fromForm) return redirect(`/staff/claims/${reference}`);
+        if (fromForm) return redirect(claimUrl(reference, request));
         return json(200, revoked);
       }
       default:
@@ -241,9 +273,11 @@ export const handler = httpHandler(
             status,
             renderStaffFormError(
               status,
-              // Staff pages speak Bahasa Indonesia; a stale or forged form is the one refusal a person must act on.
-              error.code === 'CSRF_TOKEN_INVALID' ? t('staff.form.tokenInvalid', 'id') : error.message,
+              // A stale or forged form is the one refusal a person must act on: in the page's words.
+              error.code === 'CSRF_TOKEN_INVALID' ? t('staff.form.tokenInvalid', pageLang(request)) : error.message,
               request.params.reference,
+              users.get(request),
+              pageLang(request),
             ),
           )
         : undefined,

@@ -1,10 +1,8 @@
 import { searchClaims } from '../../shared/claims/application/approval/staff-search';
-import { renderSignInNeeded } from '../../shared/claims/web/staff-page';
 import { renderStaffSearch } from '../../shared/claims/web/staff-search-page';
 import { claimQueues } from '../../shared/composition/claims';
 import { membersRepository } from '../../shared/composition/premiums';
-import { staffLoginUrl } from '../../shared/composition/settings';
-import { staffAuth } from '../../shared/composition/staff-auth';
+import { signInStarter, staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../../shared/kernel/errors';
 import { CATALOGUE, type MessageKey } from '../../shared/messages';
 import { httpHandler } from '../../shared/platform/http/handler';
@@ -14,7 +12,7 @@ import { requireRole, STAFF_ROLES, type StaffUser } from '../../shared/staff/dom
 
 const auth = staffAuth();
 const deps = { claims: claimQueues(), members: membersRepository() };
-const loginUrl = staffLoginUrl();
+const startSignIn = signInStarter();
 
 /**
  * `GET /staff/search?q=`: claims by reference, NIK (member or claimant) or name, for any staff. A page for browsers
@@ -27,7 +25,7 @@ export const handler = httpHandler(async (request) => {
   try {
     user = await auth.authenticate(request);
   } catch (error) {
-    if (error instanceof UnauthorizedError && !asJson) return html(401, renderSignInNeeded(loginUrl, '/staff/search'));
+    if (error instanceof UnauthorizedError && !asJson) return startSignIn(request);
     throw error;
   }
   requireRole(user, STAFF_ROLES);

@@ -14,11 +14,10 @@ import { claimSubmissionSchema } from '../../shared/claims/schemas/claim';
 import { type AssistedForm, renderClaimForm } from '../../shared/claims/web/claim-form-page';
 import { renderCoordinatorClaim, renderCoordinatorHome } from '../../shared/claims/web/coordinator-page';
 import { csrfInput } from '../../shared/claims/web/csrf-input';
-import { renderSignInNeeded } from '../../shared/claims/web/staff-page';
 import { claimStore, claimWorkflow, documentStorage, draftStore, uploadStore } from '../../shared/composition/claims';
 import { membersRepository } from '../../shared/composition/premiums';
-import { uploadOrigin as configuredUploadOrigin, publicBaseUrl, staffLoginUrl } from '../../shared/composition/settings';
-import { staffAuth } from '../../shared/composition/staff-auth';
+import { uploadOrigin as configuredUploadOrigin, publicBaseUrl } from '../../shared/composition/settings';
+import { staffAuth, staffSignIn } from '../../shared/composition/staff-auth';
 import { NotFoundError, UnauthorizedError } from '../../shared/kernel/errors';
 import { jakartaDate } from '../../shared/kernel/time';
 import { validate } from '../../shared/kernel/validate';
@@ -27,11 +26,13 @@ import { type HttpRequest, httpHandler } from '../../shared/platform/http/handle
 import { linkBase } from '../../shared/platform/http/links';
 import { html, redirect } from '../../shared/platform/http/responses';
 import { html as markup } from '../../shared/platform/web/html';
+import { StaffSignIn } from '../../shared/staff/adapters/sign-in';
 import { requireRole, type StaffUser } from '../../shared/staff/domain/roles';
 
 const PUBLIC_BASE_URL = publicBaseUrl();
 const uploadOrigin = configuredUploadOrigin();
-const loginUrl = staffLoginUrl();
+/** A browser without a session goes to the hosted sign-in and back (shared/staff/adapters/sign-in.ts). */
+const signIn = staffSignIn();
 const auth = staffAuth();
 const deps = {
   claims: claimStore(),
@@ -72,7 +73,7 @@ export const handler = httpHandler(
       user = await auth.authenticate(request);
     } catch (error) {
       if (error instanceof UnauthorizedError && request.method === 'GET')
-        return html(401, renderSignInNeeded(loginUrl, '/staff/coordinator'));
+        return signIn.start(linkBase(request, PUBLIC_BASE_URL), StaffSignIn.nextOf(request));
       throw error;
     }
     // The role first, for every route: staff of other roles learn nothing from a form's errors (the access matrix test).

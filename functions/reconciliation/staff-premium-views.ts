@@ -1,11 +1,10 @@
 import { claimQueues } from '../../shared/composition/claims';
 import { importJobs, membersRepository, premiumsRepository, reconciliationRuns } from '../../shared/composition/premiums';
-import { staffLoginUrl } from '../../shared/composition/settings';
-import { staffAuth } from '../../shared/composition/staff-auth';
+import { signInStarter, staffAuth } from '../../shared/composition/staff-auth';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../../shared/kernel/errors';
 import { currentPeriod, isPeriod, previousPeriod } from '../../shared/kernel/periods';
 import { type HttpRequest, httpHandler } from '../../shared/platform/http/handler';
-import { csv, html, json, redirect, wantsJson } from '../../shared/platform/http/responses';
+import { csv, html, json, wantsJson } from '../../shared/platform/http/responses';
 import { pickLang } from '../../shared/platform/web/i18n';
 import { IMPORT_JOB_ID_PATTERN } from '../../shared/premiums/application/import-jobs';
 import { memberWithCoverage, reportCsv } from '../../shared/premiums/application/member-coverage';
@@ -25,7 +24,7 @@ const claims = claimQueues();
 /** The member page lists at most this many of the member's claims (a NIK has a few). */
 const MEMBER_CLAIMS = 50;
 const scopeLookups = { memberPlace: memberPlaces(members) };
-const loginUrl = staffLoginUrl();
+const startSignIn = signInStarter();
 /** The months the list page shows: this one and the 23 before it, the newest first. */
 const LISTED_MONTHS = 24;
 const recentPeriods = (): string[] => {
@@ -51,13 +50,7 @@ export const handler = httpHandler(
         request.route === 'GET /staff/reconciliations/{period}' ||
         request.route === 'GET /staff/members/{nik}';
       if (error instanceof UnauthorizedError && pageRoute && isPage(request)) {
-        const back =
-          request.route === 'GET /staff/reconciliations'
-            ? '/staff/reconciliations'
-            : request.route === 'GET /staff/members/{nik}'
-              ? `/staff/members/${encodeURIComponent(request.params.nik ?? '')}`
-              : `/staff/reconciliations/${encodeURIComponent(request.params.period ?? '')}`;
-        return redirect(`${loginUrl}?next=${encodeURIComponent(back)}`);
+        return startSignIn(request);
       }
       throw error;
     }

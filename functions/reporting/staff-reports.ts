@@ -1,7 +1,5 @@
-import { renderSignInNeeded } from '../../shared/claims/web/staff-page';
 import { reportSource } from '../../shared/composition/reporting';
-import { staffLoginUrl } from '../../shared/composition/settings';
-import { staffAuth } from '../../shared/composition/staff-auth';
+import { signInStarter, staffAuth } from '../../shared/composition/staff-auth';
 import { UnauthorizedError, ValidationError } from '../../shared/kernel/errors';
 import { httpHandler } from '../../shared/platform/http/handler';
 import { csv, html, json, wantsJson } from '../../shared/platform/http/responses';
@@ -14,7 +12,7 @@ import { isNational } from '../../shared/staff/domain/scope';
 
 const auth = staffAuth();
 const source = reportSource();
-const loginUrl = staffLoginUrl();
+const startSignIn = signInStarter();
 
 /**
  * The reports: `GET /staff/reports/summary` (api.md, JSON) and the dashboard `GET /staff/reports` (HTML, or one of its
@@ -29,7 +27,7 @@ export const handler = httpHandler(
       user = await auth.authenticate(request);
     } catch (error) {
       if (error instanceof UnauthorizedError && page && request.query.format !== 'csv' && !wantsJson(request.headers))
-        return html(401, renderSignInNeeded(loginUrl, '/staff/reports'));
+        return startSignIn(request);
       throw error;
     }
     requireRole(user, STAFF_ROLES);

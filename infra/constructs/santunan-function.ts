@@ -271,8 +271,9 @@ export class SantunanFunction extends Construct {
   }
 
   /** Staff token verification: the user pool's issuer, its JWKS and the app client. */
-  bindStaffAuth(issuer: string, clientId: string): this {
+  bindStaffAuth(issuer: string, clientId: string, signInUrl: string): this {
     this.function.addEnvironment(ENV.authIssuer, issuer);
+    this.function.addEnvironment(ENV.staffAuthUrl, signInUrl);
     this.function.addEnvironment(ENV.authJwksUrl, `${issuer}/.well-known/jwks.json`);
     this.function.addEnvironment(ENV.authClientId, clientId);
     return this;

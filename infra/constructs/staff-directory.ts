@@ -1,18 +1,25 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ROLES } from '../../shared/staff/domain/roles';
 
+/** The callback of the staff pages' sign-in (shared/staff/adapters/sign-in.ts CALLBACK_PATH). */
+export const SIGN_IN_CALLBACK_PATH = '/staff/auth/callback';
+/** Where the hosted UI's logout comes back to: the queue, which sends a signed-out browser to sign in again. */
+export const SIGN_OUT_PATH = '/staff/claims';
+
 /**
- * Staff sign-in: a Cognito user pool with one group per role. Functions verify the pool's access tokens
- * themselves (StaffAuth, one code path with the twin's issuer). No self sign-up: an admin creates staff accounts.
+ * Staff sign-in: a Cognito user pool with one group per role, and its hosted UI (a Cognito domain) for browsers.
+ * Functions verify the pool's access tokens themselves (StaffAuth, one code path with the twin's issuer). No self
+ * sign-up: an admin creates staff accounts.
  */
 export class StaffDirectory extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
+  readonly domain: cognito.UserPoolDomain;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { domainPrefix?: string } = {}) {
     super(scope, id);
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
@@ -47,8 +54,13 @@ export class StaffDirectory extends Construct {
       refreshTokenValidity: Duration.hours(12),
       preventUserExistenceErrors: true,
       generateSecret: false,
-      // No OAuth flows until a hosted sign-in page is configured (not built yet): no implicit grant, no example callback.
+      // OAuth is switched on by allowBrowserSignIn once the site's URL is known: no implicit grant, no example callback.
       disableOAuth: true,
+    });
+    // The hosted UI's domain (`<prefix>.auth.<region>.amazoncognito.com`): the prefix is global per region, so by
+    // default it carries the account id; `-c staffAuthDomainPrefix=...` names another.
+    this.domain = this.userPool.addDomain('HostedSignIn', {
+      cognitoDomain: { domainPrefix: props.domainPrefix ?? `santunan-staff-${Aws.ACCOUNT_ID}` },
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG4',
@@ -75,6 +87,26 @@ export class StaffDirectory extends Construct {
       'cognito-idp:AdminDisableUser',
       'cognito-idp:AdminEnableUser',
     );
+  }
+
+  /**
+   * Browsers sign in through the hosted UI with the authorization code flow (PKCE, public client): the only callback
+   * is the site's `/staff/auth/callback` and the only logout target its queue, so a code or a sign-out can be sent
+   * nowhere else.
+   */
+  allowBrowserSignIn(siteUrl: string): void {
+    const client = this.client.node.defaultChild as cognito.CfnUserPoolClient;
+    client.allowedOAuthFlowsUserPoolClient = true;
+    client.allowedOAuthFlows = ['code'];
+    client.allowedOAuthScopes = ['openid'];
+    client.supportedIdentityProviders = ['COGNITO'];
+    client.callbackUrLs = [`${siteUrl}${SIGN_IN_CALLBACK_PATH}`];
+    client.logoutUrLs = [`${siteUrl}${SIGN_OUT_PATH}`];
+  }
+
+  /** The hosted UI's base URL (STAFF_AUTH_URL): `/oauth2/authorize`, `/oauth2/token` and `/logout` are below it. */
+  get signInUrl(): string {
+    return this.domain.baseUrl();
   }
 
   get issuer(): string {

@@ -113,8 +113,10 @@ export const FUNCTIONS = {
   benefitEstimate: { entry: 'functions/intake/benefit-estimate.ts', description: 'POST /benefits/estimate', tables: [] },
   staffApi: {
     entry: 'functions/approval/staff-claims.ts',
-    description: 'Staff claim queue, claim page, assessment, further payments, decision, payout retry',
+    description: 'Staff claim queue, claim page and its documents, sign-in callback, decision, assessment, further payments, payout retry',
     tables: [claimsRW, { table: MEMBERS_TABLE, access: 'read' }],
+    // Read: it signs the short-lived GETs that open a claim's documents (presigned with its own role).
+    documents: { access: 'read', prefix: 'uploads/' },
     statusLinks: true,
     // `start`: a further payment (tranche) runs in its own execution, `<reference>-T2`.
     workflow: ['start', 'respond'],

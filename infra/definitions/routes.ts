@@ -22,6 +22,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/benefits/estimate', function: 'benefitEstimate' },
   { method: 'GET', path: '/staff/claims', function: 'staffApi' },
   { method: 'GET', path: '/staff/claims/{reference}', function: 'staffApi' },
+  { method: 'GET', path: '/staff/claims/{reference}/documents/{document}', function: 'staffApi' },
+  // Browser sign-in: the hosted sign-in page's callback, and sign-out (shared/staff/adapters/sign-in.ts).
+  { method: 'GET', path: '/staff/auth/callback', function: 'staffApi' },
+  { method: 'GET', path: '/staff/logout', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/decision', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/close', function: 'staffApi' },
   { method: 'POST', path: '/staff/claims/{reference}/appeal-decision', function: 'staffApi' },

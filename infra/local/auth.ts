@@ -1,10 +1,11 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { type Lang, t } from '../../shared/messages';
 import { html } from '../../shared/platform/web/html';
-import { sessionCookie } from '../../shared/staff/adapters/staff-auth';
+import { CALLBACK_PATH, safeStaffPath } from '../../shared/staff/adapters/sign-in';
 import { groupsOf } from '../../shared/staff/domain/accounts';
 import { type Role, STAFF_ROLES } from '../../shared/staff/domain/roles';
 import { LocalStaffStore } from './cognito';
@@ -80,22 +81,61 @@ export const startLocalIssuer = async (dataDir: string, apiUrl: string, store = 
       req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8').slice(0, 10_000)));
     });
   const users = LOCAL_USERS.map((u) => u.username).join(', ');
-  const loginPage = (next: string, failed: boolean): string =>
-    html`${[
-      html`<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`,
-      html`<link rel="stylesheet" href="/assets/app.css"><title>${t('staff.login.title', lang)}</title>`,
-      html`<header><strong>Santunan</strong> · ${t('staff.login.tagline', lang)}</header><main><h1>${t('staff.login.heading', lang)}</h1>`,
-      failed && html`<p class="err">${t('staff.login.failed', lang)}</p>`,
-      html`<form method="post" action="/staff/login"><input type="hidden" name="next" value="${next}">`,
-      html`<label for="u">${t('staff.login.username', lang)}</label><input id="u" name="username" autocomplete="username">`,
-      html`<label for="p">${t('staff.login.password', lang)}</label>`,
-      html`<input id="p" name="password" type="password" autocomplete="current-password">`,
-      html`<p><button type="submit">${t('staff.login.submit', lang)}</button></p></form>`,
-      html`<p class="muted">${t('staff.login.hint', lang, { users, password: LOCAL_PASSWORD })}</p></main></html>`,
-    ]}`.toString();
-  const safeNext = (next: string | null | undefined) => (next && /^\/staff\/[A-Za-z0-9/_-]*$/.test(next) ? next : '/staff/claims');
+  const apiOrigin = new URL(apiUrl).origin;
+  /** The app client's registered URLs, as Cognito checks them: the callback, and staff pages to land on after sign-out. */
+  const onTwin = (raw: string | null | undefined, check: (path: string) => boolean): raw is string => {
+    try {
+      const url = new URL(raw ?? '');
+      return url.origin === apiOrigin && !url.search && !url.hash && check(url.pathname);
+    } catch {
+      return false;
+    }
+  };
+  const isCallback = (raw: string | null | undefined) => onTwin(raw, (path) => path === CALLBACK_PATH);
 
-  /** Twin-only routes: POST /auth/token (api.md), the JWKS, and a sign-in page that sets the session cookie. */
+  /** The authorization request's parameters, as the sign-in form carries them from GET to POST. */
+  const FLOW_FIELDS = ['client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'response_type'] as const;
+  type Flow = Record<(typeof FLOW_FIELDS)[number], string>;
+  const flowOf = (params: URLSearchParams): Flow | undefined => {
+    const flow = Object.fromEntries(FLOW_FIELDS.map((f) => [f, params.get(f) ?? ''])) as Flow;
+    const valid =
+      flow.response_type === 'code' &&
+      flow.client_id === LOCAL_CLIENT_ID &&
+      isCallback(flow.redirect_uri) &&
+      flow.code_challenge_method === 'S256' &&
+      /^[A-Za-z0-9_-]{43}$/.test(flow.code_challenge) &&
+      /^[A-Za-z0-9_-]{1,200}$/.test(flow.state);
+    return valid ? flow : undefined;
+  };
+  /** Codes issued by the sign-in form: one use each, five minutes (as Cognito's). */
+  const codes = new Map<string, { token: string; redirectUri: string; challenge: string; expires: number }>();
+
+  const loginPage = (flow: Flow, failed: { username: string } | undefined): string =>
+    html`${[
+      html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`,
+      html`<link rel="stylesheet" href="/assets/app.css"><title>${t('staff.login.title', lang)}</title></head>`,
+      html`<body><header><strong>Santunan</strong> · ${t('staff.login.tagline', lang)}</header><main><h1>${t('staff.login.heading', lang)}</h1>`,
+      failed &&
+        html`<div class="summary" role="alert" id="login-error"><p class="err">${t('staff.login.failed', lang)} ${t('staff.login.usernameKept', lang)}</p></div>`,
+      html`<form method="post" action="/auth/oauth2/authorize">`,
+      FLOW_FIELDS.map((f) => html`<input type="hidden" name="${f}" value="${flow[f]}">`),
+      html`<label for="u">${t('staff.login.username', lang)}</label>`,
+      html`<input id="u" name="username" autocomplete="username" required value="${failed?.username ?? ''}"${failed && html` aria-describedby="login-error"`}>`,
+      html`<label for="p">${t('staff.login.password', lang)}</label>`,
+      html`<input id="p" name="password" type="password" autocomplete="current-password" required${failed && html` autofocus aria-describedby="login-error"`}>`,
+      html`<p><button type="submit">${t('staff.login.submit', lang)}</button></p></form>`,
+      html`<p class="muted">${t('staff.login.hint', lang, { users, password: LOCAL_PASSWORD })}</p></main></body></html>`,
+    ]}`.toString();
+  const htmlHeaders = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+  const badRequest = (res: ServerResponse, message: string) =>
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
+  const challengeOf = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
+
+  /**
+   * Twin-only routes: POST /auth/token (api.md), the JWKS, and an imitation of the Cognito hosted UI's endpoints the
+   * staff pages use (authorization code flow with PKCE): `/auth/oauth2/authorize` (the sign-in form),
+   * `/auth/oauth2/token` and `/auth/logout`. The functions' callback (`/staff/auth/callback`) is the same code as in AWS.
+   */
   const routes = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (req.method === 'GET' && url.pathname === '/.well-known/jwks.json') {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=300' }).end(JSON.stringify({ keys: [publicJwk] }));
@@ -120,27 +160,71 @@ export const startLocalIssuer = async (dataDir: string, apiUrl: string, store = 
           .end(JSON.stringify({ accessToken: token, expiresIn: TOKEN_SECONDS, tokenType: 'Bearer' }));
       return true;
     }
-    if (req.method === 'GET' && url.pathname === '/staff/login') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(loginPage(safeNext(url.searchParams.get('next')), false));
+    if (req.method === 'GET' && url.pathname === '/auth/oauth2/authorize') {
+      const flow = flowOf(url.searchParams);
+      if (!flow) {
+        badRequest(res, 'invalid_request: client_id, redirect_uri, state or the PKCE challenge is wrong.');
+        return true;
+      }
+      res.writeHead(200, htmlHeaders).end(loginPage(flow, undefined));
       return true;
     }
-    if (req.method === 'POST' && url.pathname === '/staff/login') {
+    if (req.method === 'POST' && url.pathname === '/auth/oauth2/authorize') {
       const form = new URLSearchParams(await readBody(req));
-      const token = await issue(form.get('username') ?? '', form.get('password') ?? '');
-      const next = safeNext(form.get('next'));
-      if (!token) res.writeHead(401, { 'content-type': 'text/html; charset=utf-8' }).end(loginPage(next, true));
+      const flow = flowOf(form);
+      if (!flow) {
+        badRequest(res, 'invalid_request: client_id, redirect_uri, state or the PKCE challenge is wrong.');
+        return true;
+      }
+      const username = (form.get('username') ?? '').slice(0, 128);
+      const token = await issue(username, form.get('password') ?? '');
+      // A wrong password keeps the user name filled in, and says so.
+      if (!token) {
+        res.writeHead(401, htmlHeaders).end(loginPage(flow, { username }));
+        return true;
+      }
+      const code = randomUUID();
+      codes.set(code, { token, redirectUri: flow.redirect_uri, challenge: flow.code_challenge, expires: Date.now() + 300_000 });
+      const back = new URL(flow.redirect_uri);
+      back.search = new URLSearchParams({ code, state: flow.state }).toString();
+      res.writeHead(302, { location: back.toString(), 'cache-control': 'no-store' }).end();
+      return true;
+    }
+    if (req.method === 'POST' && url.pathname === '/auth/oauth2/token') {
+      const form = new URLSearchParams(await readBody(req));
+      const code = form.get('code') ?? '';
+      const issued = codes.get(code);
+      codes.delete(code);
+      const valid =
+        issued &&
+        issued.expires > Date.now() &&
+        form.get('grant_type') === 'authorization_code' &&
+        form.get('client_id') === LOCAL_CLIENT_ID &&
+        form.get('redirect_uri') === issued.redirectUri &&
+        challengeOf(form.get('code_verifier') ?? '') === issued.challenge;
+      if (!valid) res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_grant' }));
       else
         res
-          .writeHead(303, {
-            location: next,
-            // Secure whenever the twin itself is served over https.
-            'set-cookie': sessionCookie(token, TOKEN_SECONDS, apiUrl),
-          })
-          .end();
+          .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+          .end(JSON.stringify({ access_token: issued.token, expires_in: TOKEN_SECONDS, token_type: 'Bearer' }));
+      return true;
+    }
+    if (req.method === 'GET' && url.pathname === '/auth/logout') {
+      const logoutUri = url.searchParams.get('logout_uri');
+      if (url.searchParams.get('client_id') !== LOCAL_CLIENT_ID || !onTwin(logoutUri, (path) => path.startsWith('/staff/'))) {
+        badRequest(res, 'invalid_request: client_id or logout_uri is not registered.');
+        return true;
+      }
+      res.writeHead(302, { location: logoutUri, 'cache-control': 'no-store' }).end();
+      return true;
+    }
+    // The old sign-in address (bookmarks, earlier emails): the page itself, which sends a signed-out browser to sign in.
+    if (req.method === 'GET' && url.pathname === '/staff/login') {
+      res.writeHead(302, { location: safeStaffPath(url.searchParams.get('next')) }).end();
       return true;
     }
     return false;
   };
 
-  return { issuer, jwksUrl: `${apiUrl}/.well-known/jwks.json`, clientId: LOCAL_CLIENT_ID, issue, routes, store };
+  return { issuer, jwksUrl: `${apiUrl}/.well-known/jwks.json`, clientId: LOCAL_CLIENT_ID, signInUrl: issuer, issue, routes, store };
 };

@@ -99,7 +99,7 @@ const startOnce = async (options: { dataDir?: string; port: number }): Promise<D
         }
         await client.send(new ListTablesCommand({ Limit: 1 }));
       },
-      // A JVM start on a busy machine (tests in parallel on two cores) can take well over half a minute.
+      // The JVM's start: seconds on an idle machine, over 30 s on a loaded 2-core one (seen with several twins at once).
       90_000,
       100,
     );

@@ -95,7 +95,7 @@ export interface TwinEndpoints {
   secrets?: string;
   sandbox?: string;
   stateMachineArn?: string;
-  auth?: { issuer: string; jwksUrl: string; clientId: string };
+  auth?: { issuer: string; jwksUrl: string; clientId: string; signInUrl: string };
   /** The Cognito user pool stand-in (staff accounts). */
   cognito?: string;
 }
@@ -135,7 +135,7 @@ export const twinEnvironment = (e: TwinEndpoints): Record<string, string> => {
           [ENV.authIssuer]: e.auth.issuer,
           [ENV.authJwksUrl]: e.auth.jwksUrl,
           [ENV.authClientId]: e.auth.clientId,
-          [ENV.staffLoginUrl]: '/staff/login',
+          [ENV.staffAuthUrl]: e.auth.signInUrl,
         }
       : {}),
     ...(e.cognito ? { [ENV.staffUserPoolId]: LOCAL_USER_POOL_ID } : {}),

@@ -177,8 +177,13 @@ export const buildOpenApiDocument = (): Json => {
       responses[401] ??= {
         description: 'No valid access token: send `Authorization: Bearer <token>` (or the sign-in cookie).',
         json: { errors: ['UNAUTHORIZED'] },
-        ...(spec.signInPage ? { html: 'The sign-in page, for a browser that did not ask for JSON.' } : {}),
       };
+      // A browser that did not ask for JSON goes to the hosted sign-in page instead, and comes back after it.
+      if (spec.signInPage)
+        responses[302] ??= {
+          description: 'No session, from a browser that did not ask for JSON: to the hosted sign-in page, which comes back to this page.',
+          location: 'The sign-in page (`<sign-in service>/oauth2/authorize?…`).',
+        };
       responses[403] ??= { description: `Signed in, but not as ${spec.roles.join(' or ')}.`, json: { errors: ['FORBIDDEN'] } };
     }
     if (cookiePost) {

@@ -248,6 +248,11 @@ export const PATH_PARAMETERS: Record<string, { description: string; schema: Reco
     schema: { type: 'string', maxLength: 40 },
     example: 'AAAAAAAAAAAAAAAA',
   },
+  document: {
+    description: 'A document of the claim by its number on the claim page, counted from 1 (`claim.documents` in its order).',
+    schema: { type: 'string', pattern: '^[1-9]\\d{0,2}$' },
+    example: '1',
+  },
   reference: {
     description: 'The claim reference, e.g. `SNT-2026-7KQ4MZ`; lower case, spaces or a missing dash are accepted.',
     schema: { type: 'string', maxLength: 40 },
@@ -861,6 +866,62 @@ export const OPERATIONS: Record<string, OperationSpec> = {
         html: 'The claim page with the benefit, flags, documents, audit trail and decision form.',
       },
       404: notFound('No claim with this reference.'),
+    },
+  },
+  'GET /staff/claims/{reference}/documents/{document}': {
+    operationId: 'openStaffClaimDocument',
+    summary: 'Open one document of a claim',
+    description:
+      "A staff member opens a family's document from the claim page. The view is written to the claim's audit trail first " +
+      '(`DOCUMENT_VIEWED`: who, when, the document type; no personal data), then the answer is a redirect to a presigned GET on the ' +
+      'private documents bucket, valid for 60 seconds, which answers with the stored content type and `Content-Disposition: inline` ' +
+      '(the browser shows an image or a PDF, it does not download it). Only a document of this claim can be named.',
+    tag: 'Staff claims',
+    roles: anyStaff,
+    signInPage: true,
+    responses: {
+      302: {
+        description:
+          'The document (a presigned GET, 60 seconds); or, for a browser without a session, the hosted sign-in page, which comes back here.',
+        location: 'The presigned URL of the document on the documents bucket, or the sign-in page.',
+      },
+      404: notFound('No claim with this reference, or no document with this number on it.'),
+    },
+  },
+  'GET /staff/auth/callback': {
+    operationId: 'staffSignInCallback',
+    summary: 'Staff sign-in: the hosted sign-in page comes back here',
+    description:
+      'The end of the OAuth 2.0 authorization code flow with PKCE that a staff page starts for a browser without a session (the ' +
+      'Cognito hosted UI in AWS; the twin imitates its `/oauth2/authorize` and `/oauth2/token`). The `state` must match the short-lived ' +
+      '`santunan_signin` cookie set when the flow started; the code is exchanged for an access token, which becomes the ' +
+      '`santunan_session` cookie (HttpOnly, SameSite=Strict, Path=/staff), and a page opens the staff page asked for (a same-site ' +
+      '`/staff/` path only). Not for API clients: they send a Bearer token.',
+    tag: 'Staff claims',
+    parameters: [
+      { name: 'code', in: 'query', description: 'The authorization code from the hosted sign-in page.', schema: { type: 'string' } },
+      { name: 'state', in: 'query', description: 'The state this site sent with the sign-in request.', schema: { type: 'string' } },
+    ],
+    responses: {
+      200: { description: 'Signed in: the session cookie is set.', html: 'A page that opens the staff page asked for at once.' },
+      400: {
+        description: 'No sign-in in progress in this browser, another state, or a code the sign-in service refused.',
+        html: 'A page that says so, with a link to sign in again.',
+      },
+    },
+  },
+  'GET /staff/logout': {
+    operationId: 'staffSignOut',
+    summary: 'Staff sign-out',
+    description:
+      "Clears the session cookie and ends the hosted sign-in's own session (Cognito's `/logout`; the twin's imitation), which " +
+      'comes back to the queue: signed out, that is the sign-in page.',
+    tag: 'Staff claims',
+    responses: {
+      302: {
+        description: "Signed out: to the sign-in service's logout.",
+        location: '`<sign-in service>/logout?client_id=…&logout_uri=…/staff/claims`',
+      },
     },
   },
   'POST /staff/claims/{reference}/assessment': {
@@ -1488,13 +1549,10 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       'sent to sign in first.',
     tag: 'Staff premiums',
     roles: ['finance'],
+    signInPage: true,
     parameters: [lang],
     responses: {
       200: { description: 'The months.', json: reconciliationListSchema, html: 'The reconciliation page: months and the run form.' },
-      303: {
-        description: 'A browser without a session: to the sign-in page, and back after it.',
-        location: 'The sign-in page with `next`.',
-      },
     },
   },
   'GET /staff/imports/{jobId}': {
@@ -1535,6 +1593,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       'month again; without a session it is sent to sign in first.',
     tag: 'Staff premiums',
     roles: ['finance'],
+    signInPage: true,
     parameters: [
       {
         name: 'format',
@@ -1552,10 +1611,6 @@ export const OPERATIONS: Record<string, OperationSpec> = {
         csv: 'With `format=csv`: `period,nik,name,category,expected,paid,difference`, one line per discrepancy.',
         html: 'The report page.',
       },
-      303: {
-        description: 'A browser without a session: to the sign-in page, and back after it.',
-        location: 'The sign-in page with `next`.',
-      },
       400: invalid('`period` is not YYYY-MM; a bad `limit`, `category` or `nextToken`.'),
       404: { ...notFound('No reconciliation for this month yet.'), html: 'For a browser: the page saying so, with the form to run it.' },
     },
@@ -1568,10 +1623,10 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       'else the page where an admin creates and changes them. National admins only: an admin limited to provinces gets 403.',
     tag: 'Staff accounts',
     roles: ['admin'],
+    signInPage: true,
     parameters: [lang],
     responses: {
       200: { description: 'The accounts.', json: staffAccountListSchema, html: 'The staff accounts page.' },
-      303: { description: 'A browser without a session: to the sign-in page, and back here after it.', location: '`/staff/login?next=…`' },
     },
   },
   'POST /staff/admin/users': {

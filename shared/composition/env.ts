@@ -37,8 +37,11 @@ export const ENV = {
   staffTokenMaxAgeSeconds: 'STAFF_TOKEN_MAX_AGE_SECONDS',
   /** The Cognito user pool of the staff accounts, which the admin's routes manage (the twin's stand-in locally). */
   staffUserPoolId: 'STAFF_USER_POOL_ID',
-  /** Where a browser without a staff session signs in (the twin's page; in AWS the Cognito hosted UI). */
-  staffLoginUrl: 'STAFF_LOGIN_URL',
+  /**
+   * The hosted sign-in for staff browsers (OAuth authorization code flow with PKCE): the Cognito hosted UI's base URL
+   * in AWS (`https://<domain>.auth.<region>.amazoncognito.com`), the twin's imitation (`<api>/auth`) locally.
+   */
+  staffAuthUrl: 'STAFF_AUTH_URL',
   /** The API's own URL, for links in messages sent by functions that serve no request (the daily job). */
   publicBaseUrl: 'PUBLIC_BASE_URL',
   /** Claims above this total need a second approval by a different person. */

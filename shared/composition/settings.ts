@@ -100,6 +100,4 @@ export const uploadOrigin = (): string => optionalEnv(ENV.uploadOrigin, '');
 /** The API's URL for links in messages sent outside a request (the daily reconciliation). */
 export const publicBaseUrl = (): string => optionalEnv(ENV.publicBaseUrl, '').replace(/\/$/, '');
 
-export const staffLoginUrl = (): string => optionalEnv(ENV.staffLoginUrl, '/staff/login');
-
 export { requireEnv };

@@ -1,3 +1,6 @@
+import type { HttpRequest } from '../platform/http/handler';
+import { linkBase } from '../platform/http/links';
+import { StaffSignIn } from '../staff/adapters/sign-in';
 import { STAFF_TOKEN_MAX_AGE_SECONDS, StaffAuth } from '../staff/adapters/staff-auth';
 import { ENV, optionalEnv, requireEnv } from './env';
 import { publicBaseUrl } from './settings';
@@ -23,4 +26,19 @@ export const staffAuth = (): StaffAuth => {
     publicOrigin(),
     maxAge,
   );
+};
+
+/** Browser sign-in through the hosted sign-in page (STAFF_AUTH_URL) for the app client (AUTH_CLIENT_ID). */
+export const staffSignIn = (): StaffSignIn =>
+  new StaffSignIn(requireEnv(ENV.staffAuthUrl).replace(/\/$/, ''), requireEnv(ENV.authClientId));
+
+/**
+ * For a staff page opened without a session: straight to the hosted sign-in, and back to this page afterwards (the
+ * same path for every staff function; the callback is staffApi's `GET /staff/auth/callback`).
+ */
+export const signInStarter = () => {
+  const signIn = staffSignIn();
+  const base = publicBaseUrl();
+  return (request: Pick<HttpRequest, 'route' | 'params' | 'query' | 'domainName'>) =>
+    signIn.start(linkBase(request, base), StaffSignIn.nextOf(request));
 };

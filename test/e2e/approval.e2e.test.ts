@@ -103,8 +103,9 @@ test('a claim filed in the browser reaches the approver, is approved from the em
   expect(link).toBe(`${base()}/staff/claims/${reference}`);
 
   const approver = await (await browser.newContext()).newPage();
+  // Signed out, the link goes straight to the sign-in page, which comes back to the claim.
   await approver.goto(link);
-  await Promise.all([approver.waitForURL(/\/staff\/login/), approver.click('a.btn')]);
+  await approver.waitForURL(/\/auth\/oauth2\/authorize/);
   await approver.fill('#u', 'approver');
   await approver.fill('#p', 'santunan-local');
   await Promise.all([approver.waitForURL(link), approver.click('button[type=submit]')]);
@@ -254,9 +255,9 @@ test('a verifier assesses an injury on the staff page without JavaScript, and th
   // The verifier, in a browser with JavaScript off: sign in, open the claim, fill the form from the medical report.
   const verifier = await (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } })).newPage();
   const link = `${base()}/staff/claims/${reference}`;
-  // Signed out, the claim page is the "sign in first" page (401) at the same address.
+  // Signed out, the claim page sends the browser to the sign-in page (no JavaScript needed), which comes back to it.
   await verifier.goto(link);
-  await Promise.all([verifier.waitForURL(/\/staff\/login/), verifier.click('a.btn')]);
+  await verifier.waitForURL(/\/auth\/oauth2\/authorize/);
   await verifier.fill('#u', 'verifier');
   await verifier.fill('#p', 'santunan-local');
   await Promise.all([verifier.waitForURL(link), verifier.click('button[type=submit]')]);

@@ -24,8 +24,8 @@ const noSidewaysScroll = async (page: Page) =>
 
 const signIn = async (page: Page) => {
   await page.goto(`${e2e.base}/staff/coordinator`);
-  // Signed out: the page says so and links to the sign-in, which comes back here.
-  await Promise.all([page.waitForURL(/\/staff\/login/), page.click('a.btn')]);
+  // Signed out: straight to the sign-in page, which comes back here.
+  await page.waitForURL(/\/auth\/oauth2\/authorize/);
   await page.fill('#u', 'coordinator');
   await page.fill('#p', 'santunan-local');
   await Promise.all([page.waitForURL(/\/staff\/coordinator$/), page.click('button[type=submit]')]);

@@ -523,7 +523,8 @@ describe('least privilege', () => {
   test('object reads are granted on the prefix the function reads', () => {
     // grantRead puts the bucket itself in the same statement, for ListBucket; object actions do not apply to it.
     const objectReads = (d: FunctionDefinition) => s3Grants(d).filter((g) => g.startsWith('s3:GetObject') && !g.endsWith(' on <bucket>'));
-    for (const name of ['submitClaim', 'addDocuments'] as const) {
+    // staffApi signs the short-lived GETs that open a claim's documents: it may read uploads/ and nothing else.
+    for (const name of ['submitClaim', 'addDocuments', 'staffApi'] as const) {
       expect(objectReads(FUNCTIONS[name]).length).toBeGreaterThan(0);
       for (const grant of objectReads(FUNCTIONS[name])) expect([name, grant]).toEqual([name, expect.stringContaining('/uploads/*')]);
     }
@@ -972,11 +973,35 @@ describe('staff sign-in', () => {
       .sort();
     expect(groups).toEqual(['admin', 'approver', 'coordinator', 'finance', 'supervisor', 'verifier']);
   });
-  test("the staff API verifies the pool's tokens (issuer, JWKS and client from the stack)", () => {
+  test("the staff API verifies the pool's tokens (issuer, JWKS and client from the stack) and signs browsers in at the hosted UI", () => {
     const fn = template.findResources('AWS::Lambda::Function')[functionId(FUNCTIONS.staffApi as FunctionDefinition)] as Resource;
     expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
-      expect.arrayContaining(['AUTH_ISSUER', 'AUTH_JWKS_URL', 'AUTH_CLIENT_ID']),
+      expect.arrayContaining(['AUTH_ISSUER', 'AUTH_JWKS_URL', 'AUTH_CLIENT_ID', 'STAFF_AUTH_URL']),
     );
+    // Every function that verifies staff tokens can send a signed-out browser to the hosted sign-in page.
+    for (const [name, definition] of DEFINITIONS.filter(([, d]) => d.staffAuth)) {
+      const vars = (template.findResources('AWS::Lambda::Function')[functionId(definition)] as Resource).Properties.Environment.Variables;
+      expect([name, JSON.stringify(vars.STAFF_AUTH_URL)]).toEqual([name, expect.stringContaining('amazoncognito.com')]);
+    }
+  });
+
+  test('the hosted UI: a Cognito domain, and an app client with the code flow whose only callback and logout URLs are this site', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient')) as Resource[];
+    const props = client!.Properties;
+    expect(props).toMatchObject({
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid'],
+      SupportedIdentityProviders: ['COGNITO'],
+      GenerateSecret: false,
+    });
+    expect(props.CallbackURLs).toHaveLength(1);
+    expect(props.LogoutURLs).toHaveLength(1);
+    // The site's own URL (the distribution, or the API), then the path: never an example.com placeholder.
+    expect(JSON.stringify(props.CallbackURLs)).toMatch(/\/staff\/auth\/callback"\]/);
+    expect(JSON.stringify(props.LogoutURLs)).toMatch(/\/staff\/claims"\]/);
+    expect(JSON.stringify(props)).not.toContain('example.com');
   });
 });
 

@@ -270,6 +270,10 @@ const SPECS: Record<string, Spec> = {
   'GET /staff/claims': { user: 'verifier', query: ['status', 'nextToken', 'order', 'counts', 'lang'] },
   'GET /staff/search': { user: 'verifier', query: ['q', 'lang'] },
   'GET /staff/claims/{reference}': { user: 'verifier', params: claimRef, query: ['lang'] },
+  'GET /staff/claims/{reference}/documents/{document}': { user: 'verifier', params: () => ({ ...claimRef(), document: '1' }) },
+  // No session needed: hostile codes, states and sign-in cookies must end in a 400 page, never a 5xx.
+  'GET /staff/auth/callback': { query: ['code', 'state'] },
+  'GET /staff/logout': {},
   'POST /staff/claims/{reference}/decision': {
     user: 'approver',
     params: claimRef,

@@ -46,9 +46,12 @@ export const itemCounts = async () => {
           TableName: table === 'claims' ? claimsTable() : membersTable(),
           Select: 'COUNT',
           // The wrong-NIK counters (LOOKUP#) are the rate limit at work, not data: every lookup counts in its window,
-          // and a run that crosses a window's boundary opens a new one (TTL removes it).
-          FilterExpression: 'NOT begins_with(pk, :lookup)',
-          ExpressionAttributeValues: { ':lookup': 'LOOKUP#' },
+          // and a run that crosses a window's boundary opens a new one (TTL removes it). A document opened by staff
+          // (a valid GET of the document route) is recorded as it should be (DOCUMENT_VIEWED): the record of a read,
+          // not something the request stored.
+          FilterExpression: 'NOT begins_with(pk, :lookup) AND NOT (entity = :audit AND #type = :viewed)',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':lookup': 'LOOKUP#', ':audit': 'AUDIT', ':viewed': 'DOCUMENT_VIEWED' },
           ExclusiveStartKey: start,
         }),
       );

@@ -13,6 +13,7 @@ import {
 import { STATUS_TOKEN_PATTERN } from '../../shared/claims/domain/status-link';
 import { claimMessagesWith } from '../../shared/claims/web/notifications';
 import { SMS_MAX_LENGTH } from '../../shared/claims/web/templates/sms';
+import { t } from '../../shared/messages';
 import { reconciliationEmail } from '../../shared/premiums/web/reconciliation-email';
 
 /**
@@ -238,6 +239,24 @@ describe('notification templates', () => {
     expect(by('staff.decisionNeeded').text).toContain('kematian, 30 September 2026');
     expect(by('staff.decisionNeeded').text).toContain('(Wali dari anak ahli waris');
     expect(by('tranches.family.paid').text).toContain('Rp174.000.000');
+  });
+
+  it('tell staff the benefit, relationship and flags in words, with a clickable link to the claim page', () => {
+    const staffMail = rendered.filter((r) => !r.family);
+    expect(staffMail.map((r) => r.name).sort()).toEqual(
+      ['appeals.staff.filed', 'staff.decisionNeeded', 'staff.payoutFailed', 'staff.workflowFailed', 'tranches.staff.decisionNeeded'].sort(),
+    );
+    const decision = rendered.find((r) => r.name === 'staff.decisionNeeded')!.message;
+    expect(decision.subject).toBe(
+      `[Santunan] ESKALASI: batas waktu persetujuan hampir lewat: ${REFERENCE} JKK (Jaminan Kecelakaan Kerja) Rp1.000.000.000`,
+    );
+    for (const flag of CLAIM_FLAGS) expect([flag, decision.text.includes(t(`flagName.${flag}`, 'id'))]).toEqual([flag, true]);
+    expect(decision.text).toContain('Wali dari anak ahli waris');
+    for (const { name, message } of staffMail) {
+      // A real button in HTML (an <a href> to the claim page), and the address alone on its line in the text part.
+      expect([name, message.html!.includes(`<a href="${BASE}/staff/claims/${REFERENCE}"`)]).toEqual([name, true]);
+      expect([name, message.subject.includes('JKM') || /\bJKK\b(?! \()/.test(message.subject)]).toEqual([name, false]);
+    }
   });
 
   it('never show a NIK or a full account number: the account by its last 4 digits only', () => {

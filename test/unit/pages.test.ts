@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Claim } from '../../shared/claims/domain/claim';
 import { duplicateBanner, renderClaimForm } from '../../shared/claims/web/claim-form-page';
-import { renderSignInNeeded, renderStaffClaimPage, renderStaffFormError } from '../../shared/claims/web/staff-page';
+import { renderSignedIn, renderSignInFailed, renderStaffClaimPage, renderStaffFormError } from '../../shared/claims/web/staff-page';
 import { renderLookupPage, renderStatusPage } from '../../shared/claims/web/status-page';
 import { html } from '../../shared/platform/web/html';
 import { BANK_LIST } from '../../shared/reference-data/banks';
@@ -202,11 +202,12 @@ describe('the staff pages', () => {
     const page = renderStaffClaimPage(awaiting, audit, user, { csrfToken: CSRF, message: EVIL });
 
     expectContained(page);
-    expect(page).toContain('<table id="benefit"><tr><td>Santunan sekaligus</td><td>Rp20.000.000</td>');
-    expect(page).toContain('<tr><th>Persetujuan</th><td>1 dari 2 (');
-    expect(page).toContain(' · tingkat supervisor · ESKALASI</td></tr>');
-    expect(page).toContain('<td>002 BRI · ****3456 · Ahmad ');
-    expect(page).toContain('<option value="DOCUMENTS_INVALID">DOCUMENTS_INVALID: Dokumen yang dikirim tidak sah atau tidak sesuai.');
+    expect(page).toContain('<dl class="facts" id="benefit"><div><dt>Santunan sekaligus</dt><dd>Rp20.000.000 <span class="muted">');
+    expect(page).toContain('<div><dt>Persetujuan</dt><dd>1 dari 2 (Disetujui: ');
+    expect(page).toContain(' · tingkat supervisor · ESKALASI</dd></div>');
+    expect(page).toContain('<dd>BRI · ****3456 · Ahmad ');
+    // The reasons in words only: the code is the option's value, never its label.
+    expect(page).toContain('<option value="DOCUMENTS_INVALID">Dokumen yang dikirim tidak sah atau tidak sesuai.</option>');
   });
 
   it('give every post form the session token as its first field: decision, assessment, close, tranche decision and payout retry', () => {
@@ -244,7 +245,7 @@ describe('the staff pages', () => {
 
   it('label every flag, including the assessment a JKK injury waits for', () => {
     const page = renderStaffClaimPage(awaiting, [], user, { csrfToken: CSRF });
-    expect(page).toMatch(/<li><strong>ASSESSMENT_REQUIRED<\/strong>: Cedera JKK: [^<]+<\/li>/);
+    expect(page).toMatch(/<li><strong>perlu penilaian cedera<\/strong>: Cedera JKK: [^<]+<\/li>/);
   });
 
   it('offer supervisors a close form with the coded reasons while the claim is open, and link competing claims', () => {
@@ -256,9 +257,9 @@ describe('the staff pages', () => {
     expect(supervisor).toContain(
       `<form method="post" action="/staff/claims/SNT-2026-7KQ4MZ/close" id="close-form"><input type="hidden" name="_csrf" value="${CSRF}">`,
     );
-    expect(supervisor).toContain('<option value="SUSPECTED_FRAUD">SUSPECTED_FRAUD: ');
+    expect(supervisor).toContain('<option value="SUSPECTED_FRAUD">Klaim ditutup: ');
     expect(supervisor).toContain('<a href="/staff/claims/SNT-2026-BCDFGH">SNT-2026-BCDFGH</a>');
-    expect(supervisor).toMatch(/<li><strong>COMPETING_CLAIM<\/strong>: Ada klaim lain [^<]+<\/li>/);
+    expect(supervisor).toMatch(/<li><strong>ada klaim lain dari pengaju lain<\/strong>: Ada klaim lain [^<]+<\/li>/);
     expect(renderStaffClaimPage(waiting, [], user, { csrfToken: CSRF })).not.toContain('close-form');
     expect(
       renderStaffClaimPage({ ...waiting, status: 'APPROVED' }, [], { username: 'sri', roles: ['supervisor'] }, { csrfToken: CSRF }),
@@ -276,15 +277,25 @@ describe('the staff pages', () => {
       expect(renderStaffClaimPage(paid, [], { username: 'x', roles: [...roles] }, { csrfToken: CSRF })).not.toContain('links-form');
   });
 
-  it('sign-in page encodes where to come back to', () => {
-    const page = renderSignInNeeded('/staff/login', '/staff/claims/"><x');
-    expect(page).toContain('href="/staff/login?next=%2Fstaff%2Fclaims%2F%22%3E%3Cx"');
+  it('after sign-in, the page opens the page asked for at once (escaped); a failed sign-in offers to sign in again', () => {
+    const page = renderSignedIn('/staff/claims/"><x');
+    expect(page).toContain('<meta http-equiv="refresh" content="0;url=/staff/claims/&quot;&gt;&lt;x">');
+    expect(page).toContain('<a href="/staff/claims/&quot;&gt;&lt;x">Masuk berhasil.');
+    const failed = renderSignInFailed('/staff/claims/SNT-1', 'en');
+    expect(failed).toContain('<html lang="en">');
+    expect(failed).toContain('<a class="btn" href="/staff/claims/SNT-1">');
+    expect(failed).not.toContain('<footer');
   });
 
-  it('form error page escapes the error message instead of stripping characters from it', () => {
-    const page = renderStaffFormError(409, 'Claim <b>x</b> & co', 'SNT-1/../x');
-    expect(page).toContain('<h1>409</h1><p>Claim &lt;b&gt;x&lt;/b&gt; &amp; co</p>');
+  it('form error page: the staff layout, the error message escaped instead of stripped, the way back', () => {
+    const page = renderStaffFormError(409, 'Claim <b>x</b> & co', 'SNT-1/../x', user);
+    expect(page).toContain(
+      '<h1>Permintaan tidak dapat diproses (409)</h1><div class="summary" role="alert"><p>Claim &lt;b&gt;x&lt;/b&gt; &amp; co</p>',
+    );
     expect(page).toContain('<a href="/staff/claims/SNT-1%2F..%2Fx">Kembali ke klaim</a>');
+    expect(page).toContain('<header class="staff">');
+    expect(page).toContain('<a href="/staff/logout">Keluar</a>');
+    expect(page).not.toContain('<footer');
   });
 });
 
@@ -307,8 +318,10 @@ describe('further payments on the staff claim page', () => {
   it('lists each tranche and gives the one awaiting a decision its own form, naming the tranche', () => {
     const claim = aClaim({ status: 'PAID', tranches: [tranche('T2', 'PAID', false), tranche('T3', 'AWAITING_APPROVAL', true)] });
     const approver = renderStaffClaimPage(claim, [], { username: 'ani', roles: ['approver'] }, { csrfToken: CSRF });
-    expect(approver).toContain('<td>T2</td><td>santunan tidak mampu bekerja (STMB)</td><td>Rp1.000.000</td><td>Sudah dibayarkan</td>');
-    expect(approver).toContain('<form method="post" action="/staff/claims/SNT-2026-7KQ4MZ/decision" id="decision-form-T3">');
+    expect(approver).toContain('<li id="T2"><strong>T2</strong> · santunan tidak mampu bekerja (STMB) · Rp1.000.000 · Sudah dibayarkan');
+    expect(approver).toContain(
+      '<form method="post" action="/staff/claims/SNT-2026-7KQ4MZ/decision" id="decision-form-T3" class="decision">',
+    );
     expect(approver).toContain('<input type="hidden" name="tranche" value="T3">');
     expect(approver).not.toContain('id="decision-form-T2"');
     expectContained(approver);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, IdempotencyKeyReusedError, WriteConflictError } from '../../kernel/errors';
 import { batchGet } from '../../platform/dynamodb/batch';
 import {
@@ -552,6 +552,17 @@ export class ClaimsRepository implements ClaimStore {
       }),
     );
     return { items: (out.Items ?? []).map(stripKeys), next: out.LastEvaluatedKey };
+  }
+
+  /** A lone audit event: a new item (attribute_not_exists), so an existing event is never overwritten. */
+  async recordAudit(reference: string, event: AuditEvent): Promise<void> {
+    await documentClient.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...claimKeys.audit(reference, event.at, randomUUID().slice(0, 8)), entity: 'AUDIT', reference, ...event },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   /** The audit trail of one claim, oldest first. */

@@ -91,6 +91,11 @@ export interface ClaimStore {
   openClaimsFor(memberNik: string, benefit: string): Promise<{ reference: string; claimantNik: string }[]>;
   /** Oldest first. */
   auditTrail(reference: string): Promise<(AuditEvent & { sk: string })[]>;
+  /**
+   * One audit event that changes nothing else (a staff member viewed a document): a new item, never an update of
+   * one. Its `details` must already be masked.
+   */
+  recordAudit(reference: string, event: AuditEvent): Promise<void>;
 }
 
 /** The staff console's reads of claims: queues of every status, their counts, and the claims of a NIK. */
@@ -192,6 +197,12 @@ export interface StoredObject {
 export interface DocumentStorage {
   /** Size, type and first bytes of a stored object, or undefined when it does not exist (an upload never finished). */
   stat(key: string): Promise<StoredObject | undefined>;
+}
+
+/** Short-lived links to read a stored document in the browser (a presigned GET on the private bucket). */
+export interface DocumentLinks {
+  /** A GET URL valid for `expiresSeconds`, answering with `contentType` and `Content-Disposition: inline`. */
+  viewUrl(key: string, contentType: string, expiresSeconds: number): Promise<string>;
 }
 
 export interface PresignedUpload {

@@ -165,6 +165,12 @@ export class InMemoryClaimStore implements ClaimStore {
     return clone(this.audit.get(reference) ?? []);
   }
 
+  async recordAudit(reference: string, event: AuditEvent): Promise<void> {
+    const trail = this.audit.get(reference) ?? [];
+    trail.push({ ...clone(event), sk: `AUDIT#${event.at}#${String(trail.length + 1).padStart(4, '0')}` });
+    this.audit.set(reference, trail);
+  }
+
   /** Test helper: the claims still holding their open-claim lock. */
   openLocks(): string[] {
     return [...this.locks.values()].map((l) => l.reference);

@@ -1,10 +1,14 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../kernel/errors';
+import { maskNumbersInText } from '../../../kernel/mask-text';
 import { jakartaIso } from '../../../kernel/time';
 import { type Text, texts } from '../../../messages';
 import { requireRole, type StaffUser } from '../../../staff/domain/roles';
 import { type Claim, locksOf } from '../../domain/claim';
 import { answerTask as answer } from '../answer-task';
 import type { ClaimMessages, ClaimStore, ClaimWorkflow, Notifier, StaffEmails } from '../ports';
+
+/** The decision's note as the audit trail keeps it: at most 500 characters, numbers that may be personal data masked. */
+const auditNote = (note: string | undefined): { note?: string } => (note ? { note: maskNumbersInText(note.slice(0, 500)) } : {});
 
 /** Reasons an approver or supervisor may give for a rejection, with the text the family reads (shared/messages). */
 export const STAFF_REJECTION_REASONS: Record<string, Text> = texts('staffRejection', [
@@ -101,7 +105,7 @@ const decideOnce = async (
         type: 'CLAIM_REJECTED',
         at,
         actor: { kind: 'staff', id: user.username },
-        details: { role, reasonCode: code, note: input.note?.slice(0, 500) },
+        details: { role, reasonCode: code, ...auditNote(input.note) },
       },
       releaseLock: locksOf(claim),
     });
@@ -132,7 +136,7 @@ const decideOnce = async (
       at,
       expectToken: task.token,
       set: { approvals: [...approvals, approval] },
-      audit: { type: 'FIRST_APPROVAL', at, actor: { kind: 'staff', id: user.username }, details: { role } },
+      audit: { type: 'FIRST_APPROVAL', at, actor: { kind: 'staff', id: user.username }, details: { role, ...auditNote(input.note) } },
     });
     const to = level === 'supervisor' ? deps.staffEmails.supervisor : [...deps.staffEmails.approver, ...deps.staffEmails.supervisor];
     await deps.notifier.email(to, deps.messages.staff.decisionNeeded(half, baseUrl, { escalated: !!task.escalated, secondApproval: true }));
@@ -147,7 +151,12 @@ const decideOnce = async (
     timeline: { status: 'APPROVED', at },
     // One claim per member and benefit is ever paid: another claim approved first makes this a 409.
     reservePayout: locksOf(claim),
-    audit: { type: 'CLAIM_APPROVED', at, actor: { kind: 'staff', id: user.username }, details: { role, approvals: approvals.length + 1 } },
+    audit: {
+      type: 'CLAIM_APPROVED',
+      at,
+      actor: { kind: 'staff', id: user.username },
+      details: { role, approvals: approvals.length + 1, ...auditNote(input.note) },
+    },
   });
   await answer(deps.workflow, task.token, { outcome: 'approved' });
   return approved;

@@ -62,7 +62,11 @@ export const staffEmails = {
     const tr = translator(ctx.lang);
     const leadText = tr(`email.decisionNeeded.${lead}`);
     const amount = claim.verification?.benefit?.total;
-    const subject = tr('email.decisionNeeded.subject', { lead: leadText, reference: claim.reference, benefit: claim.benefit });
+    const subject = tr('email.decisionNeeded.subject', {
+      lead: leadText,
+      reference: claim.reference,
+      benefit: tr(`benefitName.${claim.benefit}`),
+    });
     return frame(ctx, amount !== undefined ? `${subject} ${rupiah(amount)}` : subject, [
       { p: tr('email.decisionNeeded.intro', { lead: leadText, reference: claim.reference }) },
       { facts: claimFacts(claim, ctx.lang) },
