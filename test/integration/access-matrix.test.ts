@@ -12,12 +12,13 @@ import { completeClaim, givenMember, tokenFor } from '../support/workflow';
  * - `member`: a member in the path, likewise;
  * - `list`: a list filtered to the user's scope;
  * - `national`: imports, reconciliations, staff accounts; a scoped user gets 403;
- * - `districts`: the field coordinator's own pages (their districts; checked by their use cases).
+ * - `districts`: the field coordinator's own pages (their districts; checked by their use cases);
+ * - `public`: signing in and out, which need no session (the sign-in callback, sign-out): nobody gets 401 or 403.
  * Every row is run against the test twin for every role, a user scoped to province 31 (DKI Jakarta), and no token,
  * with real tokens of the twin's issuer. "Allowed" is anything but 401 and 403 (a 400 for the empty body or a 404 for
  * an unknown id is the route answering): no case changes anything a later case depends on.
  */
-type Scope = 'claim' | 'member' | 'list' | 'national' | 'districts';
+type Scope = 'claim' | 'member' | 'list' | 'national' | 'districts' | 'public';
 const STAFF = ['verifier', 'approver', 'supervisor', 'finance', 'admin'] as const;
 type Principal = (typeof STAFF)[number] | 'coordinator';
 const RULES: Record<string, { roles: readonly Principal[]; scope: Scope }> = {
@@ -31,6 +32,9 @@ const RULES: Record<string, { roles: readonly Principal[]; scope: Scope }> = {
   'POST /staff/claims/{reference}/payout-retry': { roles: ['finance'], scope: 'claim' },
   'POST /staff/claims/{reference}/links/revoke': { roles: ['supervisor'], scope: 'claim' },
   'GET /staff/claims/{reference}/audit': { roles: STAFF, scope: 'claim' },
+  'GET /staff/claims/{reference}/documents/{document}': { roles: STAFF, scope: 'claim' },
+  'GET /staff/auth/callback': { roles: [...STAFF, 'coordinator'], scope: 'public' },
+  'GET /staff/logout': { roles: [...STAFF, 'coordinator'], scope: 'public' },
   'POST /staff/members/import': { roles: ['admin'], scope: 'national' },
   'GET /staff/members/{nik}': { roles: STAFF, scope: 'member' },
   'GET /staff/search': { roles: STAFF, scope: 'list' },
@@ -64,6 +68,7 @@ const STAFF_ROUTES = ROUTES.filter((r) => r.path.startsWith('/staff/')).map(rout
 type Expected = 'allowed' | 401 | 403 | 404;
 const expected = (route: string, who: Who, place: 'in' | 'out'): Expected => {
   const rule = RULES[route]!;
+  if (rule.scope === 'public') return 'allowed';
   if (who === 'none') return 401;
   if (who === SCOPED.username) {
     // Outside their provinces a claim or member does not exist for them, whatever the route's roles: the scope answers
@@ -103,7 +108,8 @@ const pathOf = (path: string, place: 'in' | 'out'): string =>
     .replace('{runId}', 'REC-2026-10-nosuchrun')
     .replace('{jobId}', 'IMP-nosuchjob')
     .replace('{username}', 'verifier')
-    .replace('{draftId}', 'nosuchdraft');
+    .replace('{draftId}', 'nosuchdraft')
+    .replace('{document}', '1');
 
 /** An empty body: every route refuses it (400) after its role and scope checks, so no case changes anything. */
 const requestOf = async (method: string, route: string, who: Who) => {
