@@ -1736,7 +1736,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       'reconciled month. `from` and `to` are Jakarta days (`YYYY-MM-DD`) or months (`YYYY-MM`: from its first day, to its ' +
       `last), both included; without them, the last ${REPORT_DEFAULT_MONTHS} months to today; at most ${REPORT_MAX_MONTHS} months, ` +
       'within 2015-2040. Beyond api.md: `range`, `claims.received`, `payouts.currency` and `.claims`, `daysToPay.count` and ' +
-      '`.byBenefit`, `breaches` (the list), `months` and `byMonth`; `coverage` is one entry per reconciled month.',
+      '`.byBenefit`, `breaches` (the list), `months` and `byMonth`; `coverage` is the api.md `{ period, rate }` of the latest reconciled month (with `expected` and `covered`), `coverageByMonth` every reconciled month.',
     tag: 'Staff reports',
     roles: anyStaff,
     parameters: [

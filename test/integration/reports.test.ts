@@ -82,6 +82,7 @@ describe('the summary of a fixture of known claims, read from DynamoDB Local', (
     expect(summary.deadlineBreaches).toBe(REPORT_EXPECTED.deadlineBreaches);
     expect(summary.breaches).toEqual(REPORT_EXPECTED.breaches);
     expect(summary.coverage).toEqual(REPORT_EXPECTED.coverage);
+    expect(summary.coverageByMonth).toEqual(REPORT_EXPECTED.coverageByMonth);
     expect(summary.months).toEqual(REPORT_EXPECTED.months);
   });
 });
@@ -100,6 +101,7 @@ describe('GET /staff/reports/summary and the dashboard, on the same tables', () 
         daysToPay: REPORT_EXPECTED.daysToPay,
         deadlineBreaches: 2,
         coverage: REPORT_EXPECTED.coverage,
+        coverageByMonth: REPORT_EXPECTED.coverageByMonth,
       });
     }
   });

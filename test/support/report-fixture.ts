@@ -201,7 +201,9 @@ export const REPORT_EXPECTED = {
     // 21-25 and 28-30 April (8), 2, 5-9, 14 and 15 May (8): 1 May, 12 May (Vesak) and 13 May (cuti bersama) are off.
     { reference: 'SNT-2025-RPTD04', benefit: 'JKM', province: '31', deadline: '2025-04-17T23:59:59+07:00', workingDaysLate: 16 },
   ],
-  coverage: [
+  // api.md's `coverage`: the range's latest reconciled month; every month in `coverageByMonth`.
+  coverage: { period: '2025-04', expected: 120, covered: 90, rate: 0.75 },
+  coverageByMonth: [
     { period: '2025-03', expected: 100, covered: 82, rate: 0.82 },
     { period: '2025-04', expected: 120, covered: 90, rate: 0.75 },
   ],

@@ -85,6 +85,8 @@ describe('the summary of known claims', () => {
   });
 
   it('gives the coverage rate of each reconciled month of the range', () => {
+    expect(summary.coverageByMonth).toEqual(REPORT_EXPECTED.coverageByMonth);
+    // api.md's shape: { period, rate } of the latest reconciled month.
     expect(summary.coverage).toEqual(REPORT_EXPECTED.coverage);
   });
 
@@ -116,6 +118,7 @@ describe('the summary of known claims', () => {
     expect(empty.payouts).toEqual({ count: 0, amount: 0, currency: 'IDR', claims: 0 });
     expect(empty.daysToPay).toMatchObject({ median: null, p90: null, count: 0 });
     expect(empty.months).toEqual([{ period: '2025-06', received: 0, decided: 0, rejected: 0, paid: 0, amount: 0 }]);
+    expect(empty.coverage).toBeNull();
   });
 
   it('does not count an open claim whose deadline has not passed yet', () => {
@@ -128,6 +131,6 @@ describe('the summary of known claims', () => {
     expect(scoped.claims.byProvince).toEqual({ '31': 3 });
     expect(scoped.payouts).toEqual({ count: 1, amount: 42_000_000, currency: 'IDR', claims: 1 });
     expect(scoped.breaches.map((b) => b.reference)).toEqual(['SNT-2025-RPTD04']);
-    expect(scoped.coverage).toEqual(REPORT_EXPECTED.coverage);
+    expect(scoped.coverageByMonth).toEqual(REPORT_EXPECTED.coverageByMonth);
   });
 });

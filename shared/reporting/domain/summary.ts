@@ -126,7 +126,10 @@ export interface ReportSummary {
   daysToPay: DaysToPay & { byBenefit: Record<Benefit, DaysToPay & { deadlineWorkingDays: number }> };
   deadlineBreaches: number;
   breaches: Breach[];
-  coverage: CoverageMonth[];
+  /** api.md's `coverage`: the range's latest reconciled month (null: none reconciled yet). */
+  coverage: CoverageMonth | null;
+  /** Every reconciled month of the range, in order (an extension). */
+  coverageByMonth: CoverageMonth[];
   /** Every month of the range, in order, with the activity of the month. */
   months: MonthRow[];
   /** Per dimension, the activity of each month and value (only rows with some activity), by month then value. */
@@ -329,7 +332,7 @@ export const summarize = (input: {
   breaches.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.reference.localeCompare(b.reference));
 
   const wanted = new Set(months);
-  const coverage = input.coverage
+  const coverageByMonth = input.coverage
     .filter((r) => wanted.has(r.period))
     .sort((a, b) => a.period.localeCompare(b.period))
     .map((r): CoverageMonth => {
@@ -358,7 +361,8 @@ export const summarize = (input: {
     daysToPay: { ...daysOf(transfers), byBenefit: byBenefitDays },
     deadlineBreaches: breaches.length,
     breaches,
-    coverage,
+    coverage: coverageByMonth.at(-1) ?? null,
+    coverageByMonth,
     months: months.map((period) => ({ period, ...monthRows.get(period)! })),
     byMonth: { benefit: rowsOf('benefit'), cause: rowsOf('cause'), programme: rowsOf('programme'), province: rowsOf('province') },
   };

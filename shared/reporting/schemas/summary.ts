@@ -30,6 +30,13 @@ const activity = {
 };
 const dimensionRows = z.array(z.object({ period, value: z.string(), ...activity }));
 
+const coverageMonth = z.object({
+  period,
+  expected: count.check(z.meta({ description: "Members who owed the month (the reconciliation's `expected.members`)." })),
+  covered: count.check(z.meta({ description: 'Of those, members whose month is PAID or OVERPAID.' })),
+  rate: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+});
+
 export const reportSummarySchema = z.object({
   range: z.object({ from: day, to: day }).check(z.meta({ description: 'The range read, both days included.' })),
   claims: z.object({
@@ -65,15 +72,11 @@ export const reportSummarySchema = z.object({
     }),
   ),
   coverage: z
-    .array(
-      z.object({
-        period,
-        expected: count.check(z.meta({ description: "Members who owed the month (the reconciliation's `expected.members`)." })),
-        covered: count.check(z.meta({ description: 'Of those, members whose month is PAID or OVERPAID.' })),
-        rate: z.nullable(z.number().check(z.gte(0), z.lte(1))),
-      }),
-    )
-    .check(z.meta({ description: 'Each reconciled month of the range: its premium coverage rate.' })),
+    .nullable(coverageMonth)
+    .check(z.meta({ description: "api.md's coverage: the range's latest reconciled month, its premium coverage rate (null: none yet)." })),
+  coverageByMonth: z
+    .array(coverageMonth)
+    .check(z.meta({ description: 'Each reconciled month of the range: its premium coverage rate (an extension).' })),
   months: z.array(z.object({ period, ...activity })),
   byMonth: z.object({ benefit: dimensionRows, cause: dimensionRows, programme: dimensionRows, province: dimensionRows }),
 });

@@ -55,7 +55,7 @@ const section = (summary: ReportSummary, name: ReportTableName, lang: Lang, befo
 
 const figures = (s: ReportSummary, lang: Lang): SafeHtml => {
   const tr = translator(lang);
-  const latest = s.coverage.at(-1);
+  const latest = s.coverage;
   const days = (n: number | null) => (n === null ? '-' : tr('report.days', { days: number(n, lang) }));
   const items: [string, string, wide?: boolean][] = [
     [tr('report.received'), number(s.claims.received, lang)],
@@ -163,12 +163,12 @@ const daysChart = (s: ReportSummary, lang: Lang): SafeHtml => {
 };
 
 const coverageChart = (s: ReportSummary, lang: Lang): SafeHtml | false =>
-  s.coverage.length > 0 &&
+  s.coverageByMonth.length > 0 &&
   lineChart({
     id: 'chart-coverage',
     title: t('report.chart.coverage', lang),
-    desc: s.coverage.map((c) => `${monthName(c.period, lang)}: ${percent(c.rate, lang)}.`).join(' '),
-    points: s.coverage.map((c) => ({ label: monthName(c.period, lang, 'short'), value: c.rate, text: percent(c.rate, lang) })),
+    desc: s.coverageByMonth.map((c) => `${monthName(c.period, lang)}: ${percent(c.rate, lang)}.`).join(' '),
+    points: s.coverageByMonth.map((c) => ({ label: monthName(c.period, lang, 'short'), value: c.rate, text: percent(c.rate, lang) })),
   });
 
 const rangeForm = (opts: DashboardOptions): SafeHtml => {
@@ -206,7 +206,7 @@ export const renderDashboard = (summary: ReportSummary | undefined, opts: Dashbo
       section(summary, 'status', lang),
       section(summary, 'coverage', lang, [
         html`<p>${tr('report.coverageIntro')}</p>`,
-        summary.coverage.length === 0 && html`<p class="muted">${tr('report.noCoverage')}</p>`,
+        summary.coverageByMonth.length === 0 && html`<p class="muted">${tr('report.noCoverage')}</p>`,
         coverageChart(summary, lang),
       ]),
     ],

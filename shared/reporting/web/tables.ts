@@ -162,7 +162,7 @@ export const reportTable = (summary: ReportSummary, name: ReportTableName, lang:
           { label: tr('report.coveredMembers'), numeric: true },
           { label: tr('report.rate'), numeric: true },
         ],
-        rows: summary.coverage.map((c) => [
+        rows: summary.coverageByMonth.map((c) => [
           month(c.period),
           num(c.expected, lang),
           num(c.covered, lang),
