@@ -3,6 +3,7 @@
  * - shared/platform/web/browser/upload.ts -> shared/platform/web/assets/upload.generated.ts (UPLOAD_SCRIPT)
  * - shared/platform/web/browser/status.ts -> shared/platform/web/assets/status.generated.ts (STATUS_SCRIPT)
  * - shared/platform/web/browser/app.css   -> shared/platform/web/assets/styles.generated.ts (STYLESHEET)
+ * - shared/platform/web/browser/staff.css -> shared/platform/web/assets/staff-styles.generated.ts (STAFF_STYLESHEET)
  *
  * Why a committed TS module holding the minified text, rather than a file bundled or read at run time: the same
  * entry files run in three ways (CDK's NodejsFunction bundling, the twin under tsx, jest under SWC), and each would
@@ -58,6 +59,12 @@ export const buildAssets = (): Record<string, string> => ({
     'STYLESHEET',
     bundle('app.css'),
     'The stylesheet of every page (GET /assets/app.css).',
+  ),
+  'shared/platform/web/assets/staff-styles.generated.ts': generatedModule(
+    'staff.css',
+    'STAFF_STYLESHEET',
+    bundle('staff.css'),
+    "The staff console's own rules, added after the stylesheet on staff pages only.",
   ),
 });
 

@@ -2,7 +2,7 @@ import { nextPeriod, periodOf, periodsBetween, previousPeriod } from '../../kern
 import { hasMessage, type Lang, messageText, t, translator } from '../../messages';
 import { type HtmlValue, html, type SafeHtml } from '../../platform/web/html';
 import { staffLayout } from '../../platform/web/staff-layout';
-import { inlineStylesheet } from '../../platform/web/stylesheet';
+import { inlineStaffStylesheet } from '../../platform/web/stylesheet';
 import { BANKS } from '../../reference-data/banks';
 import { programme as programmeOf } from '../../reference-data/programmes';
 import { PROVINCES } from '../../reference-data/regions';
@@ -345,7 +345,7 @@ const signedOutPage = (pageLang: Lang, title: string, body: SafeHtml, head: Safe
   [
     html`<!doctype html><html lang="${pageLang}"><head><meta charset="utf-8">`,
     html`<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">${head}`,
-    html`<title>${title} · Santunan</title>${inlineStylesheet()}</head>`,
+    html`<title>${title} · Santunan</title>${inlineStaffStylesheet()}</head>`,
     html`<body><header class="staff"><strong>Santunan</strong> · ${t('staffNav.tagline', pageLang)}</header>`,
     html`<main>${body}</main></body></html>`,
   ].join('');

@@ -1,6 +1,6 @@
 import { type Lang, t } from '../../messages';
 import { html, type SafeHtml } from './html';
-import { inlineStylesheet } from './stylesheet';
+import { inlineStaffStylesheet } from './stylesheet';
 
 /** The console's sections, in the order of the navigation bar; `roles` limits a link to those who may open it. */
 export type StaffSection = 'queue' | 'search' | 'reports' | 'reconciliations' | 'staff';
@@ -31,7 +31,7 @@ export const staffLayout = (opts: {
   return [
     html`<!doctype html><html lang="${opts.lang}"><head><meta charset="utf-8">`,
     html`<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">`,
-    html`<title>${opts.title} · Santunan</title>${inlineStylesheet()}</head>`,
+    html`<title>${opts.title} · Santunan</title>${inlineStaffStylesheet()}</head>`,
     html`<body><header class="staff"><strong>Santunan</strong> · ${t('staffNav.tagline', opts.lang)}`,
     html`<nav aria-label="${t('staffNav.label', opts.lang)}">${links}</nav>`,
     html`<p class="who">${opts.user.username}${opts.langSwitch && html` · ${opts.langSwitch}`} · `,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { STAFF_STYLESHEET } from './assets/staff-styles.generated';
 import { STYLESHEET } from './assets/styles.generated';
 import { type SafeHtml, styleElement } from './html';
 
@@ -10,5 +11,13 @@ import { type SafeHtml, styleElement } from './html';
  */
 export const inlineStylesheet = (): SafeHtml => styleElement(STYLESHEET);
 
-/** The CSP source that allows the inline stylesheet and nothing else (`style-src 'self' 'sha256-...'`). */
-export const STYLESHEET_CSP_SOURCE = `'sha256-${createHash('sha256').update(STYLESHEET, 'utf8').digest('base64')}'`;
+/**
+ * Staff pages: the same stylesheet and the console's own rules after it, in one element. The family's pages never
+ * carry the console's rules (the claim form stays under 30 KB on a weak signal).
+ */
+const CONSOLE_STYLESHEET = `${STYLESHEET}${STAFF_STYLESHEET}`;
+export const inlineStaffStylesheet = (): SafeHtml => styleElement(CONSOLE_STYLESHEET);
+
+const hashOf = (css: string) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+/** The CSP sources that allow the two inline stylesheets and nothing else (`style-src 'self' 'sha256-...' 'sha256-...'`). */
+export const STYLESHEET_CSP_SOURCE = `${hashOf(STYLESHEET)} ${hashOf(CONSOLE_STYLESHEET)}`;
