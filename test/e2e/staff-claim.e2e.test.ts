@@ -16,15 +16,6 @@ import { pdf, uploadDocument } from '../support/uploads';
  * approved with a note that the audit trail shows; sign-out ends on the sign-in page. axe-core on the sign-in page and
  * the claim page.
  */
-/**
- * The service tests' twin drills escalation after 6 seconds (APPROVAL_TIMEOUT_SECONDS, inherited by this process);
- * this twin keeps the legal timing, so the approver, who reads the claim and its documents first, still decides.
- */
-const drill = process.env.APPROVAL_TIMEOUT_SECONDS;
-delete process.env.APPROVAL_TIMEOUT_SECONDS;
-afterAll(() => {
-  if (drill !== undefined) process.env.APPROVAL_TIMEOUT_SECONDS = drill;
-});
 const e2e = e2eTwin('staff-claim');
 const api = () => apiClient(e2e.base);
 const urlOf = (label: RegExp) => label.exec(e2e.twin.output)![1]!;

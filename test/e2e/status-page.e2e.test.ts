@@ -66,10 +66,7 @@ const fileClaim = async (member: { nik: string; name: string }, withDocuments: b
   return { reference, claimantNik };
 };
 
-/**
- * A supervisor approves: under the test run the twin inherits the services tier's short approval timeout (6 s), so
- * the decision has usually escalated to supervisors by the time the family's pages are checked.
- */
+/** A supervisor approves (a supervisor may decide before and after an escalation). */
 const approve = async (reference: string) => {
   const { accessToken } = (await (
     await fetch(`${base()}/auth/token`, {

@@ -191,7 +191,7 @@ describe('the report pages', () => {
 
     const page = renderReconciliationReport({ lang: 'id', user, period: PERIOD, report, limit: 5, csrfToken: 'tok' });
 
-    const text = page.replace(/<[^>]+>/g, ' ');
+    const text = page.replace(/<style>[\s\S]*?<\/style>/, ' ').replace(/<[^>]+>/g, ' ');
     expect(text).toContain('Rekonsiliasi iuran Oktober 2026');
     expect(text).toContain('Kurang bayar');
     expect(text).toContain('Ada pembayaran, tetapi JKK, JKM atau jumlahnya kurang');
@@ -234,7 +234,7 @@ describe('the report pages', () => {
 
     const page = renderReconciliationList({ lang: 'id', user, periods: ['2026-11', PERIOD], reports, csrfToken: 'tok' });
 
-    const text = page.replace(/<[^>]+>/g, ' ');
+    const text = page.replace(/<style>[\s\S]*?<\/style>/, ' ').replace(/<[^>]+>/g, ' ');
     expect(text).toContain('November 2026');
     expect(text).toContain('Belum direkonsiliasi');
     expect(text).toContain('223 selisih dari 250 peserta wajib iuran; diterima Rp910.400 dari Rp4.200.000');
