@@ -47,7 +47,7 @@ test('a supervisor reads the dashboard on a phone, follows a breach to its claim
   const page = await phonePage(e2e.browser);
   await page.goto(`${e2e.base}/staff/reports`);
   // Signed out: the sign-in, which comes back to the reports.
-  await Promise.all([page.waitForURL(/\/staff\/login/), page.click('a.btn')]);
+  await page.waitForURL(/\/auth\/oauth2\/authorize/);
   await page.fill('#u', 'supervisor');
   await page.fill('#p', 'santunan-local');
   await Promise.all([page.waitForURL(/\/staff\/reports$/), page.click('button[type=submit]')]);

@@ -72,9 +72,9 @@ test('a verifier works the queue, searches, and reads the member page on a phone
   const reference = await fileClaim(claimantNik);
   const page = await phonePage(e2e.browser);
 
-  // Signed out: the queue says so and links to the sign-in, which comes back to the queue.
+  // Signed out: straight to the sign-in, which comes back to the queue.
   await page.goto(`${e2e.base}/staff/claims`);
-  await Promise.all([page.waitForURL(/\/staff\/login/), page.click('a.btn')]);
+  await page.waitForURL(/\/auth\/oauth2\/authorize/);
   await page.fill('#u', 'verifier');
   await page.fill('#p', 'santunan-local');
   await Promise.all([page.waitForURL(/\/staff\/claims$/), page.click('button[type=submit]')]);
