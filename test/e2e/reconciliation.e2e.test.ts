@@ -37,7 +37,7 @@ test('finance opens the seeded report on a phone, filters it, exports the CSV an
   // Signed out, the link of the email: through the sign-in and back to the report.
   const page = await phonePage(e2e.browser);
   await page.goto(`${e2e.base}/staff/reconciliations/${EARLIER}`);
-  await page.waitForURL(/\/staff\/login/);
+  await page.waitForURL(/\/auth\/oauth2\/authorize/);
   await page.fill('#u', 'finance');
   await page.fill('#p', 'santunan-local');
   await Promise.all([page.waitForURL(new RegExp(`/staff/reconciliations/${EARLIER}$`)), page.click('button[type=submit]')]);
