@@ -22,9 +22,9 @@ const signInStatus = async (username: string) =>
 
 test('an admin creates a province-scoped verifier, corrects a refused form, and disables the account', async () => {
   const page = await phonePage(e2e.browser);
-  // Signed out: to the sign-in page, and back to the staff accounts after it.
+  // Signed out: straight to the sign-in page, and back to the staff accounts after it.
   await page.goto(`${e2e.base}/staff/admin/users`);
-  await page.waitForURL(/\/staff\/login/);
+  await page.waitForURL(/\/auth\/oauth2\/authorize/);
   await page.fill('input[name=username]', 'admin');
   await page.fill('input[name=password]', 'santunan-local');
   await Promise.all([page.waitForURL(/\/staff\/admin\/users$/), page.click('button[type=submit]')]);
